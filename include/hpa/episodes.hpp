@@ -1,0 +1,157 @@
+#pragma once
+// The warning in force (§3.2.4, RULES.md §4): processes merged into episodes, the start level,
+// upgrades, downgrades and the lift after a confirmed 36 h improvement, and the issue deadline
+// (§3.2.3). Streaming: an episode is buffered from its first hour until it closes, so memory is
+// bounded by the longest episode, not by the series.
+
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "hpa/levels.hpp"
+#include "hpa/profile.hpp"
+#include "hpa/time.hpp"
+
+namespace hpa {
+
+/// A stretch of hours [from, to] with one level in force.
+struct segment {
+  level_t level;
+  hour_t from;
+  hour_t to;
+  friend bool operator==(const segment&, const segment&) = default;
+};
+
+/// One warning episode: one or more merged pollution processes (§3.2.4).
+struct episode {
+  hour_t start = 0;               ///< first hour in force
+  hour_t end = 0;                 ///< last hour in force (the last hour of data while pending)
+  std::optional<hour_t> lift;     ///< the hour the warning is lifted; none while pending
+  level_t level = 0;              ///< the highest level in force
+  hour_t issue_by = 0;            ///< start - lead_hours (§3.2.3)
+  bool pending = false;           ///< the data end before a lift is confirmed
+  level_t pending_to = 0;         ///< while pending: the level the improvement seen leads to
+  int pending_seen = 0;           ///< while pending: hours of improvement seen (0: none yet)
+  int processes = 0;              ///< pollution processes merged into it
+  std::vector<segment> segments;  ///< the level in force, stretch by stretch
+  double max_daily_aqi = no_value;   ///< over its hours
+  hour_condition trigger;         ///< the first hour at the highest level, and why
+  hour_t trigger_hour = 0;
+};
+
+/// Builds episodes from the condition level of consecutive hours of one station. Push every hour
+/// from the station's first; `emit(const episode&)` is called as each episode closes (36 h of no
+/// condition after its last process, or the end of the data on finish()).
+class warning_tracker {
+ public:
+  explicit warning_tracker(const profile& p) : p_(&p) {}
+
+  template <class Emit>
+  void push(hour_t h, double daily, const hour_condition& c, Emit&& emit) {
+    if (buf_.empty()) {
+      if (c.level == 0) return;
+      start_ = h;
+    }
+    buf_.push_back({c, daily});
+    if (c.level > 0) last_process_ = buf_.size() - 1;
+    else if (buf_.size() - 1 - last_process_ >= static_cast<std::size_t>(p_->lift_hours))
+      close(false, emit);
+  }
+
+  template <class Emit>
+  void finish(Emit&& emit) {
+    if (!buf_.empty()) close(true, emit);
+  }
+
+  /// True while an episode is open (for a caller that wants the level at the last hour).
+  bool open() const noexcept { return !buf_.empty(); }
+
+ private:
+  struct hour_info {
+    hour_condition c;
+    double daily;
+  };
+
+  // RULES.md §4 steps 2-5 over the buffered episode: its processes, then no condition up to
+  // lift_hours (or the end of the data).
+  template <class Emit>
+  void close(bool data_ended, Emit& emit) {
+    const auto& p = *p_;
+    const std::size_t n = buf_.size(), last = last_process_;
+    episode e;
+    e.start = start_;
+    e.issue_by = start_ - p.lead_hours;
+    level_t top = 0;
+    for (std::size_t i = 0; i <= last; ++i) {
+      const auto& b = buf_[i];
+      if (b.c.level > 0 && (i == 0 || buf_[i - 1].c.level == 0)) ++e.processes;
+      if (b.c.level > top) { top = b.c.level; e.trigger = b.c; e.trigger_hour = start_ + hour_t(i); }
+    }
+    level_t in_force = p.start == merged_start::highest ? top : buf_[0].c.level;
+    bool reached = buf_[0].c.level >= in_force;  // the air has been at the level in force
+    auto open_segment = [&](std::size_t i) { e.segments.push_back({in_force, start_ + hour_t(i), 0}); };
+    open_segment(0);
+    std::size_t stop = n;  // first hour no longer in force
+    for (std::size_t i = 0; i < n; ++i) {
+      const level_t l = buf_[i].c.level;
+      if (l > in_force) {  // upgrade at once (§3.2.4 "及时采取升级措施")
+        in_force = l;
+        reached = true;
+        open_segment(i);
+        continue;
+      }
+      if (l == in_force) { reached = true; continue; }
+      if (!reached) continue;
+      std::size_t j = i;  // the improving stretch [i, j)
+      while (j < n && buf_[j].c.level < in_force) ++j;
+      level_t target = 0;  // highest level of the stretch among this episode's hours
+      for (std::size_t k = i; k < std::min(j, last + 1); ++k) target = std::max(target, buf_[k].c.level);
+      if (j - i < static_cast<std::size_t>(p.lift_hours)) {
+        if (j == n && data_ended) {
+          e.pending = true;
+          e.pending_to = target;
+          e.pending_seen = static_cast<int>(j - i);
+        }
+        i = j - 1;  // every later start in the stretch is shorter still: hold through it
+        continue;
+      }
+      if (target == 0) { stop = i; break; }
+      in_force = target;
+      reached = l >= in_force;
+      open_segment(i);
+    }
+    if (stop == n) e.pending = true;  // the data end before a confirmed lift
+    for (std::size_t s = 0; s + 1 < e.segments.size(); ++s) e.segments[s].to = e.segments[s + 1].from - 1;
+    e.end = start_ + hour_t(stop) - 1;
+    e.segments.back().to = e.end;
+    if (!e.pending) e.lift = e.end + 1;
+    for (const auto& s : e.segments) e.level = std::max(e.level, s.level);
+    for (std::size_t i = 0; i < stop; ++i) {
+      const double d = buf_[i].daily;
+      if (has_value(d) && (!has_value(e.max_daily_aqi) || d > e.max_daily_aqi)) e.max_daily_aqi = d;
+    }
+    buf_.clear();
+    last_process_ = 0;
+    emit(e);
+  }
+
+  const profile* p_;
+  std::vector<hour_info> buf_;
+  hour_t start_ = 0;
+  std::size_t last_process_ = 0;
+};
+
+/// The episodes of a series of condition levels, one per hour from hour `first`.
+inline std::vector<episode> episodes_of(std::span<const level_t> levels, hour_t first,
+                                        const profile& p) {
+  warning_tracker w(p);
+  std::vector<episode> out;
+  auto emit = [&](const episode& e) { out.push_back(e); };
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    w.push(first + hour_t(i), no_value, hour_condition{levels[i], 0, 0}, emit);
+  w.finish(emit);
+  return out;
+}
+
+}  // namespace hpa

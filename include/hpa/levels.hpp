@@ -1,0 +1,205 @@
+#pragma once
+// The condition level of each hour (§3.2.1, RULES.md §3): the highest level some duration rule
+// covers the hour with. Streaming: one hour in, O(rules) work, hours come out once no later
+// chain can still cover them (the longest chain's span later).
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "hpa/profile.hpp"
+#include "hpa/rolling.hpp"
+#include "hpa/time.hpp"
+
+namespace hpa {
+
+/// The condition level of one hour, with the rule and the chain behind it (the audit trail).
+struct hour_condition {
+  level_t level = 0;       ///< 0 = none
+  std::uint8_t rule = 0;   ///< index into rule_set::rules(), when level > 0
+  hour_t chain_end = 0;    ///< last hour of the covering chain, when level > 0
+};
+
+namespace detail {
+constexpr hour_t floor_mod(hour_t a, hour_t m) noexcept { return ((a % m) + m) % m; }
+}  // namespace detail
+
+/// A profile's conditions compiled for the tracker: thresholds deduplicated, rules flattened and
+/// sorted from the highest level down.
+class rule_set {
+ public:
+  struct rule {
+    level_t level;
+    std::size_t condition;   ///< index in the level's any_of
+    std::size_t main_thr;    ///< index into thresholds()
+    int main_len;            ///< chain length: windows (blocks, calendar_days) or hours
+    int within_thr = -1;     ///< -1: no inner rule
+    int within_len = 0;
+    hour_t within_slack = 0; ///< the inner chain must end at or after t - slack
+    int span;                ///< hours a chain ending at t covers: [t - span + 1, t]
+  };
+
+  explicit rule_set(const profile& p) : mode_(p.mode) {
+    const bool hourly = mode_ == duration_mode::hourly_run;
+    step_ = hourly ? 1 : 24;
+    auto thr_index = [&](const threshold& t) {
+      auto it = std::find(thresholds_.begin(), thresholds_.end(), t);
+      if (it != thresholds_.end()) return static_cast<std::size_t>(it - thresholds_.begin());
+      thresholds_.push_back(t);
+      return thresholds_.size() - 1;
+    };
+    auto length = [&](int hours) { return hourly ? hours : std::max(1, hours / 24); };
+    for (std::size_t l = p.levels.size(); l-- > 0;) {
+      const auto& conds = p.levels[l].any_of;
+      for (std::size_t c = 0; c < conds.size(); ++c) {
+        rule r{};
+        r.level = static_cast<level_t>(l + 1);
+        r.condition = c;
+        r.main_thr = thr_index(conds[c].main.over);
+        r.main_len = length(conds[c].main.hours);
+        r.span = hourly ? 1 : r.main_len * 24;
+        if (const auto& w = conds[c].within) {
+          r.within_thr = static_cast<int>(thr_index(w->over));
+          r.within_len = length(w->hours);
+          r.within_slack = hourly ? 0 : hour_t{24} * std::max(0, r.main_len - r.within_len);
+        }
+        max_span_ = std::max(max_span_, r.span);
+        rules_.push_back(r);
+      }
+    }
+  }
+
+  const std::vector<rule>& rules() const noexcept { return rules_; }
+  const std::vector<threshold>& thresholds() const noexcept { return thresholds_; }
+  duration_mode mode() const noexcept { return mode_; }
+  int step() const noexcept { return step_; }
+  int max_span() const noexcept { return max_span_; }
+
+ private:
+  duration_mode mode_;
+  int step_ = 24;
+  int max_span_ = 1;
+  std::vector<threshold> thresholds_;
+  std::vector<rule> rules_;
+};
+
+/// "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them": what rule `r` asks.
+inline std::string describe_rule(const profile& p, const rule_set& rules, std::size_t r) {
+  const auto& rr = rules.rules().at(r);
+  const auto& c = p.levels.at(rr.level - 1u).any_of.at(rr.condition);
+  auto one = [](const duration_rule& d) {
+    auto num = std::to_string(d.over.value);
+    num.erase(num.find_last_not_of('0') + 1);
+    if (num.back() == '.') num.pop_back();
+    return std::string(d.over.inclusive ? ">= " : "> ") + num + " lasting " +
+           std::to_string(d.hours) + " h";
+  };
+  std::string s = "daily AQI " + one(c.main);
+  if (c.within) s += ", with " + one(*c.within) + " within them";
+  return s;
+}
+
+/// Finds the condition level of each hour of one station, hour by hour. Feed it the daily AQI
+/// of consecutive hours from `first` (NaN where there is none); it calls
+/// `emit(hour, daily_aqi, hour_condition)` for each hour once no later chain can cover it, in
+/// order, and the rest on finish(). Coverage is clipped to the span of the data (RULES.md §3).
+class condition_tracker {
+ public:
+  condition_tracker(const rule_set& rules, hour_t first)
+      : rules_(&rules), first_(first), next_(first),
+        counts_(rules.thresholds().size() * static_cast<std::size_t>(rules.step()), 0),
+        last_inner_(rules.rules().size(), first - 100000),
+        ends_(rules.rules().size()),
+        pending_(static_cast<std::size_t>(rules.max_span()), no_value) {
+    for (auto& f : ends_) f.buf.resize(static_cast<std::size_t>(rules.max_span()) + 1);
+  }
+
+  /// The next hour to push.
+  hour_t next_hour() const noexcept { return next_; }
+  /// How many hours an hour waits before it is final.
+  int max_span() const noexcept { return rules_->max_span(); }
+  /// Jumps to hour t over a gap so long that every chain and pending hour has drained.
+  void skip_to(hour_t t) noexcept { next_ = t; }
+
+  /// Pushes the daily AQI of hour `next_hour()`.
+  template <class Emit>
+  void push(double daily, Emit&& emit) {
+    const hour_t t = next_++;
+    const auto& rs = *rules_;
+    double d = daily;
+    if (rs.mode() == duration_mode::calendar_days && detail::floor_mod(t, 24) != 23) d = no_value;
+    const auto step = static_cast<std::size_t>(rs.step());
+    const auto slot = static_cast<std::size_t>(detail::floor_mod(t, rs.step()));
+    const auto& thr = rs.thresholds();
+    for (std::size_t i = 0; i < thr.size(); ++i) {
+      auto& c = counts_[i * step + slot];
+      c = thr[i].passed_by(d) ? (c < 60000 ? c + 1 : c) : 0;  // NaN passes nothing
+    }
+    const auto& rules = rs.rules();
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const auto& rr = rules[r];
+      if (rr.within_thr >= 0 &&
+          counts_[static_cast<std::size_t>(rr.within_thr) * step + slot] >= rr.within_len)
+        last_inner_[r] = t;
+      if (counts_[rr.main_thr * step + slot] < rr.main_len) continue;
+      if (rr.within_thr >= 0 && last_inner_[r] < t - rr.within_slack) continue;
+      ends_[r].push(t);
+    }
+    pending_[static_cast<std::size_t>(detail::floor_mod(t, rs.max_span()))] = daily;
+    const hour_t h = t - rs.max_span() + 1;
+    if (h >= first_) finalize(h, emit);
+  }
+
+  /// Emits the hours still waiting for chains that can no longer come (the data ended).
+  template <class Emit>
+  void finish(Emit&& emit) {
+    for (hour_t h = std::max(first_, next_ - rules_->max_span() + 1); h < next_; ++h)
+      finalize(h, emit);
+  }
+
+ private:
+  struct fifo {  // chain ends, oldest first; never more than max_span + 1 at once
+    std::vector<hour_t> buf;
+    std::size_t head = 0, size = 0;
+    void push(hour_t t) { buf[(head + size++) % buf.size()] = t; }
+    void pop_before(hour_t h) {
+      while (size && buf[head] < h) { head = (head + 1) % buf.size(); --size; }
+    }
+  };
+
+  template <class Emit>
+  void finalize(hour_t h, Emit& emit) {
+    hour_condition c;
+    const auto& rules = rules_->rules();
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      auto& f = ends_[r];
+      f.pop_before(h);
+      if (c.level == 0 && f.size && f.buf[f.head] <= h + rules[r].span - 1)
+        c = {rules[r].level, static_cast<std::uint8_t>(r), f.buf[f.head]};
+    }
+    emit(h, pending_[static_cast<std::size_t>(detail::floor_mod(h, rules_->max_span()))], c);
+  }
+
+  const rule_set* rules_;
+  hour_t first_, next_;
+  std::vector<std::uint16_t> counts_;  // chain (or run) length ending at each slot, per threshold
+  std::vector<hour_t> last_inner_;     // last end of each rule's inner chain
+  std::vector<fifo> ends_;             // chain ends per rule not yet behind the finalized hour
+  std::vector<double> pending_;        // daily AQI of the hours not yet finalized
+};
+
+/// The condition level of each hour of a gap-free daily-AQI series starting at hour `first`.
+inline std::vector<hour_condition> condition_levels(std::span<const double> daily, hour_t first,
+                                                    const profile& p) {
+  rule_set rules(p);
+  condition_tracker tracker(rules, first);
+  std::vector<hour_condition> out;
+  out.reserve(daily.size());
+  auto emit = [&](hour_t, double, const hour_condition& c) { out.push_back(c); };
+  for (double d : daily) tracker.push(d, emit);
+  tracker.finish(emit);
+  return out;
+}
+
+}  // namespace hpa

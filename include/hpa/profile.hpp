@@ -1,0 +1,110 @@
+#pragma once
+// The policy profile: every threshold, duration and reading choice of RULES.md as data. The
+// default is the Pingdingshan 2023 plan (平政办〔2023〕20号), whose grading is the national one.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hpa {
+
+/// A warning level by its rank in profile::levels: 0 = none, 1 = the lowest level, and so on.
+using level_t = std::uint8_t;
+
+/// How "lasting 48 h" is read (RULES.md §3).
+enum class duration_mode {
+  blocks,        ///< k consecutive 24 h windows t, t-24, … each over the threshold (default)
+  hourly_run,    ///< the daily AQI over the threshold at every hour of a run of that many hours
+  calendar_days  ///< natural-day means only, consecutive calendar days
+};
+
+/// Which level a merged episode starts at (RULES.md §4, step 2).
+enum class merged_start { highest, as_reached };
+
+/// How the daily AQI is made from hourly data (RULES.md §2).
+enum class daily_aqi_method { mean_of_hourly_aqi, aqi_of_mean_concentration };
+
+/// "daily AQI > 200" (inclusive = false) or "daily AQI reaches 500" (inclusive = true).
+struct threshold {
+  double value = 0;
+  bool inclusive = false;
+  bool passed_by(double daily_aqi) const noexcept {
+    return inclusive ? daily_aqi >= value : daily_aqi > value;
+  }
+  friend bool operator==(const threshold&, const threshold&) = default;
+};
+
+/// Daily AQI past `over` lasting `hours` (a multiple of 24 in blocks and calendar_days modes).
+struct duration_rule {
+  threshold over;
+  int hours = 24;
+};
+
+/// One way to reach a level: `main` lasting, and optionally `within` it a shorter, higher run
+/// (red: > 200 for 72 h and > 300 for 24 h within them).
+struct condition {
+  duration_rule main;
+  std::optional<duration_rule> within;
+};
+
+/// A warning level: its names, its response tier (§4.1) and the conditions that reach it (any one).
+struct level_def {
+  std::string name;     ///< machine name, e.g. "yellow"
+  std::string name_zh;  ///< e.g. "黄色"
+  std::string tier;     ///< response tier, e.g. "III"
+  std::vector<condition> any_of;
+};
+
+struct profile {
+  std::string name;    ///< e.g. "pingdingshan-2023"
+  std::string title;   ///< a human title
+  std::string source;  ///< the document it encodes
+  std::vector<level_def> levels;  ///< lowest first; the level in force is an index into this + 1
+  duration_mode mode = duration_mode::blocks;
+  int window_hours = 24;     ///< daily AQI = mean over this many hours (§3.2.1)
+  int min_valid_hours = 20;  ///< a window needs this many values (GB 3095, 20 of 24)
+  int lift_hours = 36;       ///< improvement confirmed after this many hours (§3.2.4)
+  merged_start start = merged_start::highest;  ///< §3.2.4 "从高级别启动预警"
+  int lead_hours = 48;       ///< issue at least this long before the start (§3.2.3)
+  daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
+  bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
+  std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside
+  double max_aqi = 500;  ///< an hourly AQI above this is an input error (HJ 633 tops at 500)
+
+  /// "none" for 0, else the level's name.
+  const std::string& level_name(level_t l) const {
+    static const std::string none = "none";
+    return l == 0 ? none : levels.at(l - 1u).name;
+  }
+  /// "" for 0, else the level's tier.
+  const std::string& level_tier(level_t l) const {
+    static const std::string none;
+    return l == 0 ? none : levels.at(l - 1u).tier;
+  }
+  /// The level named `name` ("none" is 0), or nullopt.
+  std::optional<level_t> find_level(const std::string& name) const {
+    if (name == "none") return level_t{0};
+    for (std::size_t i = 0; i < levels.size(); ++i)
+      if (levels[i].name == name) return static_cast<level_t>(i + 1);
+    return std::nullopt;
+  }
+};
+
+/// The Pingdingshan 2023 plan, §3.2.1: yellow > 200, or > 150 for 48 h; orange > 200 for 48 h,
+/// or > 150 for 72 h; red > 200 for 72 h and > 300 for 24 h. Tiers III, II, I (§4.1).
+inline profile pingdingshan_2023() {
+  profile p;
+  p.name = "pingdingshan-2023";
+  p.title = "平顶山市重污染天气应急预案 (2023), national grading of 2020";
+  p.source = "平政办〔2023〕20号 §3.2.1; MEE 环大气〔2024〕6号";
+  auto over = [](double v, int h) { return duration_rule{threshold{v, false}, h}; };
+  p.levels = {
+      {"yellow", "黄色", "III", {{over(200, 24), {}}, {over(150, 48), {}}}},
+      {"orange", "橙色", "II", {{over(200, 48), {}}, {over(150, 72), {}}}},
+      {"red", "红色", "I", {{over(200, 72), over(300, 24)}}},
+  };
+  return p;
+}
+
+}  // namespace hpa

@@ -1,0 +1,104 @@
+// RULES.md §8 examples 1-9: daily series through the whole pipeline.
+#include "hpa/station.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace hpa;
+using namespace hpa::test;
+
+namespace {
+episode only(const collect& c) {
+  REQUIRE(c.episodes.size() == 1);
+  return c.episodes[0];
+}
+}  // namespace
+
+TEST_CASE("station: 1. two days over 150, yellow", "[station]") {
+  const auto e = only(run_days({{0, 180}, {1, 180}}));
+  CHECK(e.segments == std::vector<segment>{{yellow, 0, 47}});
+  CHECK(e.lift == 48);
+  CHECK(e.issue_by == -48);
+  CHECK(e.max_daily_aqi == 180);
+}
+
+TEST_CASE("station: 2. one day over 150 is no warning", "[station]") {
+  CHECK(run_days({{0, 180}}).episodes.empty());
+}
+
+TEST_CASE("station: 3. one day over 200, yellow", "[station]") {
+  const auto e = only(run_days({{0, 210}}));
+  CHECK(e.segments == std::vector<segment>{{yellow, 0, 23}});
+  CHECK(e.lift == 24);
+}
+
+TEST_CASE("station: 4. two days over 200, orange", "[station]") {
+  CHECK(only(run_days({{0, 210}, {1, 210}})).segments == std::vector<segment>{{orange, 0, 47}});
+}
+
+TEST_CASE("station: 5. three days over 150, orange", "[station]") {
+  CHECK(only(run_days({{0, 180}, {1, 180}, {2, 180}})).segments == std::vector<segment>{{orange, 0, 71}});
+}
+
+TEST_CASE("station: 6. three days over 200 with one over 300, red", "[station]") {
+  const auto e = only(run_days({{0, 250}, {1, 320}, {2, 250}}));
+  CHECK(e.segments == std::vector<segment>{{red, 0, 71}});
+  CHECK(e.level == red);
+  CHECK(e.lift == 72);
+}
+
+TEST_CASE("station: 7. no day over 300 stays orange", "[station]") {
+  const auto e = only(run_days({{0, 250}, {1, 250}, {2, 250}, {3, 180}}));
+  CHECK(e.segments == std::vector<segment>{{orange, 0, 95}});
+  CHECK(e.lift == 96);
+}
+
+TEST_CASE("station: 8. red, downgraded to orange, lifted", "[station]") {
+  const auto e = only(run_days({{0, 250}, {1, 250}, {2, 320}, {3, 180}}));
+  CHECK(e.segments == std::vector<segment>{{red, 0, 71}, {orange, 72, 95}});
+  CHECK(e.lift == 96);
+}
+
+TEST_CASE("station: 9. one process starts at its highest level", "[station]") {
+  const auto c = run_days({{0, 210}, {1, 210}, {2, 210}, {3, 320}});
+  level_t day0 = 0, day1 = 0;
+  for (const auto& [h, cond] : c.hours) {
+    if (h == 0) day0 = cond.level;
+    if (h == 24) day1 = cond.level;
+  }
+  CHECK(day0 == orange);
+  CHECK(day1 == red);
+  const auto e = only(c);
+  CHECK(e.segments == std::vector<segment>{{red, 0, 95}});
+  CHECK(e.lift == 96);
+  CHECK(e.processes == 1);
+}
+
+TEST_CASE("station: hourly input, gaps are missing hours", "[station]") {
+  const auto p = pingdingshan_2023();
+  rule_set rules(p);
+  collect out;
+  station_pipeline<collect> pipe(p, rules, 0, series_kind::hourly);
+  for (hour_t h = 0; h < 100; ++h)
+    if (h % 10 != 3) pipe.push(h, 250, out);  // one hour in ten missing: still 21-22 of 24
+  pipe.finish(out);
+  REQUIRE(out.episodes.size() == 1);
+  CHECK(out.episodes[0].segments.front().level == orange);
+  CHECK(out.hours.size() == 100);
+}
+
+TEST_CASE("station: a long gap is skipped, not walked", "[station]") {
+  const auto p = pingdingshan_2023();
+  rule_set rules(p);
+  collect out;
+  station_pipeline<collect> pipe(p, rules, 0, series_kind::hourly);
+  for (hour_t h = 0; h < 48; ++h) pipe.push(h, 250, out);
+  const hour_t later = 24 * 365 * 50;
+  for (hour_t h = later; h < later + 48; ++h) pipe.push(h, 250, out);
+  pipe.finish(out);
+  REQUIRE(out.episodes.size() == 2);
+  // the chains after the gap cover back into its last hours, as in example 20
+  CHECK(out.episodes[1].segments == std::vector<segment>{{orange, later - 4, later + 47}});
+  CHECK(out.hours.size() < 1000);
+}

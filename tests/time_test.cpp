@@ -1,0 +1,38 @@
+#include "hpa/time.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace hpa;
+
+TEST_CASE("time: the accepted forms of an hour", "[time]") {
+  const hour_t expected = days_from_civil(2023, 12, 1) * 24 + 8;
+  for (const char* s : {"2023-12-01T08:00", "2023-12-01 08:00", "2023-12-01T08", "2023-12-01T08:00:00"}) {
+    INFO(s);
+    const auto r = parse_time(s);
+    REQUIRE(r);
+    CHECK(r.hour == expected);
+    CHECK_FALSE(r.date_only);
+  }
+  const auto d = parse_time("2023-12-01");
+  REQUIRE(d);
+  CHECK(d.date_only);
+  CHECK(d.hour == days_from_civil(2023, 12, 1) * 24);
+}
+
+TEST_CASE("time: dates that do not exist and other forms are refused", "[time]") {
+  CHECK(std::string(parse_time("2023-02-29T00:00").error) == "day out of range for the month");
+  CHECK(parse_time("2024-02-29T00:00"));
+  CHECK(std::string(parse_time("2023-12-01T24:00").error) == "hour out of range (00-23)");
+  CHECK(std::string(parse_time("2023-12-01T08:30").error) == "time is not on the hour");
+  CHECK(std::string(parse_time("01/12/2023").error) == "expected a date as YYYY-MM-DD");
+  CHECK(std::string(parse_time("2023-13-01").error) == "month out of range");
+  CHECK(parse_time("2023-12-01X08").error_offset == 10);
+}
+
+TEST_CASE("time: formatting round-trips, before and after 1970", "[time]") {
+  for (const char* s : {"2023-12-01T08:00", "1969-12-31T23:00", "2000-02-29T00:00", "2016-12-31T23:00"}) {
+    INFO(s);
+    CHECK(format_time(parse_time(s).hour) == s);
+  }
+  CHECK(format_date(parse_time("2023-12-01T08:00").hour) == "2023-12-01");
+}
