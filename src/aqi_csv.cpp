@@ -1,1 +1,169 @@
-// placeholder
+#include "hpa/io/aqi_csv.hpp"
+
+#include <fast_float/fast_float.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "hpa/io/output.hpp"
+#include "hpa/rolling.hpp"
+
+namespace hpa::io {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Optimal string alignment distance: edits plus swaps of neighbours ("tiem" is 1 from "time").
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+bool is_missing(std::string_view s) {
+  if (s.empty()) return true;
+  const auto l = lower(s);
+  return l == "na" || l == "nan";  // as the national exports and the UCI files write it
+}
+
+}  // namespace
+
+void check_utf8(std::string_view s, const location& where) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
+    if (!ok)
+      throw error(where, "text is not UTF-8 (GBK? convert the file first: iconv -f GBK -t UTF-8)");
+    i += n;
+  }
+}
+
+aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn)
+    : csv_(in, std::move(source)), p_(&p), warn_(std::move(warn)) {
+  if (!csv_.next()) {
+    if (csv_.empty_input())
+      throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,aqi");
+    throw error(location{csv_.source(), 0, 0}, "no header: expected a header such as station,time,aqi");
+  }
+  static constexpr std::string_view known[] = {"station", "time", "date", "aqi", "aqi_high",
+                                               "aqi_low", "origin", "cause"};
+  const auto& h = csv_.fields();
+  columns_ = h.size();
+  std::string seen;
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    const auto name = lower(trim(h[i]));
+    seen += (i ? ", " : "") + name;
+    int* slot = name == "station" ? &station_ : name == "time" ? &time_ : name == "date" ? &time_
+              : name == "aqi" ? &aqi_ : name == "aqi_high" ? &high_ : name == "aqi_low" ? &low_
+              : name == "origin" ? &origin_ : name == "cause" ? &cause_ : nullptr;
+    if (!slot) {
+      for (auto k : known)
+        if (edit_distance(name, k) <= (name.size() <= 4 ? 1u : 2u))
+          throw error(csv_.at(i + 1), "unknown column '" + name + "': did you mean '" + std::string(k) + "'?");
+      if (warn_) warn_(to_string(csv_.at(i + 1)) + ": ignoring column '" + name + "'");
+      continue;
+    }
+    if (*slot >= 0) throw error(csv_.at(i + 1), "column '" + name + "' given twice");
+    *slot = static_cast<int>(i);
+    if (name == "date") kind_ = series_kind::daily;
+  }
+  auto missing = [&](const char* what) {
+    return error(location{csv_.source(), 1, 0},
+                 std::string("missing column ") + what + " (the header has: " + seen + ")");
+  };
+  if (time_ < 0) throw missing("'time' (or 'date' for a daily series)");
+  if (aqi_ < 0 && high_ < 0) throw missing("'aqi' (or 'aqi_high' for a forecast)");
+}
+
+double aqi_reader::number(std::string_view text, int column, const char* what) const {
+  const auto s = trim(text);
+  double v = 0;
+  const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
+  const auto where = csv_.at(static_cast<std::uint64_t>(column) + 1);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size())
+    throw error(where, std::string("expected a number for ") + what + ", got '" + std::string(text) + "'");
+  if (!std::isfinite(v)) throw error(where, std::string("expected a finite number for ") + what + ", got '" + std::string(text) + "'");
+  if (v < 0) throw error(where, std::string(what) + " cannot be negative, got '" + std::string(text) + "'");
+  if (v > p_->max_aqi) {
+    if (!p_->cap_above_max)
+      throw error(where, std::string(what) + " " + std::string(s) + " is above the scale's top of " +
+                             format_number(p_->max_aqi) + " (set the profile's cap_above_max to cap it)");
+    v = p_->max_aqi;
+  }
+  return v;
+}
+
+bool aqi_reader::next(aqi_record& r) {
+  if (!csv_.next()) return false;
+  if (csv_.unterminated() && warn_)
+    warn_(to_string(csv_.at()) + ": the last line has no newline; was the file cut short?");
+  const auto& f = csv_.fields();
+  if (f.size() != columns_)
+    throw error(csv_.at(std::min(f.size(), columns_) + 1),
+                "expected " + std::to_string(columns_) + " fields, got " + std::to_string(f.size()));
+  r.line = csv_.line();
+  r.station = station_ >= 0 ? trim(f[static_cast<std::size_t>(station_)]) : std::string_view{};
+  if (!r.station.empty()) {
+    bool ascii = true;
+    for (char c : r.station) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (!ascii) check_utf8(r.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
+  } else if (station_ >= 0) {
+    throw error(csv_.at(static_cast<std::uint64_t>(station_) + 1), "empty station name");
+  }
+  const auto ts = trim(f[static_cast<std::size_t>(time_)]);
+  const auto t = parse_time(ts);
+  const auto tcol = static_cast<std::uint64_t>(time_) + 1;
+  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got '" + std::string(ts) + "'");
+  if (kind_ == series_kind::daily && !t.date_only)
+    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got '" + std::string(ts) + "'");
+  if (kind_ == series_kind::hourly && t.date_only)
+    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date '" + std::string(ts) +
+                                   "': use a 'date' column for a daily series");
+  r.hour = t.hour;
+  r.time_column = tcol;
+  r.raw = no_value;
+  if (high_ >= 0 && p_->forecast_upper_bound && !is_missing(trim(f[static_cast<std::size_t>(high_)])))
+    r.raw = number(f[static_cast<std::size_t>(high_)], high_, "aqi_high");
+  else if (aqi_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(aqi_)])))
+    r.raw = number(f[static_cast<std::size_t>(aqi_)], aqi_, "aqi");
+  if (low_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(low_)])))
+    number(f[static_cast<std::size_t>(low_)], low_, "aqi_low");  // checked, not used
+  r.from = origin::unknown;
+  if (origin_ >= 0) {
+    const auto o = lower(trim(f[static_cast<std::size_t>(origin_)]));
+    if (o == "observed") r.from = origin::observed;
+    else if (o == "forecast") r.from = origin::forecast;
+    else if (!o.empty())
+      throw error(csv_.at(static_cast<std::uint64_t>(origin_) + 1),
+                  "origin must be 'observed' or 'forecast', got '" + o + "'");
+  }
+  r.excluded = false;
+  if (cause_ >= 0) {
+    const auto c = lower(trim(f[static_cast<std::size_t>(cause_)]));
+    r.excluded = std::find(p_->excluded_causes.begin(), p_->excluded_causes.end(), c) !=
+                 p_->excluded_causes.end();
+  }
+  r.value = r.excluded ? no_value : r.raw;
+  return true;
+}
+
+}  // namespace hpa::io

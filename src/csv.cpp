@@ -1,1 +1,142 @@
-// placeholder
+#include "hpa/io/csv.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace hpa::io {
+
+namespace {
+constexpr std::size_t chunk = std::size_t{1} << 20;
+}
+
+csv_reader::csv_reader(std::istream& in, std::string source)
+    : in_(in), source_(std::move(source)), buf_(chunk * 2) {}
+
+bool csv_reader::fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {  // keep the unread tail at the front
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (buf_.size() - end_ < chunk) buf_.resize(end_ + chunk);
+  in_.read(buf_.data() + end_, static_cast<std::streamsize>(buf_.size() - end_));
+  const auto got = static_cast<std::size_t>(in_.gcount());
+  if (in_.bad()) throw error(location{source_, line_, 0}, "read error");
+  end_ += got;
+  total_bytes_ += got;
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
+bool csv_reader::next() {
+  for (;;) {
+    if (pos_ == end_ && !fill()) return false;
+    if (first_) {
+      first_ = false;
+      while (end_ - pos_ < 3 && fill()) {}
+      if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
+      if (pos_ == end_) continue;
+    }
+    // Find the end of the physical line; a record that starts with no quote in it is the line.
+    const char* start = buf_.data() + pos_;
+    auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+    while (!nl && !eof_) {
+      if (end_ - pos_ > max_record_bytes)
+        throw error(location{source_, line_, 0}, "line is longer than 1048576 bytes");
+      const std::size_t seen = end_ - pos_;
+      fill();
+      start = buf_.data() + pos_;
+      nl = static_cast<const char*>(std::memchr(start + seen, '\n', end_ - pos_ - seen));
+    }
+    const char* line_end = nl ? nl : buf_.data() + end_;
+    if (static_cast<std::size_t>(line_end - start) > max_record_bytes)
+      throw error(location{source_, line_, 0}, "line is longer than 1048576 bytes");
+    record_line_ = line_;
+    unterminated_ = !nl;
+    if (std::memchr(start, '"', static_cast<std::size_t>(line_end - start))) {
+      parse_quoted_record();
+      return true;
+    }
+    const char* stop = line_end;
+    if (stop > start && stop[-1] == '\r') --stop;
+    pos_ = static_cast<std::size_t>(line_end - buf_.data()) + (nl ? 1 : 0);
+    ++line_;
+    if (stop == start) continue;  // a blank line
+    fields_.clear();
+    const char* f = start;
+    for (;;) {
+      auto* comma = static_cast<const char*>(std::memchr(f, ',', static_cast<std::size_t>(stop - f)));
+      if (!comma) { fields_.emplace_back(f, static_cast<std::size_t>(stop - f)); break; }
+      fields_.emplace_back(f, static_cast<std::size_t>(comma - f));
+      f = comma + 1;
+    }
+    return true;
+  }
+}
+
+// The slow path: a record with quotes, possibly over several lines. Unescaped field text is
+// gathered in scratch_, so views stay valid even when the buffer moves.
+void csv_reader::parse_quoted_record() {
+  scratch_.clear();
+  spans_.clear();
+  std::size_t i = pos_;
+  std::size_t field_start = 0;
+  bool quoted = false, was_quoted = false;
+  std::uint64_t lines = 0;
+  auto end_field = [&] {
+    spans_.emplace_back(field_start, scratch_.size() - field_start);
+    field_start = scratch_.size();
+    was_quoted = false;
+  };
+  for (;;) {
+    if (i == end_) {
+      const std::size_t consumed = i - pos_;
+      if (!fill()) {
+        if (quoted)
+          throw error(location{source_, record_line_, spans_.size() + 1}, "unterminated quoted field");
+        unterminated_ = true;
+        break;
+      }
+      i = pos_ + consumed;
+      if (consumed > max_record_bytes)
+        throw error(location{source_, record_line_, 0}, "record is longer than 1048576 bytes");
+      continue;
+    }
+    const char c = buf_[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 == end_ && !eof_) {  // need to see the next byte
+          const std::size_t consumed = i - pos_;
+          fill();
+          i = pos_ + consumed;
+          continue;
+        }
+        if (i + 1 < end_ && buf_[i + 1] == '"') { scratch_ += '"'; i += 2; continue; }
+        quoted = false;
+        ++i;
+        continue;
+      }
+      if (c == '\n') ++lines;
+      scratch_ += c;
+      ++i;
+      continue;
+    }
+    if (c == '"' && scratch_.size() == field_start && !was_quoted) { quoted = was_quoted = true; ++i; continue; }
+    if (c == ',') { end_field(); ++i; continue; }
+    if (c == '\n') { ++i; ++lines; unterminated_ = false; break; }
+    if (c == '\r' && (i + 1 == end_ || buf_[i + 1] == '\n')) { ++i; continue; }
+    if (was_quoted)
+      throw error(location{source_, record_line_, spans_.size() + 1},
+                  "unexpected text after a closing quote");
+    scratch_ += c;
+    ++i;
+  }
+  end_field();
+  pos_ = i;
+  line_ += lines ? lines : 1;
+  fields_.clear();
+  for (auto [at, n] : spans_) fields_.emplace_back(scratch_.data() + at, n);
+}
+
+}  // namespace hpa::io

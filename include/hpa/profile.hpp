@@ -70,7 +70,8 @@ struct profile {
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
   bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside
-  double max_aqi = 500;  ///< an hourly AQI above this is an input error (HJ 633 tops at 500)
+  double max_aqi = 500;         ///< HJ 633's scale tops at 500
+  bool cap_above_max = false;   ///< an AQI above max_aqi: false = input error, true = max_aqi
 
   /// "none" for 0, else the level's name.
   const std::string& level_name(level_t l) const {
@@ -106,5 +107,8 @@ inline profile pingdingshan_2023() {
   };
   return p;
 }
+
+/// The profiles hpa knows by name; the first is the default.
+inline std::vector<profile> builtin_profiles() { return {pingdingshan_2023()}; }
 
 }  // namespace hpa

@@ -1,0 +1,65 @@
+#pragma once
+// The AQI series reader: long CSV with a header, one value per row.
+//   station,time,aqi            hourly (time as 2023-12-01T08:00, 2023-12-01 08:00, 2023-12-01T08)
+//   station,date,aqi            daily  (date as 2023-12-01)
+// Optional columns: aqi_high (forecast upper bound, used over aqi, §3.2.2), aqi_low, origin
+// (observed|forecast), cause (e.g. dust: such hours never count, §1.3). station may be left out
+// for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "hpa/io/csv.hpp"
+#include "hpa/profile.hpp"
+#include "hpa/station.hpp"
+#include "hpa/time.hpp"
+
+namespace hpa::io {
+
+enum class origin : std::uint8_t { unknown, observed, forecast };
+
+struct aqi_record {
+  std::string_view station;  ///< "" when the file has no station column
+  hour_t hour = 0;           ///< the hour; for a daily series the first hour of the day
+  double value = 0;          ///< the AQI that counts; NaN = missing or excluded
+  double raw = 0;            ///< the value as read (NaN when empty), for duplicate checks
+  origin from = origin::unknown;
+  bool excluded = false;     ///< its cause is one the profile excludes (dust)
+  std::uint64_t line = 0;
+  std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
+};
+
+/// Receives warnings (a duplicate row that agrees, ignored columns): "file:line: text".
+using warn_fn = std::function<void(const std::string&)>;
+
+class aqi_reader {
+ public:
+  /// Reads the header at once: throws hpa::error on an empty input or a missing column.
+  aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn = {});
+
+  /// The next row; false at the end. Throws hpa::error naming line and column on a bad value.
+  bool next(aqi_record& r);
+
+  series_kind kind() const noexcept { return kind_; }
+  bool has_station() const noexcept { return station_ >= 0; }
+  const std::string& source() const noexcept { return csv_.source(); }
+
+ private:
+  double number(std::string_view text, int column, const char* what) const;
+
+  csv_reader csv_;
+  const profile* p_;
+  warn_fn warn_;
+  series_kind kind_ = series_kind::hourly;
+  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1;
+  std::size_t columns_ = 0;
+};
+
+/// Checks that a station name is UTF-8; GBK text (common in Chinese exports) is refused with
+/// the iconv command that converts it.
+void check_utf8(std::string_view text, const location& where);
+
+}  // namespace hpa::io

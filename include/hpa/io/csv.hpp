@@ -1,0 +1,55 @@
+#pragma once
+// A CSV record reader (RFC 4180 with the usual latitude): a UTF-8 BOM is skipped, CRLF and LF
+// both end a line, quoted fields may hold commas, quotes ("") and newlines, blank lines are
+// skipped, and a last line without a newline is read. Fields are views into the reader's buffer,
+// valid until the next call. Errors name the source and the 1-based line.
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hpa/error.hpp"
+
+namespace hpa::io {
+
+class csv_reader {
+ public:
+  /// The longest record accepted; a longer one is an error, not a memory blow-up.
+  static constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
+
+  csv_reader(std::istream& in, std::string source);
+
+  /// Reads the next record into fields(); false at the end of the input.
+  bool next();
+
+  const std::vector<std::string_view>& fields() const noexcept { return fields_; }
+  /// The line the current record starts on (1-based).
+  std::uint64_t line() const noexcept { return record_line_; }
+  const std::string& source() const noexcept { return source_; }
+  /// A location in the current record: `column` is the 1-based field number.
+  location at(std::uint64_t column = 0) const { return {source_, record_line_, column}; }
+  /// True when the current record is the last and no newline ends it (a file cut short?).
+  bool unterminated() const noexcept { return unterminated_; }
+  /// True when the input held no bytes at all (an empty file).
+  bool empty_input() const noexcept { return total_bytes_ == 0; }
+
+ private:
+  bool fill();  // reads more input, keeping [pos_, end_) ; false at EOF with nothing read
+  void parse_quoted_record();
+
+  std::istream& in_;
+  std::string source_;
+  std::vector<char> buf_;
+  std::size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+  bool first_ = true;
+  bool unterminated_ = false;
+  std::uint64_t line_ = 1, record_line_ = 0, total_bytes_ = 0;
+  std::vector<std::string_view> fields_;
+  std::string scratch_;  // unescaped quoted fields live here
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
+};
+
+}  // namespace hpa::io

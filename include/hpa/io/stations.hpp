@@ -1,0 +1,100 @@
+#pragma once
+// Many stations in one file, grouped or interleaved: one pipeline per station, fed in file order.
+// Hours must rise within a station: a repeated hour with the same value is dropped with a
+// warning, one with another value is an error naming both lines, an earlier hour is an error.
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/output.hpp"
+#include "hpa/station.hpp"
+
+namespace hpa::io {
+
+template <class Sink>
+class station_table {
+ public:
+  struct entry {
+    std::string name;
+    Sink sink;
+    std::optional<station_pipeline<Sink>> pipe;
+    hour_t last = 0;
+    double last_raw = 0;
+    std::uint64_t last_line = 0;
+  };
+
+  /// `make(name)` makes each station's sink.
+  template <class Make>
+  station_table(const profile& p, series_kind kind, std::string source, Make&& make, warn_fn warn = {})
+      : p_(&p), rules_(p), kind_(kind), source_(std::move(source)), make_(std::forward<Make>(make)),
+        warn_(std::move(warn)) {}
+
+  void feed(const aqi_record& r) {
+    entry& e = find(r.station);
+    if (!e.pipe) {
+      e.pipe.emplace(*p_, rules_, r.hour, kind_);
+    } else if (r.hour <= e.last) {
+      const std::string who = e.name.empty() ? std::string() : "station " + e.name + ": ";
+      if (r.hour < e.last)
+        throw error(location{source_, r.line, r.time_column},
+                    who + format_time(r.hour) + " comes after " + format_time(e.last) + " (line " +
+                        std::to_string(e.last_line) + "): sort the rows by station and time");
+      const bool same = (std::isnan(r.raw) && std::isnan(e.last_raw)) || r.raw == e.last_raw;
+      if (!same)
+        throw error(location{source_, r.line, r.time_column},
+                    who + "two values for " + format_time(r.hour) + ": " + format_number(e.last_raw) +
+                        " (line " + std::to_string(e.last_line) + ") and " + format_number(r.raw));
+      if (warn_)
+        warn_(to_string(location{source_, r.line, r.time_column}) + ": " + who + "duplicate row for " +
+              format_time(r.hour) + " (same as line " + std::to_string(e.last_line) + "), ignored");
+      return;
+    }
+    e.pipe->push(r.hour, r.value, e.sink);
+    e.last = r.hour;
+    e.last_raw = r.raw;
+    e.last_line = r.line;
+  }
+
+  /// The data end for every station.
+  void finish() {
+    for (auto& e : entries_) e->pipe->finish(e->sink);
+  }
+
+  /// The stations sorted by name (byte order).
+  std::vector<entry*> sorted() {
+    std::vector<entry*> v;
+    for (auto& e : entries_) v.push_back(e.get());
+    std::sort(v.begin(), v.end(), [](const entry* a, const entry* b) { return a->name < b->name; });
+    return v;
+  }
+
+  const rule_set& rules() const noexcept { return rules_; }
+
+ private:
+  entry& find(std::string_view name) {
+    if (last_ && last_->name == name) return *last_;
+    auto it = index_.find(std::string(name));
+    if (it != index_.end()) return *(last_ = entries_[it->second].get());
+    entries_.push_back(std::unique_ptr<entry>(new entry{std::string(name), make_(name), std::nullopt, 0, 0, 0}));
+    index_.emplace(std::string(name), entries_.size() - 1);
+    return *(last_ = entries_.back().get());
+  }
+
+  const profile* p_;
+  rule_set rules_;
+  series_kind kind_;
+  std::string source_;
+  std::function<Sink(std::string_view)> make_;
+  warn_fn warn_;
+  std::vector<std::unique_ptr<entry>> entries_;
+  std::unordered_map<std::string, std::size_t> index_;
+  entry* last_ = nullptr;
+};
+
+}  // namespace hpa::io
