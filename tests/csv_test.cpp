@@ -1,0 +1,70 @@
+#include "hpa/io/csv.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using hpa::io::csv_reader;
+
+namespace {
+std::vector<std::vector<std::string>> read_all(const std::string& text) {
+  std::istringstream in(text);
+  csv_reader r(in, "t.csv");
+  std::vector<std::vector<std::string>> rows;
+  while (r.next()) rows.emplace_back(r.fields().begin(), r.fields().end());
+  return rows;
+}
+using rows = std::vector<std::vector<std::string>>;
+}  // namespace
+
+TEST_CASE("csv: plain, CRLF, BOM, blank lines, no final newline", "[csv]") {
+  CHECK(read_all("a,b\n1,2\n") == rows{{"a", "b"}, {"1", "2"}});
+  CHECK(read_all("\xEF\xBB\xBF" "a,b\r\n1,2\r\n") == rows{{"a", "b"}, {"1", "2"}});
+  CHECK(read_all("a,b\n\n1,2") == rows{{"a", "b"}, {"1", "2"}});
+  CHECK(read_all("a,,\n") == rows{{"a", "", ""}});
+  CHECK(read_all("").empty());
+}
+
+TEST_CASE("csv: quoted fields hold commas, quotes and newlines", "[csv]") {
+  CHECK(read_all("\"x, y\",\"say \"\"hi\"\"\"\n") == rows{{"x, y", "say \"hi\""}});
+  CHECK(read_all("\"two\nlines\",2\nnext,3\n") == rows{{"two\nlines", "2"}, {"next", "3"}});
+  CHECK(read_all("\"q\"\r\n") == rows{{"q"}});
+}
+
+TEST_CASE("csv: line numbers count physical lines", "[csv]") {
+  std::istringstream in("h\n\"a\nb\"\nc\n");
+  csv_reader r(in, "t.csv");
+  REQUIRE(r.next());
+  CHECK(r.line() == 1);
+  REQUIRE(r.next());
+  CHECK(r.line() == 2);
+  REQUIRE(r.next());
+  CHECK(r.line() == 4);
+  CHECK_FALSE(r.unterminated());
+}
+
+TEST_CASE("csv: errors name the file and line", "[csv]") {
+  std::istringstream a("h\n\"open,1\n");
+  csv_reader ra(a, "t.csv");
+  ra.next();
+  CHECK_THROWS_WITH(ra.next(), "t.csv:2:1: unterminated quoted field");
+  std::istringstream b("\"a\"b,1\n");
+  csv_reader rb(b, "t.csv");
+  CHECK_THROWS_WITH(rb.next(), "t.csv:1:1: unexpected text after a closing quote");
+  std::istringstream c(std::string(csv_reader::max_record_bytes + 10, 'x') + "\n");
+  csv_reader rc(c, "t.csv");
+  CHECK_THROWS_WITH(rc.next(), "t.csv:1: line is longer than 1048576 bytes");
+}
+
+TEST_CASE("csv: records across buffer refills", "[csv]") {
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "station" + std::to_string(i % 7) + ",2023-12-01T00:00," + std::to_string(i) + "\n";
+  std::istringstream in(text);
+  csv_reader r(in, "t.csv");
+  int n = 0;
+  while (r.next()) {
+    REQUIRE(r.fields().size() == 3);
+    REQUIRE(r.fields()[2] == std::to_string(n));
+    ++n;
+  }
+  CHECK(n == 200000);
+}

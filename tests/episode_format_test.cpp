@@ -1,0 +1,36 @@
+#include "hpa/io/episode_format.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace hpa;
+using namespace hpa::test;
+
+TEST_CASE("episode_format: the CSV row, JSON and text of RULES.md example 8", "[episode_format]") {
+  const auto p = pingdingshan_2023();
+  const rule_set rules(p);
+  const auto c = run_days({{0, 250}, {1, 250}, {2, 320}, {3, 180}});
+  REQUIRE(c.episodes.size() == 1);
+  const auto& e = c.episodes[0];
+  CHECK(io::episode_csv_row("S", e, p, rules) ==
+        "S,1970-01-01T00:00,1970-01-04T23:00,1970-01-05T00:00,red,I,1969-12-30T00:00,false,1,320,"
+        "red 1970-01-01T00:00..1970-01-03T23:00; orange 1970-01-04T00:00..1970-01-04T23:00,"
+        "\"red: daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them; chain "
+        "1970-01-01T00:00..1970-01-03T23:00\"\n");
+  const auto j = io::episode_json("S", e, p, rules);
+  CHECK(j["segments"].size() == 2);
+  CHECK(j["lift"] == "1970-01-05T00:00");
+  CHECK(j["tier"] == "I");
+  CHECK(j["pending"] == false);
+  CHECK(io::episode_text("S", e, p, rules).find("red warning (红色), tier I response") != std::string::npos);
+}
+
+TEST_CASE("episode_format: pending actions", "[episode_format]") {
+  const auto p = pingdingshan_2023();
+  auto v = levels({{red, 0, 59}, {orange, 60, 80}}, 80);
+  const auto e = episodes_of(v, 0, p);
+  CHECK(io::pending_action(e[0], p) == "downgrade to orange (21 of 36 h improvement seen)");
+  CHECK(io::csv_field("a,b") == "\"a,b\"");
+  CHECK(io::csv_field("say \"x\"") == "\"say \"\"x\"\"\"");
+}

@@ -1,0 +1,56 @@
+#include "hpa/io/stations.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "helpers.hpp"
+
+using namespace hpa;
+using namespace hpa::io;
+
+namespace {
+struct count_sink : station_sink {
+  int episodes = 0;
+  void on_episode(const episode&) { ++episodes; }
+};
+}  // namespace
+
+TEST_CASE("stations: interleaved stations are kept apart and sorted by name", "[stations]") {
+  std::string text = "station,time,aqi\n";
+  for (int h = 0; h < 100; ++h) {
+    const auto t = format_time(h);
+    text += "b," + t + ",250\n" + "a," + t + ",90\n";
+  }
+  std::istringstream in(text);
+  const auto p = pingdingshan_2023();
+  aqi_reader reader(in, "s.csv", p);
+  station_table<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
+  aqi_record r;
+  while (reader.next(r)) table.feed(r);
+  table.finish();
+  const auto s = table.sorted();
+  REQUIRE(s.size() == 2);
+  CHECK(s[0]->name == "a");
+  CHECK(s[0]->sink.episodes == 0);
+  CHECK(s[1]->sink.episodes == 1);
+}
+
+TEST_CASE("stations: duplicates and order", "[stations]") {
+  const auto p = pingdingshan_2023();
+  std::vector<std::string> warnings;
+  auto run = [&](const std::string& text) {
+    std::istringstream in(text);
+    aqi_reader reader(in, "s.csv", p);
+    station_table<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; },
+                                    [&](const std::string& w) { warnings.push_back(w); });
+    aqi_record r;
+    while (reader.next(r)) table.feed(r);
+  };
+  run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T00:00,NaN\n");
+  CHECK(warnings == std::vector<std::string>{
+      "s.csv:3:2: station S: duplicate row for 2023-12-01T00:00 (same as line 2), ignored"});
+  CHECK_THROWS_WITH(run("station,time,aqi\nS,2023-12-01T00:00,1\nS,2023-12-01T00:00,\n"),
+                    "s.csv:3:2: station S: two values for 2023-12-01T00:00: 1 (line 2) and ");
+  CHECK_THROWS_WITH(run("time,aqi\n2023-12-01T01:00,1\n2023-12-01T00:00,1\n"),
+                    "s.csv:3:1: 2023-12-01T00:00 comes after 2023-12-01T01:00 (line 2): sort the rows by station and time");
+}
