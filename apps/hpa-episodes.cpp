@@ -4,7 +4,6 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/stations.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -53,22 +52,19 @@ int main(int argc, char** argv) {
       "AQI, hours at each condition level, hours at each warning level, episodes.\n"
       "Streams: memory is bounded by the stations and the longest episode, not the input.");
   tool::add_common(app, o);
+  tool::add_threads(app, o);
   app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
   app.add_flag("--summary", summary, "One row per station: the season in numbers");
   return tool::run(app, argc, argv, [&] {
     const auto p = tool::load(o);
     auto in = tool::open_input(o.input);
-    io::aqi_reader reader(*in.stream, in.name, p, tool::warn);
-    io::station_table<episode_sink> table(p, reader.kind(), in.name, [&](std::string_view) {
+    const auto table = io::read_stations<episode_sink>(tool::reading(o, in), p, [&](std::string_view) {
       episode_sink s;
       s.summary = summary;
       s.condition_hours.assign(p.levels.size() + 1, 0);
       s.warning_hours.assign(p.levels.size() + 1, 0);
       return s;
-    }, tool::warn);
-    io::aqi_record r;
-    while (reader.next(r)) table.feed(r);
-    table.finish();
+    });
 
     io::output out(o.output);
     const auto& rules = table.rules();

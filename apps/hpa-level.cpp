@@ -4,7 +4,6 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/stations.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -82,6 +81,7 @@ int main(int argc, char** argv) {
       "defaults to each station's last hour. Reads the whole input once; memory is bounded by\n"
       "the stations and the longest episode.");
   tool::add_common(app, o);
+  tool::add_threads(app, o);
   app.add_option("--at", at_text, "The hour, as 2023-12-01T08:00 (default: each station's last hour)");
   app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
   return tool::run(app, argc, argv, [&] {
@@ -93,15 +93,11 @@ int main(int argc, char** argv) {
     }
     const auto p = tool::load(o);
     auto in = tool::open_input(o.input);
-    io::aqi_reader reader(*in.stream, in.name, p, tool::warn);
-    io::station_table<level_sink> table(p, reader.kind(), in.name, [&](std::string_view) {
+    const auto table = io::read_stations<level_sink>(tool::reading(o, in), p, [&](std::string_view) {
       level_sink s;
       s.at = at;
       return s;
-    }, tool::warn);
-    io::aqi_record r;
-    while (reader.next(r)) table.feed(r);
-    table.finish();
+    });
 
     io::output out(o.output);
     std::vector<answer> answers;

@@ -4,6 +4,8 @@
 #include <csignal>
 #include <cstring>
 #include <iostream>
+#include <thread>
+#include <unistd.h>
 
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
@@ -43,6 +45,24 @@ input open_input(const std::string& path) {
   if (!*f) throw error(path + ": cannot open: " + std::strerror(errno));
   auto* s = f.get();
   return {std::move(f), s, path};
+}
+
+void add_threads(CLI::App& app, common_options& o) {
+  app.add_option("--threads", o.threads, "Threads for a file grouped by station (default: one per core)");
+}
+
+io::read_options reading(const common_options& o, input& in) {
+  io::read_options r;
+  r.path = in.file ? o.input : std::string();
+  r.stream = in.stream;
+  r.source = in.name;
+  r.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  r.warn = warn;
+  if (!o.quiet && ::isatty(2))
+    r.progress = [](std::uint64_t rows) {
+      std::cerr << '\r' << tool_name << ": " << rows / 1000000.0 << " M rows read" << std::flush;
+    };
+  return r;
 }
 
 profile load(const common_options& o) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "hpa/io/read_stations.hpp"
 #include "hpa/profile.hpp"
 
 namespace hpa::tool {
@@ -20,6 +21,7 @@ struct common_options {
   std::string output;
   std::string profile = "pingdingshan-2023";
   bool quiet = false;
+  unsigned threads = 0;  // 0: one per core
 };
 
 /// Describes a tool: its name, a one-line summary and a paragraph on what it computes and costs.
@@ -38,6 +40,13 @@ struct input {
   std::string name;
 };
 input open_input(const std::string& path);
+
+/// Adds --threads, for the tools that read a whole file before they write.
+void add_threads(CLI::App& app, common_options& o);
+
+/// How to read the input: the file or stdin, threads, warnings and, when stderr is a terminal
+/// and not --quiet, a progress line.
+io::read_options reading(const common_options& o, input& in);
 
 /// The profile named or the file given with --profile.
 profile load(const common_options& o);

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "hpa/io/output.hpp"
+#include "hpa/levels.hpp"
 #include "hpa/rolling.hpp"
 
 namespace hpa::io {
@@ -37,10 +38,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
+// Empty, NA or NaN in any case, as the national exports and the UCI files write it.
 bool is_missing(std::string_view s) {
-  if (s.empty()) return true;
-  const auto l = lower(s);
-  return l == "na" || l == "nan";  // as the national exports and the UCI files write it
+  auto up = [](char c) { return static_cast<char>(c & ~0x20); };
+  return s.empty() || (s.size() == 2 && up(s[0]) == 'N' && up(s[1]) == 'A') ||
+         (s.size() == 3 && up(s[0]) == 'N' && up(s[1]) == 'A' && up(s[2]) == 'N');
 }
 
 }  // namespace
@@ -96,6 +98,15 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
 
 double aqi_reader::number(std::string_view text, int column, const char* what) const {
   const auto s = trim(text);
+  if (!s.empty() && s.size() <= 3) {  // the common case: a whole AQI such as 87 or 215
+    unsigned v = 0;
+    bool digits = true;
+    for (char c : s) {
+      digits &= c >= '0' && c <= '9';
+      v = v * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (digits && v <= p_->max_aqi) return v;
+  }
   double v = 0;
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   const auto where = csv_.at(static_cast<std::uint64_t>(column) + 1);
@@ -130,7 +141,18 @@ bool aqi_reader::next(aqi_record& r) {
     throw error(csv_.at(static_cast<std::uint64_t>(station_) + 1), "empty station name");
   }
   const auto ts = trim(f[static_cast<std::size_t>(time_)]);
-  const auto t = parse_time(ts);
+  time_result t;
+  if (ts.size() == 16 && ts.compare(0, 11, last_day_text_, 0, 11) == 0 && ts[13] == ':' &&
+      ts[14] == '0' && ts[15] == '0' && ts[11] >= '0' && ts[11] <= '2' && ts[12] >= '0' && ts[12] <= '9' &&
+      (ts[11] - '0') * 10 + (ts[12] - '0') < 24) {
+    t.hour = last_day_hour_ + (ts[11] - '0') * 10 + (ts[12] - '0');  // same day as the last row
+  } else {
+    t = parse_time(ts);
+    if (t && ts.size() >= 11) {
+      last_day_text_.assign(ts.substr(0, 11));
+      last_day_hour_ = t.hour - detail::floor_mod(t.hour, 24);
+    }
+  }
   const auto tcol = static_cast<std::uint64_t>(time_) + 1;
   if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got '" + std::string(ts) + "'");
   if (kind_ == series_kind::daily && !t.date_only)

@@ -4,6 +4,7 @@
 // chain can still cover them (the longest chain's span later).
 
 #include <algorithm>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -104,15 +105,23 @@ inline std::string describe_rule(const profile& p, const rule_set& rules, std::s
 /// of consecutive hours from `first` (NaN where there is none); it calls
 /// `emit(hour, daily_aqi, hour_condition)` for each hour once no later chain can cover it, in
 /// order, and the rest on finish(). Coverage is clipped to the span of the data (RULES.md §3).
+/// O(rules) per hour, no allocation after construction; hours with no chain near are cheaper.
 class condition_tracker {
  public:
   condition_tracker(const rule_set& rules, hour_t first)
       : rules_(&rules), first_(first), next_(first),
         counts_(rules.thresholds().size() * static_cast<std::size_t>(rules.step()), 0),
-        last_inner_(rules.rules().size(), first - 100000),
+        last_inner_(rules.rules().size(), std::numeric_limits<hour_t>::min() / 2),
         ends_(rules.rules().size()),
         pending_(static_cast<std::size_t>(rules.max_span()), no_value) {
-    for (auto& f : ends_) f.buf.resize(static_cast<std::size_t>(rules.max_span()) + 1);
+    std::size_t cap = 1;
+    while (cap < static_cast<std::size_t>(rules.max_span()) + 1) cap *= 2;
+    for (auto& f : ends_) f.init(cap);
+    lowest_ = rules.thresholds().empty() ? threshold{std::numeric_limits<double>::infinity(), false}
+                                         : rules.thresholds().front();
+    for (const auto& t : rules.thresholds())
+      if (t.value < lowest_.value || (t.value == lowest_.value && t.inclusive)) lowest_ = t;
+    skip_to(first);
   }
 
   /// The next hour to push.
@@ -120,69 +129,87 @@ class condition_tracker {
   /// How many hours an hour waits before it is final.
   int max_span() const noexcept { return rules_->max_span(); }
   /// Jumps to hour t over a gap so long that every chain and pending hour has drained.
-  void skip_to(hour_t t) noexcept { next_ = t; }
+  void skip_to(hour_t t) noexcept {
+    next_ = t;
+    slot_ = static_cast<std::size_t>(detail::floor_mod(t, rules_->step()));
+    pending_slot_ = static_cast<std::size_t>(detail::floor_mod(t, rules_->max_span()));
+  }
 
   /// Pushes the daily AQI of hour `next_hour()`.
   template <class Emit>
   void push(double daily, Emit&& emit) {
     const hour_t t = next_++;
     const auto& rs = *rules_;
+    const auto step = static_cast<std::size_t>(rs.step());
+    const std::size_t slot = slot_;
+    if (++slot_ == step) slot_ = 0;
     double d = daily;
     if (rs.mode() == duration_mode::calendar_days && detail::floor_mod(t, 24) != 23) d = no_value;
-    const auto step = static_cast<std::size_t>(rs.step());
-    const auto slot = static_cast<std::size_t>(detail::floor_mod(t, rs.step()));
     const auto& thr = rs.thresholds();
-    for (std::size_t i = 0; i < thr.size(); ++i) {
-      auto& c = counts_[i * step + slot];
-      c = thr[i].passed_by(d) ? (c < 60000 ? c + 1 : c) : 0;  // NaN passes nothing
+    if (!lowest_.passed_by(d)) {  // the common clean hour: every chain breaks, none ends here
+      for (std::size_t i = 0; i < thr.size(); ++i) counts_[i * step + slot] = 0;
+    } else {
+      for (std::size_t i = 0; i < thr.size(); ++i) {
+        auto& c = counts_[i * step + slot];
+        c = thr[i].passed_by(d) ? static_cast<std::uint16_t>(c < 60000 ? c + 1 : c) : 0;
+      }
+      const auto& rules = rs.rules();
+      for (std::size_t r = 0; r < rules.size(); ++r) {
+        const auto& rr = rules[r];
+        if (rr.within_thr >= 0 &&
+            counts_[static_cast<std::size_t>(rr.within_thr) * step + slot] >= rr.within_len)
+          last_inner_[r] = t;
+        if (counts_[rr.main_thr * step + slot] < rr.main_len) continue;
+        if (rr.within_thr >= 0 && last_inner_[r] < t - rr.within_slack) continue;
+        ends_[r].push(t);
+        ++open_ends_;
+      }
     }
-    const auto& rules = rs.rules();
-    for (std::size_t r = 0; r < rules.size(); ++r) {
-      const auto& rr = rules[r];
-      if (rr.within_thr >= 0 &&
-          counts_[static_cast<std::size_t>(rr.within_thr) * step + slot] >= rr.within_len)
-        last_inner_[r] = t;
-      if (counts_[rr.main_thr * step + slot] < rr.main_len) continue;
-      if (rr.within_thr >= 0 && last_inner_[r] < t - rr.within_slack) continue;
-      ends_[r].push(t);
-    }
-    pending_[static_cast<std::size_t>(detail::floor_mod(t, rs.max_span()))] = daily;
+    pending_[pending_slot_] = daily;
+    if (++pending_slot_ == pending_.size()) pending_slot_ = 0;
     const hour_t h = t - rs.max_span() + 1;
-    if (h >= first_) finalize(h, emit);
+    if (h >= first_) finalize(h, pending_[pending_slot_], emit);  // h's slot is the next to write
   }
 
   /// Emits the hours still waiting for chains that can no longer come (the data ended).
   template <class Emit>
   void finish(Emit&& emit) {
     for (hour_t h = std::max(first_, next_ - rules_->max_span() + 1); h < next_; ++h)
-      finalize(h, emit);
+      finalize(h, pending_[static_cast<std::size_t>(detail::floor_mod(h, rules_->max_span()))], emit);
   }
 
  private:
   struct fifo {  // chain ends, oldest first; never more than max_span + 1 at once
     std::vector<hour_t> buf;
-    std::size_t head = 0, size = 0;
-    void push(hour_t t) { buf[(head + size++) % buf.size()] = t; }
-    void pop_before(hour_t h) {
-      while (size && buf[head] < h) { head = (head + 1) % buf.size(); --size; }
+    std::size_t mask = 0, head = 0, size = 0;
+    void init(std::size_t capacity) { buf.resize(capacity); mask = capacity - 1; }
+    void push(hour_t t) { buf[(head + size++) & mask] = t; }
+    std::size_t pop_before(hour_t h) {
+      std::size_t popped = 0;
+      while (size && buf[head] < h) { head = (head + 1) & mask; --size; ++popped; }
+      return popped;
     }
   };
 
   template <class Emit>
-  void finalize(hour_t h, Emit& emit) {
+  void finalize(hour_t h, double d, Emit& emit) {
     hour_condition c;
+    if (open_ends_ == 0) { emit(h, d, c); return; }
     const auto& rules = rules_->rules();
     for (std::size_t r = 0; r < rules.size(); ++r) {
       auto& f = ends_[r];
-      f.pop_before(h);
+      open_ends_ -= f.pop_before(h);
       if (c.level == 0 && f.size && f.buf[f.head] <= h + rules[r].span - 1)
         c = {rules[r].level, static_cast<std::uint8_t>(r), f.buf[f.head]};
     }
-    emit(h, pending_[static_cast<std::size_t>(detail::floor_mod(h, rules_->max_span()))], c);
+    emit(h, d, c);
   }
 
   const rule_set* rules_;
   hour_t first_, next_;
+  std::size_t slot_ = 0, pending_slot_ = 0;
+  threshold lowest_;
+  std::size_t open_ends_ = 0;          // chain ends held in all fifos
   std::vector<std::uint16_t> counts_;  // chain (or run) length ending at each slot, per threshold
   std::vector<hour_t> last_inner_;     // last end of each rule's inner chain
   std::vector<fifo> ends_;             // chain ends per rule not yet behind the finalized hour

@@ -21,17 +21,17 @@ class rolling_daily {
  public:
   /// `window` hours per mean (24), `min_valid` values needed (20).
   explicit rolling_daily(int window = 24, int min_valid = 20)
-      : milli_(static_cast<std::size_t>(window), 0), present_(static_cast<std::size_t>(window), 0),
-        min_valid_(min_valid) {}
+      : milli_(static_cast<std::size_t>(window), missing), min_valid_(min_valid) {}
 
-  /// Takes the next hour's AQI (NaN = missing) and returns the daily AQI of the window ending
-  /// at it, or NaN when fewer than `min_valid` hours of the window have a value.
+  /// Takes the next hour's AQI (NaN = missing; AQI is never negative) and returns the daily AQI
+  /// of the window ending at it, or NaN when fewer than `min_valid` hours of it have a value.
   double push(double aqi) noexcept {
-    if (present_[at_]) { sum_ -= milli_[at_]; --count_; }
-    present_[at_] = has_value(aqi);
-    if (present_[at_]) {
-      milli_[at_] = std::llround(aqi * 1000.0);
-      sum_ += milli_[at_];
+    auto& slot = milli_[at_];
+    if (slot != missing) { sum_ -= slot; --count_; }
+    slot = missing;
+    if (has_value(aqi)) {
+      slot = static_cast<std::int64_t>(aqi * 1000.0 + 0.5);  // nearest thousandth
+      sum_ += slot;
       ++count_;
     }
     if (++at_ == milli_.size()) at_ = 0;
@@ -40,14 +40,15 @@ class rolling_daily {
 
   /// The daily AQI of the window ending at the last hour pushed (NaN when not valid).
   double current() const noexcept {
-    return count_ >= min_valid_ ? static_cast<double>(sum_) / 1000.0 / count_ : no_value;
+    // one correctly rounded division: for whole AQI it is exactly sum / count
+    return count_ >= min_valid_ ? static_cast<double>(sum_) / (1000.0 * count_) : no_value;
   }
   /// How many hours of the current window have a value.
   int valid_hours() const noexcept { return count_; }
 
  private:
+  static constexpr std::int64_t missing = std::numeric_limits<std::int64_t>::min();
   std::vector<std::int64_t> milli_;
-  std::vector<std::uint8_t> present_;
   std::size_t at_ = 0;
   std::int64_t sum_ = 0;
   int count_ = 0;

@@ -56,6 +56,8 @@ class aqi_reader {
   series_kind kind_ = series_kind::hourly;
   int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1;
   std::size_t columns_ = 0;
+  std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
+  hour_t last_day_hour_ = 0;
 };
 
 /// Checks that a station name is UTF-8; GBK text (common in Chinese exports) is refused with
