@@ -54,23 +54,31 @@ bool csv_reader::next() {
       throw error(location{source_, line_, 0}, "line is longer than 1048576 bytes");
     record_line_ = line_;
     unterminated_ = !nl;
-    if (std::memchr(start, '"', static_cast<std::size_t>(line_end - start))) {
-      parse_quoted_record();
-      return true;
-    }
     const char* stop = line_end;
     if (stop > start && stop[-1] == '\r') --stop;
-    pos_ = static_cast<std::size_t>(line_end - buf_.data()) + (nl ? 1 : 0);
-    ++line_;
-    if (stop == start) continue;  // a blank line
+    if (stop == start) {  // a blank line
+      pos_ = static_cast<std::size_t>(line_end - buf_.data()) + (nl ? 1 : 0);
+      ++line_;
+      continue;
+    }
+    // Split on commas; a field that opens with a quote sends the record to the slow path (a
+    // quote inside an unquoted field is taken as text).
     fields_.clear();
     const char* f = start;
+    bool quoted = false;
     for (;;) {
+      quoted |= *f == '"';
       auto* comma = static_cast<const char*>(std::memchr(f, ',', static_cast<std::size_t>(stop - f)));
       if (!comma) { fields_.emplace_back(f, static_cast<std::size_t>(stop - f)); break; }
       fields_.emplace_back(f, static_cast<std::size_t>(comma - f));
       f = comma + 1;
     }
+    if (quoted) {
+      parse_quoted_record();
+      return true;
+    }
+    pos_ = static_cast<std::size_t>(line_end - buf_.data()) + (nl ? 1 : 0);
+    ++line_;
     return true;
   }
 }
