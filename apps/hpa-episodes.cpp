@@ -10,7 +10,7 @@ using namespace hpa;
 
 namespace {
 struct episode_sink : station_sink {
-  std::vector<episode> episodes;
+  std::vector<episode> episodes, withheld;
   // the season in numbers, for --summary
   std::int64_t hours_valid = 0;
   double max_daily = no_value;
@@ -32,8 +32,19 @@ struct episode_sink : station_sink {
       episodes.push_back(e);
     ++count;
   }
+  void on_withheld(const episode& e) { withheld.push_back(e); }
   int count = 0;
 };
+
+// The station's warnings and withheld warnings, in time order.
+std::vector<std::pair<episode, io::episode_status>> all_of(const io::station_table<episode_sink>::entry& e,
+                                                           const profile& p) {
+  std::vector<std::pair<episode, io::episode_status>> v;
+  for (const auto& ep : e.sink.episodes) v.emplace_back(ep, io::episode_status{});
+  for (auto& w : io::withheld_of(e.sink.episodes, e.sink.withheld, e.excluded, p)) v.push_back(std::move(w));
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+  return v;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,6 +64,7 @@ int main(int argc, char** argv) {
       "Streams: memory is bounded by the stations and the longest episode, not the input.");
   tool::add_common(app, o);
   tool::add_threads(app, o);
+  tool::add_as_of(app, o);
   app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
   app.add_flag("--summary", summary, "One row per station: the season in numbers");
   return tool::run(app, argc, argv, [&] {
@@ -84,17 +96,17 @@ int main(int argc, char** argv) {
     } else if (format == "json") {
       auto all = nlohmann::ordered_json::array();
       for (auto* e : table.sorted())
-        for (const auto& ep : e->sink.episodes) all.push_back(io::episode_json(e->name, ep, p, rules));
+        for (const auto& [ep, st] : all_of(*e, p)) all.push_back(io::episode_json(e->name, ep, p, rules, st));
       out << all.dump(2) << "\n";
     } else if (format == "csv") {
       out << io::episode_csv_header();
       for (auto* e : table.sorted())
-        for (const auto& ep : e->sink.episodes) out << io::episode_csv_row(e->name, ep, p, rules);
+        for (const auto& [ep, st] : all_of(*e, p)) out << io::episode_csv_row(e->name, ep, p, rules, st);
     } else {
       bool any = false;
       for (auto* e : table.sorted())
-        for (const auto& ep : e->sink.episodes) {
-          out << (any ? "\n" : "") << io::episode_text(e->name, ep, p, rules);
+        for (const auto& [ep, st] : all_of(*e, p)) {
+          out << (any ? "\n" : "") << io::episode_text(e->name, ep, p, rules, st);
           any = true;
         }
       if (!any) out << "no warning episodes\n";

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
       "the stations and the longest episode.");
   tool::add_common(app, o);
   tool::add_threads(app, o);
+  tool::add_as_of(app, o);
   app.add_option("--at", at_text, "The hour, as 2023-12-01T08:00 (default: each station's last hour)");
   app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
   return tool::run(app, argc, argv, [&] {

@@ -65,9 +65,20 @@ io::read_options reading(const common_options& o, input& in) {
   return r;
 }
 
+void add_as_of(CLI::App& app, common_options& o) {
+  app.add_option("--as-of", o.as_of,
+                 "Use the profile of --profile's lineage that was in force on this date (YYYY-MM-DD)");
+}
+
 profile load(const common_options& o) {
   quiet = o.quiet;
-  return io::load_profile(o.profile);
+  auto p = io::load_profile(o.profile);
+  if (o.as_of.empty()) return p;
+  const auto t = parse_time(o.as_of);
+  if (!t || !t.date_only) throw CLI::ValidationError("--as-of", "expected a date such as 2016-12-01, got '" + o.as_of + "'");
+  auto then = profile_as_of(p.lineage, o.as_of);
+  if (!then) throw error("--as-of " + o.as_of + ": no " + p.lineage + " profile was in force then (the oldest built-in starts later)");
+  return *then;
 }
 
 void warn(const std::string& text) {

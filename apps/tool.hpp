@@ -22,6 +22,7 @@ struct common_options {
   std::string profile = "pingdingshan-2023";
   bool quiet = false;
   unsigned threads = 0;  // 0: one per core
+  std::string as_of;     // pick the profile of --profile's lineage in force on this date
 };
 
 /// Describes a tool: its name, a one-line summary and a paragraph on what it computes and costs.
@@ -40,6 +41,9 @@ struct input {
   std::string name;
 };
 input open_input(const std::string& path);
+
+/// Adds --as-of, for the tools that decide a warning.
+void add_as_of(CLI::App& app, common_options& o);
 
 /// Adds --threads, for the tools that read a whole file before they write.
 void add_threads(CLI::App& app, common_options& o);

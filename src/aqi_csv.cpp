@@ -67,7 +67,7 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     throw error(location{csv_.source(), 0, 0}, "no header: expected a header such as station,time,aqi");
   }
   static constexpr std::string_view known[] = {"station", "time", "date", "aqi", "aqi_high",
-                                               "aqi_low", "origin", "cause"};
+                                               "aqi_low", "origin", "cause", "primary"};
   const auto& h = csv_.fields();
   columns_ = h.size();
   std::string seen;
@@ -76,7 +76,8 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     seen += (i ? ", " : "") + name;
     int* slot = name == "station" ? &station_ : name == "time" ? &time_ : name == "date" ? &time_
               : name == "aqi" ? &aqi_ : name == "aqi_high" ? &high_ : name == "aqi_low" ? &low_
-              : name == "origin" ? &origin_ : name == "cause" ? &cause_ : nullptr;
+              : name == "origin" ? &origin_ : name == "cause" ? &cause_
+              : name == "primary" || name == "primary_pollutant" ? &primary_ : nullptr;
     if (!slot) {
       for (auto k : known)
         if (edit_distance(name, k) <= (name.size() <= 4 ? 1u : 2u))
@@ -179,10 +180,21 @@ bool aqi_reader::next(aqi_record& r) {
                   "origin must be 'observed' or 'forecast', got '" + o + "'");
   }
   r.excluded = false;
+  r.why = {};
   if (cause_ >= 0) {
-    const auto c = lower(trim(f[static_cast<std::size_t>(cause_)]));
-    r.excluded = std::find(p_->excluded_causes.begin(), p_->excluded_causes.end(), c) !=
-                 p_->excluded_causes.end();
+    cause_text_ = lower(trim(f[static_cast<std::size_t>(cause_)]));
+    if (std::find(p_->excluded_causes.begin(), p_->excluded_causes.end(), cause_text_) != p_->excluded_causes.end()) {
+      r.excluded = true;
+      r.why = cause_text_;
+    }
+  }
+  if (primary_ >= 0 && !r.excluded) {
+    const auto prim = lower(trim(f[static_cast<std::size_t>(primary_)]));
+    for (const auto& a : p_->advisory_pollutants)
+      if (!a.empty() && prim.compare(0, a.size(), lower(a)) == 0) {
+        r.excluded = true;
+        r.why = a;
+      }
   }
   r.value = r.excluded ? no_value : r.raw;
   return true;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "hpa/error.hpp"
+#include "hpa/time.hpp"
 
 namespace hpa::io {
 
@@ -21,7 +22,7 @@ const char* mode_name(duration_mode m) {
   return "blocks";
 }
 
-json rule_json(const duration_rule& r) {
+nlohmann::ordered_json rule_json(const duration_rule& r) {
   return {{r.over.inclusive ? "at_least" : "over", r.over.value}, {"hours", r.hours}};
 }
 
@@ -104,12 +105,12 @@ duration_rule read_rule(const reader& r) {
 
 }  // namespace
 
-json to_json(const profile& p) {
-  json levels = json::array();
+nlohmann::ordered_json to_json(const profile& p) {
+  nlohmann::ordered_json levels = nlohmann::ordered_json::array();
   for (const auto& l : p.levels) {
-    json any = json::array();
+    nlohmann::ordered_json any = nlohmann::ordered_json::array();
     for (const auto& c : l.any_of) {
-      json cj = rule_json(c.main);
+      nlohmann::ordered_json cj = rule_json(c.main);
       if (c.within) cj["within"] = rule_json(*c.within);
       any.push_back(cj);
     }
@@ -118,6 +119,8 @@ json to_json(const profile& p) {
   return {{"name", p.name},
           {"title", p.title},
           {"source", p.source},
+          {"lineage", p.lineage},
+          {"in_force_from", p.in_force_from},
           {"levels", levels},
           {"duration_mode", mode_name(p.mode)},
           {"window_hours", p.window_hours},
@@ -129,15 +132,16 @@ json to_json(const profile& p) {
                                                                             : "aqi_of_mean_concentration"},
           {"forecast_upper_bound", p.forecast_upper_bound},
           {"excluded_causes", p.excluded_causes},
+          {"advisory_pollutants", p.advisory_pollutants},
           {"max_aqi", p.max_aqi},
           {"cap_above_max", p.cap_above_max}};
 }
 
 profile profile_from_json(const json& j, const std::string& source) {
   reader r{j, "", source};
-  r.only({"extends", "name", "title", "source", "levels", "duration_mode", "window_hours",
-          "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "daily_aqi",
-          "forecast_upper_bound", "excluded_causes", "max_aqi", "cap_above_max"});
+  r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
+          "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "daily_aqi",
+          "forecast_upper_bound", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max"});
   profile p = pingdingshan_2023();
   if (r.get("extends")) {
     std::string base;
@@ -151,6 +155,10 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.read("name", p.name);
   r.read("title", p.title);
   r.read("source", p.source);
+  r.read("lineage", p.lineage);
+  r.read("in_force_from", p.in_force_from);
+  if (!p.in_force_from.empty() && !(p.in_force_from.size() == 10 && parse_time(p.in_force_from)))
+    r.fail("in_force_from", "must be a date as YYYY-MM-DD, got '" + p.in_force_from + "'");
   r.read_enum("duration_mode", p.mode, {{"blocks", duration_mode::blocks},
                                         {"hourly_run", duration_mode::hourly_run},
                                         {"calendar_days", duration_mode::calendar_days}});
@@ -163,6 +171,7 @@ profile profile_from_json(const json& j, const std::string& source) {
                                          {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
   r.read("forecast_upper_bound", p.forecast_upper_bound);
   r.read("excluded_causes", p.excluded_causes);
+  r.read("advisory_pollutants", p.advisory_pollutants);
   r.read("max_aqi", p.max_aqi);
   r.read("cap_above_max", p.cap_above_max);
 

@@ -14,10 +14,10 @@ TEST_CASE("episode_format: the CSV row, JSON and text of RULES.md example 8", "[
   REQUIRE(c.episodes.size() == 1);
   const auto& e = c.episodes[0];
   CHECK(io::episode_csv_row("S", e, p, rules) ==
-        "S,1970-01-01T00:00,1970-01-04T23:00,1970-01-05T00:00,red,I,1969-12-30T00:00,false,1,320,"
+        "S,warning,1970-01-01T00:00,1970-01-04T23:00,1970-01-05T00:00,red,I,1969-12-30T00:00,false,1,320,"
         "red 1970-01-01T00:00..1970-01-03T23:00; orange 1970-01-04T00:00..1970-01-04T23:00,"
         "\"red: daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them; chain "
-        "1970-01-01T00:00..1970-01-03T23:00\"\n");
+        "1970-01-01T00:00..1970-01-03T23:00\",\n");
   const auto j = io::episode_json("S", e, p, rules);
   CHECK(j["segments"].size() == 2);
   CHECK(j["lift"] == "1970-01-05T00:00");
@@ -33,4 +33,17 @@ TEST_CASE("episode_format: pending actions", "[episode_format]") {
   CHECK(io::pending_action(e[0], p) == "downgrade to orange (21 of 36 h improvement seen)");
   CHECK(io::csv_field("a,b") == "\"a,b\"");
   CHECK(io::csv_field("say \"x\"") == "\"say \"\"x\"\"\"");
+}
+
+TEST_CASE("episode_format: a warning withheld by dust, an advisory for ozone", "[episode_format]") {
+  const auto p = pingdingshan_2023();
+  const auto shadow = episodes_of(levels({{orange, 10, 80}}), 0, p);
+  const std::vector<io::excluded_run> dust{{5, 70, "dust"}}, ozone{{5, 70, "O3"}};
+  const auto w = io::withheld_of({}, shadow, dust, p);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].second.status == "withheld");
+  CHECK(w[0].second.why == "dust 1970-01-01T05:00..1970-01-03T22:00");
+  CHECK(io::withheld_of({}, shadow, ozone, p)[0].second.status == "advisory");
+  // a real episode over the same hours: nothing was withheld
+  CHECK(io::withheld_of(shadow, shadow, dust, p).empty());
 }

@@ -7,7 +7,7 @@ using namespace hpa::io;
 
 TEST_CASE("profile_json: the default round-trips through JSON", "[profile_json]") {
   const auto p = pingdingshan_2023();
-  const auto back = profile_from_json(to_json(p), "x");
+  const auto back = parse_profile(to_json(p).dump(), "x");
   CHECK(to_json(back) == to_json(p));
   CHECK(back.levels.size() == 3);
   CHECK(back.levels[2].any_of[0].within->over.value == 300);
@@ -54,5 +54,5 @@ TEST_CASE("profile_json: errors name the file and the path", "[profile_json]") {
 TEST_CASE("profile_json: built-ins by name, files by path", "[profile_json]") {
   CHECK(load_profile("pingdingshan-2023").name == "pingdingshan-2023");
   CHECK_THROWS_WITH(load_profile("/no/such.json"),
-                    "/no/such.json: no such built-in profile (pingdingshan-2023) or readable file");
+                    "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, mee-2018, mee-2017, jiangsu-2026) or readable file");
 }

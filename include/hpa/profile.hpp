@@ -60,6 +60,8 @@ struct profile {
   std::string name;    ///< e.g. "pingdingshan-2023"
   std::string title;   ///< a human title
   std::string source;  ///< the document it encodes
+  std::string lineage = "national";  ///< profiles of one lineage replace each other over time
+  std::string in_force_from;         ///< YYYY-MM-DD, for picking a profile --as-of a date
   std::vector<level_def> levels;  ///< lowest first; the level in force is an index into this + 1
   duration_mode mode = duration_mode::blocks;
   int window_hours = 24;     ///< daily AQI = mean over this many hours (§3.2.1)
@@ -70,6 +72,9 @@ struct profile {
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
   bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside
+  /// Hours whose primary pollutant is one of these get a health advisory, not a colour warning
+  /// (national guidance: only PM2.5-driven episodes are warned). Matched case-blind as a prefix.
+  std::vector<std::string> advisory_pollutants = {"O3", "臭氧"};
   double max_aqi = 500;         ///< HJ 633's scale tops at 500
   bool cap_above_max = false;   ///< an AQI above max_aqi: false = input error, true = max_aqi
 
@@ -92,14 +97,20 @@ struct profile {
   }
 };
 
+namespace detail {
+inline duration_rule over(double v, int hours) { return {threshold{v, false}, hours}; }
+inline duration_rule at_least(double v, int hours) { return {threshold{v, true}, hours}; }
+}  // namespace detail
+
 /// The Pingdingshan 2023 plan, §3.2.1: yellow > 200, or > 150 for 48 h; orange > 200 for 48 h,
 /// or > 150 for 72 h; red > 200 for 72 h and > 300 for 24 h. Tiers III, II, I (§4.1).
 inline profile pingdingshan_2023() {
+  using detail::over;
   profile p;
   p.name = "pingdingshan-2023";
   p.title = "平顶山市重污染天气应急预案 (2023), national grading of 2020";
   p.source = "平政办〔2023〕20号 §3.2.1; MEE 环大气〔2024〕6号";
-  auto over = [](double v, int h) { return duration_rule{threshold{v, false}, h}; };
+  p.in_force_from = "2020-10-01";
   p.levels = {
       {"yellow", "黄色", "III", {{over(200, 24), {}}, {over(150, 48), {}}}},
       {"orange", "橙色", "II", {{over(200, 48), {}}, {over(150, 72), {}}}},
@@ -108,7 +119,82 @@ inline profile pingdingshan_2023() {
   return p;
 }
 
+/// Beijing 2023: the same thresholds stated in days, counted as calendar days.
+inline profile beijing_2023() {
+  profile p = pingdingshan_2023();
+  p.name = "beijing-2023";
+  p.title = "北京市空气重污染应急预案 (2023 revision)";
+  p.source = "北京市空气重污染应急预案（2023年修订）";
+  p.lineage = "beijing";
+  p.in_force_from = "2023-11-01";
+  p.mode = duration_mode::calendar_days;
+  return p;
+}
+
+/// MEE 2018: three colours, blue dropped; red also when the daily AQI reaches 500.
+inline profile mee_2018() {
+  using detail::over;
+  profile p;
+  p.name = "mee-2018";
+  p.title = "MEE 2018 guidance, as quoted in 2019 city plans";
+  p.source = "环办大气函〔2018〕875号";
+  p.in_force_from = "2018-10-01";
+  p.advisory_pollutants = {};
+  p.levels = {
+      {"yellow", "黄色", "III", {{over(200, 48), {}}}},
+      {"orange", "橙色", "II", {{over(200, 72), {}}}},
+      {"red", "红色", "I", {{over(200, 96), over(300, 48)}, {detail::at_least(500, 24), {}}}},
+  };
+  return p;
+}
+
+/// MEP 2017 and the 2016 Beijing-Tianjin-Hebei unified grading: four colours with blue; lead
+/// time 24 h as the older texts give it.
+inline profile mee_2017() {
+  using detail::over;
+  profile p;
+  p.name = "mee-2017";
+  p.title = "MEP 2017 grading (four colours), = the 2016 Beijing-Tianjin-Hebei unified grading";
+  p.source = "环大气〔2017〕86号";
+  p.in_force_from = "2016-10-01";
+  p.lead_hours = 24;
+  p.advisory_pollutants = {};
+  p.levels = {
+      {"blue", "蓝色", "IV", {{over(200, 24), {}}}},
+      {"yellow", "黄色", "III", {{over(200, 48), {}}}},
+      {"orange", "橙色", "II", {{over(200, 72), over(300, 24)}}},
+      {"red", "红色", "I", {{over(200, 96), over(300, 48)}, {detail::at_least(500, 24), {}}}},
+  };
+  return p;
+}
+
+/// Jiangsu/Yangzhou 2026: a pre-control tier (temporary controls) below yellow; the colour
+/// levels are the national ones. A warning drops to pre-control after 36 h below yellow.
+inline profile jiangsu_2026() {
+  using detail::over;
+  profile p = pingdingshan_2023();
+  p.name = "jiangsu-2026";
+  p.title = "Jiangsu/Yangzhou 2026 plan, with a pre-control tier";
+  p.source = "扬州市重污染天气应急预案（2026）";
+  p.lineage = "jiangsu";
+  p.in_force_from = "2026-01-01";
+  p.levels.insert(p.levels.begin(), {"pre-control", "预警前临时管控", "pre", {{over(150, 24), {}}, {over(100, 48), {}}}});
+  return p;
+}
+
 /// The profiles hpa knows by name; the first is the default.
-inline std::vector<profile> builtin_profiles() { return {pingdingshan_2023()}; }
+inline std::vector<profile> builtin_profiles() {
+  return {pingdingshan_2023(), beijing_2023(), mee_2018(), mee_2017(), jiangsu_2026()};
+}
+
+/// The profile of `lineage` in force on `date` (YYYY-MM-DD): the latest whose in_force_from is
+/// on or before it; nullopt when the date is older than every one.
+inline std::optional<profile> profile_as_of(const std::string& lineage, const std::string& date) {
+  std::optional<profile> best;
+  for (auto& p : builtin_profiles())
+    if (p.lineage == lineage && p.in_force_from <= date && (!best || best->in_force_from < p.in_force_from))
+      best = std::move(p);
+  return best;
+}
 
 }  // namespace hpa

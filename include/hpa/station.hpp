@@ -22,6 +22,9 @@ struct station_sink {
   void on_hour(hour_t /*h*/, double /*daily*/, const hour_condition& /*c*/) {}
   /// An episode, as it closes.
   void on_episode(const episode& /*e*/) {}
+  /// An episode of the same data with the excluded hours (dust, ozone) counted: where no real
+  /// episode overlaps it, a warning was withheld because of them.
+  void on_withheld(const episode& /*e*/) {}
 };
 
 /// Whether the values pushed are hourly AQI or one daily AQI per calendar day.

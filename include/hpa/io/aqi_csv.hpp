@@ -3,7 +3,8 @@
 //   station,time,aqi            hourly (time as 2023-12-01T08:00, 2023-12-01 08:00, 2023-12-01T08)
 //   station,date,aqi            daily  (date as 2023-12-01)
 // Optional columns: aqi_high (forecast upper bound, used over aqi, §3.2.2), aqi_low, origin
-// (observed|forecast), cause (e.g. dust: such hours never count, §1.3). station may be left out
+// (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
+// pollutant: an ozone-driven hour gets a health advisory, not a warning). station may be left out
 // for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
 
 #include <cstdint>
@@ -27,7 +28,8 @@ struct aqi_record {
   double value = 0;          ///< the AQI that counts; NaN = missing or excluded
   double raw = 0;            ///< the value as read (NaN when empty), for duplicate checks
   origin from = origin::unknown;
-  bool excluded = false;     ///< its cause is one the profile excludes (dust)
+  bool excluded = false;     ///< it does not count toward a warning: see `why`
+  std::string_view why;      ///< "dust" (a cause the profile excludes) or "ozone" (advisory pollutant)
   std::uint64_t line = 0;
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
 };
@@ -45,6 +47,9 @@ class aqi_reader {
 
   series_kind kind() const noexcept { return kind_; }
   bool has_station() const noexcept { return station_ >= 0; }
+  /// True when rows can be excluded (a cause or primary column): then the table also works out
+  /// what a warning would have been, to say when one was withheld.
+  bool can_exclude() const noexcept { return cause_ >= 0 || primary_ >= 0; }
   const std::string& source() const noexcept { return csv_.source(); }
 
  private:
@@ -54,8 +59,9 @@ class aqi_reader {
   const profile* p_;
   warn_fn warn_;
   series_kind kind_ = series_kind::hourly;
-  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1;
+  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1;
   std::size_t columns_ = 0;
+  std::string cause_text_;
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
 };

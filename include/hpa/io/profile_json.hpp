@@ -10,7 +10,7 @@
 
 namespace hpa::io {
 
-nlohmann::json to_json(const profile& p);
+nlohmann::ordered_json to_json(const profile& p);
 
 /// Builds a profile from JSON; `source` names it in errors.
 profile profile_from_json(const nlohmann::json& j, const std::string& source);
