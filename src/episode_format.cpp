@@ -8,12 +8,6 @@
 
 namespace hpa::io {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + '"';
-}
 
 std::string episode_rule(const episode& e, const profile& p, const rule_set& rules) {
   const auto& c = e.trigger;

@@ -23,6 +23,13 @@ std::string format_number(double v, int decimals) {
   return s;
 }
 
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + '"';
+}
+
 output::output(const std::string& path) {
   if (path.empty() || path == "-") return;
   path_ = path;

@@ -3,7 +3,7 @@
 #   WORKDIR   where it runs (tests/data, so messages name files as a user typed them)
 #   EXPECTED  path stem: EXPECTED.out is the exact stdout, EXPECTED.err (if present) the exact stderr
 #   EXIT      the exit code        STDIN  a file for its standard input (optional)
-#   BEFORE    text to write to OUTFILE first; AFTER  what OUTFILE must hold afterwards (NONE:
+#   BEFORE    text to write to OUTFILE first (or BEFORE_FILE, a file in WORKDIR to copy there); AFTER  what OUTFILE must hold afterwards (NONE:
 #             it must not exist), or EXPECTED.file when that exists
 #   UPDATE    ON: write the .out/.err files from this run instead of comparing (for review)
 if(STDIN)
@@ -14,11 +14,22 @@ if(DEFINED OUTFILE)
   if(DEFINED BEFORE)
     file(WRITE ${OUTFILE} "${BEFORE}")
   endif()
+  if(DEFINED BEFORE_FILE)
+    configure_file(${WORKDIR}/${BEFORE_FILE} ${OUTFILE} COPYONLY)
+  endif()
 endif()
 string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${TOOL} ${ARGS} WORKING_DIRECTORY ${WORKDIR} ${stdin_arg}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(DEFINED OUTFILE)  # messages name OUTFILE as if the tool ran beside it
+  get_filename_component(outdir ${OUTFILE} DIRECTORY)
+  string(REPLACE "${outdir}/" "" out "${out}")
+  string(REPLACE "${outdir}/" "" err "${err}")
+endif()
 if(UPDATE)
+  if(DEFINED OUTFILE AND NOT DEFINED AFTER AND EXISTS ${OUTFILE})
+    configure_file(${OUTFILE} ${EXPECTED}.file COPYONLY)
+  endif()
   file(WRITE ${EXPECTED}.out "${out}")
   if(err)
     file(WRITE ${EXPECTED}.err "${err}")

@@ -53,3 +53,28 @@ foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax)
   hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check ${bad}.json)
 endforeach()
 hpa_tool_test(profile_usage 2 hpa-profile ARGS frobnicate)
+
+# hpa-watch (exit 3: an action is due)
+hpa_tool_test(watch_issue_on_time 3 hpa-watch ARGS -f text watch_ahead60.csv)
+hpa_tool_test(watch_issue_late 3 hpa-watch ARGS watch_ahead20.csv)
+hpa_tool_test(watch_override 3 hpa-watch ARGS -f json watch_override.csv)
+hpa_tool_test(watch_upgrade 3 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_up.json watch_override.csv
+  OUTFILE w_up.json BEFORE_FILE watch_state_yellow.json)
+hpa_tool_test(watch_hold 0 hpa-watch ARGS -f text --now 2023-12-07T06:00 --state ${CMAKE_CURRENT_BINARY_DIR}/w_hold.json watch_ahead60.csv
+  OUTFILE w_hold.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_state_first 3 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_first.json watch_ahead60.csv
+  OUTFILE w_first.json)
+hpa_tool_test(watch_state_second_run_no_change 0 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_second.json watch_ahead60.csv
+  OUTFILE w_second.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_state_damaged 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_bad.json watch_ahead60.csv
+  OUTFILE w_bad.json BEFORE "{not json" AFTER "{not json")
+hpa_tool_test(watch_state_foreign 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_foreign.json watch_ahead60.csv
+  OUTFILE w_foreign.json BEFORE_FILE profile_ok.json)
+hpa_tool_test(watch_no_observed 1 hpa-watch ARGS forecast_only.csv)
+hpa_tool_test(usage_watch_bad_now 2 hpa-watch ARGS --now tomorrow watch_ahead60.csv)
+
+# hpa-measures
+hpa_tool_test(measures_tier2_en 0 hpa-measures ARGS --tier II --lang en)
+hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 520)
+hpa_tool_test(measures_red_json_below_500 0 hpa-measures ARGS --level red -f json --daily-aqi 300)
+hpa_tool_test(usage_measures_both 2 hpa-measures ARGS --tier II --level red)

@@ -35,7 +35,9 @@ struct episode {
   int pending_seen = 0;           ///< while pending: hours of improvement seen (0: none yet)
   int processes = 0;              ///< pollution processes merged into it
   std::vector<segment> segments;  ///< the level in force, stretch by stretch
-  double max_daily_aqi = no_value;   ///< over its hours
+  double max_daily_aqi = no_value;   ///< over its hours in force
+  double min_daily_aqi = no_value;   ///< over its hours in force
+  double mean_daily_aqi = no_value;  ///< over its hours in force that have a daily AQI
   hour_condition trigger;         ///< the first hour at the highest level, and why
   hour_t trigger_hour = 0;
 };
@@ -127,10 +129,17 @@ class warning_tracker {
     e.segments.back().to = e.end;
     if (!e.pending) e.lift = e.end + 1;
     for (const auto& s : e.segments) e.level = std::max(e.level, s.level);
+    double sum = 0;
+    int count = 0;
     for (std::size_t i = 0; i < stop; ++i) {
       const double d = buf_[i].daily;
-      if (has_value(d) && (!has_value(e.max_daily_aqi) || d > e.max_daily_aqi)) e.max_daily_aqi = d;
+      if (!has_value(d)) continue;
+      if (!has_value(e.max_daily_aqi) || d > e.max_daily_aqi) e.max_daily_aqi = d;
+      if (!has_value(e.min_daily_aqi) || d < e.min_daily_aqi) e.min_daily_aqi = d;
+      sum += d;
+      ++count;
     }
+    if (count) e.mean_daily_aqi = sum / count;
     buf_.clear();
     last_process_ = 0;
     emit(e);

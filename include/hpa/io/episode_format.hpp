@@ -42,7 +42,4 @@ std::string episode_csv_row(const std::string& station, const episode& e, const 
 std::string episode_text(const std::string& station, const episode& e, const profile& p,
                          const rule_set& rules, const episode_status& status = {});
 
-/// Quotes a CSV field when it needs it.
-std::string csv_field(const std::string& s);
-
 }  // namespace hpa::io

@@ -15,6 +15,9 @@ struct broken_pipe {};
 /// "287.5", "150", "153.33": at most `decimals` decimals, no trailing zeros; "" for NaN.
 std::string format_number(double v, int decimals = 2);
 
+/// Quotes a CSV field when it needs it (a comma, a quote or a line break in it).
+std::string csv_field(const std::string& s);
+
 class output {
  public:
   /// `path` empty or "-": stdout. Otherwise a temporary file beside `path` until commit().

@@ -1,0 +1,233 @@
+// hpa-watch: the decision at a given hour, for cron: what must be issued, upgraded, downgraded,
+// lifted or announced now, remembering what was issued before.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/output.hpp"
+#include "hpa/io/stations.hpp"
+#include "hpa/watch.hpp"
+#include "tool.hpp"
+
+using namespace hpa;
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr const char* state_format = "hpa-watch-state";
+
+struct watch_sink : station_sink {
+  hour_t now = 0;
+  std::vector<episode> episodes;
+  air_now air;
+  void on_hour(hour_t h, double d, const hour_condition& c) {
+    if (h == now) {
+      air.daily_now = d;
+      air.condition_now = c.level;
+    }
+    else if (h > now && h <= now + 24) air.daily_next_24h.push_back(d);
+  }
+  void on_episode(const episode& e) { episodes.push_back(e); }
+};
+
+struct stored_row {
+  std::string station;
+  io::aqi_record r;
+};
+
+using state_map = std::map<std::string, issued_warning>;
+
+// The state file: what was issued per station. A file that is not ours, or is damaged, is an
+// error: it is never silently replaced.
+state_map read_state(const std::string& path, const profile& p) {
+  state_map m;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) throw error(path + ": cannot read the state file");
+    return m;  // the first run
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(ss.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
+    throw error(path + ": damaged state file (" + what + "); fix or remove it");
+  }
+  if (!j.is_object() || j.value("format", "") != state_format)
+    throw error(path + ": not an hpa-watch state file (no \"format\": \"" + state_format + "\"); refusing to replace it");
+  if (j.value("version", 0) != 1) throw error(path + ": state file version " + j.value("version", nlohmann::json()).dump() + " is not 1");
+  if (j.value("profile", "") != p.name)
+    throw error(path + ": state written under profile '" + j.value("profile", "") + "', not '" + p.name + "'");
+  try {
+    for (const auto& [name, s] : j.at("stations").items()) {
+      issued_warning w;
+      const auto level = p.find_level(s.at("level").get<std::string>());
+      if (!level) throw error(path + ": station " + name + ": unknown level " + s.at("level").dump());
+      w.level = *level;
+      auto hour = [&](const nlohmann::json& v) {
+        const auto t = parse_time(v.get<std::string>());
+        if (!t) throw error(path + ": station " + name + ": bad time " + v.dump());
+        return t.hour;
+      };
+      w.start = hour(s.at("start"));
+      if (s.contains("announced_at")) {
+        w.announced_at = hour(s.at("announced_at"));
+        const auto to = p.find_level(s.at("announced_to").get<std::string>());
+        if (!to) throw error(path + ": station " + name + ": unknown level " + s.at("announced_to").dump());
+        w.announced_to = *to;
+      }
+      m[name] = w;
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw error(path + ": damaged state file: " + e.what());
+  }
+  return m;
+}
+
+void write_state(const std::string& path, const state_map& m, const profile& p, hour_t now) {
+  ordered_json stations = ordered_json::object();
+  for (const auto& [name, w] : m) {
+    if (w.level == 0) continue;
+    ordered_json s = {{"level", p.level_name(w.level)}, {"start", format_time(w.start)}};
+    if (w.announced_at) {
+      s["announced_at"] = format_time(*w.announced_at);
+      s["announced_to"] = p.level_name(w.announced_to);
+    }
+    stations[name] = s;
+  }
+  ordered_json j = {{"format", state_format}, {"version", 1}, {"profile", p.name},
+                    {"decided_at", format_time(now)}, {"stations", stations}};
+  io::output out(path);
+  out << j.dump(2) << "\n";
+  out.commit();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tool::common_options o;
+  std::string now_text, state_path, format = "csv";
+  CLI::App app;
+  tool::describe(
+      app, "hpa-watch", "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
+      "Reads one observed+forecast timeline per station (the origin column tells them apart; the\n"
+      "forecast's upper bound counts, §3.2.2) and decides at --now (default: the last observed\n"
+      "hour in the file) which warning must be in force and what is due: an issue with its\n"
+      "deadline (start - 48 h, §3.2.3) and how late it is, an upgrade at once, a downgrade or\n"
+      "lift once 36 h of improvement are confirmed, the announcement ahead of a confirmed\n"
+      "downgrade or lift (§3.2.4), or no change (with the reason when a level is held). The\n"
+      "monitoring override (§3.2.4) is flagged when observed air is heavily polluted (daily AQI\n"
+      "> 200) and the forecast shows no improvement within 24 h.\n"
+      "With --state FILE it remembers what was issued and reports only what changed since; the\n"
+      "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
+      "Holds its input in memory (a recent timeline is small).\n"
+      "Exit codes: 0 nothing to do, 3 an action is due, 1 data or I/O error, 2 usage error.");
+  tool::add_common(app, o);
+  tool::add_as_of(app, o);
+  app.add_option("--now", now_text, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
+  app.add_option("--state", state_path, "Remember what was issued in FILE (JSON)");
+  app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
+  bool action_due = false;
+  const int rc = tool::run(app, argc, argv, [&] {
+    const auto p = tool::load(o);
+    auto in = tool::open_input(o.input);
+    io::aqi_reader reader(*in.stream, in.name, p, tool::warn);
+    std::vector<stored_row> rows;
+    std::optional<hour_t> last_observed;
+    io::aqi_record r;
+    while (reader.next(r)) {
+      rows.push_back({std::string(r.station), r});
+      const hour_t end = r.hour + (reader.kind() == series_kind::daily ? 23 : 0);
+      if (r.from != io::origin::forecast && (!last_observed || end > *last_observed)) last_observed = end;
+    }
+    hour_t now;
+    if (!now_text.empty()) {
+      const auto t = parse_time(now_text);
+      if (!t || t.date_only) throw CLI::ValidationError("--now", "expected an hour such as 2023-12-01T08:00, got '" + now_text + "'");
+      now = t.hour;
+    } else if (last_observed) {
+      now = *last_observed;
+    } else {
+      throw error(in.name + ": no observed rows to take the decision hour from: give --now");
+    }
+    io::station_table<watch_sink> table(p, reader.kind(), in.name, [&](std::string_view) {
+      watch_sink s;
+      s.now = now;
+      return s;
+    }, tool::warn);
+    for (auto& row : rows) {
+      row.r.station = row.station;
+      table.feed(row.r);
+    }
+    table.finish();
+
+    auto state = state_path.empty() ? state_map{} : read_state(state_path, p);
+    struct line { std::string station; watch_decision d; };
+    std::vector<line> lines;
+    for (auto* e : table.sorted()) {
+      auto d = decide(e->sink.episodes, now, state[e->name], e->sink.air, p);
+      d.current = d.upcoming = nullptr;  // they point into the sink; not needed past here
+      state[e->name] = d.next;
+      action_due |= !d.actions.empty();
+      lines.push_back({e->name, std::move(d)});
+    }
+
+    io::output out(o.output);
+    auto level = [&](level_t l) { return p.level_name(l); };
+    auto late = [](const watch_action& a) { return a.deadline ? std::to_string(a.late_hours) : std::string(); };
+    if (format == "csv") {
+      out << "station,now,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n";
+      for (const auto& [station, d] : lines) {
+        const auto head = fmt::format("{},{},{},{}", io::csv_field(station), format_time(now), level(d.required), p.level_tier(d.required));
+        if (d.actions.empty()) out << head << fmt::format(",none,,,,,,false,{}\n", io::csv_field(d.hold));
+        for (const auto& a : d.actions)
+          out << head << fmt::format(",{},{},{},{},{},{},{},\n", to_string(a.kind), level(a.from), level(a.to),
+                                     format_time(a.effective), a.deadline ? format_time(*a.deadline) : "", late(a),
+                                     a.monitoring_override ? "true" : "false");
+      }
+    } else if (format == "json") {
+      auto all = ordered_json::array();
+      for (const auto& [station, d] : lines) {
+        auto acts = ordered_json::array();
+        for (const auto& a : d.actions)
+          acts.push_back({{"action", to_string(a.kind)}, {"from", level(a.from)}, {"to", level(a.to)},
+                          {"effective", format_time(a.effective)},
+                          {"issue_by", a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr)},
+                          {"late_hours", a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr)},
+                          {"monitoring_override", a.monitoring_override}});
+        all.push_back({{"station", station}, {"now", format_time(now)}, {"required", level(d.required)},
+                       {"tier", p.level_tier(d.required)}, {"actions", acts}, {"note", d.hold}});
+      }
+      out << all.dump(2) << "\n";
+    } else {
+      for (const auto& [station, d] : lines) {
+        out << fmt::format("{}{}at {}: {} must be in force{}\n", station, station.empty() ? "" : " ", format_time(now),
+                           d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning",
+                           d.hold.empty() ? "" : "; " + d.hold);
+        if (d.actions.empty()) out << "  no change\n";
+        for (const auto& a : d.actions) {
+          std::string s = fmt::format("  {} {}", to_string(a.kind), a.kind == action_kind::lift ? level(a.from) : level(a.to));
+          if (a.kind != action_kind::lift && a.kind != action_kind::issue) s += " (was " + level(a.from) + ")";
+          s += ", effective " + format_time(a.effective);
+          if (a.deadline)
+            s += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
+                                  : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
+          if (a.monitoring_override) s += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
+          out << s << "\n";
+        }
+      }
+    }
+    out.commit();
+    if (!state_path.empty()) write_state(state_path, state, p, now);
+  });
+  return rc == 0 && action_due ? 3 : rc;
+}
