@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
 
 namespace hpa::io {
@@ -49,6 +50,10 @@ std::vector<std::pair<episode, episode_status>> withheld_of(const std::vector<ep
 }
 
 namespace {
+nlohmann::ordered_json number_json(double v) {
+  return has_value(v) ? nlohmann::ordered_json(std::stod(format_number(v))) : nlohmann::ordered_json(nullptr);
+}
+
 const char* article(const std::string& word) {
   return !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos ? "an" : "a";
 }
@@ -81,8 +86,9 @@ nlohmann::ordered_json episode_json(const std::string& station, const episode& e
       {"pending_action", e.pending ? nlohmann::ordered_json(pending_action(e, p)) : nlohmann::ordered_json(nullptr)},
       {"processes", e.processes},
       {"hours", e.end - e.start + 1},
-      {"max_daily_aqi", has_value(e.max_daily_aqi) ? nlohmann::ordered_json(std::stod(format_number(e.max_daily_aqi)))
-                                                   : nlohmann::ordered_json(nullptr)},
+      {"max_daily_aqi", number_json(e.max_daily_aqi)},
+      {"min_daily_aqi", number_json(e.min_daily_aqi)},
+      {"mean_daily_aqi", number_json(e.mean_daily_aqi)},
       {"segments", segs},
       {"rule", episode_rule(e, p, rules)},
   };
@@ -129,6 +135,65 @@ std::string episode_text(const std::string& station, const episode& e, const pro
                    e.processes == 1 ? "" : "es");
   s += fmt::format("  because    {}\n", episode_rule(e, p, rules));
   return s;
+}
+
+std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
+    throw error(source + ": " + what);
+  }
+  if (!j.is_array()) throw error(source + ": expected the JSON array of hpa-episodes --format json");
+  std::vector<episode_record> out;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string path = source + ": /" + std::to_string(i);
+    try {
+      const auto& o = j[i];
+      episode_record r;
+      auto hour = [&](const char* key) {
+        const auto s = o.at(key).get<std::string>();
+        const auto t = parse_time(s);
+        if (!t) throw error(path + "/" + key + ": " + t.error + ", got '" + s + "'");
+        return t.hour;
+      };
+      auto level = [&](const std::string& name) {
+        const auto l = p.find_level(name);
+        if (!l || *l == 0) throw error(path + ": no level '" + name + "' in profile " + p.name);
+        return *l;
+      };
+      auto number = [&](const char* key) {
+        return o.contains(key) && o.at(key).is_number() ? o.at(key).get<double>() : no_value;
+      };
+      r.station = o.at("station").get<std::string>();
+      r.status.status = o.value("status", "warning");
+      r.status.why = o.value("excluded", "");
+      r.e.start = hour("start");
+      r.e.end = hour("end");
+      if (!o.at("lift").is_null()) r.e.lift = hour("lift");
+      r.e.level = level(o.at("level").get<std::string>());
+      r.e.issue_by = hour("issue_by");
+      r.e.pending = o.at("pending").get<bool>();
+      r.e.processes = o.value("processes", 1);
+      r.e.max_daily_aqi = number("max_daily_aqi");
+      r.e.min_daily_aqi = number("min_daily_aqi");
+      r.e.mean_daily_aqi = number("mean_daily_aqi");
+      for (const auto& s : o.at("segments")) {
+        const auto from = parse_time(s.at("from").get<std::string>()), to = parse_time(s.at("to").get<std::string>());
+        if (!from || !to) throw error(path + "/segments: bad time");
+        r.e.segments.push_back({level(s.at("level").get<std::string>()), from.hour, to.hour});
+      }
+      if (r.e.segments.empty()) throw error(path + "/segments: empty");
+      out.push_back(std::move(r));
+    } catch (const nlohmann::json::exception& e) {
+      std::string what = e.what();
+      if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
+      throw error(path + ": " + what);
+    }
+  }
+  return out;
 }
 
 }  // namespace hpa::io

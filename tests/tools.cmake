@@ -78,3 +78,12 @@ hpa_tool_test(measures_tier2_en 0 hpa-measures ARGS --tier II --lang en)
 hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 520)
 hpa_tool_test(measures_red_json_below_500 0 hpa-measures ARGS --level red -f json --daily-aqi 300)
 hpa_tool_test(usage_measures_both 2 hpa-measures ARGS --tier II --level red)
+
+# hpa-notice, hpa-report
+hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_episodes.json)
+hpa_tool_test(notice_en_text_stdin 0 hpa-notice STDIN example8_episodes.json ARGS --lang en -f text --kind lift)
+hpa_tool_test(notice_withheld_gets_none 0 hpa-notice ARGS dust_episodes.json)
+hpa_tool_test(notice_bad_json 1 hpa-notice ARGS two_stations.csv)
+hpa_tool_test(report_with_log 0 hpa-report ARGS --issued issued_log.csv two_stations.csv)
+hpa_tool_test(report_pending 0 hpa-report ARGS single_pending.csv)
+hpa_tool_test(report_bad_log 1 hpa-report ARGS --issued two_stations.csv two_stations.csv)

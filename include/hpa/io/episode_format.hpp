@@ -38,6 +38,16 @@ std::string episode_csv_header();
 std::string episode_csv_row(const std::string& station, const episode& e, const profile& p,
                             const rule_set& rules, const episode_status& status = {});
 
+/// One episode read back from `hpa-episodes --format json`.
+struct episode_record {
+  std::string station;
+  episode_status status;
+  episode e;
+};
+
+/// Reads the JSON array hpa-episodes writes; errors name `source` and the JSON path.
+std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p);
+
 /// A few lines for a person.
 std::string episode_text(const std::string& station, const episode& e, const profile& p,
                          const rule_set& rules, const episode_status& status = {});

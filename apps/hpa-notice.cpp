@@ -1,0 +1,164 @@
+// hpa-notice: the warning notices of §3.2.3 (issue) and §3.2.4 (upgrade, downgrade, lift).
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "hpa/io/episode_format.hpp"
+#include "hpa/io/output.hpp"
+#include "hpa/measures.hpp"
+#include "tool.hpp"
+
+using namespace hpa;
+
+namespace {
+
+struct notice_options {
+  bool zh = true, markdown = true;
+  std::string authority, area;
+};
+
+std::string tier_zh(const std::string& tier) {
+  return tier == "I" ? "Ⅰ" : tier == "II" ? "Ⅱ" : tier == "III" ? "Ⅲ" : tier == "IV" ? "Ⅳ" : tier;
+}
+
+// "2023-12-14 02:00": notices are read by people.
+std::string when(hour_t t) {
+  auto s = format_time(t);
+  s[10] = ' ';
+  return s;
+}
+
+std::string heading(const notice_options& o, const std::string& title) {
+  return o.markdown ? "## " + title + "\n\n" : title + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n\n";
+}
+
+// The tier's measures, cumulative; their texts carry their own conditions (the school rule).
+std::string measures_block(const notice_options& o, const std::string& tier) {
+  std::string s;
+  for (const auto& m : measures_for(tier))
+    s += o.zh ? fmt::format("- {}（{}）\n", m.text_zh, m.dept_zh) : fmt::format("- {} ({})\n", m.text_en, m.dept_en);
+  return s;
+}
+
+std::string issue_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
+  const auto& e = r.e;
+  const level_t start_level = e.segments.front().level;
+  const auto& lv = p.levels.at(start_level - 1u);
+  const auto range = fmt::format("{}–{}", io::format_number(e.min_daily_aqi, 0), io::format_number(e.max_daily_aqi, 0));
+  const auto mean = io::format_number(e.mean_daily_aqi, 0);
+  std::string s;
+  if (o.zh) {
+    s += heading(o, fmt::format("{}重污染天气{}预警", o.area, lv.name_zh));
+    s += fmt::format("发布机关：{}\n发布时间：不晚于 {}（提前{}小时，§3.2.3）\n\n", o.authority, when(e.issue_by), p.lead_hours);
+    s += fmt::format("预计 {} 至 {}，{}将出现一次重污染天气过程，日AQI范围 {}，日均值约 {}。\n", when(e.start),
+                     when(e.end), o.area, range, mean);
+    s += fmt::format("决定于 {} 启动{}预警，{}。\n", when(e.start), lv.name_zh,
+                     e.lift ? "预计于 " + when(*e.lift) + " 解除（以解除通知为准）" : std::string("解除时间另行通知"));
+    s += fmt::format("预警期间启动{}级应急响应（§4.1），各县（市、区）和各有关部门落实以下措施：\n\n", tier_zh(lv.tier));
+  } else {
+    s += heading(o, fmt::format("{}: {} warning of heavy air pollution ({}预警)", o.area, lv.name, lv.name_zh));
+    s += fmt::format("Issued by: {}\nIssue by: {} ({} h ahead, §3.2.3)\n\n", o.authority, when(e.issue_by), p.lead_hours);
+    s += fmt::format("From {} to {} {} expects a heavy-pollution episode, daily AQI {} with a mean of about {}.\n",
+                     when(e.start), when(e.end), o.area, range, mean);
+    s += fmt::format("A {} warning takes effect at {}; {}.\n", lv.name, when(e.start),
+                     e.lift ? "it is expected to be lifted at " + when(*e.lift) + " (the lift notice decides)"
+                            : std::string("its lift will be announced"));
+    s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n", lv.tier);
+  }
+  return s + measures_block(o, lv.tier);
+}
+
+std::string change_notice(const io::episode_record& r, std::size_t i, const profile& p, const notice_options& o) {
+  const auto& from = p.levels.at(r.e.segments[i - 1].level - 1u);
+  const auto& to = p.levels.at(r.e.segments[i].level - 1u);
+  const bool up = r.e.segments[i].level > r.e.segments[i - 1].level;
+  const hour_t at = r.e.segments[i].from;
+  std::string s;
+  if (o.zh) {
+    s += heading(o, fmt::format("{}重污染天气预警{}为{}预警", o.area, up ? "升级" : "降级", to.name_zh));
+    s += fmt::format("发布机关：{}\n\n", o.authority);
+    s += fmt::format("自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", when(at), o.area,
+                     from.name_zh, up ? "升级" : "降级", to.name_zh, tier_zh(from.tier), tier_zh(to.tier));
+    if (!up) s += "空气质量已改善到原级别预警启动标准以下，且预测将持续36小时以上。\n";
+    s += fmt::format("{}级应急响应措施：\n\n", tier_zh(to.tier));
+  } else {
+    s += heading(o, fmt::format("{}: warning {} to {}", o.area, up ? "upgraded" : "downgraded", to.name));
+    s += fmt::format("Issued by: {}\n\n", o.authority);
+    s += fmt::format("From {} the {} warning is {} to {} (§3.2.4); the response moves from tier {} to tier {}.\n",
+                     when(at), from.name, up ? "upgraded" : "downgraded", to.name, from.tier, to.tier);
+    if (!up) s += "The air has improved below the start condition of the former level, and is forecast to stay so for 36 h or more.\n";
+    s += fmt::format("Tier {} measures:\n\n", to.tier);
+  }
+  return s + measures_block(o, to.tier);
+}
+
+std::string lift_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
+  const auto& lv = p.levels.at(r.e.segments.back().level - 1u);
+  const hour_t at = *r.e.lift;
+  const auto due = format_date(at + 5 * 24);
+  if (o.zh)
+    return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +
+           fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。空气质量已改善到预警启动标准以下，且预测将持续36小时以上（§3.2.4）。\n"
+                       "应急响应终止后5日内（{}前）完成总结评估（§5）。\n",
+                       o.authority, when(at), lv.name_zh, due);
+  return heading(o, fmt::format("{}: {} warning lifted", o.area, lv.name)) +
+         fmt::format("Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the air has\n"
+                     "improved below the start condition and is forecast to stay so for 36 h or more (§3.2.4).\n"
+                     "The assessment is due within 5 days of the end of the response, by {} (§5).\n",
+                     o.authority, lv.name, when(at), due);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tool::common_options o;
+  std::string lang = "zh", format = "markdown", kind = "all", authority, area;
+  CLI::App app;
+  tool::describe(
+      app, "hpa-notice", "Draft the warning notices of episodes: issue, upgrade, downgrade, lift.",
+      "Reads what `hpa-episodes --format json` writes (a file or stdin) and drafts, for each\n"
+      "warning episode, the issue notice of §3.2.3 (time span and area, level, daily AQI range\n"
+      "and mean, start and expected lift, issuing authority, response tier and its measures),\n"
+      "the upgrade and downgrade notices of §3.2.4 and the lift notice (§4.6, with the §5\n"
+      "assessment deadline). Withheld and advisory episodes get no notice. Markdown or plain\n"
+      "text, Chinese or English. --area defaults to the station name (全市 when there is none).");
+  tool::add_common(app, o);
+  app.add_option("--lang", lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  app.add_option("-f,--format", format, "markdown or text")->check(CLI::IsMember({"markdown", "text"}))->capture_default_str();
+  app.add_option("--kind", kind, "issue, change, lift or all")->check(CLI::IsMember({"issue", "change", "lift", "all"}))->capture_default_str();
+  app.add_option("--authority", authority, "The issuing authority (default 市环委会办公室)");
+  app.add_option("--area", area, "The area the notice covers (default: the station)");
+  return tool::run(app, argc, argv, [&] {
+    const auto p = tool::load(o);
+    auto in = tool::open_input(o.input);
+    std::stringstream ss;
+    ss << in.stream->rdbuf();
+    const auto records = io::episodes_from_json(ss.str(), in.name, p);
+    notice_options no;
+    no.zh = lang == "zh";
+    no.markdown = format == "markdown";
+    no.authority = !authority.empty() ? authority
+                   : no.zh            ? "市环委会办公室"
+                                      : "the office of the city environment committee (市环委会办公室)";
+    io::output out(o.output);
+    bool first = true;
+    auto emit = [&](const std::string& text) {
+      out << (first ? "" : "\n") << text;
+      first = false;
+    };
+    for (const auto& r : records) {
+      if (r.status.status != "warning") {
+        tool::warn(fmt::format("{}: {} episode from {} gets no notice", r.station.empty() ? in.name : r.station,
+                               r.status.status, format_time(r.e.start)));
+        continue;
+      }
+      no.area = !area.empty() ? area : !r.station.empty() ? r.station : no.zh ? "全市" : "the city";
+      if (kind == "issue" || kind == "all") emit(issue_notice(r, p, no));
+      if (kind == "change" || kind == "all")
+        for (std::size_t i = 1; i < r.e.segments.size(); ++i) emit(change_notice(r, i, p, no));
+      if ((kind == "lift" || kind == "all") && r.e.lift) emit(lift_notice(r, p, no));
+    }
+    if (first) out << (no.zh ? "（无预警）\n" : "(no warning)\n");
+    out.commit();
+  });
+}
