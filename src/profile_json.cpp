@@ -134,14 +134,18 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"excluded_causes", p.excluded_causes},
           {"advisory_pollutants", p.advisory_pollutants},
           {"max_aqi", p.max_aqi},
-          {"cap_above_max", p.cap_above_max}};
+          {"cap_above_max", p.cap_above_max},
+          {"reduction", {{"required", p.reduction.required},
+                         {"so2_nox", p.reduction.so2_nox == so2_nox_rule::ratio_sum ? "ratio_sum"
+                                     : p.reduction.so2_nox == so2_nox_rule::tonnage ? "tonnage" : "each"}}}};
 }
 
 profile profile_from_json(const json& j, const std::string& source) {
   reader r{j, "", source};
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
           "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "daily_aqi",
-          "forecast_upper_bound", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max"});
+          "forecast_upper_bound", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
+          "reduction"});
   profile p = pingdingshan_2023();
   if (r.get("extends")) {
     std::string base;
@@ -174,6 +178,21 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.read("advisory_pollutants", p.advisory_pollutants);
   r.read("max_aqi", p.max_aqi);
   r.read("cap_above_max", p.cap_above_max);
+  if (const json* red = r.get("reduction")) {
+    reader rr{*red, "/reduction", source};
+    rr.only({"required", "so2_nox"});
+    rr.read_enum("so2_nox", p.reduction.so2_nox, {{"ratio_sum", so2_nox_rule::ratio_sum},
+                                                  {"tonnage", so2_nox_rule::tonnage}, {"each", so2_nox_rule::each}});
+    if (const json* req = rr.get("required")) {
+      reader q{*req, "/reduction/required", source};
+      q.only({"III", "II", "I"});
+      for (const char* tier : {"III", "II", "I"}) {
+        q.read(tier, p.reduction.required[tier]);
+        if (p.reduction.required[tier] < 0 || p.reduction.required[tier] > 1)
+          q.fail(tier, "must be a share from 0 to 1, got " + std::to_string(p.reduction.required[tier]));
+      }
+    }
+  }
 
   if (p.window_hours < 1 || p.window_hours > 24 * 7) r.fail("window_hours", "must be 1 to 168, got " + std::to_string(p.window_hours));
   if (p.min_valid_hours < 1 || p.min_valid_hours > p.window_hours)

@@ -87,3 +87,13 @@ hpa_tool_test(notice_bad_json 1 hpa-notice ARGS two_stations.csv)
 hpa_tool_test(report_with_log 0 hpa-report ARGS --issued issued_log.csv two_stations.csv)
 hpa_tool_test(report_pending 0 hpa-report ARGS single_pending.csv)
 hpa_tool_test(report_bad_log 1 hpa-report ARGS --issued two_stations.csv two_stations.csv)
+
+# hpa-reduce (exit 3: a requirement fails)
+set(RED ../../examples/reduction)  # relative: messages name it as a user in tests/data would
+hpa_tool_test(reduce_example_text 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv --exceptions ${RED}/exceptions.csv)
+hpa_tool_test(reduce_example_each_csv 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv --exceptions ${RED}/exceptions.csv --so2-nox each -f csv)
+hpa_tool_test(reduce_findings_csv 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv -f csv --table findings)
+hpa_tool_test(reduce_json_pass 0 hpa-reduce ARGS -f json reduce_pass.json)
+hpa_tool_test(reduce_json_wrong_type 1 hpa-reduce ARGS reduce_wrong_type.json)
+hpa_tool_test(reduce_mixed_units 1 hpa-reduce ARGS reduce_sources.csv --totals reduce_totals_mixed.csv)
+hpa_tool_test(usage_reduce_no_totals 2 hpa-reduce ARGS reduce_sources.csv)

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hpa/reduction.hpp"
+
 namespace hpa {
 
 /// A warning level by its rank in profile::levels: 0 = none, 1 = the lowest level, and so on.
@@ -77,6 +79,7 @@ struct profile {
   std::vector<std::string> advisory_pollutants = {"O3", "臭氧"};
   double max_aqi = 500;         ///< HJ 633's scale tops at 500
   bool cap_above_max = false;   ///< an AQI above max_aqi: false = input error, true = max_aqi
+  reduction_policy reduction;   ///< §4.2.1: 10/20/30 % and the SO2/NOx reading
 
   /// "none" for 0, else the level's name.
   const std::string& level_name(level_t l) const {
