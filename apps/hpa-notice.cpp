@@ -60,7 +60,7 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
     s += fmt::format("Issued by: {}\nIssue by: {} ({} h ahead, §3.2.3)\n\n", o.authority, when(e.issue_by), p.lead_hours);
     s += fmt::format("From {} to {} {} expects a heavy-pollution episode, daily AQI {} with a mean of about {}.\n",
                      when(e.start), when(e.end), o.area, range, mean);
-    s += fmt::format("A {} warning takes effect at {}; {}.\n", lv.name, when(e.start),
+    s += fmt::format("{} {} warning takes effect at {}; {}.\n", std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "An" : "A", lv.name, when(e.start),
                      e.lift ? "it is expected to be lifted at " + when(*e.lift) + " (the lift notice decides)"
                             : std::string("its lift will be announced"));
     s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n", lv.tier);

@@ -116,9 +116,11 @@ int main(int argc, char** argv) {
                            "share", "required", "status", "short t/d");
         for (const auto& c : result.checks) {
           if (c.county != area) continue;
-          out << fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}{}\n", c.tier, c.what, tonnes(c.cut),
-                             tonnes(c.total), pct(c.share), pct(c.required), c.status,
-                             c.shortfall > 0 ? tonnes(c.shortfall) : "", c.note.empty() || c.status == "info" ? "" : "  " + c.note);
+          auto row = fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}{}", c.tier, c.what, tonnes(c.cut),
+                                 tonnes(c.total), pct(c.share), pct(c.required), c.status,
+                                 c.shortfall > 0 ? tonnes(c.shortfall) : "", c.note.empty() || c.status == "info" ? "" : "  " + c.note);
+          row.erase(row.find_last_not_of(' ') + 1);
+          out << row << "\n";
         }
         for (const auto& f : result.findings)
           if (!area.empty() && f.county == area)
