@@ -104,7 +104,7 @@ enum class realtime_pm {
 
 /// The readings of the 2012 real-time AQI. The defaults are what the national network
 /// publishes: they reproduce every published hourly AQI of ../shared/data (25,736 site-hours of
-/// 2017-01-01 and 1,342 station-hours of 2020). The HJ 633-2012 text also counts the O3 8 h
+/// 2017-01-01 and 1,292 station-hours of 2020). The HJ 633-2012 text also counts the O3 8 h
 /// moving mean, and reports SO2 by its 24 h IAQI when the 1 h value is above 800.
 struct realtime_options {
   realtime_pm pm = realtime_pm::hourly_vs_24h;
