@@ -67,7 +67,7 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     throw error(location{csv_.source(), 0, 0}, "no header: expected a header such as station,time,aqi");
   }
   static constexpr std::string_view known[] = {"station", "time", "date", "aqi", "aqi_high",
-                                               "aqi_low", "origin", "cause", "primary"};
+                                               "aqi_low", "origin", "cause", "primary", "daily_aqi"};
   const auto& h = csv_.fields();
   columns_ = h.size();
   std::string seen;
@@ -77,8 +77,10 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     int* slot = name == "station" ? &station_ : name == "time" ? &time_ : name == "date" ? &time_
               : name == "aqi" ? &aqi_ : name == "aqi_high" ? &high_ : name == "aqi_low" ? &low_
               : name == "origin" ? &origin_ : name == "cause" ? &cause_
-              : name == "primary" || name == "primary_pollutant" ? &primary_ : nullptr;
+              : name == "primary" || name == "primary_pollutant" ? &primary_
+              : name == "daily_aqi" ? &daily_ : nullptr;
     if (!slot) {
+      if (name == "category" || name == "valid_hours" || name.rfind("iaqi_", 0) == 0) continue;  // hpa-aqi's own
       for (auto k : known)
         if (edit_distance(name, k) <= (name.size() <= 4 ? 1u : 2u))
           throw error(csv_.at(i + 1), "unknown column '" + name + "': did you mean '" + std::string(k) + "'?");
@@ -94,7 +96,12 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
                  std::string("missing column ") + what + " (the header has: " + seen + ")");
   };
   if (time_ < 0) throw missing("'time' (or 'date' for a daily series)");
-  if (aqi_ < 0 && high_ < 0) throw missing("'aqi' (or 'aqi_high' for a forecast)");
+  if (daily_ >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
+    if (kind_ == series_kind::daily) throw error(location{csv_.source(), 1, 0}, "a 'daily_aqi' column goes with 'time', not 'date'");
+    kind_ = series_kind::rolling;
+    aqi_ = daily_;
+  }
+  if (aqi_ < 0 && high_ < 0) throw missing("'aqi' (or 'aqi_high' for a forecast, or 'daily_aqi')");
 }
 
 double aqi_reader::number(std::string_view text, int column, const char* what) const {
@@ -158,7 +165,7 @@ bool aqi_reader::next(aqi_record& r) {
   if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got '" + std::string(ts) + "'");
   if (kind_ == series_kind::daily && !t.date_only)
     throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got '" + std::string(ts) + "'");
-  if (kind_ == series_kind::hourly && t.date_only)
+  if (kind_ != series_kind::daily && t.date_only)
     throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date '" + std::string(ts) +
                                    "': use a 'date' column for a daily series");
   r.hour = t.hour;
@@ -167,7 +174,7 @@ bool aqi_reader::next(aqi_record& r) {
   if (high_ >= 0 && p_->forecast_upper_bound && !is_missing(trim(f[static_cast<std::size_t>(high_)])))
     r.raw = number(f[static_cast<std::size_t>(high_)], high_, "aqi_high");
   else if (aqi_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(aqi_)])))
-    r.raw = number(f[static_cast<std::size_t>(aqi_)], aqi_, "aqi");
+    r.raw = number(f[static_cast<std::size_t>(aqi_)], aqi_, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
   if (low_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(low_)])))
     number(f[static_cast<std::size_t>(low_)], low_, "aqi_low");  // checked, not used
   r.from = origin::unknown;

@@ -27,8 +27,9 @@ struct station_sink {
   void on_withheld(const episode& /*e*/) {}
 };
 
-/// Whether the values pushed are hourly AQI or one daily AQI per calendar day.
-enum class series_kind { hourly, daily };
+/// What the values pushed are: hourly AQI, one daily AQI per calendar day, or the daily AQI of
+/// the 24 h ending at each hour already worked out (from concentrations, by hpa-aqi --daily).
+enum class series_kind { hourly, daily, rolling };
 
 template <class Sink>
 class station_pipeline {
@@ -47,6 +48,8 @@ class station_pipeline {
     fill_until(t, sink);
     if (kind_ == series_kind::hourly) {
       step(value, sink);
+    } else if (kind_ == series_kind::rolling) {
+      advance(value, has_value(value) ? p_->window_hours : 0, sink);
     } else {  // a daily value is the window of that day's 24 hours (RULES.md §2)
       for (int i = 0; i < 23; ++i) advance(no_value, 0, sink);
       advance(value, has_value(value) ? 24 : 0, sink);
@@ -84,7 +87,7 @@ class station_pipeline {
         break;
       }
       if (kind_ == series_kind::hourly) step(no_value, sink);
-      else advance(no_value, 0, sink);
+      else advance(no_value, 0, sink);  // daily and rolling series: a missing hour has no window
     }
   }
 

@@ -59,7 +59,7 @@ class aqi_reader {
   const profile* p_;
   warn_fn warn_;
   series_kind kind_ = series_kind::hourly;
-  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1;
+  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1, daily_ = -1;
   std::size_t columns_ = 0;
   std::string cause_text_;
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
