@@ -11,6 +11,7 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/stations.hpp"
+#include "hpa/io/watch_state.hpp"
 #include "hpa/watch.hpp"
 #include "tool.hpp"
 
@@ -18,8 +19,6 @@ using namespace hpa;
 using nlohmann::ordered_json;
 
 namespace {
-
-constexpr const char* state_format = "hpa-watch-state";
 
 struct watch_sink : station_sink {
   hour_t now = 0;
@@ -39,77 +38,6 @@ struct stored_row {
   std::string station;
   io::aqi_record r;
 };
-
-using state_map = std::map<std::string, issued_warning>;
-
-// The state file: what was issued per station. A file that is not ours, or is damaged, is an
-// error: it is never silently replaced.
-state_map read_state(const std::string& path, const profile& p) {
-  state_map m;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) throw error(path + ": cannot read the state file");
-    return m;  // the first run
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(ss.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    throw error(path + ": damaged state file (" + what + "); fix or remove it");
-  }
-  if (!j.is_object() || j.value("format", "") != state_format)
-    throw error(path + ": not an hpa-watch state file (no \"format\": \"" + state_format + "\"); refusing to replace it");
-  if (j.value("version", 0) != 1) throw error(path + ": state file version " + j.value("version", nlohmann::json()).dump() + " is not 1");
-  if (j.value("profile", "") != p.name)
-    throw error(path + ": state written under profile '" + j.value("profile", "") + "', not '" + p.name + "'");
-  try {
-    for (const auto& [name, s] : j.at("stations").items()) {
-      issued_warning w;
-      const auto level = p.find_level(s.at("level").get<std::string>());
-      if (!level) throw error(path + ": station " + name + ": unknown level " + s.at("level").dump());
-      w.level = *level;
-      auto hour = [&](const nlohmann::json& v) {
-        const auto t = parse_time(v.get<std::string>());
-        if (!t) throw error(path + ": station " + name + ": bad time " + v.dump());
-        return t.hour;
-      };
-      w.start = hour(s.at("start"));
-      if (s.contains("announced_at")) {
-        w.announced_at = hour(s.at("announced_at"));
-        const auto to = p.find_level(s.at("announced_to").get<std::string>());
-        if (!to) throw error(path + ": station " + name + ": unknown level " + s.at("announced_to").dump());
-        w.announced_to = *to;
-      }
-      m[name] = w;
-    }
-  } catch (const nlohmann::json::exception& e) {
-    throw error(path + ": damaged state file: " + e.what());
-  }
-  return m;
-}
-
-void write_state(const std::string& path, const state_map& m, const profile& p, hour_t now) {
-  ordered_json stations = ordered_json::object();
-  for (const auto& [name, w] : m) {
-    if (w.level == 0) continue;
-    ordered_json s = {{"level", p.level_name(w.level)}, {"start", format_time(w.start)}};
-    if (w.announced_at) {
-      s["announced_at"] = format_time(*w.announced_at);
-      s["announced_to"] = p.level_name(w.announced_to);
-    }
-    stations[name] = s;
-  }
-  ordered_json j = {{"format", state_format}, {"version", 1}, {"profile", p.name},
-                    {"decided_at", format_time(now)}, {"stations", stations}};
-  io::output out(path);
-  out << j.dump(2) << "\n";
-  out.commit();
-}
 
 }  // namespace
 
@@ -170,7 +98,7 @@ int main(int argc, char** argv) {
     }
     table.finish();
 
-    auto state = state_path.empty() ? state_map{} : read_state(state_path, p);
+    auto state = state_path.empty() ? io::watch_state{} : io::read_watch_state(state_path, p);
     struct line { std::string station; watch_decision d; };
     std::vector<line> lines;
     for (auto* e : table.sorted()) {
@@ -227,7 +155,11 @@ int main(int argc, char** argv) {
       }
     }
     out.commit();
-    if (!state_path.empty()) write_state(state_path, state, p, now);
+    if (!state_path.empty()) {
+      io::output file(state_path);
+      file << io::format_watch_state(state, p, now);
+      file.commit();
+    }
   });
   return rc == 0 && action_due ? 3 : rc;
 }

@@ -6,11 +6,12 @@
 namespace hpa::io {
 
 namespace {
-constexpr std::size_t chunk = std::size_t{1} << 20;
+// Reads start small (a short file costs little) and double up to 1 MiB (a long one reads fast).
+constexpr std::size_t first_read = std::size_t{1} << 14, chunk = std::size_t{1} << 20;
 }
 
 csv_reader::csv_reader(std::istream& in, std::string source)
-    : in_(in), source_(std::move(source)), buf_(chunk * 2) {}
+    : in_(in), source_(std::move(source)), buf_(first_read) {}
 
 bool csv_reader::fill() {
   if (eof_) return false;
@@ -19,7 +20,8 @@ bool csv_reader::fill() {
     end_ -= pos_;
     pos_ = 0;
   }
-  if (buf_.size() - end_ < chunk) buf_.resize(end_ + chunk);
+  const std::size_t want = std::min(chunk, std::max(first_read, total_bytes_));
+  if (buf_.size() - end_ < want) buf_.resize(end_ + want);
   in_.read(buf_.data() + end_, static_cast<std::streamsize>(buf_.size() - end_));
   const auto got = static_cast<std::size_t>(in_.gcount());
   if (in_.bad()) throw error(location{source_, line_, 0}, "read error");

@@ -6,6 +6,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
+#include "json_text.hpp"
 
 namespace hpa::io {
 
@@ -138,14 +139,7 @@ std::string episode_text(const std::string& station, const episode& e, const pro
 }
 
 std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    throw error(source + ": " + what);
-  }
+  const auto j = detail::parse_json(text, source);
   if (!j.is_array()) throw error(source + ": expected the JSON array of hpa-episodes --format json");
   std::vector<episode_record> out;
   for (std::size_t i = 0; i < j.size(); ++i) {
@@ -188,9 +182,7 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
       if (r.e.segments.empty()) throw error(path + "/segments: empty");
       out.push_back(std::move(r));
     } catch (const nlohmann::json::exception& e) {
-      std::string what = e.what();
-      if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-      throw error(path + ": " + what);
+      throw error(path + ": " + detail::json_message(e));
     }
   }
   return out;

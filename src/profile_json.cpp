@@ -6,6 +6,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/time.hpp"
+#include "json_text.hpp"
 
 namespace hpa::io {
 
@@ -252,15 +253,7 @@ profile profile_from_json(const json& j, const std::string& source) {
 }
 
 profile parse_profile(std::string_view text, const std::string& source) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, column 2: …"
-    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    throw error(source + ": " + what);
-  }
-  return profile_from_json(j, source);
+  return profile_from_json(detail::parse_json(text, source), source);
 }
 
 const profile* find_builtin(const std::string& name) {

@@ -10,6 +10,7 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/output.hpp"
+#include "json_text.hpp"
 
 #include <sstream>
 
@@ -232,14 +233,7 @@ std::vector<granted_exception> read_exceptions_csv(std::istream& in, const std::
 }
 
 reduction_input read_reduction_json(std::string_view text, const std::string& name) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    throw error(name + ": " + what);
-  }
+  const auto j = detail::parse_json(text, name);
   // The JSON form is the CSV form with objects for rows: write it out as CSV rows and read those,
   // so both forms pass the same checks and conversions.
   if (!j.is_object()) throw error(name + ": expected an object with units, totals, sources and exceptions");
@@ -333,9 +327,7 @@ reduction_input read_reduction_json(std::string_view text, const std::string& na
     for (auto& s : out.sources) s.line = 0;  // no CSV line to point at
     return out;
   } catch (const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    throw error(name + ": " + path + ": " + what);
+    throw error(name + ": " + path + ": " + detail::json_message(e));
   } catch (const std::invalid_argument& e) {
     throw error(name + ": " + path + ": " + e.what());
   }

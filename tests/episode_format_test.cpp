@@ -47,3 +47,19 @@ TEST_CASE("episode_format: a warning withheld by dust, an advisory for ozone", "
   // a real episode over the same hours: nothing was withheld
   CHECK(io::withheld_of(shadow, shadow, dust, p).empty());
 }
+
+TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_format]") {
+  const auto p = pingdingshan_2023();
+  const rule_set rules(p);
+  const auto c = run_days({{0, 250}, {1, 250}, {2, 320}, {3, 180}});
+  const auto text = "[" + io::episode_json("S", c.episodes[0], p, rules).dump() + "]";
+  const auto back = io::episodes_from_json(text, "e.json", p);
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].e.segments == c.episodes[0].segments);
+  CHECK(back[0].e.lift == c.episodes[0].lift);
+  CHECK(back[0].e.mean_daily_aqi == 250);
+  CHECK_THROWS_WITH(io::episodes_from_json("[{\"station\": 1}]", "e.json", p), Catch::StartsWith("e.json: /0: type must be string"));
+  CHECK_THROWS_WITH(io::episodes_from_json("{}", "e.json", p), "e.json: expected the JSON array of hpa-episodes --format json");
+  // fuzz finding: a number out of range was an uncaught exception
+  CHECK_THROWS_WITH(io::episodes_from_json("[1e999]", "e.json", p), "e.json: number overflow parsing '1e999'");
+}

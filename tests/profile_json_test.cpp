@@ -1,3 +1,4 @@
+#include "hpa/error.hpp"
 #include "hpa/io/profile_json.hpp"
 
 #include <catch2/catch.hpp>
@@ -55,4 +56,10 @@ TEST_CASE("profile_json: built-ins by name, files by path", "[profile_json]") {
   CHECK(load_profile("pingdingshan-2023").name == "pingdingshan-2023");
   CHECK_THROWS_WITH(load_profile("/no/such.json"),
                     "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, mee-2018, mee-2017, jiangsu-2026) or readable file");
+}
+
+TEST_CASE("profile_json: a number out of range is an error, not a crash (fuzz finding)", "[profile_json]") {
+  CHECK_THROWS_WITH(parse_profile("3e1111111111111111111111111111111111111111", "p.json"),
+                    "p.json: number overflow parsing '3e1111111111111111111111111111111111111111'");
+  CHECK_THROWS_AS(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": 1e400})", "p.json"), hpa::error);
 }

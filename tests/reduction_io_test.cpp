@@ -72,3 +72,7 @@ TEST_CASE("reduction_io: the JSON form, and its wrong types named by path", "[re
   CHECK_THROWS_WITH(read_reduction_json(R"({"units": "t/d", "totals": []})", "l.json"),
                     "l.json: missing key 'sources'");
 }
+
+TEST_CASE("reduction_io: a number out of range is an error, not a crash (fuzz finding)", "[reduction_io]") {
+  CHECK_THROWS_WITH(read_reduction_json("{\"units\": 1e999}", "l.json"), "l.json: number overflow parsing '1e999'");
+}

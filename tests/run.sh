@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
 # The second command of the README, and all that CI runs: install what is missing, build, and
-# pass every test.
+# pass every test; then the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer,
+# and a short run of every fuzzer. HPA_QUICK=1 stops after the first pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/deps.sh
-hpa_install_deps
+hpa_install_deps clang libclang-rt-14-dev
 jobs=$(nproc)
+
+echo "== build and test (Release)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHPA_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build -j "$jobs" --output-on-failure
+[ "${HPA_QUICK:-0}" = 1 ] && exit 0
+
+echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHPA_SANITIZE=ON -DHPA_INSTALL=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan -j "$jobs" --output-on-failure
+
+echo "== fuzz smoke: every reader for ${HPA_FUZZ_SECONDS:-15} s"
+tests/fuzz/run.sh "${HPA_FUZZ_SECONDS:-15}"

@@ -243,7 +243,8 @@ inline reduction_result check_reductions(const std::map<std::string, emissions>&
     }
   }
   // The parts every county's list holds (§4.2.1(2)).
-  for (const auto& [county, e] : totals) {
+  for (const auto& total : totals) {
+    const std::string& county = total.first;  // named, not a structured binding: lambdas capture it
     auto has = [&](const char* part, const char* kind) {
       for (const auto& s : sources)
         if (s.county == county && s.part == part && (!kind || s.kind == kind)) return true;

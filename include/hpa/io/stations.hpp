@@ -76,6 +76,11 @@ class station_table {
               format_time(r.hour) + " (same as line " + std::to_string(e.last_line) + "), ignored");
       return;
     }
+    const hour_t step = kind_ == series_kind::daily ? 24 : 1;
+    if (e.last_line && r.hour - e.last - step > 24 && warn_)  // defined: missing hours; said: the hole
+      warn_(to_string(location{source_, r.line, r.time_column}) + ": " + (e.name.empty() ? "" : "station " + e.name + ": ") +
+            "no data for " + std::to_string(r.hour - e.last - step) + " h before " + format_time(r.hour) +
+            " (missing hours count as missing: windows lose validity, chains break)");
     e.pipe->push(r.hour, r.value, e.sink);
     if (e.shadow) {
       e.shadow->push(r.hour, r.raw, e.shadow_out);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for a bounded time on a seed
+# corpus made from tests/data and examples/. Prints the executions per target; exits non-zero
+# when a target finds a crash (the input is left in build-fuzz/crashes/).
+#
+#   tests/fuzz/run.sh [SECONDS_PER_TARGET]      default 60
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+build=${HPA_FUZZ_BUILD:-build-fuzz}
+cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
+  -DHPA_BUILD_TESTS=OFF -DHPA_BUILD_APPS=OFF -DHPA_INSTALL=OFF >/dev/null
+cmake --build "$build" -j "$(nproc)" >/dev/null
+
+corpus=$build/corpus
+rm -rf "$corpus"
+mkdir -p "$corpus"/{aqi_csv,national,reduction,profile,state} "$build/crashes"
+d=tests/data
+cp $d/*.csv $d/bad/*.csv "$corpus/aqi_csv/"
+prefixed() {  # target byte file: a seed whose first byte picks the reader
+  printf "\\x$(printf %02x "$2")" | cat - "$3" >"$corpus/$1/$(basename "$3").$2"
+}
+prefixed national 0 $d/cnemc_small.csv
+prefixed national 1 $d/station_export_small.csv
+prefixed national 1 $d/station_export_conflict.csv
+printf '"No","year","month","day","hour","PM2.5","PM10","SO2","NO2","CO","O3","station"\n1,2013,3,1,0,4,4,4,7,300,77,"A"\n' >"$corpus/national/uci.csv"
+prefixed national 2 "$corpus/national/uci.csv"
+rm "$corpus/national/uci.csv"
+prefixed reduction 0 $d/reduce_pass.json
+prefixed reduction 1 examples/reduction/sources.csv
+prefixed reduction 2 examples/reduction/totals.csv
+prefixed reduction 3 examples/reduction/exceptions.csv
+cp $d/profile_*.json $d/bad/profile_*.json "$corpus/profile/"
+cp $d/watch_state_*.json $d/example8_episodes.json $d/dust_episodes.json "$corpus/state/"
+
+status=0
+for t in aqi_csv national reduction profile state; do
+  log=$build/fuzz_$t.log
+  if "$build/tests/fuzz/fuzz_$t" "$corpus/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+      -print_final_stats=1 -artifact_prefix="$build/crashes/${t}_" >"$log" 2>&1; then
+    result=ok
+  else
+    result="FOUND A CRASH (see $log and $build/crashes/)"
+    status=1
+  fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  printf '%-10s %12s executions in %s s: %s\n' "$t" "${runs:-?}" "$seconds" "$result"
+done
+exit $status
