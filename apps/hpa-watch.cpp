@@ -2,11 +2,8 @@
 // lifted or announced now, remembering what was issued before.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sys/stat.h>
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"

@@ -2,6 +2,8 @@
 
 #include <cerrno>
 #include <csignal>
+
+#include <fmt/format.h>
 #include <cstring>
 #include <iostream>
 #include <thread>
@@ -59,8 +61,9 @@ io::read_options reading(const common_options& o, input& in) {
   r.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   r.warn = warn;
   if (!o.quiet && ::isatty(2))
-    r.progress = [](std::uint64_t rows) {
-      std::cerr << '\r' << tool_name << ": " << rows / 1000000.0 << " M rows read" << std::flush;
+    r.progress = [](std::uint64_t rows, bool done) {
+      if (done) std::cerr << "\r\033[K" << std::flush;  // leave the terminal as it was
+      else std::cerr << fmt::format("\r{}: {:.1f} M rows read", tool_name, rows / 1e6) << std::flush;
     };
   return r;
 }

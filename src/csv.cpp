@@ -102,13 +102,14 @@ void csv_reader::parse_quoted_record() {
   for (;;) {
     if (i == end_) {
       const std::size_t consumed = i - pos_;
-      if (!fill()) {
+      const bool more = fill();
+      i = pos_ + consumed;  // fill() moves the unread bytes to the front, even when it reads none
+      if (!more) {
         if (quoted)
           throw error(location{source_, record_line_, spans_.size() + 1}, "unterminated quoted field");
         unterminated_ = true;
         break;
       }
-      i = pos_ + consumed;
       if (consumed > max_record_bytes)
         throw error(location{source_, record_line_, 0}, "record is longer than 1048576 bytes");
       continue;

@@ -104,22 +104,43 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
   }
 }
 
+// The columns of a named header, and the width every row must have.
+struct named_header {
+  std::map<std::string, std::size_t> col;
+  std::size_t width = 0;
+};
+
+named_header read_header(csv_reader& csv, const char* expected, std::initializer_list<const char*> required) {
+  if (!csv.next()) throw error(location{csv.source(), 0, 0}, std::string("empty input: expected ") + expected);
+  named_header h;
+  h.width = csv.fields().size();
+  for (std::size_t i = 0; i < h.width; ++i) h.col[trim(csv.fields()[i])] = i;
+  for (const char* c : required)
+    if (!h.col.count(c)) throw error(location{csv.source(), 1, 0}, std::string("missing column '") + c + "'");
+  return h;
+}
+
+// The next row as an empty measurement of this source and line; false at the end.
+bool next_row(csv_reader& csv, const named_header& h, measurement& m) {
+  if (!csv.next()) return false;
+  if (csv.fields().size() != h.width)
+    throw error(csv.at(), "expected " + std::to_string(h.width) + " fields, got " + std::to_string(csv.fields().size()));
+  m = measurement{};
+  m.source = csv.source();
+  m.line = csv.line();
+  return true;
+}
+
 void read_station(std::istream& in, const std::string& source, std::vector<measurement>& out) {
   csv_reader csv(in, source);
-  if (!csv.next()) throw error(location{source, 0, 0}, "empty input: expected Date,Hour,WatchPoint,AQI,…");
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < csv.fields().size(); ++i) col[trim(csv.fields()[i])] = i;
-  for (const char* c : {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"})
-    if (!col.count(c)) throw error(location{source, 1, 0}, std::string("missing column '") + c + "'");
+  auto h = read_header(csv, "Date,Hour,WatchPoint,AQI,…",
+                       {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"});
+  auto& col = h.col;
   const std::pair<const char*, std::size_t> map[] = {{"AQI", 0}, {"PM2.5", 1}, {"PM10", 3}, {"SO2", 5}, {"NO2", 7},
                                                      {"CO", 8}, {"O3_1h", 9}, {"O3_8h", 10}};
-  while (csv.next()) {
+  measurement m;
+  while (next_row(csv, h, m)) {
     const auto& f = csv.fields();
-    if (f.size() != col.size())
-      throw error(csv.at(), "expected " + std::to_string(col.size()) + " fields, got " + std::to_string(f.size()));
-    measurement m;
-    m.source = source;
-    m.line = csv.line();
     const auto date = trim(f[col["Date"]]);
     const auto dc = col["Date"] + 1;
     if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got '" + date + "'");
@@ -138,18 +159,12 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
 
 void read_uci(std::istream& in, const std::string& source, std::vector<measurement>& out) {
   csv_reader csv(in, source);
-  if (!csv.next()) throw error(location{source, 0, 0}, "empty input: expected No,year,month,day,hour,PM2.5,…,station");
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < csv.fields().size(); ++i) col[trim(csv.fields()[i])] = i;
-  for (const char* c : {"year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"})
-    if (!col.count(c)) throw error(location{source, 1, 0}, std::string("missing column '") + c + "'");
-  while (csv.next()) {
+  auto h = read_header(csv, "No,year,month,day,hour,PM2.5,…,station",
+                       {"year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"});
+  auto& col = h.col;
+  measurement m;
+  while (next_row(csv, h, m)) {
     const auto& f = csv.fields();
-    if (f.size() != col.size())
-      throw error(csv.at(), "expected " + std::to_string(col.size()) + " fields, got " + std::to_string(f.size()));
-    measurement m;
-    m.source = source;
-    m.line = csv.line();
     m.hour = hour_of(whole(f[col["year"]], csv, col["year"] + 1), whole(f[col["month"]], csv, col["month"] + 1),
                      whole(f[col["day"]], csv, col["day"] + 1), whole(f[col["hour"]], csv, col["hour"] + 1), csv,
                      col["year"] + 1);

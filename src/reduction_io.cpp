@@ -75,7 +75,11 @@ struct row_reader {
   std::string get(const std::string& name) const {
     auto it = h.column.find(name);
     if (it == h.column.end()) return {};
-    return trim(csv.fields()[it->second]);
+    return trim(csv.fields()[it->second]);  // rows are checked against the header's width first
+  }
+  void check_width() const {
+    if (csv.fields().size() != h.size)
+      throw error(csv.at(), "expected " + std::to_string(h.size) + " fields, got " + std::to_string(csv.fields().size()));
   }
   std::uint64_t col(const std::string& name) const {
     auto it = h.column.find(name);
@@ -150,8 +154,7 @@ std::map<std::string, emissions> read_totals_csv(std::istream& in, const std::st
   for (const char* k : pollutant_keys) r.require(k);
   std::map<std::string, emissions> totals;
   while (csv.next()) {
-    if (csv.fields().size() != h.size)
-      throw error(csv.at(), "expected " + std::to_string(h.size) + " fields, got " + std::to_string(csv.fields().size()));
+    r.check_width();
     const auto county = r.get("county");
     if (county.empty()) throw error(csv.at(r.col("county")), "empty county");
     check_utf8(county, csv.at(r.col("county")));
@@ -170,8 +173,7 @@ std::vector<source> read_sources_csv(std::istream& in, const std::string& name, 
   for (const char* c : {"county", "part", "id", "name", "kind"}) r.require(c);
   std::vector<source> out;
   while (csv.next()) {
-    if (csv.fields().size() != h.size)
-      throw error(csv.at(), "expected " + std::to_string(h.size) + " fields, got " + std::to_string(csv.fields().size()));
+    r.check_width();
     source s;
     s.line = csv.line();
     s.county = r.get("county");
@@ -212,6 +214,7 @@ std::vector<granted_exception> read_exceptions_csv(std::istream& in, const std::
   for (const char* c : {"county", "tier", "pollutant", "ratio", "justification"}) r.require(c);
   std::vector<granted_exception> out;
   while (csv.next()) {
+    r.check_width();
     granted_exception x;
     x.county = r.get("county");
     x.tier = r.get("tier");

@@ -76,3 +76,8 @@ TEST_CASE("reduction_io: the JSON form, and its wrong types named by path", "[re
 TEST_CASE("reduction_io: a number out of range is an error, not a crash (fuzz finding)", "[reduction_io]") {
   CHECK_THROWS_WITH(read_reduction_json("{\"units\": 1e999}", "l.json"), "l.json: number overflow parsing '1e999'");
 }
+
+TEST_CASE("reduction_io: a short exceptions row is an error, not a read past the row (fuzz finding)", "[reduction_io]") {
+  std::istringstream in("county,tier,pollutant,ratio,justification\nX,I\n");
+  CHECK_THROWS_WITH(read_exceptions_csv(in, "x.csv"), "x.csv:2: expected 5 fields, got 2");
+}

@@ -22,7 +22,7 @@ prefixed() {  # target byte file: a seed whose first byte picks the reader
 }
 prefixed national 0 $d/cnemc_small.csv
 prefixed national 1 $d/station_export_small.csv
-prefixed national 1 $d/station_export_conflict.csv
+prefixed national 1 $d/bad/station_export_conflict.csv
 printf '"No","year","month","day","hour","PM2.5","PM10","SO2","NO2","CO","O3","station"\n1,2013,3,1,0,4,4,4,7,300,77,"A"\n' >"$corpus/national/uci.csv"
 prefixed national 2 "$corpus/national/uci.csv"
 rm "$corpus/national/uci.csv"

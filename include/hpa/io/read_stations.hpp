@@ -48,7 +48,7 @@ struct read_options {
   std::string source;          ///< the name in messages
   unsigned threads = 1;
   warn_fn warn;
-  std::function<void(std::uint64_t rows)> progress;  ///< called now and then with rows read so far
+  std::function<void(std::uint64_t rows, bool done)> progress;  ///< now and then, and once done
 };
 
 template <class Sink, class Make>
@@ -81,8 +81,8 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
   };
   auto with_progress = [&](auto&& run) {
     auto job = std::async(std::launch::async, run);
-    while (o.progress && job.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready)
-      o.progress(rows.load());
+    while (job.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready) o.progress(rows.load(), false);
+    o.progress(rows.load(), true);
     return job.get();
   };
 
