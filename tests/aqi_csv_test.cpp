@@ -47,7 +47,8 @@ TEST_CASE("aqi_csv: dust hours never count (§1.3)", "[aqi_csv]") {
 
 TEST_CASE("aqi_csv: a daily series has a date column", "[aqi_csv]") {
   std::istringstream in("date,aqi\n2023-12-01,180\n");
-  aqi_reader r(in, "d.csv", pingdingshan_2023());
+  const auto p = pingdingshan_2023();
+  aqi_reader r(in, "d.csv", p);
   CHECK(r.kind() == series_kind::daily);
 }
 
@@ -73,7 +74,8 @@ TEST_CASE("aqi_csv: above the scale, by the profile's choice", "[aqi_csv]") {
 
 TEST_CASE("aqi_csv: station names must be UTF-8", "[aqi_csv]") {
   std::istringstream in("station,time,aqi\n平顶山,2023-12-01T00:00,1\n");
-  aqi_reader r(in, "a.csv", pingdingshan_2023());
+  const auto p = pingdingshan_2023();
+  aqi_reader r(in, "a.csv", p);
   aqi_record rec;
   REQUIRE(r.next(rec));
   CHECK(rec.station == "平顶山");  // a view into the reader's buffer: read it while the reader lives

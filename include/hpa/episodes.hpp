@@ -48,6 +48,7 @@ struct episode {
 class warning_tracker {
  public:
   explicit warning_tracker(const profile& p) : p_(&p) {}
+  explicit warning_tracker(const profile&&) = delete;  // kept by reference: a temporary would dangle
 
   template <class Emit>
   void push(hour_t h, double daily, const hour_condition& c, Emit&& emit) {

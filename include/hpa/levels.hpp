@@ -108,6 +108,7 @@ inline std::string describe_rule(const profile& p, const rule_set& rules, std::s
 /// O(rules) per hour, no allocation after construction; hours with no chain near are cheaper.
 class condition_tracker {
  public:
+  condition_tracker(const rule_set&&, hour_t) = delete;  // kept by reference: a temporary would dangle
   condition_tracker(const rule_set& rules, hour_t first)
       : rules_(&rules), first_(first), next_(first),
         counts_(rules.thresholds().size() * static_cast<std::size_t>(rules.step()), 0),

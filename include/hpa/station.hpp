@@ -34,7 +34,7 @@ enum class series_kind { hourly, daily, rolling };
 template <class Sink>
 class station_pipeline {
  public:
-  /// `rules` must outlive the pipeline and be compiled from `p`.
+  /// `p` and `rules` must outlive the pipeline; `rules` is compiled from `p`.
   station_pipeline(const profile& p, const rule_set& rules, hour_t first, series_kind kind)
       : p_(&p), kind_(kind), roll_(p.window_hours, p.min_valid_hours), cond_(rules, first),
         warn_(p) {}

@@ -41,6 +41,8 @@ class aqi_reader {
  public:
   /// Reads the header at once: throws hpa::error on an empty input or a missing column.
   aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn = {});
+  /// The reader keeps a reference to the profile: a temporary one would dangle.
+  aqi_reader(std::istream&, std::string, const profile&&, warn_fn = {}) = delete;
 
   /// The next row; false at the end. Throws hpa::error naming line and column on a bad value.
   bool next(aqi_record& r);

@@ -44,7 +44,7 @@ class station_table {
     std::vector<excluded_run> excluded;
   };
 
-  /// `make(name)` makes each station's sink. With `shadow`, each station also runs the
+  /// `make(name)` makes each station's sink; `p` must outlive the table. With `shadow`, each station also runs the
   /// pipeline with excluded hours counted, and its sink hears of withheld warnings.
   template <class Make>
   station_table(const profile& p, series_kind kind, std::string source, Make&& make, warn_fn warn = {},
