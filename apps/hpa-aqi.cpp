@@ -12,6 +12,7 @@
 using namespace hpa;
 
 namespace {
+// The pollutants of the iaqi_* columns, in order.
 const char* iaqi_columns[] = {"SO2", "NO2", "CO", "O3", "O3_8h", "PM10", "PM2.5"};
 
 std::string row(const std::string& station, hour_t t, const aqi_result& r) {
@@ -63,12 +64,7 @@ int main(int argc, char** argv) {
     };
     io::output out(o.output);
     std::string head = daily ? "station,time,daily_aqi,category,primary" : "station,time,aqi,category,primary";
-    for (const char* c : iaqi_columns) {
-      std::string n = c;
-      for (auto& ch : n) ch = ch == '.' ? '\0' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      n.erase(std::remove(n.begin(), n.end(), '\0'), n.end());
-      head += ",iaqi_" + n;
-    }
+    for (const char* c : {"so2", "no2", "co", "o3", "o3_8h", "pm10", "pm25"}) head += std::string(",iaqi_") + c;
     out << head << "\n";
     struct state {
       rolling_concentrations window;

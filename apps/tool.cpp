@@ -1,13 +1,13 @@
 #include "tool.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
-
-#include <fmt/format.h>
 #include <cstring>
 #include <iostream>
 #include <thread>
-#include <unistd.h>
 
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
