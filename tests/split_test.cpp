@@ -1,0 +1,105 @@
+// Reading one file on several cores (split.hpp, read_stations.hpp): the same answer as one core.
+#include "hpa/io/read_stations.hpp"
+#include "hpa/io/split.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace hpa;
+using namespace hpa::io;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path write_file(const std::string& name, const std::string& text) {
+  const auto p = fs::temp_directory_path() / name;
+  std::ofstream(p, std::ios::binary) << text;
+  return p;
+}
+
+// `stations` × `hours` of hourly AQI with an episode per station, grouped or interleaved.
+std::string season(int stations, int hours, bool grouped) {
+  std::string s = "station,time,aqi\n";
+  auto row = [&](int st, int h) {
+    const int aqi = (h / 24 + st) % 9 < 3 ? 260 : 90;
+    s += "S" + std::to_string(st) + "," + format_time(h) + "," + std::to_string(aqi) + "\n";
+  };
+  if (grouped)
+    for (int st = 0; st < stations; ++st)
+      for (int h = 0; h < hours; ++h) row(st, h);
+  else
+    for (int h = 0; h < hours; ++h)
+      for (int st = 0; st < stations; ++st) row(st, h);
+  return s;
+}
+
+struct count_sink : station_sink {
+  std::vector<episode> episodes;
+  void on_episode(const episode& e) { episodes.push_back(e); }
+};
+
+std::vector<std::string> run(const fs::path& path, unsigned threads) {
+  read_options o;
+  o.path = path.string();
+  o.source = "s.csv";
+  o.threads = threads;
+  const auto p = pingdingshan_2023();
+  const auto r = read_stations<count_sink>(o, p, [](std::string_view) { return count_sink{}; });
+  std::vector<std::string> out;
+  for (auto* e : r.sorted())
+    for (const auto& ep : e->sink.episodes) out.push_back(e->name + " " + format_time(ep.start) + " " + p.level_name(ep.level));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("split: cuts fall where the station changes and cover the file", "[split]") {
+  const auto path = write_file("hpa_split_test.csv", season(20, 200, true));
+  const auto parts = split_by_station(path.string(), 4, 1000);
+  REQUIRE(parts.size() == 4);
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  CHECK(parts.front().begin == text.find('\n') + 1);
+  CHECK(parts.back().end == text.size());
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    CHECK(parts[i].begin == parts[i - 1].end);
+    const auto at = parts[i].begin;
+    CHECK(text[at - 1] == '\n');
+    const auto prev_line = text.rfind('\n', at - 2) + 1;  // the last row of the part before
+    CHECK(text.substr(prev_line, 3) != text.substr(at, 3));
+  }
+  SECTION("a part reads as a file of its own, header first") {
+    part_stream ps(path.string(), parts[1]);
+    std::string first;
+    std::getline(ps, first);
+    CHECK(first == "station,time,aqi");
+  }
+  fs::remove(path);
+}
+
+TEST_CASE("split: no station column or quotes near a cut: one part", "[split]") {
+  const auto single = write_file("hpa_split_single.csv", "time,aqi\n" + std::string(5000, '\n'));
+  CHECK(split_by_station(single.string(), 2, 100).size() == 1);
+  auto quoted = season(20, 200, true);
+  quoted.insert(quoted.size() / 2, "\"x\",");
+  const auto q = write_file("hpa_split_quoted.csv", quoted);
+  CHECK(split_by_station(q.string(), 2, 1000).size() == 1);
+  fs::remove(single);
+  fs::remove(q);
+}
+
+TEST_CASE("read_stations: two cores give the one-core answer, grouped or interleaved", "[split]") {
+  // over 8 MiB, so the file is worth splitting
+  for (bool grouped : {true, false}) {
+    INFO((grouped ? "grouped" : "interleaved"));
+    const auto path = write_file("hpa_read_stations.csv", season(120, 3000, grouped));
+    REQUIRE(fs::file_size(path) > (std::uintmax_t{8} << 20));
+    CHECK(split_by_station(path.string(), 2).size() == 2);  // interleaved: split, then refused on overlap
+    const auto one = run(path, 1), two = run(path, 2);
+    CHECK(one.size() > 100);
+    CHECK(two == one);
+    fs::remove(path);
+  }
+}
