@@ -21,13 +21,6 @@ std::string tier_zh(const std::string& tier) {
   return tier == "I" ? "Ⅰ" : tier == "II" ? "Ⅱ" : tier == "III" ? "Ⅲ" : tier == "IV" ? "Ⅳ" : tier;
 }
 
-// "2023-12-14 02:00": notices are read by people.
-std::string when(hour_t t) {
-  auto s = format_time(t);
-  s[10] = ' ';
-  return s;
-}
-
 std::string heading(const notice_options& o, const std::string& title) {
   return o.markdown ? "## " + title + "\n\n" : title + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n\n";
 }
@@ -49,19 +42,19 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
   std::string s;
   if (o.zh) {
     s += heading(o, fmt::format("{}重污染天气{}预警", o.area, lv.name_zh));
-    s += fmt::format("发布机关：{}\n发布时间：不晚于 {}（提前{}小时，§3.2.3）\n\n", o.authority, when(e.issue_by), p.lead_hours);
-    s += fmt::format("预计 {} 至 {}，{}将出现一次重污染天气过程，日AQI范围 {}，日均值约 {}。\n", when(e.start),
-                     when(e.end), o.area, range, mean);
-    s += fmt::format("决定于 {} 启动{}预警，{}。\n", when(e.start), lv.name_zh,
-                     e.lift ? "预计于 " + when(*e.lift) + " 解除（以解除通知为准）" : std::string("解除时间另行通知"));
+    s += fmt::format("发布机关：{}\n发布时间：不晚于 {}（提前{}小时，§3.2.3）\n\n", o.authority, format_time_readable(e.issue_by), p.lead_hours);
+    s += fmt::format("预计 {} 至 {}，{}将出现一次重污染天气过程，日AQI范围 {}，日均值约 {}。\n", format_time_readable(e.start),
+                     format_time_readable(e.end), o.area, range, mean);
+    s += fmt::format("决定于 {} 启动{}预警，{}。\n", format_time_readable(e.start), lv.name_zh,
+                     e.lift ? "预计于 " + format_time_readable(*e.lift) + " 解除（以解除通知为准）" : std::string("解除时间另行通知"));
     s += fmt::format("预警期间启动{}级应急响应（§4.1），各县（市、区）和各有关部门落实以下措施：\n\n", tier_zh(lv.tier));
   } else {
     s += heading(o, fmt::format("{}: {} warning of heavy air pollution ({}预警)", o.area, lv.name, lv.name_zh));
-    s += fmt::format("Issued by: {}\nIssue by: {} ({} h ahead, §3.2.3)\n\n", o.authority, when(e.issue_by), p.lead_hours);
+    s += fmt::format("Issued by: {}\nIssue by: {} ({} h ahead, §3.2.3)\n\n", o.authority, format_time_readable(e.issue_by), p.lead_hours);
     s += fmt::format("From {} to {} {} expects a heavy-pollution episode, daily AQI {} with a mean of about {}.\n",
-                     when(e.start), when(e.end), o.area, range, mean);
-    s += fmt::format("{} {} warning takes effect at {}; {}.\n", std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "An" : "A", lv.name, when(e.start),
-                     e.lift ? "it is expected to be lifted at " + when(*e.lift) + " (the lift notice decides)"
+                     format_time_readable(e.start), format_time_readable(e.end), o.area, range, mean);
+    s += fmt::format("{} {} warning takes effect at {}; {}.\n", std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "An" : "A", lv.name, format_time_readable(e.start),
+                     e.lift ? "it is expected to be lifted at " + format_time_readable(*e.lift) + " (the lift notice decides)"
                             : std::string("its lift will be announced"));
     s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n", lv.tier);
   }
@@ -77,7 +70,7 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
   if (o.zh) {
     s += heading(o, fmt::format("{}重污染天气预警{}为{}预警", o.area, up ? "升级" : "降级", to.name_zh));
     s += fmt::format("发布机关：{}\n\n", o.authority);
-    s += fmt::format("自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", when(at), o.area,
+    s += fmt::format("自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", format_time_readable(at), o.area,
                      from.name_zh, up ? "升级" : "降级", to.name_zh, tier_zh(from.tier), tier_zh(to.tier));
     if (!up) s += "空气质量已改善到原级别预警启动标准以下，且预测将持续36小时以上。\n";
     s += fmt::format("{}级应急响应措施：\n\n", tier_zh(to.tier));
@@ -85,7 +78,7 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
     s += heading(o, fmt::format("{}: warning {} to {}", o.area, up ? "upgraded" : "downgraded", to.name));
     s += fmt::format("Issued by: {}\n\n", o.authority);
     s += fmt::format("From {} the {} warning is {} to {} (§3.2.4); the response moves from tier {} to tier {}.\n",
-                     when(at), from.name, up ? "upgraded" : "downgraded", to.name, from.tier, to.tier);
+                     format_time_readable(at), from.name, up ? "upgraded" : "downgraded", to.name, from.tier, to.tier);
     if (!up) s += "The air has improved below the start condition of the former level, and is forecast to stay so for 36 h or more.\n";
     s += fmt::format("Tier {} measures:\n\n", to.tier);
   }
@@ -100,12 +93,12 @@ std::string lift_notice(const io::episode_record& r, const profile& p, const not
     return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +
            fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。空气质量已改善到预警启动标准以下，且预测将持续36小时以上（§3.2.4）。\n"
                        "应急响应终止后5日内（{}前）完成总结评估（§5）。\n",
-                       o.authority, when(at), lv.name_zh, due);
+                       o.authority, format_time_readable(at), lv.name_zh, due);
   return heading(o, fmt::format("{}: {} warning lifted", o.area, lv.name)) +
          fmt::format("Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the air has\n"
                      "improved below the start condition and is forecast to stay so for 36 h or more (§3.2.4).\n"
                      "The assessment is due within 5 days of the end of the response, by {} (§5).\n",
-                     o.authority, lv.name, when(at), due);
+                     o.authority, lv.name, format_time_readable(at), due);
 }
 
 }  // namespace

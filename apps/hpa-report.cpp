@@ -58,12 +58,6 @@ std::vector<issued_entry> read_log(const std::string& path, const profile& p) {
   return log;
 }
 
-std::string when(hour_t t) {
-  auto s = format_time(t);
-  s[10] = ' ';
-  return s;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,11 +91,11 @@ int main(int argc, char** argv) {
         ++count;
         const auto& lv = p.levels.at(e.level - 1u);
         out << fmt::format("\n## {}{}{} warning ({}预警), {} .. {}\n\n", st->name, st->name.empty() ? "" : ": ", lv.name,
-                           lv.name_zh, when(e.start), when(e.end));
+                           lv.name_zh, format_time_readable(e.start), format_time_readable(e.end));
         out << "| item | value |\n|---|---|\n";
         out << fmt::format("| level, tier | {} ({}), tier {} |\n", lv.name, lv.name_zh, lv.tier);
-        out << fmt::format("| in force | {} .. {} ({} h) |\n", when(e.start), when(e.end), e.end - e.start + 1);
-        out << fmt::format("| lifted | {} |\n", e.lift ? when(*e.lift) : "pending: " + io::pending_action(e, p));
+        out << fmt::format("| in force | {} .. {} ({} h) |\n", format_time_readable(e.start), format_time_readable(e.end), e.end - e.start + 1);
+        out << fmt::format("| lifted | {} |\n", e.lift ? format_time_readable(*e.lift) : "pending: " + io::pending_action(e, p));
         for (std::size_t l = p.levels.size(); l >= 1; --l) {
           hour_t hours = 0;
           for (const auto& s : e.segments)
@@ -111,7 +105,7 @@ int main(int argc, char** argv) {
         out << fmt::format("| daily AQI peak / lowest / mean | {} / {} / {} |\n", io::format_number(e.max_daily_aqi),
                            io::format_number(e.min_daily_aqi), io::format_number(e.mean_daily_aqi, 1));
         out << fmt::format("| processes merged | {} |\n", e.processes);
-        out << fmt::format("| issue by (rules) | {} ({} h ahead) |\n", when(e.issue_by), p.lead_hours);
+        out << fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
         out << fmt::format("| assessment due | {} |\n", e.lift ? format_date(*e.lift + 5 * 24) + " (lift + 5 days)" : "5 days after the lift");
         if (log.empty()) continue;
         const issued_entry* w = nullptr;
@@ -129,13 +123,13 @@ int main(int argc, char** argv) {
           continue;
         }
         const hour_t lead = e.start - w->issued_at;
-        out << fmt::format("| issued | {} at {} (log line {}) |\n", p.level_name(w->level), when(w->issued_at), w->line);
+        out << fmt::format("| issued | {} at {} (log line {}) |\n", p.level_name(w->level), format_time_readable(w->issued_at), w->line);
         out << fmt::format("| level issued vs rules | {} vs {}: {} |\n", p.level_name(w->level), lv.name,
                            w->level == e.level ? "matches" : w->level < e.level ? "**too low**" : "**too high**");
-        out << fmt::format("| start issued vs rules | {} vs {}: {} |\n", when(w->start), when(e.start),
+        out << fmt::format("| start issued vs rules | {} vs {}: {} |\n", format_time_readable(w->start), format_time_readable(e.start),
                            w->start == e.start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
         if (w->lift && e.lift)
-          out << fmt::format("| lift issued vs rules | {} vs {}: {} |\n", when(*w->lift), when(*e.lift),
+          out << fmt::format("| lift issued vs rules | {} vs {}: {} |\n", format_time_readable(*w->lift), format_time_readable(*e.lift),
                              *w->lift == *e.lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
         out << fmt::format("| lead time achieved | {} h of {} h: {} |\n", lead, p.lead_hours,
                            lead >= p.lead_hours ? "on time" : fmt::format("**{} h late**", p.lead_hours - lead));
@@ -145,7 +139,7 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < log.size(); ++i)
       if (!matched[i])
         out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n", log[i].station,
-                           p.level_name(log[i].level), when(log[i].start), log[i].line);
+                           p.level_name(log[i].level), format_time_readable(log[i].start), log[i].line);
     out.commit();
   });
 }

@@ -8,22 +8,14 @@
 #include "hpa/io/output.hpp"
 #include "hpa/levels.hpp"
 #include "hpa/rolling.hpp"
+#include "text.hpp"
 
 namespace hpa::io {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using detail::lower;
+using detail::trim;
 
 // Optimal string alignment distance: edits plus swaps of neighbours ("tiem" is 1 from "time").
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -95,6 +87,7 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     return error(location{csv_.source(), 1, 0},
                  std::string("missing column ") + what + " (the header has: " + seen + ")");
   };
+  for (const auto& a : p.advisory_pollutants) advisory_lower_.push_back(lower(a));  // once, not per row
   if (time_ < 0) throw missing("'time' (or 'date' for a daily series)");
   if (daily_ >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
     if (kind_ == series_kind::daily) throw error(location{csv_.source(), 1, 0}, "a 'daily_aqi' column goes with 'time', not 'date'");
@@ -158,7 +151,7 @@ bool aqi_reader::next(aqi_record& r) {
     t = parse_time(ts);
     if (t && ts.size() >= 11) {
       last_day_text_.assign(ts.substr(0, 11));
-      last_day_hour_ = t.hour - detail::floor_mod(t.hour, 24);
+      last_day_hour_ = t.hour - hpa::detail::floor_mod(t.hour, 24);
     }
   }
   const auto tcol = static_cast<std::uint64_t>(time_) + 1;
@@ -197,10 +190,10 @@ bool aqi_reader::next(aqi_record& r) {
   }
   if (primary_ >= 0 && !r.excluded) {
     const auto prim = lower(trim(f[static_cast<std::size_t>(primary_)]));
-    for (const auto& a : p_->advisory_pollutants)
-      if (!a.empty() && prim.compare(0, a.size(), lower(a)) == 0) {
+    for (std::size_t k = 0; k < advisory_lower_.size(); ++k)
+      if (!advisory_lower_[k].empty() && prim.compare(0, advisory_lower_[k].size(), advisory_lower_[k]) == 0) {
         r.excluded = true;
-        r.why = a;
+        r.why = p_->advisory_pollutants[k];
       }
   }
   r.value = r.excluded ? no_value : r.raw;

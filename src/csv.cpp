@@ -31,6 +31,11 @@ bool csv_reader::fill() {
   return got > 0;
 }
 
+void csv_reader::expect_fields(std::size_t n) const {
+  if (fields_.size() != n)
+    throw error(at(), "expected " + std::to_string(n) + " fields, got " + std::to_string(fields_.size()));
+}
+
 bool csv_reader::next() {
   for (;;) {
     if (pos_ == end_ && !fill()) return false;

@@ -11,6 +11,7 @@
 #include "hpa/error.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/output.hpp"
+#include "text.hpp"
 
 namespace hpa::io {
 
@@ -27,15 +28,9 @@ double* quantity(measurement& m, std::size_t q) {
   return slots[q];
 }
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 // A number, or NaN for the missing-value spellings of these files.
 double value(std::string_view text, const csv_reader& csv, std::uint64_t column) {
-  const auto s = trim(text);
+  const auto s = detail::trimmed(text);
   if (s.empty() || s == "NA" || s == "NaN" || s == "nan" || s == "—" || s == "-") return NAN;
   double v = 0;
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
@@ -52,7 +47,7 @@ hour_t hour_of(unsigned y, unsigned m, unsigned d, unsigned h, const csv_reader&
 }
 
 unsigned whole(std::string_view text, const csv_reader& csv, std::uint64_t column) {
-  const auto s = trim(text);
+  const auto s = detail::trimmed(text);
   unsigned v = 0;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
@@ -73,14 +68,13 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
   while (csv.next()) {
     const auto& f = csv.fields();
     if (f.size() >= 3 && f[0] == "date" && f[1] == "hour") continue;  // the header of a concatenated file
-    if (f.size() != header.size())
-      throw error(csv.at(), "expected " + std::to_string(header.size()) + " fields, got " + std::to_string(f.size()));
-    const auto date = trim(f[0]);
+    csv.expect_fields(header.size());
+    const auto date = detail::trimmed(f[0]);
     if (date.size() != 8) throw error(csv.at(1), "expected a date as YYYYMMDD, got '" + date + "'");
     const unsigned y = whole(std::string_view(date).substr(0, 4), csv, 1), m = whole(std::string_view(date).substr(4, 2), csv, 1),
                    d = whole(std::string_view(date).substr(6, 2), csv, 1);
     const hour_t h = hour_of(y, m, d, whole(f[1], csv, 2), csv, 2);
-    const auto type = trim(f[2]);
+    const auto type = detail::trimmed(f[2]);
     auto t = types.find(type);
     if (t == types.end()) continue;  // other types (e.g. O3_24h) are not needed
     for (std::size_t s = 3; s < f.size(); ++s) {
@@ -114,7 +108,7 @@ named_header read_header(csv_reader& csv, const char* expected, std::initializer
   if (!csv.next()) throw error(location{csv.source(), 0, 0}, std::string("empty input: expected ") + expected);
   named_header h;
   h.width = csv.fields().size();
-  for (std::size_t i = 0; i < h.width; ++i) h.col[trim(csv.fields()[i])] = i;
+  for (std::size_t i = 0; i < h.width; ++i) h.col[detail::trimmed(csv.fields()[i])] = i;
   for (const char* c : required)
     if (!h.col.count(c)) throw error(location{csv.source(), 1, 0}, std::string("missing column '") + c + "'");
   return h;
@@ -123,8 +117,7 @@ named_header read_header(csv_reader& csv, const char* expected, std::initializer
 // The next row as an empty measurement of this source and line; false at the end.
 bool next_row(csv_reader& csv, const named_header& h, measurement& m) {
   if (!csv.next()) return false;
-  if (csv.fields().size() != h.width)
-    throw error(csv.at(), "expected " + std::to_string(h.width) + " fields, got " + std::to_string(csv.fields().size()));
+  csv.expect_fields(h.width);
   m = measurement{};
   m.source = csv.source();
   m.line = csv.line();
@@ -141,16 +134,16 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
   measurement m;
   while (next_row(csv, h, m)) {
     const auto& f = csv.fields();
-    const auto date = trim(f[col["Date"]]);
+    const auto date = detail::trimmed(f[col["Date"]]);
     const auto dc = col["Date"] + 1;
     if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got '" + date + "'");
     m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
                      whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[col["Hour"]], csv, col["Hour"] + 1), csv, dc);
-    m.station = trim(f[col["WatchPoint"]]);
+    m.station = detail::trimmed(f[col["WatchPoint"]]);
     check_utf8(m.station, csv.at(col["WatchPoint"] + 1));
     for (auto [name, q] : map) *quantity(m, q) = value(f[col[name]], csv, col[name] + 1);
     if (col.count("PrimaryPollution")) {
-      m.primary = trim(f[col["PrimaryPollution"]]);
+      m.primary = detail::trimmed(f[col["PrimaryPollution"]]);
       if (m.primary == "NaN") m.primary.clear();
     }
     out.push_back(std::move(m));
@@ -168,7 +161,7 @@ void read_uci(std::istream& in, const std::string& source, std::vector<measureme
     m.hour = hour_of(whole(f[col["year"]], csv, col["year"] + 1), whole(f[col["month"]], csv, col["month"] + 1),
                      whole(f[col["day"]], csv, col["day"] + 1), whole(f[col["hour"]], csv, col["hour"] + 1), csv,
                      col["year"] + 1);
-    m.station = trim(f[col["station"]]);
+    m.station = detail::trimmed(f[col["station"]]);
     m.c.pm25 = value(f[col["PM2.5"]], csv, col["PM2.5"] + 1);
     m.c.pm10 = value(f[col["PM10"]], csv, col["PM10"] + 1);
     m.c.so2 = value(f[col["SO2"]], csv, col["SO2"] + 1);
@@ -237,8 +230,7 @@ std::string measurement_csv_row(const measurement& m) {
 concentration_reader::concentration_reader(std::istream& in, std::string source, warn_fn warn) : csv_(in, std::move(source)) {
   if (!csv_.next()) throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,pm25,pm10,so2,no2,co,o3");
   for (std::size_t i = 0; i < csv_.fields().size(); ++i) {
-    std::string name = trim(csv_.fields()[i]);
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string name = detail::lower(detail::trim(csv_.fields()[i]));
     if (name == "pm2.5") name = "pm25";
     int q = -1;
     for (std::size_t k = 0; k < quantity_count; ++k)
@@ -255,22 +247,21 @@ concentration_reader::concentration_reader(std::istream& in, std::string source,
 bool concentration_reader::next(measurement& m) {
   if (!csv_.next()) return false;
   const auto& f = csv_.fields();
-  if (f.size() != column_.size())
-    throw error(csv_.at(), "expected " + std::to_string(column_.size()) + " fields, got " + std::to_string(f.size()));
+  csv_.expect_fields(column_.size());
   m = measurement{};
   m.source = csv_.source();
   m.line = csv_.line();
   if (station_ >= 0) {
-    m.station = trim(f[static_cast<std::size_t>(station_)]);
+    m.station = detail::trimmed(f[static_cast<std::size_t>(station_)]);
     check_utf8(m.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
   }
-  const auto ts = trim(f[static_cast<std::size_t>(time_)]);
+  const auto ts = detail::trimmed(f[static_cast<std::size_t>(time_)]);
   const auto t = parse_time(ts);
   if (!t || t.date_only)
     throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got '" + ts + "'");
   m.hour = t.hour;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (column_[i] == 100) m.primary = trim(f[i]);
+    if (column_[i] == 100) m.primary = detail::trimmed(f[i]);
     else if (column_[i] >= 0) *quantity(m, static_cast<std::size_t>(column_[i])) = value(f[i], csv_, i + 1);
   }
   return true;

@@ -11,6 +11,7 @@
 #include "hpa/io/csv.hpp"
 #include "hpa/io/output.hpp"
 #include "json_text.hpp"
+#include "text.hpp"
 
 #include <sstream>
 
@@ -18,16 +19,7 @@ namespace hpa::io {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+using detail::lower;
 
 // Tonnes per day from a quantity in `unit`.
 double per_day(double v, const std::string& unit) { return unit == "t/a" ? v / 365.0 : v; }
@@ -50,16 +42,16 @@ header read_header(csv_reader& csv, const std::string& default_unit, bool has_qu
   h.size = csv.fields().size();
   std::string unit_column;
   for (std::size_t i = 0; i < csv.fields().size(); ++i) {
-    std::string name = trim(csv.fields()[i]);
+    std::string name = detail::trimmed(csv.fields()[i]);
     if (const auto open = name.find('['); open != std::string::npos) {
       const auto close = name.find(']', open);
       if (close == std::string::npos) throw error(csv.at(i + 1), "unclosed '[' in column '" + name + "'");
-      const auto unit = check_unit(lower(trim(std::string_view(name).substr(open + 1, close - open - 1))), to_string(csv.at(i + 1)));
+      const auto unit = check_unit(lower(detail::trimmed(std::string_view(name).substr(open + 1, close - open - 1))), to_string(csv.at(i + 1)));
       if (!h.unit.empty() && unit != h.unit)
         throw error(csv.at(i + 1), "mixed units: '" + name + "' is in " + unit + ", '" + unit_column + "' in " + h.unit);
       h.unit = unit;
       unit_column = name;
-      name = trim(std::string_view(name).substr(0, open));
+      name = detail::trimmed(std::string_view(name).substr(0, open));
     }
     h.column[lower(name)] = i;
   }
@@ -75,11 +67,7 @@ struct row_reader {
   std::string get(const std::string& name) const {
     auto it = h.column.find(name);
     if (it == h.column.end()) return {};
-    return trim(csv.fields()[it->second]);  // rows are checked against the header's width first
-  }
-  void check_width() const {
-    if (csv.fields().size() != h.size)
-      throw error(csv.at(), "expected " + std::to_string(h.size) + " fields, got " + std::to_string(csv.fields().size()));
+    return detail::trimmed(csv.fields()[it->second]);  // rows are checked against the header's width first
   }
   std::uint64_t col(const std::string& name) const {
     auto it = h.column.find(name);
@@ -134,7 +122,7 @@ bool yes(const std::string& v, const location& where) {
 std::optional<cut_value> parse_cut(const std::string& s, const std::string& unit, const location& where) {
   if (s.empty()) return std::nullopt;
   const bool share = s.back() == '%';
-  const std::string num = share ? trim(std::string_view(s).substr(0, s.size() - 1)) : s;
+  const std::string num = share ? detail::trimmed(std::string_view(s).substr(0, s.size() - 1)) : s;
   double v = 0;
   const auto r = fast_float::from_chars(num.data(), num.data() + num.size(), v);
   if (r.ec != std::errc() || r.ptr != num.data() + num.size() || !std::isfinite(v))
@@ -154,7 +142,7 @@ std::map<std::string, emissions> read_totals_csv(std::istream& in, const std::st
   for (const char* k : pollutant_keys) r.require(k);
   std::map<std::string, emissions> totals;
   while (csv.next()) {
-    r.check_width();
+    csv.expect_fields(h.size);
     const auto county = r.get("county");
     if (county.empty()) throw error(csv.at(r.col("county")), "empty county");
     check_utf8(county, csv.at(r.col("county")));
@@ -173,7 +161,7 @@ std::vector<source> read_sources_csv(std::istream& in, const std::string& name, 
   for (const char* c : {"county", "part", "id", "name", "kind"}) r.require(c);
   std::vector<source> out;
   while (csv.next()) {
-    r.check_width();
+    csv.expect_fields(h.size);
     source s;
     s.line = csv.line();
     s.county = r.get("county");
@@ -214,7 +202,7 @@ std::vector<granted_exception> read_exceptions_csv(std::istream& in, const std::
   for (const char* c : {"county", "tier", "pollutant", "ratio", "justification"}) r.require(c);
   std::vector<granted_exception> out;
   while (csv.next()) {
-    r.check_width();
+    csv.expect_fields(h.size);
     granted_exception x;
     x.county = r.get("county");
     x.tier = r.get("tier");

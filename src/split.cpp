@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "hpa/error.hpp"
+#include "text.hpp"
 
 namespace hpa::io {
 
@@ -63,9 +64,7 @@ std::vector<file_part> split_by_station(const std::string& path, std::size_t n, 
     auto name = h.substr(at, h.find(',', at) - at);
     while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' ')) name.remove_suffix(1);
     while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    std::string lower(name);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "station") { station = i; break; }
+    if (detail::lower(name) == "station") { station = i; break; }
     at = h.find(',', at);
     if (at == std::string_view::npos) break;
     ++at;

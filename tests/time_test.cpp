@@ -36,3 +36,7 @@ TEST_CASE("time: formatting round-trips, before and after 1970", "[time]") {
   }
   CHECK(format_date(parse_time("2023-12-01T08:00").hour) == "2023-12-01");
 }
+
+TEST_CASE("time: the readable form has a space for the T", "[time]") {
+  CHECK(format_time_readable(parse_time("2023-12-14T02:00").hour) == "2023-12-14 02:00");
+}

@@ -119,6 +119,13 @@ inline std::string format_time(hour_t t) {
   return std::string(p, buf + sizeof buf);
 }
 
+/// `YYYY-MM-DD HH:MM`, for text people read (notices, reports).
+inline std::string format_time_readable(hour_t t) {
+  auto s = format_time(t);
+  s[10] = ' ';
+  return s;
+}
+
 /// `YYYY-MM-DD` of the day holding hour t.
 inline std::string format_date(hour_t t) { return format_time(t).substr(0, 10); }
 

@@ -12,6 +12,7 @@
 #include <istream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hpa/io/csv.hpp"
 #include "hpa/profile.hpp"
@@ -64,6 +65,7 @@ class aqi_reader {
   int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1, daily_ = -1;
   std::size_t columns_ = 0;
   std::string cause_text_;
+  std::vector<std::string> advisory_lower_;  // the profile's advisory pollutants, lower case
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
 };

@@ -30,6 +30,8 @@ class csv_reader {
   const std::string& source() const noexcept { return source_; }
   /// A location in the current record: `column` is the 1-based field number.
   location at(std::uint64_t column = 0) const { return {source_, record_line_, column}; }
+  /// Throws "expected N fields, got M" at the current record unless it has `n` fields.
+  void expect_fields(std::size_t n) const;
   /// True when the current record is the last and no newline ends it (a file cut short?).
   bool unterminated() const noexcept { return unterminated_; }
   /// True when the input held no bytes at all (an empty file).
