@@ -5,7 +5,7 @@
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/profile_json.hpp"
-#include "hpa/io/stations.hpp"
+#include "hpa/io/station_table.hpp"
 #include "tool.hpp"
 
 using namespace hpa;

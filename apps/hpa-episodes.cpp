@@ -10,7 +10,7 @@ using namespace hpa;
 
 namespace {
 struct episode_sink : station_sink {
-  std::vector<episode> episodes, withheld;
+  std::vector<episode> episodes;
   // the season in numbers, for --summary
   std::int64_t hours_valid = 0;
   double max_daily = no_value;
@@ -26,23 +26,21 @@ struct episode_sink : station_sink {
     ++condition_hours[c.level];
   }
   void on_episode(const episode& e) {
-    if (summary)
-      for (const auto& s : e.segments) warning_hours[s.level] += s.to - s.from + 1;
-    else
+    if (!summary) {
       episodes.push_back(e);
+      return;
+    }
+    if (!e.warns()) return;
+    for (const auto& s : e.segments) warning_hours[s.level] += s.to - s.from + 1;
     ++count;
   }
-  void on_withheld(const episode& e) { withheld.push_back(e); }
   int count = 0;
 };
 
 // The station's warnings and withheld warnings, in time order.
-std::vector<std::pair<episode, io::episode_status>> all_of(const io::station_table<episode_sink>::entry& e,
-                                                           const profile& p) {
-  std::vector<std::pair<episode, io::episode_status>> v;
-  for (const auto& ep : e.sink.episodes) v.emplace_back(ep, io::episode_status{});
-  for (auto& w : io::withheld_of(e.sink.episodes, e.sink.withheld, e.excluded, p)) v.push_back(std::move(w));
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+const std::vector<episode>& all_of(io::station_table<episode_sink>::entry& e) {
+  auto& v = e.sink.episodes;
+  std::stable_sort(v.begin(), v.end(), [](const episode& a, const episode& b) { return a.start < b.start; });
   return v;
 }
 }  // namespace
@@ -79,7 +77,6 @@ int main(int argc, char** argv) {
     });
 
     io::output out(o.output);
-    const auto& rules = table.rules();
     if (summary) {
       std::string head = "station,hours_valid,max_mean";
       for (const auto& l : p.levels) head += "," + l.name + "_h";
@@ -96,17 +93,17 @@ int main(int argc, char** argv) {
     } else if (format == "json") {
       auto all = nlohmann::ordered_json::array();
       for (auto* e : table.sorted())
-        for (const auto& [ep, st] : all_of(*e, p)) all.push_back(io::episode_json(e->name, ep, p, rules, st));
+        for (const auto& ep : all_of(*e)) all.push_back(io::episode_json(e->name, ep, p));
       out << all.dump(2) << "\n";
     } else if (format == "csv") {
       out << io::episode_csv_header();
       for (auto* e : table.sorted())
-        for (const auto& [ep, st] : all_of(*e, p)) out << io::episode_csv_row(e->name, ep, p, rules, st);
+        for (const auto& ep : all_of(*e)) out << io::episode_csv_row(e->name, ep, p);
     } else {
       bool any = false;
       for (auto* e : table.sorted())
-        for (const auto& [ep, st] : all_of(*e, p)) {
-          out << (any ? "\n" : "") << io::episode_text(e->name, ep, p, rules, st);
+        for (const auto& ep : all_of(*e)) {
+          out << (any ? "\n" : "") << io::episode_text(e->name, ep, p);
           any = true;
         }
       if (!any) out << "no warning episodes\n";

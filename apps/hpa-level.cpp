@@ -25,7 +25,7 @@ struct level_sink : station_sink {
     cond = c;
   }
   void on_episode(const episode& e) {
-    if (!at || (e.start <= *at && *at <= e.end)) in_force = e;
+    if (e.warns() && (!at || (e.start <= *at && *at <= e.end))) in_force = e;
   }
 };
 

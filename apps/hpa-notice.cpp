@@ -140,9 +140,9 @@ int main(int argc, char** argv) {
       first = false;
     };
     for (const auto& r : records) {
-      if (r.status.status != "warning") {
+      if (!r.e.warns()) {
         tool::warn(fmt::format("{}: {} episode from {} gets no notice", r.station.empty() ? in.name : r.station,
-                               r.status.status, format_time(r.e.start)));
+                               to_string(r.e.status), format_time(r.e.start)));
         continue;
       }
       no.area = !area.empty() ? area : !r.station.empty() ? r.station : no.zh ? "全市" : "the city";

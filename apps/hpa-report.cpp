@@ -13,7 +13,9 @@ namespace {
 
 struct report_sink : station_sink {
   std::vector<episode> episodes;
-  void on_episode(const episode& e) { episodes.push_back(e); }
+  void on_episode(const episode& e) {
+    if (e.warns()) episodes.push_back(e);
+  }
 };
 
 /// One line of the log of warnings actually issued: station,level,issued_at,start[,lift].

@@ -7,7 +7,7 @@
 
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/stations.hpp"
+#include "hpa/io/station_table.hpp"
 #include "hpa/io/watch_state.hpp"
 #include "hpa/watch.hpp"
 #include "tool.hpp"
@@ -28,7 +28,9 @@ struct watch_sink : station_sink {
     }
     else if (h > now && h <= now + 24) air.daily_next_24h.push_back(d);
   }
-  void on_episode(const episode& e) { episodes.push_back(e); }
+  void on_episode(const episode& e) {
+    if (e.warns()) episodes.push_back(e);
+  }
 };
 
 struct stored_row {

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "hpa/io/read_stations.hpp"
+#include "hpa/io/station_reader.hpp"
 #include "hpa/profile.hpp"
 
 namespace hpa::tool {

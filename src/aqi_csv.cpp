@@ -87,7 +87,6 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     return error(location{csv_.source(), 1, 0},
                  std::string("missing column ") + what + " (the header has: " + seen + ")");
   };
-  for (const auto& a : p.advisory_pollutants) advisory_lower_.push_back(lower(a));  // once, not per row
   if (time_ < 0) throw missing("'time' (or 'date' for a daily series)");
   if (daily_ >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
     if (kind_ == series_kind::daily) throw error(location{csv_.source(), 1, 0}, "a 'daily_aqi' column goes with 'time', not 'date'");
@@ -163,11 +162,11 @@ bool aqi_reader::next(aqi_record& r) {
                                    "': use a 'date' column for a daily series");
   r.hour = t.hour;
   r.time_column = tcol;
-  r.raw = no_value;
+  r.value = no_value;
   if (high_ >= 0 && p_->forecast_upper_bound && !is_missing(trim(f[static_cast<std::size_t>(high_)])))
-    r.raw = number(f[static_cast<std::size_t>(high_)], high_, "aqi_high");
+    r.value = number(f[static_cast<std::size_t>(high_)], high_, "aqi_high");
   else if (aqi_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(aqi_)])))
-    r.raw = number(f[static_cast<std::size_t>(aqi_)], aqi_, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
+    r.value = number(f[static_cast<std::size_t>(aqi_)], aqi_, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
   if (low_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(low_)])))
     number(f[static_cast<std::size_t>(low_)], low_, "aqi_low");  // checked, not used
   r.from = origin::unknown;
@@ -179,24 +178,8 @@ bool aqi_reader::next(aqi_record& r) {
       throw error(csv_.at(static_cast<std::uint64_t>(origin_) + 1),
                   "origin must be 'observed' or 'forecast', got '" + o + "'");
   }
-  r.excluded = false;
-  r.why = {};
-  if (cause_ >= 0) {
-    cause_text_ = lower(trim(f[static_cast<std::size_t>(cause_)]));
-    if (std::find(p_->excluded_causes.begin(), p_->excluded_causes.end(), cause_text_) != p_->excluded_causes.end()) {
-      r.excluded = true;
-      r.why = cause_text_;
-    }
-  }
-  if (primary_ >= 0 && !r.excluded) {
-    const auto prim = lower(trim(f[static_cast<std::size_t>(primary_)]));
-    for (std::size_t k = 0; k < advisory_lower_.size(); ++k)
-      if (!advisory_lower_[k].empty() && prim.compare(0, advisory_lower_[k].size(), advisory_lower_[k]) == 0) {
-        r.excluded = true;
-        r.why = p_->advisory_pollutants[k];
-      }
-  }
-  r.value = r.excluded ? no_value : r.raw;
+  r.gate = cause_gate(*p_, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{},
+                      primary_ >= 0 ? f[static_cast<std::size_t>(primary_)] : std::string_view{});
   return true;
 }
 

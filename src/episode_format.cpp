@@ -11,12 +11,11 @@
 namespace hpa::io {
 
 
-std::string episode_rule(const episode& e, const profile& p, const rule_set& rules) {
-  const auto& c = e.trigger;
-  if (c.level == 0) return {};
-  const int span = rules.rules().at(c.rule).span;
-  return fmt::format("{}: {}; chain {}..{}", p.level_name(c.level), describe_rule(p, rules, c.rule),
-                     format_time(c.chain_end - span + 1), format_time(c.chain_end));
+std::string episode_rule(const episode& e, const profile& p) {
+  const auto& t = e.trigger;
+  if (t.level == 0) return {};
+  return fmt::format("{}: {}; chain {}..{}", p.level_name(t.level), describe(t.cond), format_time(t.chain_from),
+                     format_time(t.chain_to));
 }
 
 std::string pending_action(const episode& e, const profile& p) {
@@ -26,28 +25,11 @@ std::string pending_action(const episode& e, const profile& p) {
   return fmt::format("{} ({} of {} h improvement seen)", what, e.pending_seen, p.lift_hours);
 }
 
-std::vector<std::pair<episode, episode_status>> withheld_of(const std::vector<episode>& real,
-                                                            const std::vector<episode>& shadow,
-                                                            const std::vector<excluded_run>& excluded,
-                                                            const profile& p) {
-  std::vector<std::pair<episode, episode_status>> out;
-  for (const auto& w : shadow) {
-    bool overlaps = false;
-    for (const auto& e : real) overlaps |= e.start <= w.end && w.start <= e.end;
-    if (overlaps) continue;
-    episode_status st;
-    bool advisory_only = true;
-    std::vector<std::string> seen;
-    for (const auto& x : excluded) {  // the excluded hours whose windows reach into it
-      if (x.to < w.start - p.window_hours || x.from > w.end) continue;
-      if (std::find(seen.begin(), seen.end(), x.why) == seen.end()) seen.push_back(x.why);
-      advisory_only &= std::find(p.excluded_causes.begin(), p.excluded_causes.end(), x.why) == p.excluded_causes.end();
-      st.why += fmt::format("{}{} {}..{}", st.why.empty() ? "" : "; ", x.why, format_time(x.from), format_time(x.to));
-    }
-    st.status = advisory_only ? "advisory" : "withheld";
-    out.emplace_back(w, st);
-  }
-  return out;
+std::string excluded_text(const episode& e) {
+  std::string s;
+  for (const auto& x : e.excluded)
+    s += fmt::format("{}{} {}..{}", s.empty() ? "" : "; ", x.why, format_time(x.from), format_time(x.to));
+  return s;
 }
 
 namespace {
@@ -68,14 +50,13 @@ std::string segments_text(const episode& e, const profile& p) {
 }
 }  // namespace
 
-nlohmann::ordered_json episode_json(const std::string& station, const episode& e, const profile& p,
-                                    const rule_set& rules, const episode_status& status) {
+nlohmann::ordered_json episode_json(const std::string& station, const episode& e, const profile& p) {
   nlohmann::ordered_json segs = nlohmann::ordered_json::array();
   for (const auto& s : e.segments)
     segs.push_back({{"level", p.level_name(s.level)}, {"from", format_time(s.from)}, {"to", format_time(s.to)}});
   nlohmann::ordered_json j = {
       {"station", station},
-      {"status", status.status},
+      {"status", to_string(e.status)},
       {"start", format_time(e.start)},
       {"end", format_time(e.end)},
       {"lift", e.lift ? nlohmann::ordered_json(format_time(*e.lift)) : nlohmann::ordered_json(nullptr)},
@@ -91,9 +72,9 @@ nlohmann::ordered_json episode_json(const std::string& station, const episode& e
       {"min_daily_aqi", number_json(e.min_daily_aqi)},
       {"mean_daily_aqi", number_json(e.mean_daily_aqi)},
       {"segments", segs},
-      {"rule", episode_rule(e, p, rules)},
+      {"rule", episode_rule(e, p)},
   };
-  if (!status.why.empty()) j["excluded"] = status.why;
+  if (!e.excluded.empty()) j["excluded"] = excluded_text(e);
   return j;
 }
 
@@ -101,30 +82,29 @@ std::string episode_csv_header() {
   return "station,status,start,end,lift,level,tier,issue_by,pending,processes,max_daily_aqi,segments,rule,excluded\n";
 }
 
-std::string episode_csv_row(const std::string& station, const episode& e, const profile& p,
-                            const rule_set& rules, const episode_status& status) {
-  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(station), status.status, format_time(e.start),
+std::string episode_csv_row(const std::string& station, const episode& e, const profile& p) {
+  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(station), to_string(e.status), format_time(e.start),
                      format_time(e.end), e.lift ? format_time(*e.lift) : "", p.level_name(e.level),
                      p.level_tier(e.level), format_time(e.issue_by), e.pending ? "true" : "false",
                      e.processes, format_number(e.max_daily_aqi), csv_field(segments_text(e, p)),
-                     csv_field(episode_rule(e, p, rules)), csv_field(status.why));
+                     csv_field(episode_rule(e, p)), csv_field(excluded_text(e)));
 }
 
-std::string episode_text(const std::string& station, const episode& e, const profile& p,
-                         const rule_set& rules, const episode_status& status) {
+std::string episode_text(const std::string& station, const episode& e, const profile& p) {
   const auto& lv = p.levels.at(e.level - 1u);
   const char* colon = station.empty() ? "" : ": ";
+  const auto why = excluded_text(e);
   std::string s;
-  if (status.status == "warning")
+  if (e.status == episode_status::warning)
     s = fmt::format("{}{}{} warning ({}), tier {} response\n", station, colon, lv.name, lv.name_zh, lv.tier);
-  else if (status.status == "advisory")
+  else if (e.status == episode_status::advisory)
     s = fmt::format("{}{}health advisory instead of {} {} warning: the hours behind it were {}-driven\n", station,
-                    colon, article(lv.name), lv.name, status.why.substr(0, status.why.find(' ')));
+                    colon, article(lv.name), lv.name, why.substr(0, why.find(' ')));
   else
     s = fmt::format("{}{}no warning: {} {} warning withheld, the hours behind it were excluded (§1.3)\n", station,
                     colon, article(lv.name), lv.name);
-  if (!status.why.empty()) s += fmt::format("  excluded   {}\n", status.why);
-  const bool warning = status.status == "warning";
+  if (!why.empty()) s += fmt::format("  excluded   {}\n", why);
+  const bool warning = e.warns();
   s += fmt::format("  {} {} .. {} ({} h)", warning ? "in force  " : "would run ", format_time(e.start),
                    format_time(e.end), e.end - e.start + 1);
   s += e.lift ? fmt::format(", lifted {}\n", format_time(*e.lift)) : fmt::format(", pending: {}\n", pending_action(e, p));
@@ -134,7 +114,7 @@ std::string episode_text(const std::string& station, const episode& e, const pro
       s += fmt::format("  {:<10} {} .. {}\n", p.level_name(seg.level), format_time(seg.from), format_time(seg.to));
   s += fmt::format("  peak daily AQI {}; {} process{} merged\n", format_number(e.max_daily_aqi), e.processes,
                    e.processes == 1 ? "" : "es");
-  s += fmt::format("  because    {}\n", episode_rule(e, p, rules));
+  s += fmt::format("  because    {}\n", episode_rule(e, p));
   return s;
 }
 
@@ -162,8 +142,8 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
         return o.contains(key) && o.at(key).is_number() ? o.at(key).get<double>() : no_value;
       };
       r.station = o.at("station").get<std::string>();
-      r.status.status = o.value("status", "warning");
-      r.status.why = o.value("excluded", "");
+      const auto status = o.value("status", "warning");
+      if (!from_string(status, r.e.status)) throw error(path + "/status: no status '" + status + "'");
       r.e.start = hour("start");
       r.e.end = hour("end");
       if (!o.at("lift").is_null()) r.e.lift = hour("lift");

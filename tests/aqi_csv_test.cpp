@@ -37,12 +37,14 @@ TEST_CASE("aqi_csv: the forecast upper bound wins (§3.2.2)", "[aqi_csv]") {
   CHECK(read_all(text, p)[0].value == 150);
 }
 
-TEST_CASE("aqi_csv: dust hours never count (§1.3)", "[aqi_csv]") {
-  const auto a = read_all("station,time,aqi,cause\nS,2023-12-01T00:00,400,Dust\nS,2023-12-01T01:00,400,\n");
-  CHECK(a[0].excluded);
-  CHECK(std::isnan(a[0].value));
-  CHECK(a[0].raw == 400);
-  CHECK_FALSE(a[1].excluded);
+TEST_CASE("aqi_csv: the cause gate's verdict comes with each row (§1.3)", "[aqi_csv]") {
+  const auto a = read_all("station,time,aqi,cause,primary\nS,2023-12-01T00:00,400,Dust,\nS,2023-12-01T01:00,400,,O3_8h\n"
+                          "S,2023-12-01T02:00,400,,PM2.5\n");
+  CHECK(a[0].gate.kind == exclusion::outside_plan);
+  CHECK(a[0].gate.why == "dust");
+  CHECK(a[0].value == 400);
+  CHECK(a[1].gate.kind == exclusion::advisory);
+  CHECK_FALSE(a[2].gate);
 }
 
 TEST_CASE("aqi_csv: a daily series has a date column", "[aqi_csv]") {

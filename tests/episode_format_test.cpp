@@ -1,4 +1,5 @@
 #include "hpa/io/episode_format.hpp"
+#include "hpa/io/output.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,21 +10,20 @@ using namespace hpa::test;
 
 TEST_CASE("episode_format: the CSV row, JSON and text of RULES.md example 8", "[episode_format]") {
   const auto p = pingdingshan_2023();
-  const rule_set rules(p);
   const auto c = run_days({{0, 250}, {1, 250}, {2, 320}, {3, 180}});
   REQUIRE(c.episodes.size() == 1);
   const auto& e = c.episodes[0];
-  CHECK(io::episode_csv_row("S", e, p, rules) ==
+  CHECK(io::episode_csv_row("S", e, p) ==
         "S,warning,1970-01-01T00:00,1970-01-04T23:00,1970-01-05T00:00,red,I,1969-12-30T00:00,false,1,320,"
         "red 1970-01-01T00:00..1970-01-03T23:00; orange 1970-01-04T00:00..1970-01-04T23:00,"
         "\"red: daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them; chain "
         "1970-01-01T00:00..1970-01-03T23:00\",\n");
-  const auto j = io::episode_json("S", e, p, rules);
+  const auto j = io::episode_json("S", e, p);
   CHECK(j["segments"].size() == 2);
   CHECK(j["lift"] == "1970-01-05T00:00");
   CHECK(j["tier"] == "I");
   CHECK(j["pending"] == false);
-  CHECK(io::episode_text("S", e, p, rules).find("red warning (红色), tier I response") != std::string::npos);
+  CHECK(io::episode_text("S", e, p).find("red warning (红色), tier I response") != std::string::npos);
 }
 
 TEST_CASE("episode_format: pending actions", "[episode_format]") {
@@ -35,24 +35,20 @@ TEST_CASE("episode_format: pending actions", "[episode_format]") {
   CHECK(io::csv_field("say \"x\"") == "\"say \"\"x\"\"\"");
 }
 
-TEST_CASE("episode_format: a warning withheld by dust, an advisory for ozone", "[episode_format]") {
+TEST_CASE("episode_format: the excluded hours of a withheld warning", "[episode_format]") {
   const auto p = pingdingshan_2023();
-  const auto shadow = episodes_of(levels({{orange, 10, 80}}), 0, p);
-  const std::vector<io::excluded_run> dust{{5, 70, "dust"}}, ozone{{5, 70, "O3"}};
-  const auto w = io::withheld_of({}, shadow, dust, p);
-  REQUIRE(w.size() == 1);
-  CHECK(w[0].second.status == "withheld");
-  CHECK(w[0].second.why == "dust 1970-01-01T05:00..1970-01-03T22:00");
-  CHECK(io::withheld_of({}, shadow, ozone, p)[0].second.status == "advisory");
-  // a real episode over the same hours: nothing was withheld
-  CHECK(io::withheld_of(shadow, shadow, dust, p).empty());
+  auto e = episodes_of(levels({{orange, 10, 80}}), 0, p).at(0);
+  e.status = episode_status::withheld;
+  e.excluded = {{5, 70, "dust", exclusion::outside_plan}, {75, 76, "O3", exclusion::advisory}};
+  CHECK(io::excluded_text(e) == "dust 1970-01-01T05:00..1970-01-03T22:00; O3 1970-01-04T03:00..1970-01-04T04:00");
+  CHECK(io::episode_csv_row("S", e, p).find(",withheld,") != std::string::npos);
+  CHECK(io::episode_text("S", e, p).find("S: no warning: an orange warning withheld") == 0);
 }
 
 TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_format]") {
   const auto p = pingdingshan_2023();
-  const rule_set rules(p);
   const auto c = run_days({{0, 250}, {1, 250}, {2, 320}, {3, 180}});
-  const auto text = "[" + io::episode_json("S", c.episodes[0], p, rules).dump() + "]";
+  const auto text = "[" + io::episode_json("S", c.episodes[0], p).dump() + "]";
   const auto back = io::episodes_from_json(text, "e.json", p);
   REQUIRE(back.size() == 1);
   CHECK(back[0].e.segments == c.episodes[0].segments);

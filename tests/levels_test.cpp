@@ -51,10 +51,11 @@ TEST_CASE("levels: the red chain needs its > 300 window inside the 72 h", "[leve
 TEST_CASE("levels: the audit trail names the rule and the chain", "[levels]") {
   const auto p = pingdingshan_2023();
   const rule_set rules(p);
-  const auto c = condition_levels(days({250, 320, 250}), 0, p);
+  const auto c = condition_levels(days({250, 320, 250}), 0, rules);
   REQUIRE(c[0].level == red);
   CHECK(c[0].chain_end == 71);
-  CHECK(describe_rule(p, rules, c[0].rule) ==
+  REQUIRE(c[0].rule);
+  CHECK(describe(c[0].rule->cond) ==
         "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them");
 }
 

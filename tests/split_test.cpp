@@ -1,5 +1,5 @@
-// Reading one file on several cores (split.hpp, read_stations.hpp): the same answer as one core.
-#include "hpa/io/read_stations.hpp"
+// Reading one file on several cores (split.hpp, station_reader.hpp): the same answer as one core.
+#include "hpa/io/station_reader.hpp"
 #include "hpa/io/split.hpp"
 
 #include <catch2/catch.hpp>

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "hpa/cause.hpp"
 #include "hpa/levels.hpp"
 #include "hpa/profile.hpp"
 #include "hpa/time.hpp"
@@ -21,6 +22,15 @@ struct segment {
   hour_t from;
   hour_t to;
   friend bool operator==(const segment&, const segment&) = default;
+};
+
+/// What gave an episode its highest level (the audit trail): the level, the profile's condition
+/// that fired and the chain of windows that met it.
+struct fired_condition {
+  level_t level = 0;      ///< 0: nothing fired (an episode built from levels alone)
+  condition cond;         ///< as the profile writes it
+  hour_t chain_from = 0;  ///< the first hour the chain covers
+  hour_t chain_to = 0;    ///< the last hour of the chain's last window
 };
 
 /// One warning episode: one or more merged pollution processes (§3.2.4).
@@ -38,8 +48,13 @@ struct episode {
   double max_daily_aqi = no_value;   ///< over its hours in force
   double min_daily_aqi = no_value;   ///< over its hours in force
   double mean_daily_aqi = no_value;  ///< over its hours in force that have a daily AQI
-  hour_condition trigger;         ///< the first hour at the highest level, and why
-  hour_t trigger_hour = 0;
+  fired_condition trigger;        ///< why it reached its highest level
+  hour_t trigger_hour = 0;        ///< the first hour at the highest level
+  episode_status status = episode_status::warning;
+  std::vector<excluded_run> excluded;  ///< withheld or advisory: the excluded hours behind it
+
+  /// A warning in force (not one withheld or turned into an advisory).
+  bool warns() const noexcept { return status == episode_status::warning; }
 };
 
 /// Builds episodes from the condition level of consecutive hours of one station. Push every hour
@@ -69,6 +84,8 @@ class warning_tracker {
 
   /// True while an episode is open (for a caller that wants the level at the last hour).
   bool open() const noexcept { return !buf_.empty(); }
+  /// The first hour of the open episode (when open()).
+  hour_t open_start() const noexcept { return start_; }
 
  private:
   struct hour_info {
@@ -89,7 +106,11 @@ class warning_tracker {
     for (std::size_t i = 0; i <= last; ++i) {
       const auto& b = buf_[i];
       if (b.c.level > 0 && (i == 0 || buf_[i - 1].c.level == 0)) ++e.processes;
-      if (b.c.level > top) { top = b.c.level; e.trigger = b.c; e.trigger_hour = start_ + hour_t(i); }
+      if (b.c.level > top) {
+        top = b.c.level;
+        e.trigger = fired(b.c);
+        e.trigger_hour = start_ + hour_t(i);
+      }
     }
     level_t in_force = p.start == merged_start::highest ? top : buf_[0].c.level;
     bool reached = buf_[0].c.level >= in_force;  // the air has been at the level in force
@@ -146,6 +167,11 @@ class warning_tracker {
     emit(e);
   }
 
+  static fired_condition fired(const hour_condition& c) {
+    if (!c.rule) return {c.level, {}, 0, 0};
+    return {c.level, c.rule->cond, c.chain_end - c.rule->span + 1, c.chain_end};
+  }
+
   const profile* p_;
   std::vector<hour_info> buf_;
   hour_t start_ = 0;
@@ -159,7 +185,7 @@ inline std::vector<episode> episodes_of(std::span<const level_t> levels, hour_t 
   std::vector<episode> out;
   auto emit = [&](const episode& e) { out.push_back(e); };
   for (std::size_t i = 0; i < levels.size(); ++i)
-    w.push(first + hour_t(i), no_value, hour_condition{levels[i], 0, 0}, emit);
+    w.push(first + hour_t(i), no_value, hour_condition{levels[i], nullptr, 0}, emit);
   w.finish(emit);
   return out;
 }

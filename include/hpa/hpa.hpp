@@ -1,21 +1,31 @@
 #pragma once
 // hpa: heavy-pollution alert rules as a header library. One header per concept:
-//   time.hpp      local clock hours, parsing and formatting
-//   profile.hpp   the policy profile (thresholds, durations, readings) and the default
-//   rolling.hpp   the 24-hour rolling daily AQI (§3.2.1)
-//   levels.hpp    the condition level of each hour (§3.2.1)
-//   episodes.hpp  the warning in force, merging, downgrade and lift (§3.2.4), issue lead (§3.2.3)
-//   station.hpp   the whole pipeline for one station, hour by hour
+//   time.hpp       local clock hours, parsing and formatting
+//   profile.hpp    the policy profile (thresholds, durations, readings) and the built-ins
+//   rolling.hpp    the 24-hour rolling daily AQI (§3.2.1)
+//   levels.hpp     the condition level of each hour (§3.2.1)
+//   cause.hpp      the cause gate: dust and ozone-driven hours (§1.3)
+//   episodes.hpp   the warning in force, merging, downgrade and lift (§3.2.4), issue lead (§3.2.3)
+//   pipeline.hpp   the whole pipeline for one station, hour by hour
+//   watch.hpp      the decision at an hour (§3.2.2-§3.2.4)
+//   aqi.hpp        AQI from concentrations (HJ 633)
+//   aqi_daily.hpp  the rolling daily AQI from concentrations
+//   measures.hpp   the response measures of each tier (§4.2-§4.3)
+//   reduction.hpp  the emission-reduction checks (§4.2.1)
+//   series.hpp     one call for a series in memory: daily AQI, levels, episodes
 
+#include "hpa/aqi.hpp"
+#include "hpa/aqi_daily.hpp"
+#include "hpa/cause.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/error.hpp"
 #include "hpa/levels.hpp"
+#include "hpa/measures.hpp"
+#include "hpa/pipeline.hpp"
 #include "hpa/profile.hpp"
+#include "hpa/reduction.hpp"
 #include "hpa/rolling.hpp"
-#include "hpa/station.hpp"
+#include "hpa/series.hpp"
 #include "hpa/time.hpp"
-
-namespace hpa {
-inline constexpr int version_major = 0;
-inline constexpr int version_minor = 1;
-}  // namespace hpa
+#include "hpa/version.hpp"
+#include "hpa/watch.hpp"

@@ -15,11 +15,23 @@
 
 namespace hpa {
 
+/// One condition of the profile compiled for the tracker (a level may have several: any_of).
+struct compiled_rule {
+  level_t level;
+  condition cond;          ///< the profile's condition, as written
+  std::size_t main_thr;    ///< index into rule_set::thresholds()
+  int main_len;            ///< chain length: windows (blocks, calendar_days) or hours
+  int within_thr = -1;     ///< -1: no inner rule
+  int within_len = 0;
+  hour_t within_slack = 0; ///< the inner chain must end at or after t - slack
+  int span;                ///< hours a chain ending at t covers: [t - span + 1, t]
+};
+
 /// The condition level of one hour, with the rule and the chain behind it (the audit trail).
 struct hour_condition {
-  level_t level = 0;       ///< 0 = none
-  std::uint8_t rule = 0;   ///< index into rule_set::rules(), when level > 0
-  hour_t chain_end = 0;    ///< last hour of the covering chain, when level > 0
+  level_t level = 0;                   ///< 0 = none
+  const compiled_rule* rule = nullptr; ///< the rule that fired, when level > 0 (owned by the rule_set)
+  hour_t chain_end = 0;                ///< last hour of the covering chain, when level > 0
 };
 
 namespace detail {
@@ -27,19 +39,10 @@ constexpr hour_t floor_mod(hour_t a, hour_t m) noexcept { return ((a % m) + m) %
 }  // namespace detail
 
 /// A profile's conditions compiled for the tracker: thresholds deduplicated, rules flattened and
-/// sorted from the highest level down.
+/// sorted from the highest level down. Rules keep their address for the set's lifetime.
 class rule_set {
  public:
-  struct rule {
-    level_t level;
-    std::size_t condition;   ///< index in the level's any_of
-    std::size_t main_thr;    ///< index into thresholds()
-    int main_len;            ///< chain length: windows (blocks, calendar_days) or hours
-    int within_thr = -1;     ///< -1: no inner rule
-    int within_len = 0;
-    hour_t within_slack = 0; ///< the inner chain must end at or after t - slack
-    int span;                ///< hours a chain ending at t covers: [t - span + 1, t]
-  };
+  using rule = compiled_rule;
 
   explicit rule_set(const profile& p) : mode_(p.mode) {
     const bool hourly = mode_ == duration_mode::hourly_run;
@@ -56,7 +59,7 @@ class rule_set {
       for (std::size_t c = 0; c < conds.size(); ++c) {
         rule r{};
         r.level = static_cast<level_t>(l + 1);
-        r.condition = c;
+        r.cond = conds[c];
         r.main_thr = thr_index(conds[c].main.over);
         r.main_len = length(conds[c].main.hours);
         r.span = hourly ? 1 : r.main_len * 24;
@@ -85,10 +88,8 @@ class rule_set {
   std::vector<rule> rules_;
 };
 
-/// "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them": what rule `r` asks.
-inline std::string describe_rule(const profile& p, const rule_set& rules, std::size_t r) {
-  const auto& rr = rules.rules().at(r);
-  const auto& c = p.levels.at(rr.level - 1u).any_of.at(rr.condition);
+/// "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them": what a condition asks.
+inline std::string describe(const condition& c) {
   auto one = [](const duration_rule& d) {
     auto num = std::to_string(d.over.value);
     num.erase(num.find_last_not_of('0') + 1);
@@ -201,7 +202,7 @@ class condition_tracker {
       auto& f = ends_[r];
       open_ends_ -= f.pop_before(h);
       if (c.level == 0 && f.size && f.buf[f.head] <= h + rules[r].span - 1)
-        c = {rules[r].level, static_cast<std::uint8_t>(r), f.buf[f.head]};
+        c = {rules[r].level, &rules[r], f.buf[f.head]};
     }
     emit(h, d, c);
   }
@@ -217,16 +218,24 @@ class condition_tracker {
   std::vector<double> pending_;        // daily AQI of the hours not yet finalized
 };
 
-/// The condition level of each hour of a gap-free daily-AQI series starting at hour `first`.
-inline std::vector<hour_condition> condition_levels(std::span<const double> daily, hour_t first,
-                                                    const profile& p) {
-  rule_set rules(p);
+/// The condition level of each hour of a gap-free daily-AQI series starting at hour `first`;
+/// each names the rule of `rules` that fired (valid while `rules` lives).
+inline std::vector<hour_condition> condition_levels(std::span<const double> daily, hour_t first, const rule_set& rules) {
   condition_tracker tracker(rules, first);
   std::vector<hour_condition> out;
   out.reserve(daily.size());
   auto emit = [&](hour_t, double, const hour_condition& c) { out.push_back(c); };
   for (double d : daily) tracker.push(d, emit);
   tracker.finish(emit);
+  return out;
+}
+
+/// The same with the profile's rules compiled here: levels and chains only (`rule` is null, as
+/// the compiled rules end with the call).
+inline std::vector<hour_condition> condition_levels(std::span<const double> daily, hour_t first, const profile& p) {
+  const rule_set rules(p);
+  auto out = condition_levels(daily, first, rules);
+  for (auto& c : out) c.rule = nullptr;
   return out;
 }
 

@@ -3,7 +3,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/io/aqi_csv.hpp"
-#include "hpa/io/stations.hpp"
+#include "hpa/io/station_table.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const auto p = hpa::pingdingshan_2023();
@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   try {
     hpa::io::aqi_reader reader(in, "fuzz.csv", p, [](const std::string&) {});
-    hpa::io::station_table<sink> table(p, reader.kind(), "fuzz.csv", [](std::string_view) { return sink{}; }, {}, reader.can_exclude());
+    hpa::io::station_table<sink> table(p, reader.kind(), "fuzz.csv", [](std::string_view) { return sink{}; });
     hpa::io::aqi_record r;
     while (reader.next(r)) table.feed(r);
     table.finish();

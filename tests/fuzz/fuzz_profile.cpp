@@ -1,7 +1,7 @@
 // Profile JSON: parse, and when it parses, run a short series through it.
 #include "hpa/error.hpp"
 #include "hpa/io/profile_json.hpp"
-#include "hpa/station.hpp"
+#include "hpa/pipeline.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

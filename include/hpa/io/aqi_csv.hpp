@@ -14,9 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#include "hpa/cause.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/pipeline.hpp"
 #include "hpa/profile.hpp"
-#include "hpa/station.hpp"
 #include "hpa/time.hpp"
 
 namespace hpa::io {
@@ -26,11 +27,9 @@ enum class origin : std::uint8_t { unknown, observed, forecast };
 struct aqi_record {
   std::string_view station;  ///< "" when the file has no station column
   hour_t hour = 0;           ///< the hour; for a daily series the first hour of the day
-  double value = 0;          ///< the AQI that counts; NaN = missing or excluded
-  double raw = 0;            ///< the value as read (NaN when empty), for duplicate checks
+  double value = 0;          ///< the AQI as read (the forecast's upper bound where it counts); NaN = missing
   origin from = origin::unknown;
-  bool excluded = false;     ///< it does not count toward a warning: see `why`
-  std::string_view why;      ///< "dust" (a cause the profile excludes) or "ozone" (advisory pollutant)
+  gate_result gate;          ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
   std::uint64_t line = 0;
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
 };
@@ -50,9 +49,6 @@ class aqi_reader {
 
   series_kind kind() const noexcept { return kind_; }
   bool has_station() const noexcept { return station_ >= 0; }
-  /// True when rows can be excluded (a cause or primary column): then the table also works out
-  /// what a warning would have been, to say when one was withheld.
-  bool can_exclude() const noexcept { return cause_ >= 0 || primary_ >= 0; }
   const std::string& source() const noexcept { return csv_.source(); }
 
  private:
@@ -64,8 +60,6 @@ class aqi_reader {
   series_kind kind_ = series_kind::hourly;
   int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1, daily_ = -1;
   std::size_t columns_ = 0;
-  std::string cause_text_;
-  std::vector<std::string> advisory_lower_;  // the profile's advisory pollutants, lower case
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
 };

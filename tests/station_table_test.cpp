@@ -1,4 +1,4 @@
-#include "hpa/io/stations.hpp"
+#include "hpa/io/station_table.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>

@@ -1,5 +1,5 @@
 // RULES.md §8 examples 1-9: daily series through the whole pipeline.
-#include "hpa/station.hpp"
+#include "hpa/pipeline.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -19,7 +19,7 @@
 
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/split.hpp"
-#include "hpa/io/stations.hpp"
+#include "hpa/io/station_table.hpp"
 
 namespace hpa::io {
 
@@ -57,8 +57,7 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
   auto read_one = [&](std::istream& in, warn_fn warn, station_results<Sink>& out) {
     aqi_reader reader(in, o.source, p, warn);
     out.kind = reader.kind();
-    out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make, warn,
-                                                               reader.can_exclude()));
+    out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make, warn));
     auto& table = *out.tables.back();
     aqi_record r;
     std::uint64_t n = 0;

@@ -13,64 +13,44 @@
 
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/station.hpp"
+#include "hpa/pipeline.hpp"
 
 namespace hpa::io {
-
-/// A stretch of hours excluded for one reason.
-struct excluded_run {
-  hour_t from, to;
-  std::string why;
-};
 
 template <class Sink>
 class station_table {
  public:
-  // The pipeline that counts excluded hours too hands its episodes to the station's sink.
-  struct shadow_sink : station_sink {
-    Sink* sink;
-    void on_episode(const episode& e) { sink->on_withheld(e); }
-  };
-
   struct entry {
     std::string name;
     Sink sink;
     std::optional<station_pipeline<Sink>> pipe;
     hour_t last = 0;
-    double last_raw = 0;
+    double last_value = 0;
     std::uint64_t last_line = 0;
-    std::optional<station_pipeline<shadow_sink>> shadow;
-    shadow_sink shadow_out;
-    std::vector<excluded_run> excluded;
   };
 
-  /// `make(name)` makes each station's sink; `p` must outlive the table. With `shadow`, each station also runs the
-  /// pipeline with excluded hours counted, and its sink hears of withheld warnings.
+  /// `make(name)` makes each station's sink; `p` must outlive the table.
   template <class Make>
-  station_table(const profile& p, series_kind kind, std::string source, Make&& make, warn_fn warn = {},
-                bool shadow = false)
+  station_table(const profile& p, series_kind kind, std::string source, Make&& make, warn_fn warn = {})
       : p_(&p), rules_(p), kind_(kind), source_(std::move(source)), make_(std::forward<Make>(make)),
-        warn_(std::move(warn)), shadow_(shadow) {}
+        warn_(std::move(warn)) {}
+  station_table(const profile&&, series_kind, std::string, auto&&, warn_fn = {}) = delete;  // would dangle
 
   void feed(const aqi_record& r) {
     entry& e = find(r.station);
     if (!e.pipe) {
       e.pipe.emplace(*p_, rules_, r.hour, kind_);
-      if (shadow_) {
-        e.shadow_out.sink = &e.sink;
-        e.shadow.emplace(*p_, rules_, r.hour, kind_);
-      }
     } else if (r.hour <= e.last) {
       const std::string who = e.name.empty() ? std::string() : "station " + e.name + ": ";
       if (r.hour < e.last)
         throw error(location{source_, r.line, r.time_column},
                     who + format_time(r.hour) + " comes after " + format_time(e.last) + " (line " +
                         std::to_string(e.last_line) + "): sort the rows by station and time");
-      const bool same = (std::isnan(r.raw) && std::isnan(e.last_raw)) || r.raw == e.last_raw;
+      const bool same = (std::isnan(r.value) && std::isnan(e.last_value)) || r.value == e.last_value;
       if (!same)
         throw error(location{source_, r.line, r.time_column},
-                    who + "two values for " + format_time(r.hour) + ": " + format_number(e.last_raw) +
-                        " (line " + std::to_string(e.last_line) + ") and " + format_number(r.raw));
+                    who + "two values for " + format_time(r.hour) + ": " + format_number(e.last_value) +
+                        " (line " + std::to_string(e.last_line) + ") and " + format_number(r.value));
       if (warn_)
         warn_(to_string(location{source_, r.line, r.time_column}) + ": " + who + "duplicate row for " +
               format_time(r.hour) + " (same as line " + std::to_string(e.last_line) + "), ignored");
@@ -81,28 +61,15 @@ class station_table {
       warn_(to_string(location{source_, r.line, r.time_column}) + ": " + (e.name.empty() ? "" : "station " + e.name + ": ") +
             "no data for " + std::to_string(r.hour - e.last - step) + " h before " + format_time(r.hour) +
             " (missing hours count as missing: windows lose validity, chains break)");
-    e.pipe->push(r.hour, r.value, e.sink);
-    if (e.shadow) {
-      e.shadow->push(r.hour, r.raw, e.shadow_out);
-      if (r.excluded) {
-        const hour_t to = r.hour + (kind_ == series_kind::daily ? 23 : 0);
-        if (!e.excluded.empty() && e.excluded.back().why == r.why && e.excluded.back().to + 1 >= r.hour)
-          e.excluded.back().to = to;
-        else
-          e.excluded.push_back({r.hour, to, std::string(r.why)});
-      }
-    }
+    e.pipe->push(r.hour, r.value, r.gate, e.sink);
     e.last = r.hour;
-    e.last_raw = r.raw;
+    e.last_value = r.value;
     e.last_line = r.line;
   }
 
   /// The data end for every station.
   void finish() {
-    for (auto& e : entries_) {
-      e->pipe->finish(e->sink);
-      if (e->shadow) e->shadow->finish(e->shadow_out);
-    }
+    for (auto& e : entries_) e->pipe->finish(e->sink);
   }
 
   /// The stations sorted by name (byte order).
@@ -120,7 +87,7 @@ class station_table {
     if (last_ && last_->name == name) return *last_;
     auto it = index_.find(std::string(name));
     if (it != index_.end()) return *(last_ = entries_[it->second].get());
-    entries_.push_back(std::unique_ptr<entry>(new entry{std::string(name), make_(name), std::nullopt, 0, 0, 0, std::nullopt, {}, {}}));
+    entries_.push_back(std::unique_ptr<entry>(new entry{std::string(name), make_(name), std::nullopt, 0, 0, 0}));
     index_.emplace(std::string(name), entries_.size() - 1);
     return *(last_ = entries_.back().get());
   }
@@ -131,7 +98,6 @@ class station_table {
   std::string source_;
   std::function<Sink(std::string_view)> make_;
   warn_fn warn_;
-  bool shadow_;
   std::vector<std::unique_ptr<entry>> entries_;
   std::unordered_map<std::string, std::size_t> index_;
   entry* last_ = nullptr;
