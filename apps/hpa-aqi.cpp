@@ -12,89 +12,109 @@
 using namespace hpa;
 
 namespace {
-// The pollutants of the iaqi_* columns, in order.
-const char* iaqi_columns[] = {"SO2", "NO2", "CO", "O3", "O3_8h", "PM10", "PM2.5"};
 
-std::string row(const std::string& station, hour_t t, const aqi_result& r) {
-  std::string s = io::csv_field(station) + "," + format_time(t) + ",";
-  if (r.aqi) s += fmt::format("{},{},", *r.aqi, category(*r.aqi).name_en);
-  else s += ",,";
-  std::string primary;
-  for (const auto& p : r.primary) primary += (primary.empty() ? "" : " ") + p;
-  s += primary;
-  for (const char* name : iaqi_columns) {
-    s += ",";
-    for (const auto& p : r.iaqi)
-      if (p.name == name) s += std::to_string(p.iaqi);
-  }
-  return s + "\n";
-}
-}  // namespace
+const tool::spec spec = {
+    "hpa-aqi", "Compute the AQI from pollutant concentrations (HJ 633-2012 and HJ 633-2026).",
+    "Input: long CSV station,time,pm25,pm10,so2,no2,co,o3 (µg/m³, CO mg/m³), and optionally\n"
+    "pm25_24h, pm10_24h, so2_24h, o3_8h (what hpa-convert writes). Output per hour: the AQI,\n"
+    "its category, the primary pollutant(s) and each IAQI. By default the hourly (real-time)\n"
+    "AQI as the national network publishes it: six 1 h values, PM against the 24 h\n"
+    "breakpoints (it matches every published value in ../shared/data). --daily gives instead\n"
+    "the daily AQI of the 24 h ending at each hour, across calendar days (the AQI of the 24 h\n"
+    "mean concentrations, each needing 20 of 24 hours; O3 by its largest 8 h mean, 6 of 8):\n"
+    "its daily_aqi column is what hpa-episodes reads to warn from concentrations.\n"
+    "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.",
+    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
+    {io::format::csv, io::format::json, io::format::jsonl}};
 
-int main(int argc, char** argv) {
-  tool::common_options o;
+struct args {
+  tool::common common;
   std::string standard = "auto", pm = "hourly";
   bool daily = false, o3_8h = false, so2_fallback = false;
-  CLI::App app;
-  tool::describe(
-      app, "hpa-aqi", "Compute the AQI from pollutant concentrations (HJ 633-2012 and HJ 633-2026).",
-      "Input: long CSV station,time,pm25,pm10,so2,no2,co,o3 (µg/m³, CO mg/m³), and optionally\n"
-      "pm25_24h, pm10_24h, so2_24h, o3_8h (what hpa-convert writes). Output per hour: the AQI,\n"
-      "its category, the primary pollutant(s) and each IAQI. By default the hourly (real-time)\n"
-      "AQI as the national network publishes it: six 1 h values, PM against the 24 h\n"
-      "breakpoints (it matches every published value in ../shared/data). --daily gives instead\n"
-      "the daily AQI of the 24 h ending at each hour, across calendar days (the AQI of the 24 h\n"
-      "mean concentrations, each needing 20 of 24 hours; O3 by its largest 8 h mean, 6 of 8):\n"
-      "its daily_aqi column is what hpa-episodes reads to warn from concentrations.\n"
-      "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.");
-  tool::add_common(app, o);
-  app.add_option("--standard", standard, "2012, 2026 or auto")->check(CLI::IsMember({"2012", "2026", "auto"}))->capture_default_str();
-  app.add_flag("--daily", daily, "The daily AQI of the 24 h ending at each hour");
-  app.add_option("--realtime-pm", pm, "2012 real-time PM: hourly (1 h vs 24 h breakpoints) or moving (24 h mean)")
-      ->check(CLI::IsMember({"hourly", "moving"}))->capture_default_str();
-  app.add_flag("--o3-8h", o3_8h, "2012 real-time: count the O3 8 h moving mean (the standard's text)");
-  app.add_flag("--so2-24h-fallback", so2_fallback, "2012 real-time: SO2 1 h above 800 reports the SO2 24 h IAQI");
-  return tool::run(app, argc, argv, [&] {
-    tool::load(o);  // validates --profile and sets --quiet
-    auto in = tool::open_input(o.input);
-    io::concentration_reader reader(*in.stream, in.name, tool::warn);
-    const realtime_options ro{pm == "moving" ? realtime_pm::moving_24h : realtime_pm::hourly_vs_24h, o3_8h, so2_fallback};
-    auto edition = [&](hour_t t) {
-      return standard == "2012" ? aqi_edition::hj633_2012 : standard == "2026" ? aqi_edition::hj633_2026 : edition_for(t);
-    };
-    io::output out(o.output);
-    std::string head = daily ? "station,time,daily_aqi,category,primary" : "station,time,aqi,category,primary";
-    for (const char* c : {"so2", "no2", "co", "o3", "o3_8h", "pm10", "pm25"}) head += std::string(",iaqi_") + c;
-    out << head << "\n";
-    struct state {
-      rolling_concentrations window;
-      hour_t next = 0;
-      std::uint64_t line = 0;
-    };
-    std::map<std::string, state> stations;
-    io::measurement m;
-    while (reader.next(m)) {
-      if (!daily) {
-        out << row(m.station, m.hour, hourly_aqi(m.c, edition(m.hour), ro));
-        continue;
-      }
-      auto [it, fresh] = stations.try_emplace(m.station);
-      auto& st = it->second;
-      if (!fresh && m.hour < st.next)
-        throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
-                                                       format_time(m.hour) + " is not after line " + std::to_string(st.line) +
-                                                       ": sort the rows by station and time, one row per hour");
-      if (fresh) st.next = m.hour;
-      // Missing hours: written while the window still holds values; after 24 of them it is empty,
-      // and the hours up to the next row have no daily AQI to write.
-      for (int missing = 0; st.next < m.hour; ++st.next, ++missing) {
-        if (missing == 24) break;
-        out << row(m.station, st.next, daily_aqi_of(st.window.push(concentrations{}), edition(st.next)));
-      }
-      out << row(m.station, m.hour, daily_aqi_of(st.window.push(m.c), edition(m.hour)));
-      st.next = m.hour + 1;
-      st.line = m.line;
-    }
-    out.commit();
-  });
+};
+
+void options(CLI::App& app, args& a) {
+  app.add_option("--standard", a.standard, "2012, 2026 or auto")
+      ->check(CLI::IsMember({"2012", "2026", "auto"}))
+      ->capture_default_str();
+  app.add_flag("--daily", a.daily, "The daily AQI of the 24 h ending at each hour");
+  app.add_option("--realtime-pm", a.pm, "2012 real-time PM: hourly (1 h vs 24 h breakpoints) or moving (24 h mean)")
+      ->check(CLI::IsMember({"hourly", "moving"}))
+      ->capture_default_str();
+  app.add_flag("--o3-8h", a.o3_8h, "2012 real-time: count the O3 8 h moving mean (the standard's text)");
+  app.add_flag("--so2-24h-fallback", a.so2_fallback, "2012 real-time: SO2 1 h above 800 reports the SO2 24 h IAQI");
 }
+
+// The pollutants of the iaqi_* columns, in order.
+constexpr const char* iaqi_names[] = {"SO2", "NO2", "CO", "O3", "O3_8h", "PM10", "PM2.5"};
+constexpr const char* iaqi_columns[] = {"iaqi_so2", "iaqi_no2", "iaqi_co", "iaqi_o3", "iaqi_o3_8h", "iaqi_pm10", "iaqi_pm25"};
+
+std::vector<std::string> columns(bool daily) {
+  std::vector<std::string> c = {"station", "time", daily ? "daily_aqi" : "aqi", "category", "primary"};
+  c.insert(c.end(), std::begin(iaqi_columns), std::end(iaqi_columns));
+  return c;
+}
+
+std::vector<io::field> fields(const std::string& station, hour_t t, const aqi_result& r) {
+  using io::field;
+  std::string primary;
+  for (const auto& p : r.primary) primary += (primary.empty() ? "" : " ") + p;
+  std::vector<field> f = {field::string(station), field::time(t),
+                          r.aqi ? field::integer(*r.aqi) : field::number(no_value),
+                          field::string_or_null(r.aqi ? category(*r.aqi).name_en : ""), field::string_or_null(primary)};
+  for (const char* name : iaqi_names) {
+    auto it = std::find_if(r.iaqi.begin(), r.iaqi.end(), [&](const pollutant_iaqi& p) { return p.name == name; });
+    f.push_back(it != r.iaqi.end() ? field::integer(it->iaqi) : field::number(no_value));
+  }
+  return f;
+}
+
+// The rolling daily AQI of one station, with the missing hours between its rows.
+struct daily_state {
+  rolling_concentrations window;
+  hour_t next = 0;
+  std::uint64_t line = 0;
+};
+
+int run(const args& a, tool::context& cx) {
+  auto in = cx.open_input();
+  io::concentration_reader reader(*in.stream, in.name, cx.warner());
+  const realtime_options ro{a.pm == "moving" ? realtime_pm::moving_24h : realtime_pm::hourly_vs_24h, a.o3_8h,
+                            a.so2_fallback};
+  auto edition = [&](hour_t t) {
+    return a.standard == "2012" ? aqi_edition::hj633_2012 : a.standard == "2026" ? aqi_edition::hj633_2026 : edition_for(t);
+  };
+  io::output out(cx.options().output);
+  io::record_writer rows(out, cx.options().format, columns(a.daily));
+  std::map<std::string, daily_state> stations;
+  io::measurement m;
+  while (reader.next(m)) {
+    if (!a.daily) {
+      rows.write(fields(m.station, m.hour, hourly_aqi(m.c, edition(m.hour), ro)));
+      continue;
+    }
+    auto [it, fresh] = stations.try_emplace(m.station);
+    auto& st = it->second;
+    if (!fresh && m.hour < st.next)
+      throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
+                                                     format_time(m.hour) + " is not after line " + std::to_string(st.line) +
+                                                     ": sort the rows by station and time, one row per hour");
+    if (fresh) st.next = m.hour;
+    // Missing hours: written while the window still holds values; after a window of them it is
+    // empty, and the hours up to the next row have no daily AQI to write.
+    for (int missing = 0; st.next < m.hour; ++st.next, ++missing) {
+      if (missing == 24) break;
+      rows.write(fields(m.station, st.next, daily_aqi_of(st.window.push(concentrations{}), edition(st.next))));
+    }
+    rows.write(fields(m.station, m.hour, daily_aqi_of(st.window.push(m.c), edition(m.hour))));
+    st.next = m.hour + 1;
+    st.line = m.line;
+  }
+  rows.finish();
+  out.commit();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, options, run); }

@@ -9,13 +9,39 @@
 using namespace hpa;
 
 namespace {
+
+const tool::spec spec = {
+    "hpa-episodes", "Find the warning episodes of every station: level, span, tier and issue deadline.",
+    "Daily AQI (the rolling 24-hour mean, §3.2.1) gives each hour a condition level; processes\n"
+    "less than 36 h apart merge into one episode that starts at its highest level; a level is\n"
+    "lowered or lifted only after 36 h below it (§3.2.4); the warning must be issued 48 h before\n"
+    "the start (§3.2.3). An episode the data end inside is pending (lift empty).\n"
+    "Formats: csv (one row per episode), json (an array of objects), jsonl (an object per line),\n"
+    "text (for people).\n"
+    "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
+    "AQI, hours at each condition level, hours at each warning level, episodes.\n"
+    "Streams: memory is bounded by the stations and the longest episode, not the input.",
+    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+        tool::takes::quiet | tool::takes::format,
+    {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
+
+struct args {
+  tool::common common;
+  bool summary = false;
+};
+
+void options(CLI::App& app, args& a) {
+  app.add_flag("--summary", a.summary, "One row per station: the season in numbers");
+}
+
+// A station's episodes, or its season in numbers for --summary.
 struct episode_sink : station_sink {
-  std::vector<episode> episodes;
-  // the season in numbers, for --summary
+  bool summary = false;
+  std::vector<episode> episodes;  // warnings and withheld ones, in the order they close
   std::int64_t hours_valid = 0;
   double max_daily = no_value;
   std::vector<std::int64_t> condition_hours, warning_hours;
-  bool summary = false;
+  int warnings = 0;
 
   void on_hour(hour_t, double d, const hour_condition& c) {
     if (!summary) return;
@@ -32,82 +58,69 @@ struct episode_sink : station_sink {
     }
     if (!e.warns()) return;
     for (const auto& s : e.segments) warning_hours[s.level] += s.to - s.from + 1;
-    ++count;
+    ++warnings;
   }
-  int count = 0;
 };
 
-// The station's warnings and withheld warnings, in time order.
-const std::vector<episode>& all_of(io::station_table<episode_sink>::entry& e) {
-  auto& v = e.sink.episodes;
-  std::stable_sort(v.begin(), v.end(), [](const episode& a, const episode& b) { return a.start < b.start; });
-  return v;
+using table = io::station_results<episode_sink>;
+
+void write_summary(const table& t, const profile& p, const tool::common& o, io::output& out) {
+  std::vector<std::string> columns = {"station", "hours_valid", "max_mean"};
+  for (const auto& l : p.levels) columns.push_back(l.name + "_h");
+  for (const auto& l : p.levels) columns.push_back("warn_" + l.name + "_h");
+  columns.emplace_back("episodes");
+  io::record_writer rows(out, o.format, columns);
+  for (auto* e : t.sorted()) {
+    const auto& s = e->sink;
+    std::vector<io::field> f = {io::field::string(e->name), io::field::integer(s.hours_valid),
+                                has_value(s.max_daily) ? io::field::custom(fmt::format("{:.2f}", s.max_daily), s.max_daily)
+                                                       : io::field::number(no_value)};
+    for (std::size_t l = 1; l <= p.levels.size(); ++l) f.push_back(io::field::integer(s.condition_hours[l]));
+    for (std::size_t l = 1; l <= p.levels.size(); ++l) f.push_back(io::field::integer(s.warning_hours[l]));
+    f.push_back(io::field::integer(s.warnings));
+    rows.write(f);
+  }
+  rows.finish();
 }
+
+void write_episodes(const table& t, const profile& p, const tool::common& o, io::output& out) {
+  auto in_order = [](std::vector<episode>& v) -> const std::vector<episode>& {
+    std::stable_sort(v.begin(), v.end(), [](const episode& a, const episode& b) { return a.start < b.start; });
+    return v;
+  };
+  if (o.format == io::format::text) {
+    bool any = false;
+    for (auto* e : t.sorted())
+      for (const auto& ep : in_order(e->sink.episodes)) {
+        out << (any ? "\n" : "") << io::episode_text(e->name, ep, p);
+        any = true;
+      }
+    if (!any) out << "no warning episodes\n";
+    return;
+  }
+  io::record_writer rows(out, o.format, io::episode_columns());
+  for (auto* e : t.sorted())
+    for (const auto& ep : in_order(e->sink.episodes)) rows.write(io::episode_fields(e->name, ep, p));
+  rows.finish();
+}
+
+int run(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  auto in = cx.open_input();
+  const auto t = io::read_stations<episode_sink>(cx.reading(in), p, [&](std::string_view) {
+    episode_sink s;
+    s.summary = a.summary;
+    s.condition_hours.assign(p.levels.size() + 1, 0);
+    s.warning_hours.assign(p.levels.size() + 1, 0);
+    return s;
+  });
+  io::output out(cx.options().output);
+  if (a.summary) write_summary(t, p, cx.options(), out);
+  else write_episodes(t, p, cx.options(), out);
+  out.commit();
+  return 0;
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
-  tool::common_options o;
-  std::string format = "csv";
-  bool summary = false;
-  CLI::App app;
-  tool::describe(
-      app, "hpa-episodes", "Find the warning episodes of every station: level, span, tier and issue deadline.",
-      "Daily AQI (the rolling 24-hour mean, §3.2.1) gives each hour a condition level; processes\n"
-      "less than 36 h apart merge into one episode that starts at its highest level; a level is\n"
-      "lowered or lifted only after 36 h below it (§3.2.4); the warning must be issued 48 h before\n"
-      "the start (§3.2.3). An episode the data end inside is pending (lift empty).\n"
-      "Formats: csv (one row per episode), json (an array of objects), text (for people).\n"
-      "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
-      "AQI, hours at each condition level, hours at each warning level, episodes.\n"
-      "Streams: memory is bounded by the stations and the longest episode, not the input.");
-  tool::add_common(app, o);
-  tool::add_threads(app, o);
-  tool::add_as_of(app, o);
-  app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
-  app.add_flag("--summary", summary, "One row per station: the season in numbers");
-  return tool::run(app, argc, argv, [&] {
-    const auto p = tool::load(o);
-    auto in = tool::open_input(o.input);
-    const auto table = io::read_stations<episode_sink>(tool::reading(o, in), p, [&](std::string_view) {
-      episode_sink s;
-      s.summary = summary;
-      s.condition_hours.assign(p.levels.size() + 1, 0);
-      s.warning_hours.assign(p.levels.size() + 1, 0);
-      return s;
-    });
-
-    io::output out(o.output);
-    if (summary) {
-      std::string head = "station,hours_valid,max_mean";
-      for (const auto& l : p.levels) head += "," + l.name + "_h";
-      for (const auto& l : p.levels) head += ",warn_" + l.name + "_h";
-      out << head << ",episodes\n";
-      for (auto* e : table.sorted()) {
-        const auto& s = e->sink;
-        std::string row = io::csv_field(e->name) + "," + std::to_string(s.hours_valid) + ",";
-        if (has_value(s.max_daily)) row += fmt::format("{:.2f}", s.max_daily);
-        for (std::size_t l = 1; l <= p.levels.size(); ++l) row += "," + std::to_string(s.condition_hours[l]);
-        for (std::size_t l = 1; l <= p.levels.size(); ++l) row += "," + std::to_string(s.warning_hours[l]);
-        out << row << "," << std::to_string(s.count) << "\n";
-      }
-    } else if (format == "json") {
-      auto all = nlohmann::ordered_json::array();
-      for (auto* e : table.sorted())
-        for (const auto& ep : all_of(*e)) all.push_back(io::episode_json(e->name, ep, p));
-      out << all.dump(2) << "\n";
-    } else if (format == "csv") {
-      out << io::episode_csv_header();
-      for (auto* e : table.sorted())
-        for (const auto& ep : all_of(*e)) out << io::episode_csv_row(e->name, ep, p);
-    } else {
-      bool any = false;
-      for (auto* e : table.sorted())
-        for (const auto& ep : all_of(*e)) {
-          out << (any ? "\n" : "") << io::episode_text(e->name, ep, p);
-          any = true;
-        }
-      if (!any) out << "no warning episodes\n";
-    }
-    out.commit();
-  });
-}
+int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, options, run); }

@@ -9,6 +9,27 @@
 using namespace hpa;
 
 namespace {
+
+const tool::spec spec = {
+    "hpa-level", "Tell the warning level in force at one hour, its tier and what it asks, per station.",
+    "For each station: the daily AQI and the condition level at that hour, the warning level in\n"
+    "force (after merging, holding and 36 h confirmation, §3.2.4), since when and until when,\n"
+    "its response tier (§4.1), and whether the end of the data leaves a lift pending. --at\n"
+    "defaults to each station's last hour. Reads the whole input once; memory is bounded by\n"
+    "the stations and the longest episode.",
+    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+        tool::takes::quiet | tool::takes::format,
+    {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
+
+struct args {
+  tool::common common;
+  std::string at;
+};
+
+void options(CLI::App& app, args& a) {
+  app.add_option("--at", a.at, "The hour, as 2023-12-01T08:00 (default: each station's last hour)");
+}
+
 struct level_sink : station_sink {
   std::optional<hour_t> at;  // none: the last hour of the data
   hour_t seen = 0;
@@ -29,102 +50,80 @@ struct level_sink : station_sink {
   }
 };
 
+// The answer for one station at its hour.
 struct answer {
-  std::string station, time, daily, condition, level, tier, since, until, action;
+  hour_t time = 0;
+  double daily = no_value;
+  std::string condition, level = "none", tier, action;
+  std::optional<hour_t> since, until;
   bool pending = false;
 };
 
-answer answer_for(const std::string& station, const level_sink& s, const profile& p) {
+answer answer_for(const level_sink& s, const profile& p) {
   answer a;
-  a.station = station;
-  const hour_t t = s.at ? *s.at : s.seen;
-  a.time = format_time(t);
+  a.time = s.at ? *s.at : s.seen;
   if (!s.found) {
-    a.level = "none";
     a.action = "no data at this hour";
     return a;
   }
-  a.daily = io::format_number(s.daily);
+  a.daily = s.daily;
   a.condition = p.level_name(s.cond.level);
-  level_t l = 0;
-  if (s.in_force && s.in_force->start <= t && t <= s.in_force->end) {
-    for (const auto& seg : s.in_force->segments)
-      if (seg.from <= t && t <= seg.to) {
-        l = seg.level;
-        a.since = format_time(seg.from);
-        a.until = format_time(seg.to);
-      }
-    a.pending = s.in_force->pending;
-  }
+  const level_t l = s.in_force ? level_in_force(*s.in_force, a.time) : level_t{0};
   a.level = p.level_name(l);
   a.tier = p.level_tier(l);
   if (l == 0) {
     a.action = "no warning in force";
-  } else {
-    a.action = fmt::format("{} warning in force since {}: tier {} emergency response (§4.1)", a.level, a.since, a.tier);
-    if (a.pending) a.action += "; " + io::pending_action(*s.in_force, p);
-    else a.action += fmt::format("; lift at {}", format_time(*s.in_force->lift));
+    return a;
   }
+  for (const auto& seg : s.in_force->segments)
+    if (seg.from <= a.time && a.time <= seg.to) {
+      a.since = seg.from;
+      a.until = seg.to;
+    }
+  a.pending = s.in_force->pending;
+  a.action = fmt::format("{} warning in force since {}: tier {} emergency response (§4.1)", a.level,
+                         format_time(*a.since), a.tier);
+  a.action += a.pending ? "; " + io::pending_action(*s.in_force, p) : "; lift at " + format_time(*s.in_force->lift);
   return a;
 }
+
+std::string text_of(const std::string& station, const answer& a) {
+  const auto daily = io::format_number(a.daily);
+  return fmt::format("{}{}{}  daily AQI {}  condition {}  in force: {}{}\n  {}\n", station, station.empty() ? "" : " ",
+                     format_time(a.time), daily.empty() ? "-" : daily, a.condition.empty() ? "-" : a.condition, a.level,
+                     a.tier.empty() ? "" : " (tier " + a.tier + ")", a.action);
+}
+
+std::vector<io::field> fields_of(const std::string& station, const answer& a) {
+  using io::field;
+  return {field::string(station), field::time(a.time),     field::number(a.daily), field::string_or_null(a.condition),
+          field::string(a.level), field::string(a.tier),   field::time(a.since),   field::time(a.until),
+          field::boolean(a.pending), field::string(a.action)};
+}
+
+int run(const args& a, tool::context& cx) {
+  std::optional<hour_t> at;
+  if (!a.at.empty()) at = tool::hour_option(a.at, "--at");
+  const auto& p = cx.profile();
+  auto in = cx.open_input();
+  const auto t = io::read_stations<level_sink>(cx.reading(in), p, [&](std::string_view) {
+    level_sink s;
+    s.at = at;
+    return s;
+  });
+  io::output out(cx.options().output);
+  if (cx.options().format == io::format::text) {
+    for (auto* e : t.sorted()) out << text_of(e->name, answer_for(e->sink, p));
+  } else {
+    io::record_writer rows(out, cx.options().format, {"station", "time", "daily_aqi", "condition", "level", "tier",
+                                                      "since", "until", "pending", "action"});
+    for (auto* e : t.sorted()) rows.write(fields_of(e->name, answer_for(e->sink, p)));
+    rows.finish();
+  }
+  out.commit();
+  return 0;
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
-  tool::common_options o;
-  std::string format = "csv", at_text;
-  CLI::App app;
-  tool::describe(
-      app, "hpa-level", "Tell the warning level in force at one hour, its tier and what it asks, per station.",
-      "For each station: the daily AQI and the condition level at that hour, the warning level in\n"
-      "force (after merging, holding and 36 h confirmation, §3.2.4), since when and until when,\n"
-      "its response tier (§4.1), and whether the end of the data leaves a lift pending. --at\n"
-      "defaults to each station's last hour. Reads the whole input once; memory is bounded by\n"
-      "the stations and the longest episode.");
-  tool::add_common(app, o);
-  tool::add_threads(app, o);
-  tool::add_as_of(app, o);
-  app.add_option("--at", at_text, "The hour, as 2023-12-01T08:00 (default: each station's last hour)");
-  app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
-  return tool::run(app, argc, argv, [&] {
-    std::optional<hour_t> at;
-    if (!at_text.empty()) {
-      const auto t = parse_time(at_text);
-      if (!t || t.date_only) throw CLI::ValidationError("--at", "expected an hour such as 2023-12-01T08:00, got '" + at_text + "'");
-      at = t.hour;
-    }
-    const auto p = tool::load(o);
-    auto in = tool::open_input(o.input);
-    const auto table = io::read_stations<level_sink>(tool::reading(o, in), p, [&](std::string_view) {
-      level_sink s;
-      s.at = at;
-      return s;
-    });
-
-    io::output out(o.output);
-    std::vector<answer> answers;
-    for (auto* e : table.sorted()) answers.push_back(answer_for(e->name, e->sink, p));
-    if (format == "csv") {
-      out << "station,time,daily_aqi,condition,level,tier,since,until,pending,action\n";
-      for (const auto& a : answers)
-        out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", io::csv_field(a.station), a.time, a.daily, a.condition,
-                           a.level, a.tier, a.since, a.until, a.pending ? "true" : "false", io::csv_field(a.action));
-    } else if (format == "json") {
-      auto all = nlohmann::ordered_json::array();
-      for (const auto& a : answers)
-        all.push_back({{"station", a.station}, {"time", a.time},
-                       {"daily_aqi", a.daily.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::stod(a.daily))},
-                       {"condition", a.condition.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.condition)},
-                       {"level", a.level}, {"tier", a.tier}, {"since", a.since.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.since)},
-                       {"until", a.until.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.until)},
-                       {"pending", a.pending}, {"action", a.action}});
-      out << all.dump(2) << "\n";
-    } else {
-      for (const auto& a : answers)
-        out << fmt::format("{}{}{}  daily AQI {}  condition {}  in force: {}{}\n  {}\n", a.station,
-                           a.station.empty() ? "" : " ", a.time, a.daily.empty() ? "-" : a.daily,
-                           a.condition.empty() ? "-" : a.condition, a.level,
-                           a.tier.empty() ? "" : " (tier " + a.tier + ")", a.action);
-    }
-    out.commit();
-  });
-}
+int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, options, run); }

@@ -72,14 +72,16 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
     s += fmt::format("发布机关：{}\n\n", o.authority);
     s += fmt::format("自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", format_time_readable(at), o.area,
                      from.name_zh, up ? "升级" : "降级", to.name_zh, tier_zh(from.tier), tier_zh(to.tier));
-    if (!up) s += "空气质量已改善到原级别预警启动标准以下，且预测将持续36小时以上。\n";
+    if (!up) s += fmt::format("空气质量已改善到原级别预警启动标准以下，且预测将持续{}小时以上。\n", p.lift_hours);
     s += fmt::format("{}级应急响应措施：\n\n", tier_zh(to.tier));
   } else {
     s += heading(o, fmt::format("{}: warning {} to {}", o.area, up ? "upgraded" : "downgraded", to.name));
     s += fmt::format("Issued by: {}\n\n", o.authority);
     s += fmt::format("From {} the {} warning is {} to {} (§3.2.4); the response moves from tier {} to tier {}.\n",
                      format_time_readable(at), from.name, up ? "upgraded" : "downgraded", to.name, from.tier, to.tier);
-    if (!up) s += "The air has improved below the start condition of the former level, and is forecast to stay so for 36 h or more.\n";
+    if (!up)
+      s += fmt::format("The air has improved below the start condition of the former level, and is forecast to stay so "
+                       "for {} h or more.\n", p.lift_hours);
     s += fmt::format("Tier {} measures:\n\n", to.tier);
   }
   return s + measures_block(o, to.tier);
@@ -88,70 +90,81 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
 std::string lift_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
   const auto& lv = p.levels.at(r.e.segments.back().level - 1u);
   const hour_t at = *r.e.lift;
-  const auto due = format_date(at + 5 * 24);
+  const auto due = format_date(at + hour_t{24} * p.assessment_days);
   if (o.zh)
     return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +
-           fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。空气质量已改善到预警启动标准以下，且预测将持续36小时以上（§3.2.4）。\n"
-                       "应急响应终止后5日内（{}前）完成总结评估（§5）。\n",
-                       o.authority, format_time_readable(at), lv.name_zh, due);
+           fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。空气质量已改善到预警启动标准以下，且预测将持续{}小时以上（§3.2.4）。\n"
+                       "应急响应终止后{}日内（{}前）完成总结评估（§5）。\n",
+                       o.authority, format_time_readable(at), lv.name_zh, p.lift_hours, p.assessment_days, due);
   return heading(o, fmt::format("{}: {} warning lifted", o.area, lv.name)) +
          fmt::format("Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the air has\n"
-                     "improved below the start condition and is forecast to stay so for 36 h or more (§3.2.4).\n"
-                     "The assessment is due within 5 days of the end of the response, by {} (§5).\n",
-                     o.authority, lv.name, format_time_readable(at), due);
+                     "improved below the start condition and is forecast to stay so for {} h or more (§3.2.4).\n"
+                     "The assessment is due within {} days of the end of the response, by {} (§5).\n",
+                     o.authority, lv.name, format_time_readable(at), p.lift_hours, p.assessment_days, due);
+}
+
+const tool::spec spec = {
+    "hpa-notice", "Draft the warning notices of episodes: issue, upgrade, downgrade, lift.",
+    "Reads what `hpa-episodes --format json` writes (a file or stdin) and drafts, for each\n"
+    "warning episode, the issue notice of §3.2.3 (time span and area, level, daily AQI range\n"
+    "and mean, start and expected lift, issuing authority, response tier and its measures),\n"
+    "the upgrade and downgrade notices of §3.2.4 and the lift notice (§4.6, with the §5\n"
+    "assessment deadline). Withheld and advisory episodes get no notice. Markdown or plain\n"
+    "text, Chinese or English. --area defaults to the station name (全市 when there is none).",
+    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet};
+
+struct args {
+  tool::common common;
+  std::string lang = "zh", format = "markdown", kind = "all", authority, area;
+};
+
+void options(CLI::App& app, args& a) {
+  app.add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  app.add_option("-f,--format", a.format, "markdown or text")
+      ->check(CLI::IsMember({"markdown", "text"}))
+      ->capture_default_str();
+  app.add_option("--kind", a.kind, "issue, change, lift or all")
+      ->check(CLI::IsMember({"issue", "change", "lift", "all"}))
+      ->capture_default_str();
+  app.add_option("--authority", a.authority, "The issuing authority (default 市环委会办公室)");
+  app.add_option("--area", a.area, "The area the notice covers (default: the station)");
+}
+
+int run(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  auto in = cx.open_input();
+  std::stringstream ss;
+  ss << in.stream->rdbuf();
+  const auto records = io::episodes_from_json(ss.str(), in.name, p);
+  notice_options no;
+  no.zh = a.lang == "zh";
+  no.markdown = a.format == "markdown";
+  no.authority = !a.authority.empty() ? a.authority
+                 : no.zh              ? "市环委会办公室"
+                                      : "the office of the city environment committee (市环委会办公室)";
+  io::output out(cx.options().output);
+  bool first = true;
+  auto emit = [&](const std::string& text) {
+    out << (first ? "" : "\n") << text;
+    first = false;
+  };
+  for (const auto& r : records) {
+    if (!r.e.warns()) {
+      cx.warn(fmt::format("{}: {} episode from {} gets no notice", r.station.empty() ? in.name : r.station,
+                          to_string(r.e.status), format_time(r.e.start)));
+      continue;
+    }
+    no.area = !a.area.empty() ? a.area : !r.station.empty() ? r.station : no.zh ? "全市" : "the city";
+    if (a.kind == "issue" || a.kind == "all") emit(issue_notice(r, p, no));
+    if (a.kind == "change" || a.kind == "all")
+      for (std::size_t i = 1; i < r.e.segments.size(); ++i) emit(change_notice(r, i, p, no));
+    if ((a.kind == "lift" || a.kind == "all") && r.e.lift) emit(lift_notice(r, p, no));
+  }
+  if (first) out << (no.zh ? "（无预警）\n" : "(no warning)\n");
+  out.commit();
+  return 0;
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  tool::common_options o;
-  std::string lang = "zh", format = "markdown", kind = "all", authority, area;
-  CLI::App app;
-  tool::describe(
-      app, "hpa-notice", "Draft the warning notices of episodes: issue, upgrade, downgrade, lift.",
-      "Reads what `hpa-episodes --format json` writes (a file or stdin) and drafts, for each\n"
-      "warning episode, the issue notice of §3.2.3 (time span and area, level, daily AQI range\n"
-      "and mean, start and expected lift, issuing authority, response tier and its measures),\n"
-      "the upgrade and downgrade notices of §3.2.4 and the lift notice (§4.6, with the §5\n"
-      "assessment deadline). Withheld and advisory episodes get no notice. Markdown or plain\n"
-      "text, Chinese or English. --area defaults to the station name (全市 when there is none).");
-  tool::add_common(app, o);
-  app.add_option("--lang", lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  app.add_option("-f,--format", format, "markdown or text")->check(CLI::IsMember({"markdown", "text"}))->capture_default_str();
-  app.add_option("--kind", kind, "issue, change, lift or all")->check(CLI::IsMember({"issue", "change", "lift", "all"}))->capture_default_str();
-  app.add_option("--authority", authority, "The issuing authority (default 市环委会办公室)");
-  app.add_option("--area", area, "The area the notice covers (default: the station)");
-  return tool::run(app, argc, argv, [&] {
-    const auto p = tool::load(o);
-    auto in = tool::open_input(o.input);
-    std::stringstream ss;
-    ss << in.stream->rdbuf();
-    const auto records = io::episodes_from_json(ss.str(), in.name, p);
-    notice_options no;
-    no.zh = lang == "zh";
-    no.markdown = format == "markdown";
-    no.authority = !authority.empty() ? authority
-                   : no.zh            ? "市环委会办公室"
-                                      : "the office of the city environment committee (市环委会办公室)";
-    io::output out(o.output);
-    bool first = true;
-    auto emit = [&](const std::string& text) {
-      out << (first ? "" : "\n") << text;
-      first = false;
-    };
-    for (const auto& r : records) {
-      if (!r.e.warns()) {
-        tool::warn(fmt::format("{}: {} episode from {} gets no notice", r.station.empty() ? in.name : r.station,
-                               to_string(r.e.status), format_time(r.e.start)));
-        continue;
-      }
-      no.area = !area.empty() ? area : !r.station.empty() ? r.station : no.zh ? "全市" : "the city";
-      if (kind == "issue" || kind == "all") emit(issue_notice(r, p, no));
-      if (kind == "change" || kind == "all")
-        for (std::size_t i = 1; i < r.e.segments.size(); ++i) emit(change_notice(r, i, p, no));
-      if ((kind == "lift" || kind == "all") && r.e.lift) emit(lift_notice(r, p, no));
-    }
-    if (first) out << (no.zh ? "（无预警）\n" : "(no warning)\n");
-    out.commit();
-  });
-}
+int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, options, run); }

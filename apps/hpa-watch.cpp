@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <map>
-
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
@@ -17,6 +15,34 @@ using nlohmann::ordered_json;
 
 namespace {
 
+const tool::spec spec = {
+    "hpa-watch", "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
+    "Reads one observed+forecast timeline per station (the origin column tells them apart; the\n"
+    "forecast's upper bound counts, §3.2.2) and decides at --now (default: the last observed\n"
+    "hour in the file) which warning must be in force and what is due: an issue with its\n"
+    "deadline (start - 48 h, §3.2.3) and how late it is, an upgrade at once, a downgrade or\n"
+    "lift once 36 h of improvement are confirmed, the announcement ahead of a confirmed\n"
+    "downgrade or lift (§3.2.4), or no change (with the reason when a level is held). The\n"
+    "monitoring override (§3.2.4) is flagged when observed air is heavily polluted (daily AQI\n"
+    "> 200) and the forecast shows no improvement within 24 h.\n"
+    "With --state FILE it remembers what was issued and reports only what changed since; the\n"
+    "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
+    "Holds its input in memory (a recent timeline is small).",
+    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+        tool::takes::format,
+    {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
+    "3 an action is due"};
+
+struct args {
+  tool::common common;
+  std::string now, state;
+};
+
+void options(CLI::App& app, args& a) {
+  app.add_option("--now", a.now, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
+  app.add_option("--state", a.state, "Remember what was issued in FILE (JSON)");
+}
+
 struct watch_sink : station_sink {
   hour_t now = 0;
   std::vector<episode> episodes;
@@ -25,140 +51,155 @@ struct watch_sink : station_sink {
     if (h == now) {
       air.daily_now = d;
       air.condition_now = c.level;
+    } else if (h > now && h <= now + 24) {
+      air.daily_next_24h.push_back(d);
     }
-    else if (h > now && h <= now + 24) air.daily_next_24h.push_back(d);
   }
   void on_episode(const episode& e) {
     if (e.warns()) episodes.push_back(e);
   }
 };
 
-struct stored_row {
-  std::string station;
-  io::aqi_record r;
+// The timeline as read: every row, kept to decide once the decision hour is known.
+struct timeline {
+  std::string source;
+  series_kind kind = series_kind::hourly;
+  std::vector<std::pair<std::string, io::aqi_record>> rows;
+  std::optional<hour_t> last_observed;
 };
+
+timeline read_timeline(tool::context& cx) {
+  auto in = cx.open_input();
+  io::aqi_reader reader(*in.stream, in.name, cx.profile(), cx.warner(), cx.quiet_columns());
+  timeline t;
+  t.source = in.name;
+  t.kind = reader.kind();
+  io::aqi_record r;
+  while (reader.next(r)) {
+    t.rows.emplace_back(std::string(r.station), r);
+    const hour_t end = r.hour + (t.kind == series_kind::daily ? 23 : 0);
+    if (r.from != io::origin::forecast && (!t.last_observed || end > *t.last_observed)) t.last_observed = end;
+  }
+  return t;
+}
+
+struct station_decision {
+  std::string station;
+  watch_decision d;
+};
+
+std::vector<station_decision> decide_all(const timeline& t, hour_t now, io::watch_state& state, const tool::context& cx) {
+  const auto& p = cx.profile();
+  io::station_table<watch_sink> table(p, t.kind, t.source, [&](std::string_view) {
+    watch_sink s;
+    s.now = now;
+    return s;
+  }, cx.warner());
+  for (auto [station, r] : t.rows) {
+    r.station = station;
+    table.feed(r);
+  }
+  table.finish();
+  std::vector<station_decision> out;
+  for (auto* e : table.sorted()) {
+    auto d = decide(e->sink.episodes, now, state[e->name], e->sink.air, p);
+    d.current = d.upcoming = nullptr;  // they point into the sink; not needed past here
+    state[e->name] = d.next;
+    out.push_back({e->name, std::move(d)});
+  }
+  return out;
+}
+
+std::string text_of(const station_decision& s, hour_t now, const profile& p) {
+  const auto& d = s.d;
+  auto level = [&](level_t l) { return p.level_name(l); };
+  std::string out = fmt::format("{}{}at {}: {} must be in force{}\n", s.station, s.station.empty() ? "" : " ", format_time(now),
+                                d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning",
+                                d.hold.empty() ? "" : "; " + d.hold);
+  if (d.actions.empty()) out += "  no change\n";
+  for (const auto& a : d.actions) {
+    std::string line = fmt::format("  {} {}", to_string(a.kind), a.kind == action_kind::lift ? level(a.from) : level(a.to));
+    if (a.kind != action_kind::lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
+    line += ", effective " + format_time(a.effective);
+    if (a.deadline)
+      line += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
+                               : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
+    if (a.monitoring_override) line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
+    out += line + "\n";
+  }
+  return out;
+}
+
+ordered_json json_of(const station_decision& s, hour_t now, const profile& p) {
+  auto acts = ordered_json::array();
+  for (const auto& a : s.d.actions)
+    acts.push_back({{"action", to_string(a.kind)}, {"from", p.level_name(a.from)}, {"to", p.level_name(a.to)},
+                    {"effective", format_time(a.effective)},
+                    {"issue_by", a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr)},
+                    {"late_hours", a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr)},
+                    {"monitoring_override", a.monitoring_override}});
+  return {{"station", s.station}, {"now", format_time(now)}, {"required", p.level_name(s.d.required)},
+          {"tier", p.level_tier(s.d.required)}, {"actions", acts}, {"note", s.d.hold}};
+}
+
+// One record per action (or one `none` record per station), for CSV and JSON Lines.
+void write_rows(const std::vector<station_decision>& all, hour_t now, const profile& p, io::output& out, io::format f) {
+  using io::field;
+  io::record_writer rows(out, f, {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
+                                  "late_hours", "override", "note"});
+  for (const auto& [station, d] : all) {
+    const std::vector<field> head = {field::string(station), field::time(now), field::string(p.level_name(d.required)),
+                                     field::string(p.level_tier(d.required))};
+    auto row = [&](std::vector<field> rest) {
+      auto r = head;
+      r.insert(r.end(), rest.begin(), rest.end());
+      rows.write(r);
+    };
+    if (d.actions.empty())
+      row({field::string("none"), field::string_or_null(""), field::string_or_null(""), field::time(std::nullopt),
+           field::time(std::nullopt), field::number(no_value), field::boolean(false), field::string(d.hold)});
+    for (const auto& a : d.actions)
+      row({field::string(to_string(a.kind)), field::string(p.level_name(a.from)), field::string(p.level_name(a.to)),
+           field::time(a.effective), field::time(a.deadline),
+           a.deadline ? field::integer(a.late_hours) : field::number(no_value), field::boolean(a.monitoring_override),
+           field::string("")});
+  }
+  rows.finish();
+}
+
+int run(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  const auto t = read_timeline(cx);
+  hour_t now;
+  if (!a.now.empty()) now = tool::hour_option(a.now, "--now");
+  else if (t.last_observed) now = *t.last_observed;
+  else throw error(t.source + ": no observed rows to take the decision hour from: give --now");
+
+  auto state = a.state.empty() ? io::watch_state{} : io::read_watch_state(a.state, p);
+  const auto all = decide_all(t, now, state, cx);
+  bool action_due = false;
+  for (const auto& s : all) action_due |= !s.d.actions.empty();
+
+  io::output out(cx.options().output);
+  const auto f = cx.options().format;
+  if (f == io::format::text) {
+    for (const auto& s : all) out << text_of(s, now, p);
+  } else if (f == io::format::json) {
+    auto j = ordered_json::array();
+    for (const auto& s : all) j.push_back(json_of(s, now, p));
+    out << j.dump(2) << "\n";
+  } else {
+    write_rows(all, now, p, out, f);
+  }
+  out.commit();
+  if (!a.state.empty()) {
+    io::output file(a.state);
+    file << io::format_watch_state(state, p, now);
+    file.commit();
+  }
+  return action_due ? 3 : 0;
+}
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  tool::common_options o;
-  std::string now_text, state_path, format = "csv";
-  CLI::App app;
-  tool::describe(
-      app, "hpa-watch", "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
-      "Reads one observed+forecast timeline per station (the origin column tells them apart; the\n"
-      "forecast's upper bound counts, §3.2.2) and decides at --now (default: the last observed\n"
-      "hour in the file) which warning must be in force and what is due: an issue with its\n"
-      "deadline (start - 48 h, §3.2.3) and how late it is, an upgrade at once, a downgrade or\n"
-      "lift once 36 h of improvement are confirmed, the announcement ahead of a confirmed\n"
-      "downgrade or lift (§3.2.4), or no change (with the reason when a level is held). The\n"
-      "monitoring override (§3.2.4) is flagged when observed air is heavily polluted (daily AQI\n"
-      "> 200) and the forecast shows no improvement within 24 h.\n"
-      "With --state FILE it remembers what was issued and reports only what changed since; the\n"
-      "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
-      "Holds its input in memory (a recent timeline is small).\n"
-      "Exit codes: 0 nothing to do, 3 an action is due, 1 data or I/O error, 2 usage error.");
-  tool::add_common(app, o);
-  tool::add_as_of(app, o);
-  app.add_option("--now", now_text, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
-  app.add_option("--state", state_path, "Remember what was issued in FILE (JSON)");
-  app.add_option("-f,--format", format, "csv, json or text")->check(CLI::IsMember({"csv", "json", "text"}))->capture_default_str();
-  bool action_due = false;
-  const int rc = tool::run(app, argc, argv, [&] {
-    const auto p = tool::load(o);
-    auto in = tool::open_input(o.input);
-    io::aqi_reader reader(*in.stream, in.name, p, tool::warn);
-    std::vector<stored_row> rows;
-    std::optional<hour_t> last_observed;
-    io::aqi_record r;
-    while (reader.next(r)) {
-      rows.push_back({std::string(r.station), r});
-      const hour_t end = r.hour + (reader.kind() == series_kind::daily ? 23 : 0);
-      if (r.from != io::origin::forecast && (!last_observed || end > *last_observed)) last_observed = end;
-    }
-    hour_t now;
-    if (!now_text.empty()) {
-      const auto t = parse_time(now_text);
-      if (!t || t.date_only) throw CLI::ValidationError("--now", "expected an hour such as 2023-12-01T08:00, got '" + now_text + "'");
-      now = t.hour;
-    } else if (last_observed) {
-      now = *last_observed;
-    } else {
-      throw error(in.name + ": no observed rows to take the decision hour from: give --now");
-    }
-    io::station_table<watch_sink> table(p, reader.kind(), in.name, [&](std::string_view) {
-      watch_sink s;
-      s.now = now;
-      return s;
-    }, tool::warn);
-    for (auto& row : rows) {
-      row.r.station = row.station;
-      table.feed(row.r);
-    }
-    table.finish();
-
-    auto state = state_path.empty() ? io::watch_state{} : io::read_watch_state(state_path, p);
-    struct line { std::string station; watch_decision d; };
-    std::vector<line> lines;
-    for (auto* e : table.sorted()) {
-      auto d = decide(e->sink.episodes, now, state[e->name], e->sink.air, p);
-      d.current = d.upcoming = nullptr;  // they point into the sink; not needed past here
-      state[e->name] = d.next;
-      action_due |= !d.actions.empty();
-      lines.push_back({e->name, std::move(d)});
-    }
-
-    io::output out(o.output);
-    auto level = [&](level_t l) { return p.level_name(l); };
-    auto late = [](const watch_action& a) { return a.deadline ? std::to_string(a.late_hours) : std::string(); };
-    if (format == "csv") {
-      out << "station,now,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n";
-      for (const auto& [station, d] : lines) {
-        const auto head = fmt::format("{},{},{},{}", io::csv_field(station), format_time(now), level(d.required), p.level_tier(d.required));
-        if (d.actions.empty()) out << head << fmt::format(",none,,,,,,false,{}\n", io::csv_field(d.hold));
-        for (const auto& a : d.actions)
-          out << head << fmt::format(",{},{},{},{},{},{},{},\n", to_string(a.kind), level(a.from), level(a.to),
-                                     format_time(a.effective), a.deadline ? format_time(*a.deadline) : "", late(a),
-                                     a.monitoring_override ? "true" : "false");
-      }
-    } else if (format == "json") {
-      auto all = ordered_json::array();
-      for (const auto& [station, d] : lines) {
-        auto acts = ordered_json::array();
-        for (const auto& a : d.actions)
-          acts.push_back({{"action", to_string(a.kind)}, {"from", level(a.from)}, {"to", level(a.to)},
-                          {"effective", format_time(a.effective)},
-                          {"issue_by", a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr)},
-                          {"late_hours", a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr)},
-                          {"monitoring_override", a.monitoring_override}});
-        all.push_back({{"station", station}, {"now", format_time(now)}, {"required", level(d.required)},
-                       {"tier", p.level_tier(d.required)}, {"actions", acts}, {"note", d.hold}});
-      }
-      out << all.dump(2) << "\n";
-    } else {
-      for (const auto& [station, d] : lines) {
-        out << fmt::format("{}{}at {}: {} must be in force{}\n", station, station.empty() ? "" : " ", format_time(now),
-                           d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning",
-                           d.hold.empty() ? "" : "; " + d.hold);
-        if (d.actions.empty()) out << "  no change\n";
-        for (const auto& a : d.actions) {
-          std::string s = fmt::format("  {} {}", to_string(a.kind), a.kind == action_kind::lift ? level(a.from) : level(a.to));
-          if (a.kind != action_kind::lift && a.kind != action_kind::issue) s += " (was " + level(a.from) + ")";
-          s += ", effective " + format_time(a.effective);
-          if (a.deadline)
-            s += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
-                                  : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
-          if (a.monitoring_override) s += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
-          out << s << "\n";
-        }
-      }
-    }
-    out.commit();
-    if (!state_path.empty()) {
-      io::output file(state_path);
-      file << io::format_watch_state(state, p, now);
-      file.commit();
-    }
-  });
-  return rc == 0 && action_due ? 3 : rc;
-}
+int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, options, run); }

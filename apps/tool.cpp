@@ -1,10 +1,12 @@
 #include "tool.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <thread>
@@ -12,36 +14,144 @@
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/profile_json.hpp"
+#include "hpa/version.hpp"
 
 namespace hpa::tool {
 
 namespace {
-std::string tool_name = "hpa";
-bool quiet = false;
+
+constexpr const char* common_group = "Common options";
+
+// What hpa-aqi writes beside the AQI it computes: an AQI reader takes them without a warning.
+const std::vector<std::string> aqi_companion_columns = {"category", "valid_hours", "iaqi_"};
+
+std::string format_list(const std::vector<io::format>& formats) {
+  std::string s;
+  for (std::size_t i = 0; i < formats.size(); ++i)
+    s += std::string(i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + io::to_string(formats[i]);
+  return s;
+}
+
+void add_format(CLI::App& app, const spec& s, common& c) {
+  c.format = s.formats.front();
+  std::vector<std::string> names;
+  for (auto f : s.formats) names.emplace_back(io::to_string(f));
+  app.add_option_function<std::string>(
+         "-f,--format",
+         [&c](const std::string& v) { io::from_string(v, c.format); },
+         format_list(s.formats) + " (default " + names.front() + ")")
+      ->check(CLI::IsMember(names))
+      ->group(common_group);
+}
+
+// The exit codes line of a tool's help.
+std::string exit_codes(const spec& s) {
+  std::string codes = "Exit codes: 0 success, 1 data or I/O error, 2 usage error";
+  if (s.exit_codes) codes += std::string(", ") + s.exit_codes;
+  return codes + ".";
+}
+
 }  // namespace
 
-void describe(CLI::App& app, const std::string& name, const std::string& summary, const std::string& details) {
-  tool_name = name;
-  app.name(name);
-  app.description(summary + "\n\n" + details);
-  app.footer(
-      "Common options:\n"
-      "  [input]           CSV file to read; absent or - reads stdin\n"
-      "  -o, --output FILE write here instead of stdout; the file is written whole or not at all\n"
-      "  --profile NAME|FILE  policy profile: a built-in name (hpa-profile list) or a JSON file\n"
-      "  -q, --quiet       no warnings on stderr\n\n"
-      "Exit codes: 0 success, 1 data or I/O error, 2 usage error.");
-  app.get_formatter()->column_width(28);
+namespace detail {
+
+void define(CLI::App& app, const spec& s, common& c) {
+  app.name(s.name);
+  app.description(std::string(s.summary) + "\n\n" + s.details);
+  app.footer(exit_codes(s));
+  app.get_formatter()->column_width(30);
+  app.set_version_flag("--version", std::string(s.name) + " " + hpa::version, "Print the version and exit");
+  if (s.takes & takes::input)
+    app.add_option("input", c.inputs.front(), "CSV file to read; absent or - reads stdin")->group(common_group);
+  if (s.takes & takes::inputs)
+    app.add_option("input", c.inputs, "Files to read, one after the other; absent or - reads stdin")->group(common_group);
+  if (s.takes & takes::output)
+    app.add_option("-o,--output", c.output, "Write to FILE instead of stdout: whole or not at all")->group(common_group);
+  if (s.takes & takes::profile)
+    app.add_option("--profile", c.profile, "Policy profile: a built-in name (hpa-profile list) or a JSON file")
+        ->capture_default_str()
+        ->group(common_group);
+  if (s.takes & takes::as_of)
+    app.add_option("--as-of", c.as_of, "Use the profile of --profile's lineage in force on this date (YYYY-MM-DD)")
+        ->group(common_group);
+  if (s.takes & takes::threads)
+    app.add_option("--threads", c.threads, "Threads for a file grouped by station (default: one per core)")
+        ->group(common_group);
+  if (s.takes & takes::format) add_format(app, s, c);
+  if (s.takes & takes::quiet) app.add_flag("-q,--quiet", c.quiet, "No warnings on stderr")->group(common_group);
 }
 
-void add_common(CLI::App& app, common_options& o) {
-  app.add_option("input", o.input, "CSV file (absent or - = stdin)");
-  app.add_option("-o,--output", o.output, "Write to FILE (whole or not at all)");
-  app.add_option("--profile", o.profile, "Built-in profile name or JSON file")->capture_default_str();
-  app.add_flag("-q,--quiet", o.quiet, "No warnings on stderr");
+int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
+  std::ios::sync_with_stdio(false);
+  const auto usage = [&](const std::string& what) {
+    std::cerr << s.name << ": " << what << "\nRun with --help for usage.\n";
+    return 2;  // CLI11 2.1 returns 100-114 for these; hpa says 2 for every usage error
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return usage(e.what());
+  }
+  try {
+    context cx(s, c);
+    return body(cx);
+  } catch (const io::broken_pipe&) {
+    return 0;
+  } catch (const CLI::ParseError& e) {  // an option value the tool found wrong (--at 2023-13-01)
+    return usage(e.what());
+  } catch (const error& e) {
+    std::cerr << s.name << ": " << e.what() << '\n';
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << s.name << ": out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << s.name << ": " << e.what() << '\n';
+    return 1;
+  }
 }
 
-input open_input(const std::string& path) {
+}  // namespace detail
+
+context::context(const spec& s, const common& c) : name_(s.name), common_(c) {
+  if (s.takes & takes::profile) profile();  // a bad --profile or --as-of fails before any work
+}
+
+const hpa::profile& context::profile() const {
+  if (profile_) return *profile_;
+  auto p = io::load_profile(common_.profile);
+  if (!common_.as_of.empty()) {
+    const auto t = parse_time(common_.as_of);
+    if (!t || !t.date_only)
+      throw CLI::ValidationError("--as-of", "expected a date such as 2016-12-01, got '" + common_.as_of + "'");
+    auto then = profile_as_of(p.lineage, common_.as_of);
+    if (!then)
+      throw error("--as-of " + common_.as_of + ": no " + p.lineage +
+                  " profile was in force then (the oldest built-in starts later)");
+    p = std::move(*then);
+  }
+  return profile_.emplace(std::move(p));
+}
+
+void context::warn(const std::string& text) const {
+  if (!common_.quiet) std::cerr << name_ << ": " << text << '\n';
+}
+
+io::warn_fn context::warner() const {
+  return [this](const std::string& text) { warn(text); };
+}
+
+input context::open(const std::string& path) const {
   if (path.empty() || path == "-") return {nullptr, &std::cin, "stdin"};
   auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*f) throw error(path + ": cannot open: " + std::strerror(errno));
@@ -49,78 +159,35 @@ input open_input(const std::string& path) {
   return {std::move(f), s, path};
 }
 
-void add_threads(CLI::App& app, common_options& o) {
-  app.add_option("--threads", o.threads, "Threads for a file grouped by station (default: one per core)");
-}
+const std::vector<std::string>& context::quiet_columns() const { return aqi_companion_columns; }
 
-io::read_options reading(const common_options& o, input& in) {
+io::read_options context::reading(input& in) const {
   io::read_options r;
-  r.path = in.file ? o.input : std::string();
+  r.path = in.file ? in.name : std::string();
   r.stream = in.stream;
   r.source = in.name;
-  r.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  r.warn = warn;
-  if (!o.quiet && ::isatty(2))
-    r.progress = [](std::uint64_t rows, bool done) {
+  r.threads = common_.threads ? common_.threads : std::max(1u, std::thread::hardware_concurrency());
+  r.warn = warner();
+  r.quiet_columns = quiet_columns();
+  const char* term = std::getenv("TERM");
+  if (!common_.quiet && ::isatty(2) && !(term && std::string_view(term) == "dumb"))
+    r.progress = [name = name_](std::uint64_t rows, bool done) {
       if (done) std::cerr << "\r\033[K" << std::flush;  // leave the terminal as it was
-      else std::cerr << fmt::format("\r{}: {:.1f} M rows read", tool_name, rows / 1e6) << std::flush;
+      else std::cerr << fmt::format("\r{}: {:.1f} M rows read", name, rows / 1e6) << std::flush;
     };
   return r;
 }
 
-void add_as_of(CLI::App& app, common_options& o) {
-  app.add_option("--as-of", o.as_of,
-                 "Use the profile of --profile's lineage that was in force on this date (YYYY-MM-DD)");
+hour_t hour_option(const std::string& text, const char* option) {
+  const auto t = parse_time(text);
+  if (!t || t.date_only) throw CLI::ValidationError(option, "expected an hour such as 2023-12-01T08:00, got '" + text + "'");
+  return t.hour;
 }
 
-profile load(const common_options& o) {
-  quiet = o.quiet;
-  auto p = io::load_profile(o.profile);
-  if (o.as_of.empty()) return p;
-  const auto t = parse_time(o.as_of);
-  if (!t || !t.date_only) throw CLI::ValidationError("--as-of", "expected a date such as 2016-12-01, got '" + o.as_of + "'");
-  auto then = profile_as_of(p.lineage, o.as_of);
-  if (!then) throw error("--as-of " + o.as_of + ": no " + p.lineage + " profile was in force then (the oldest built-in starts later)");
-  return *then;
-}
-
-void warn(const std::string& text) {
-  if (!quiet) std::cerr << tool_name << ": " << text << '\n';
-}
-
-int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body) {
-  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
-  std::ios::sync_with_stdio(false);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    std::cout << app.help();
-    return 0;
-  } catch (const CLI::CallForAllHelp& e) {
-    std::cout << app.help("", CLI::AppFormatMode::All);
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << tool_name << ": " << e.what() << "\n" << "Run with --help for usage.\n";
-    return 2;  // CLI11 2.1 returns 100-114 for these; hpa says 2 for every usage error
-  }
-  try {
-    body();
-    return 0;
-  } catch (const io::broken_pipe&) {
-    return 0;
-  } catch (const CLI::ParseError& e) {  // an option value the body found wrong (--at 2023-13-01)
-    std::cerr << tool_name << ": " << e.what() << "\nRun with --help for usage.\n";
-    return 2;
-  } catch (const error& e) {
-    std::cerr << tool_name << ": " << e.what() << '\n';
-    return 1;
-  } catch (const std::bad_alloc&) {
-    std::cerr << tool_name << ": out of memory\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << tool_name << ": " << e.what() << '\n';
-    return 1;
-  }
+hour_t date_option(const std::string& text, const char* option) {
+  const auto t = parse_time(text);
+  if (!t || !t.date_only) throw CLI::ValidationError(option, "expected a date such as 2016-12-01, got '" + text + "'");
+  return t.hour;
 }
 
 }  // namespace hpa::tool

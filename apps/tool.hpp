@@ -1,7 +1,9 @@
 #pragma once
-// What every hpa-* tool shares: the common options, opening the input, exit codes
-// (0 success, 1 data or I/O error, 2 usage error), diagnostics on stderr prefixed with the
-// tool's name, and a quiet exit when the reader of stdout goes away.
+// The shape every hpa-* tool has: a `spec` (name, summary, what it computes and costs, the common
+// options it takes, its formats, its extra exit codes), a `struct args` with its own options, and
+// `int run(const args&, context&)`. tool::main parses, runs and maps every failure to its exit
+// code (0 success, 1 data or I/O error, 2 usage error) and message ("hpa-x: …" on stderr); a
+// reader of stdout that goes away is a quiet stop.
 
 #include <CLI/CLI.hpp>
 
@@ -9,53 +11,111 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "hpa/io/station_reader.hpp"
+#include "hpa/io/table.hpp"
 #include "hpa/profile.hpp"
 
 namespace hpa::tool {
 
-struct common_options {
-  std::string input = "-";
-  std::string output;
-  std::string profile = "pingdingshan-2023";
-  bool quiet = false;
-  unsigned threads = 0;  // 0: one per core
-  std::string as_of;     // pick the profile of --profile's lineage in force on this date
+/// The common options, each taken by the tools it makes sense for.
+namespace takes {
+enum : unsigned {
+  input = 1u << 0,    ///< [input]: a file, absent or - for stdin
+  inputs = 1u << 1,   ///< [input …]: several files, read one after the other
+  output = 1u << 2,   ///< -o FILE
+  profile = 1u << 3,  ///< --profile NAME|FILE
+  as_of = 1u << 4,    ///< --as-of DATE: the profile of --profile's lineage in force that day
+  threads = 1u << 5,  ///< --threads N
+  quiet = 1u << 6,    ///< -q
+  format = 1u << 7,   ///< -f FORMAT, one of spec::formats
+};
+}  // namespace takes
+
+/// What a tool is, for its help and its messages.
+struct spec {
+  const char* name;
+  const char* summary;   ///< one line
+  const char* details;   ///< what it computes, from what, and what it costs
+  unsigned takes = 0;    ///< the common options it takes
+  std::vector<io::format> formats = {};  ///< with `format`: the first is the default
+  const char* exit_codes = nullptr;      ///< its own codes beyond 0, 1 and 2, e.g. "3 an action is due"
 };
 
-/// Describes a tool: its name, a one-line summary and a paragraph on what it computes and costs.
-void describe(CLI::App& app, const std::string& name, const std::string& summary, const std::string& details);
+/// The values of the common options.
+struct common {
+  std::vector<std::string> inputs = {"-"};
+  std::string output;
+  std::string profile = default_profile_name;
+  std::string as_of;
+  unsigned threads = 0;  ///< 0: one per core
+  bool quiet = false;
+  io::format format = io::format::csv;
+};
 
-/// Adds [input], -o/--output, --profile, -q/--quiet.
-void add_common(CLI::App& app, common_options& o);
-
-/// Parses, runs `body`, and maps every failure to its exit code and message.
-int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body);
-
-/// The input: a file, or stdin for "-". The returned name is for messages ("stdin" or the path).
+/// An open input: a file, or stdin for "-". `name` is for messages ("stdin" or the path).
 struct input {
   std::unique_ptr<std::ifstream> file;
   std::istream* stream;
   std::string name;
 };
-input open_input(const std::string& path);
 
-/// Adds --as-of, for the tools that decide a warning.
-void add_as_of(CLI::App& app, common_options& o);
+/// What one run of a tool shares: its name for messages, the common options, the profile.
+class context {
+ public:
+  context(const spec& s, const common& c);
 
-/// Adds --threads, for the tools that read a whole file before they write.
-void add_threads(CLI::App& app, common_options& o);
+  const std::string& name() const noexcept { return name_; }
+  const common& options() const noexcept { return common_; }
+  /// The profile of --profile (and --as-of), loaded once.
+  const hpa::profile& profile() const;
 
-/// How to read the input: the file or stdin, threads, warnings and, when stderr is a terminal
-/// and not --quiet, a progress line.
-io::read_options reading(const common_options& o, input& in);
+  /// A warning on stderr, "hpa-x: text", unless -q.
+  void warn(const std::string& text) const;
+  /// warn() for a reader to call.
+  io::warn_fn warner() const;
 
-/// The profile named or the file given with --profile.
-profile load(const common_options& o);
+  /// Opens a file, or stdin for "-"; a directory or an unreadable file is an error naming it.
+  input open(const std::string& path) const;
+  /// The first input.
+  input open_input() const { return open(common_.inputs.front()); }
+  /// Columns an AQI reader takes without a warning: what hpa-aqi and hpa-daily write beside the AQI.
+  const std::vector<std::string>& quiet_columns() const;
+  /// How to read the input: the file or stdin, threads, warnings and, when stderr is a terminal
+  /// (not TERM=dumb) and not -q, a progress line.
+  io::read_options reading(input& in) const;
 
-/// A warning on stderr, "hpa-x: text", unless --quiet.
-void warn(const std::string& text);
+ private:
+  std::string name_;
+  common common_;
+  mutable std::optional<hpa::profile> profile_;
+};
+
+namespace detail {
+/// Makes the app: name, help, --version, the common options of `s` bound to `c`.
+void define(CLI::App& app, const spec& s, common& c);
+/// Parses, makes the context and calls `body`; maps every failure to its exit code.
+int main(CLI::App& app, const spec& s, common& c, int argc, char** argv,
+         const std::function<int(context&)>& body);
+}  // namespace detail
+
+/// The whole main() of a tool: `Args` has a `common` member named `common` where the tool takes
+/// common options; `options(app, args)` adds its own; `run(args, context)` returns its exit code.
+template <class Args, class Options, class Run>
+int main(int argc, char** argv, const spec& s, Options&& options, Run&& run) {
+  Args a;
+  CLI::App app;
+  detail::define(app, s, a.common);
+  options(app, a);
+  return detail::main(app, s, a.common, argc, argv, [&](context& cx) { return run(a, cx); });
+}
+
+/// Parses an hour option (--at, --now): "2023-12-01T08:00"; a usage error otherwise.
+hour_t hour_option(const std::string& text, const char* option);
+/// Parses a date option (--since, --until): "2023-12-01"; a usage error otherwise.
+hour_t date_option(const std::string& text, const char* option);
 
 }  // namespace hpa::tool

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hpa/io/fields.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/levels.hpp"
 #include "hpa/rolling.hpp"
@@ -12,32 +13,8 @@
 
 namespace hpa::io {
 
-namespace {
-
 using detail::lower;
 using detail::trim;
-
-// Optimal string alignment distance: edits plus swaps of neighbours ("tiem" is 1 from "time").
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
-// Empty, NA or NaN in any case, as the national exports and the UCI files write it.
-bool is_missing(std::string_view s) {
-  auto up = [](char c) { return static_cast<char>(c & ~0x20); };
-  return s.empty() || (s.size() == 2 && up(s[0]) == 'N' && up(s[1]) == 'A') ||
-         (s.size() == 3 && up(s[0]) == 'N' && up(s[1]) == 'A' && up(s[2]) == 'N');
-}
-
-}  // namespace
 
 void check_utf8(std::string_view s, const location& where) {
   for (std::size_t i = 0; i < s.size();) {
@@ -51,72 +28,51 @@ void check_utf8(std::string_view s, const location& where) {
   }
 }
 
-aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn)
+namespace {
+// The columns of the AQI CSV, in the order of aqi_reader's slots.
+const known_column aqi_columns[] = {{"station"},  {"time"},   {"date"},  {"aqi"},   {"aqi_high"},
+                                    {"aqi_low"},  {"origin"}, {"cause"}, {"primary", {"primary_pollutant"}},
+                                    {"daily_aqi"}};
+enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col };
+}  // namespace
+
+aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn,
+                       std::span<const std::string> quiet_columns)
     : csv_(in, std::move(source)), p_(&p), warn_(std::move(warn)) {
   if (!csv_.next()) {
     if (csv_.empty_input())
       throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,aqi");
     throw error(location{csv_.source(), 0, 0}, "no header: expected a header such as station,time,aqi");
   }
-  static constexpr std::string_view known[] = {"station", "time", "date", "aqi", "aqi_high",
-                                               "aqi_low", "origin", "cause", "primary", "daily_aqi"};
-  const auto& h = csv_.fields();
-  columns_ = h.size();
-  std::string seen;
-  for (std::size_t i = 0; i < h.size(); ++i) {
-    const auto name = lower(trim(h[i]));
-    seen += (i ? ", " : "") + name;
-    int* slot = name == "station" ? &station_ : name == "time" ? &time_ : name == "date" ? &time_
-              : name == "aqi" ? &aqi_ : name == "aqi_high" ? &high_ : name == "aqi_low" ? &low_
-              : name == "origin" ? &origin_ : name == "cause" ? &cause_
-              : name == "primary" || name == "primary_pollutant" ? &primary_
-              : name == "daily_aqi" ? &daily_ : nullptr;
-    if (!slot) {
-      if (name == "category" || name == "valid_hours" || name.rfind("iaqi_", 0) == 0) continue;  // hpa-aqi's own
-      for (auto k : known)
-        if (edit_distance(name, k) <= (name.size() <= 4 ? 1u : 2u))
-          throw error(csv_.at(i + 1), "unknown column '" + name + "': did you mean '" + std::string(k) + "'?");
-      if (warn_) warn_(to_string(csv_.at(i + 1)) + ": ignoring column '" + name + "'");
-      continue;
-    }
-    if (*slot >= 0) throw error(csv_.at(i + 1), "column '" + name + "' given twice");
-    *slot = static_cast<int>(i);
-    if (name == "date") kind_ = series_kind::daily;
-  }
-  auto missing = [&](const char* what) {
-    return error(location{csv_.source(), 1, 0},
-                 std::string("missing column ") + what + " (the header has: " + seen + ")");
-  };
-  if (time_ < 0) throw missing("'time' (or 'date' for a daily series)");
-  if (daily_ >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
+  const header_map h(csv_, aqi_columns, unknown_columns::warn, warn_, quiet_columns);
+  columns_ = h.width();
+  station_ = h[station_col];
+  time_ = h[time_col] >= 0 ? h[time_col] : h[date_col];
+  if (h[time_col] >= 0 && h[date_col] >= 0)
+    throw error(csv_.at(static_cast<std::uint64_t>(h[date_col]) + 1), "column 'date' given beside 'time'");
+  if (h[date_col] >= 0) kind_ = series_kind::daily;
+  aqi_ = h[aqi_col];
+  high_ = h[high_col];
+  low_ = h[low_col];
+  origin_ = h[origin_col];
+  cause_ = h[cause_col];
+  primary_ = h[primary_col];
+  const int daily = h[daily_col];
+  if (time_ < 0) throw h.missing("'time' (or 'date' for a daily series)");
+  if (daily >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
     if (kind_ == series_kind::daily) throw error(location{csv_.source(), 1, 0}, "a 'daily_aqi' column goes with 'time', not 'date'");
     kind_ = series_kind::rolling;
-    aqi_ = daily_;
+    aqi_ = daily;
   }
-  if (aqi_ < 0 && high_ < 0) throw missing("'aqi' (or 'aqi_high' for a forecast, or 'daily_aqi')");
+  if (aqi_ < 0 && high_ < 0) throw h.missing("'aqi' (or 'aqi_high' for a forecast, or 'daily_aqi')");
 }
 
 double aqi_reader::number(std::string_view text, int column, const char* what) const {
-  const auto s = trim(text);
-  if (!s.empty() && s.size() <= 3) {  // the common case: a whole AQI such as 87 or 215
-    unsigned v = 0;
-    bool digits = true;
-    for (char c : s) {
-      digits &= c >= '0' && c <= '9';
-      v = v * 10 + static_cast<unsigned>(c - '0');
-    }
-    if (digits && v <= p_->max_aqi) return v;
-  }
-  double v = 0;
-  const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   const auto where = csv_.at(static_cast<std::uint64_t>(column) + 1);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-    throw error(where, std::string("expected a number for ") + what + ", got '" + std::string(text) + "'");
-  if (!std::isfinite(v)) throw error(where, std::string("expected a finite number for ") + what + ", got '" + std::string(text) + "'");
-  if (v < 0) throw error(where, std::string(what) + " cannot be negative, got '" + std::string(text) + "'");
+  double v = parse_number(text, where, what);
   if (v > p_->max_aqi) {
     if (!p_->cap_above_max)
-      throw error(where, std::string(what) + " " + std::string(s) + " is above the scale's top of " +
+      throw error(where, std::string(what) + " " + std::string(trim(text)) + " is above the scale's top of " +
                              format_number(p_->max_aqi) + " (set the profile's cap_above_max to cap it)");
     v = p_->max_aqi;
   }

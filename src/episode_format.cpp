@@ -33,10 +33,6 @@ std::string excluded_text(const episode& e) {
 }
 
 namespace {
-nlohmann::ordered_json number_json(double v) {
-  return has_value(v) ? nlohmann::ordered_json(std::stod(format_number(v))) : nlohmann::ordered_json(nullptr);
-}
-
 const char* article(const std::string& word) {
   return !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos ? "an" : "a";
 }
@@ -50,44 +46,48 @@ std::string segments_text(const episode& e, const profile& p) {
 }
 }  // namespace
 
-nlohmann::ordered_json episode_json(const std::string& station, const episode& e, const profile& p) {
+const std::vector<column>& episode_columns() {
+  static const std::vector<column> columns = {
+      {"station"}, {"status"}, {"start"}, {"end"}, {"lift"}, {"level"}, {"level_zh", column_in::json_only},
+      {"tier"}, {"issue_by"}, {"pending"}, {"pending_action", column_in::json_only}, {"processes"},
+      {"hours", column_in::json_only}, {"max_daily_aqi"}, {"min_daily_aqi", column_in::json_only},
+      {"mean_daily_aqi", column_in::json_only}, {"segments"}, {"rule"}, {"excluded"}};
+  return columns;
+}
+
+std::vector<field> episode_fields(const std::string& station, const episode& e, const profile& p) {
   nlohmann::ordered_json segs = nlohmann::ordered_json::array();
   for (const auto& s : e.segments)
     segs.push_back({{"level", p.level_name(s.level)}, {"from", format_time(s.from)}, {"to", format_time(s.to)}});
-  nlohmann::ordered_json j = {
-      {"station", station},
-      {"status", to_string(e.status)},
-      {"start", format_time(e.start)},
-      {"end", format_time(e.end)},
-      {"lift", e.lift ? nlohmann::ordered_json(format_time(*e.lift)) : nlohmann::ordered_json(nullptr)},
-      {"level", p.level_name(e.level)},
-      {"level_zh", p.levels.at(e.level - 1u).name_zh},
-      {"tier", p.level_tier(e.level)},
-      {"issue_by", format_time(e.issue_by)},
-      {"pending", e.pending},
-      {"pending_action", e.pending ? nlohmann::ordered_json(pending_action(e, p)) : nlohmann::ordered_json(nullptr)},
-      {"processes", e.processes},
-      {"hours", e.end - e.start + 1},
-      {"max_daily_aqi", number_json(e.max_daily_aqi)},
-      {"min_daily_aqi", number_json(e.min_daily_aqi)},
-      {"mean_daily_aqi", number_json(e.mean_daily_aqi)},
-      {"segments", segs},
-      {"rule", episode_rule(e, p)},
-  };
-  if (!e.excluded.empty()) j["excluded"] = excluded_text(e);
-  return j;
+  return {field::string(station),
+          field::string(to_string(e.status)),
+          field::time(e.start),
+          field::time(e.end),
+          field::time(e.lift),
+          field::string(p.level_name(e.level)),
+          field::string(p.levels.at(e.level - 1u).name_zh),
+          field::string(p.level_tier(e.level)),
+          field::time(e.issue_by),
+          field::boolean(e.pending),
+          field::string_or_null(pending_action(e, p)),
+          field::integer(e.processes),
+          field::integer(e.end - e.start + 1),
+          field::number(e.max_daily_aqi),
+          field::number(e.min_daily_aqi),
+          field::number(e.mean_daily_aqi),
+          field::custom(csv_field(segments_text(e, p)), std::move(segs)),
+          field::string(episode_rule(e, p)),
+          field::string_or_omitted(excluded_text(e))};
 }
 
-std::string episode_csv_header() {
-  return "station,status,start,end,lift,level,tier,issue_by,pending,processes,max_daily_aqi,segments,rule,excluded\n";
+nlohmann::ordered_json episode_json(const std::string& station, const episode& e, const profile& p) {
+  return json_object(episode_columns(), episode_fields(station, e, p));
 }
+
+std::string episode_csv_header() { return csv_header(episode_columns()) + "\n"; }
 
 std::string episode_csv_row(const std::string& station, const episode& e, const profile& p) {
-  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(station), to_string(e.status), format_time(e.start),
-                     format_time(e.end), e.lift ? format_time(*e.lift) : "", p.level_name(e.level),
-                     p.level_tier(e.level), format_time(e.issue_by), e.pending ? "true" : "false",
-                     e.processes, format_number(e.max_daily_aqi), csv_field(segments_text(e, p)),
-                     csv_field(episode_rule(e, p)), csv_field(excluded_text(e)));
+  return csv_row(episode_columns(), episode_fields(station, e, p)) + "\n";
 }
 
 std::string episode_text(const std::string& station, const episode& e, const profile& p) {

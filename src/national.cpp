@@ -10,6 +10,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/io/fields.hpp"
 #include "hpa/io/output.hpp"
 #include "text.hpp"
 
@@ -28,16 +29,9 @@ double* quantity(measurement& m, std::size_t q) {
   return slots[q];
 }
 
-// A number, or NaN for the missing-value spellings of these files.
-double value(std::string_view text, const csv_reader& csv, std::uint64_t column) {
-  const auto s = detail::trimmed(text);
-  if (s.empty() || s == "NA" || s == "NaN" || s == "nan" || s == "—" || s == "-") return NAN;
-  double v = 0;
-  const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
-    throw error(csv.at(column), "expected a number, got '" + s + "'");
-  if (v < 0) throw error(csv.at(column), "a concentration cannot be negative, got '" + s + "'");
-  return v;
+// A concentration (or published AQI), NaN when missing.
+double value(std::string_view text, const csv_reader& csv, std::uint64_t column, std::string_view what) {
+  return parse_value(text, csv.at(column), what);
 }
 
 hour_t hour_of(unsigned y, unsigned m, unsigned d, unsigned h, const csv_reader& csv, std::uint64_t column) {
@@ -78,7 +72,7 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     auto t = types.find(type);
     if (t == types.end()) continue;  // other types (e.g. O3_24h) are not needed
     for (std::size_t s = 3; s < f.size(); ++s) {
-      const double v = value(f[s], csv, s + 1);
+      const double v = value(f[s], csv, s + 1, type);
       if (std::isnan(v)) continue;
       auto [it, fresh] = at.try_emplace({h, s}, out.size());
       if (fresh) {
@@ -98,19 +92,32 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
   }
 }
 
-// The columns of a named header, and the width every row must have.
+// A fixed format's header: the columns it must have (`required`) and may have (`optional`), by
+// name; the others are left alone.
 struct named_header {
-  std::map<std::string, std::size_t> col;
+  std::vector<std::string_view> names;
+  std::vector<int> col;
   std::size_t width = 0;
+  int find(std::string_view name) const {
+    return col[static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin())];
+  }
+  std::size_t operator[](std::string_view name) const { return static_cast<std::size_t>(find(name)); }
 };
 
-named_header read_header(csv_reader& csv, const char* expected, std::initializer_list<const char*> required) {
+named_header read_header(csv_reader& csv, const char* expected, std::initializer_list<std::string_view> required,
+                         std::initializer_list<std::string_view> optional = {}) {
   if (!csv.next()) throw error(location{csv.source(), 0, 0}, std::string("empty input: expected ") + expected);
   named_header h;
-  h.width = csv.fields().size();
-  for (std::size_t i = 0; i < h.width; ++i) h.col[detail::trimmed(csv.fields()[i])] = i;
-  for (const char* c : required)
-    if (!h.col.count(c)) throw error(location{csv.source(), 1, 0}, std::string("missing column '") + c + "'");
+  h.names = required;
+  h.names.insert(h.names.end(), optional.begin(), optional.end());
+  std::vector<known_column> known;
+  for (auto name : h.names) known.push_back({name});
+  const header_map map(csv, known, unknown_columns::ignore);
+  h.width = map.width();
+  for (std::size_t k = 0; k < known.size(); ++k) {
+    if (map[k] < 0 && k < required.size()) throw map.missing("'" + std::string(known[k].name) + "'");
+    h.col.push_back(map[k]);
+  }
   return h;
 }
 
@@ -126,48 +133,47 @@ bool next_row(csv_reader& csv, const named_header& h, measurement& m) {
 
 void read_station(std::istream& in, const std::string& source, std::vector<measurement>& out) {
   csv_reader csv(in, source);
-  auto h = read_header(csv, "Date,Hour,WatchPoint,AQI,…",
-                       {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"});
-  auto& col = h.col;
-  const std::pair<const char*, std::size_t> map[] = {{"AQI", 0}, {"PM2.5", 1}, {"PM10", 3}, {"SO2", 5}, {"NO2", 7},
-                                                     {"CO", 8}, {"O3_1h", 9}, {"O3_8h", 10}};
+  const auto h = read_header(csv, "Date,Hour,WatchPoint,AQI,…",
+                             {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"},
+                             {"PrimaryPollution"});
+  const std::pair<std::string_view, std::size_t> quantities[] = {{"AQI", 0}, {"PM2.5", 1}, {"PM10", 3}, {"SO2", 5},
+                                                                 {"NO2", 7}, {"CO", 8}, {"O3_1h", 9}, {"O3_8h", 10}};
+  const int primary = h.find("PrimaryPollution");
   measurement m;
   while (next_row(csv, h, m)) {
     const auto& f = csv.fields();
-    const auto date = detail::trimmed(f[col["Date"]]);
-    const auto dc = col["Date"] + 1;
+    const auto date = detail::trimmed(f[h["Date"]]);
+    const auto dc = h["Date"] + 1;
     if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got '" + date + "'");
     m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
-                     whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[col["Hour"]], csv, col["Hour"] + 1), csv, dc);
-    m.station = detail::trimmed(f[col["WatchPoint"]]);
-    check_utf8(m.station, csv.at(col["WatchPoint"] + 1));
-    for (auto [name, q] : map) *quantity(m, q) = value(f[col[name]], csv, col[name] + 1);
-    if (col.count("PrimaryPollution")) {
-      m.primary = detail::trimmed(f[col["PrimaryPollution"]]);
-      if (m.primary == "NaN") m.primary.clear();
-    }
+                     whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[h["Hour"]], csv, h["Hour"] + 1), csv, dc);
+    m.station = detail::trimmed(f[h["WatchPoint"]]);
+    check_utf8(m.station, csv.at(h["WatchPoint"] + 1));
+    for (auto [name, q] : quantities) *quantity(m, q) = value(f[h[name]], csv, h[name] + 1, name);
+    if (primary >= 0 && !is_missing(f[static_cast<std::size_t>(primary)]))
+      m.primary = detail::trimmed(f[static_cast<std::size_t>(primary)]);
     out.push_back(std::move(m));
   }
 }
 
 void read_uci(std::istream& in, const std::string& source, std::vector<measurement>& out) {
   csv_reader csv(in, source);
-  auto h = read_header(csv, "No,year,month,day,hour,PM2.5,…,station",
-                       {"year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"});
-  auto& col = h.col;
+  const auto h = read_header(csv, "No,year,month,day,hour,PM2.5,…,station",
+                             {"year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"});
   measurement m;
   while (next_row(csv, h, m)) {
     const auto& f = csv.fields();
-    m.hour = hour_of(whole(f[col["year"]], csv, col["year"] + 1), whole(f[col["month"]], csv, col["month"] + 1),
-                     whole(f[col["day"]], csv, col["day"] + 1), whole(f[col["hour"]], csv, col["hour"] + 1), csv,
-                     col["year"] + 1);
-    m.station = detail::trimmed(f[col["station"]]);
-    m.c.pm25 = value(f[col["PM2.5"]], csv, col["PM2.5"] + 1);
-    m.c.pm10 = value(f[col["PM10"]], csv, col["PM10"] + 1);
-    m.c.so2 = value(f[col["SO2"]], csv, col["SO2"] + 1);
-    m.c.no2 = value(f[col["NO2"]], csv, col["NO2"] + 1);
-    m.c.co = value(f[col["CO"]], csv, col["CO"] + 1) / 1000.0;  // µg/m³ in these files
-    m.c.o3 = value(f[col["O3"]], csv, col["O3"] + 1);
+    auto number = [&](std::string_view name) { return value(f[h[name]], csv, h[name] + 1, name); };
+    m.hour = hour_of(whole(f[h["year"]], csv, h["year"] + 1), whole(f[h["month"]], csv, h["month"] + 1),
+                     whole(f[h["day"]], csv, h["day"] + 1), whole(f[h["hour"]], csv, h["hour"] + 1), csv,
+                     h["year"] + 1);
+    m.station = detail::trimmed(f[h["station"]]);
+    m.c.pm25 = number("PM2.5");
+    m.c.pm10 = number("PM10");
+    m.c.so2 = number("SO2");
+    m.c.no2 = number("NO2");
+    m.c.co = number("CO") / 1000.0;  // µg/m³ in these files
+    m.c.o3 = number("O3");
     out.push_back(std::move(m));
   }
 }
@@ -227,27 +233,32 @@ std::string measurement_csv_row(const measurement& m) {
   return s + "\n";
 }
 
+namespace {
+// The columns of the long concentration CSV: station, time, then the quantities in order.
+std::vector<known_column> concentration_columns() {
+  std::vector<known_column> c = {{"station"}, {"time"}, {"primary"}};
+  for (const char* q : quantity_names) c.push_back({q});
+  c[3 + 1].aliases = {"pm2.5"};  // pm25
+  return c;
+}
+}  // namespace
+
 concentration_reader::concentration_reader(std::istream& in, std::string source, warn_fn warn) : csv_(in, std::move(source)) {
   if (!csv_.next()) throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,pm25,pm10,so2,no2,co,o3");
-  for (std::size_t i = 0; i < csv_.fields().size(); ++i) {
-    std::string name = detail::lower(detail::trim(csv_.fields()[i]));
-    if (name == "pm2.5") name = "pm25";
-    int q = -1;
-    for (std::size_t k = 0; k < quantity_count; ++k)
-      if (name == quantity_names[k]) q = static_cast<int>(k);
-    if (name == "station") station_ = static_cast<int>(i);
-    else if (name == "time") time_ = static_cast<int>(i);
-    else if (name == "primary") q = 100;
-    else if (q < 0 && warn) warn(to_string(csv_.at(i + 1)) + ": ignoring column '" + name + "'");
-    column_.push_back(q);
-  }
-  if (time_ < 0) throw error(location{csv_.source(), 1, 0}, "missing column 'time'");
+  const auto known = concentration_columns();
+  const header_map h(csv_, known, unknown_columns::warn, warn);
+  width_ = h.width();
+  station_ = h[0];
+  time_ = h[1];
+  primary_ = h[2];
+  for (std::size_t q = 0; q < quantity_count; ++q) quantity_column_[q] = h[3 + q];
+  if (time_ < 0) throw h.missing("'time'");
 }
 
 bool concentration_reader::next(measurement& m) {
   if (!csv_.next()) return false;
   const auto& f = csv_.fields();
-  csv_.expect_fields(column_.size());
+  csv_.expect_fields(width_);
   m = measurement{};
   m.source = csv_.source();
   m.line = csv_.line();
@@ -260,10 +271,10 @@ bool concentration_reader::next(measurement& m) {
   if (!t || t.date_only)
     throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got '" + ts + "'");
   m.hour = t.hour;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (column_[i] == 100) m.primary = detail::trimmed(f[i]);
-    else if (column_[i] >= 0) *quantity(m, static_cast<std::size_t>(column_[i])) = value(f[i], csv_, i + 1);
-  }
+  if (primary_ >= 0) m.primary = detail::trimmed(f[static_cast<std::size_t>(primary_)]);
+  for (std::size_t q = 0; q < quantity_count; ++q)
+    if (const int c = quantity_column_[q]; c >= 0)
+      *quantity(m, q) = value(f[static_cast<std::size_t>(c)], csv_, static_cast<std::uint64_t>(c) + 1, quantity_names[q]);
   return true;
 }
 

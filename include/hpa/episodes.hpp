@@ -57,6 +57,14 @@ struct episode {
   bool warns() const noexcept { return status == episode_status::warning; }
 };
 
+/// The level in force at hour t under episode e (§3.2.4): that of its segment holding t; 0 (none)
+/// outside the episode.
+inline level_t level_in_force(const episode& e, hour_t t) noexcept {
+  for (const auto& s : e.segments)
+    if (s.from <= t && t <= s.to) return s.level;
+  return 0;
+}
+
 /// Builds episodes from the condition level of consecutive hours of one station. Push every hour
 /// from the station's first; `emit(const episode&)` is called as each episode closes (36 h of no
 /// condition after its last process, or the end of the data on finish()).

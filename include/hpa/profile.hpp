@@ -71,6 +71,7 @@ struct profile {
   int lift_hours = 36;       ///< improvement confirmed after this many hours (§3.2.4)
   merged_start start = merged_start::highest;  ///< §3.2.4 "从高级别启动预警"
   int lead_hours = 48;       ///< issue at least this long before the start (§3.2.3)
+  int assessment_days = 5;   ///< the assessment is due this many days after the lift (§5)
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
   bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside
@@ -100,6 +101,9 @@ struct profile {
   }
 };
 
+/// The name of the profile used where none is named: the first of builtin_profiles().
+inline constexpr const char* default_profile_name = "pingdingshan-2023";
+
 namespace detail {
 inline duration_rule over(double v, int hours) { return {threshold{v, false}, hours}; }
 inline duration_rule at_least(double v, int hours) { return {threshold{v, true}, hours}; }
@@ -110,7 +114,7 @@ inline duration_rule at_least(double v, int hours) { return {threshold{v, true},
 inline profile pingdingshan_2023() {
   using detail::over;
   profile p;
-  p.name = "pingdingshan-2023";
+  p.name = default_profile_name;
   p.title = "平顶山市重污染天气应急预案 (2023), national grading of 2020";
   p.source = "平政办〔2023〕20号 §3.2.1; MEE 环大气〔2024〕6号";
   p.in_force_from = "2020-10-01";

@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "hpa/cause.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/io/fields.hpp"
 #include "hpa/pipeline.hpp"
 #include "hpa/profile.hpp"
 #include "hpa/time.hpp"
@@ -34,15 +36,14 @@ struct aqi_record {
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
 };
 
-/// Receives warnings (a duplicate row that agrees, ignored columns): "file:line: text".
-using warn_fn = std::function<void(const std::string&)>;
-
 class aqi_reader {
  public:
-  /// Reads the header at once: throws hpa::error on an empty input or a missing column.
-  aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn = {});
+  /// Reads the header at once: throws hpa::error on an empty input or a missing column. Unknown
+  /// columns are ignored with a warning, except those `quiet_columns` names (see header_map).
+  aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn = {},
+             std::span<const std::string> quiet_columns = {});
   /// The reader keeps a reference to the profile: a temporary one would dangle.
-  aqi_reader(std::istream&, std::string, const profile&&, warn_fn = {}) = delete;
+  aqi_reader(std::istream&, std::string, const profile&&, warn_fn = {}, std::span<const std::string> = {}) = delete;
 
   /// The next row; false at the end. Throws hpa::error naming line and column on a bad value.
   bool next(aqi_record& r);
@@ -58,7 +59,7 @@ class aqi_reader {
   const profile* p_;
   warn_fn warn_;
   series_kind kind_ = series_kind::hourly;
-  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1, daily_ = -1;
+  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1;
   std::size_t columns_ = 0;
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;

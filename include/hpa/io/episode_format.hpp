@@ -5,6 +5,7 @@
 #include <string>
 
 #include "hpa/episodes.hpp"
+#include "hpa/io/table.hpp"
 #include "hpa/profile.hpp"
 
 namespace hpa::io {
@@ -18,6 +19,10 @@ std::string pending_action(const episode& e, const profile& p);
 
 /// "dust 2023-12-01T05:00..2023-12-03T22:00; O3 …": the excluded hours behind a withheld episode.
 std::string excluded_text(const episode& e);
+
+/// The columns of an episode record (CSV leaves out what only JSON carries), and its fields.
+const std::vector<column>& episode_columns();
+std::vector<field> episode_fields(const std::string& station, const episode& e, const profile& p);
 
 nlohmann::ordered_json episode_json(const std::string& station, const episode& e, const profile& p);
 

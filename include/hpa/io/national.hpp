@@ -8,6 +8,7 @@
 //               …,station, NA for missing, CO in µg/m³
 // and the long CSV hpa's other tools read (station,time,aqi,pm25,…).
 
+#include <array>
 #include <istream>
 #include <string>
 #include <vector>
@@ -49,8 +50,9 @@ class concentration_reader {
 
  private:
   csv_reader csv_;
-  std::vector<int> column_;  // per field: which quantity it holds, -1 = ignored
-  int station_ = -1, time_ = -1;
+  std::size_t width_ = 0;
+  int station_ = -1, time_ = -1, primary_ = -1;
+  std::array<int, 11> quantity_column_{};  // the field of each quantity of the long CSV, -1 = absent
 };
 
 }  // namespace hpa::io

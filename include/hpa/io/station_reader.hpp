@@ -48,6 +48,7 @@ struct read_options {
   std::string source;          ///< the name in messages
   unsigned threads = 1;
   warn_fn warn;
+  std::vector<std::string> quiet_columns;  ///< columns to ignore without a warning (see header_map)
   std::function<void(std::uint64_t rows, bool done)> progress;  ///< now and then, and once done
 };
 
@@ -55,7 +56,7 @@ template <class Sink, class Make>
 station_results<Sink> read_stations(const read_options& o, const profile& p, Make make) {
   std::atomic<std::uint64_t> rows{0};
   auto read_one = [&](std::istream& in, warn_fn warn, station_results<Sink>& out) {
-    aqi_reader reader(in, o.source, p, warn);
+    aqi_reader reader(in, o.source, p, warn, o.quiet_columns);
     out.kind = reader.kind();
     out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make, warn));
     auto& table = *out.tables.back();
