@@ -79,3 +79,7 @@ TEST_CASE("rolling: six-decimal sums do not drift over a long series", "[rolling
   for (int h = 0; h < 100000; ++h) last = roll.push(h % 2 ? 150.000001 : 149.999999);
   CHECK(last == 150.0);
 }
+
+TEST_CASE("rolling: a value past any AQI is held at the largest held", "[rolling]") {
+  CHECK(daily_aqi(std::vector<double>{1e300}, 1, 1)[0] == rolling_daily::max_held);
+}

@@ -33,8 +33,8 @@ inline bool has_value(double x) noexcept { return !std::isnan(x); }
 ///   is within 5e-7 of the exact one, and only an exact mean that close to a threshold can be
 ///   decided the other way.
 /// Values above `max_held` (no AQI comes near) are held as `max_held`, so that the conversion to
-/// an integer is defined for any input. Whole AQI costs what it did with thousandths: one
-/// multiply-and-round in, one division out.
+/// an integer is defined for any input. Each hour costs one multiply-and-round in and one
+/// division out, whole AQI or not.
 class rolling_daily {
  public:
   /// Millionths of an AQI point: the finest step held exactly.
