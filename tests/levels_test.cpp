@@ -112,3 +112,102 @@ TEST_CASE("levels: coverage is clipped to the start of the data", "[levels]") {
   const auto c = level_of(condition_levels(std::span(d).subspan(10), 10, pingdingshan_2023()));
   CHECK(c == repeat({{yellow, 38}}));
 }
+
+namespace {
+// A daily-AQI series of `hours` hours from hour 0: 100, except the runs {from, to, value} given
+// (later runs overwrite earlier ones; NaN = an invalid hour).
+struct run {
+  hour_t from, to;
+  double value;
+};
+std::vector<double> series(hour_t hours, std::initializer_list<run> runs) {
+  std::vector<double> d(static_cast<std::size_t>(hours), 100.0);
+  for (const auto& r : runs)
+    for (hour_t h = r.from; h <= r.to; ++h) d[static_cast<std::size_t>(h)] = r.value;
+  return d;
+}
+profile hourly(profile p = pingdingshan_2023()) {
+  p.mode = duration_mode::hourly_run;
+  return p;
+}
+}  // namespace
+
+TEST_CASE("levels: hourly_run yellow needs 24 hours over 200", "[levels]") {
+  const auto p = hourly();
+  CHECK(level_of(condition_levels(series(50, {{10, 32, 250}}), 0, p)) == repeat({{none, 50}}));
+  CHECK(level_of(condition_levels(series(50, {{10, 33, 250}}), 0, p)) ==
+        repeat({{none, 33}, {yellow, 1}, {none, 16}}));  // the run's 24th hour only
+}
+
+TEST_CASE("levels: hourly_run red, 24 h over 300 anywhere within the 72 h over 200", "[levels]") {
+  // 72 h over 200 exactly, hours 10-81: r200 reaches 24 at 33, 48 at 57, 72 at 81 alone
+  const auto p = hourly();
+  const auto expected = repeat({{none, 33}, {yellow, 24}, {orange, 24}, {red, 1}, {none, 18}});
+  SECTION("at the start of the 72 h (the run over 300 ends at t-48)") {
+    CHECK(level_of(condition_levels(series(100, {{10, 81, 250}, {10, 33, 320}}), 0, p)) == expected);
+  }
+  SECTION("in the middle") {
+    CHECK(level_of(condition_levels(series(100, {{10, 81, 250}, {40, 63, 320}}), 0, p)) == expected);
+  }
+  SECTION("at the end (ending at t)") {
+    CHECK(level_of(condition_levels(series(100, {{10, 81, 250}, {58, 81, 320}}), 0, p)) == expected);
+  }
+  SECTION("23 h over 300 is not enough") {
+    CHECK(level_of(condition_levels(series(100, {{10, 81, 250}, {40, 62, 320}}), 0, p)) ==
+          repeat({{none, 33}, {yellow, 24}, {orange, 25}, {none, 18}}));
+  }
+}
+
+TEST_CASE("levels: hourly_run red lasts while the run over 300 ends at t-48 or later", "[levels]") {
+  const auto p = hourly();
+  SECTION("24 h over 300 at the start of a 130 h run: red at t = 81 only, orange at t-49") {
+    const auto c = level_of(condition_levels(series(150, {{10, 139, 250}, {10, 33, 320}}), 0, p));
+    CHECK(c == repeat({{none, 33}, {yellow, 24}, {orange, 24}, {red, 1}, {orange, 58}, {none, 10}}));
+  }
+  SECTION("28 h over 300 early in a 90 h run: red from its 72nd hour to 48 h after the last 24 over 300") {
+    // r300 >= 24 at s = 33 … 37, so red at t = 81 … 85
+    const auto c = level_of(condition_levels(series(110, {{10, 99, 250}, {10, 37, 320}}), 0, p));
+    CHECK(c == repeat({{none, 33}, {yellow, 24}, {orange, 24}, {red, 5}, {orange, 14}, {none, 10}}));
+  }
+  SECTION("the run over 300 late in a long run over 200: red until the run over 200 ends") {
+    const auto c = level_of(condition_levels(series(150, {{10, 139, 250}, {100, 123, 320}}), 0, p));
+    CHECK(c == repeat({{none, 33}, {yellow, 24}, {orange, 66}, {red, 17}, {none, 10}}));
+  }
+}
+
+TEST_CASE("levels: hourly_run, an invalid hour breaks every run and has no level", "[levels]") {
+  const auto p = hourly();
+  // 200 h over 200 with 24 h over 300 at 90-113
+  auto d = series(210, {{0, 199, 250}, {90, 113, 320}});
+  CHECK(level_of(condition_levels(d, 0, p)) ==
+        repeat({{none, 23}, {yellow, 24}, {orange, 66}, {red, 49}, {orange, 38}, {none, 10}}));
+  // invalid at hour 100: over 300 only 10 + 13 h in a row, the run over 200 restarts at 101
+  d[100] = no_value;
+  CHECK(level_of(condition_levels(d, 0, p)) ==
+        repeat({{none, 23}, {yellow, 24}, {orange, 53}, {none, 24}, {yellow, 24}, {orange, 52}, {none, 10}}));
+}
+
+TEST_CASE("levels: hourly_run names the rule and the hour that ends the run", "[levels]") {
+  const auto p = hourly();
+  const rule_set rules(p);
+  const auto c = condition_levels(series(150, {{10, 139, 250}, {10, 37, 320}}), 0, rules);
+  REQUIRE(c[85].level == red);
+  CHECK(c[85].chain_end == 85);
+  REQUIRE(c[85].rule);
+  CHECK(c[85].rule->span == 1);
+  CHECK(describe(c[85].rule->cond) ==
+        "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them");
+}
+
+TEST_CASE("levels: the within rule lies in the main rule's last hours, in every mode", "[levels]") {
+  SECTION("hourly_run, MEE 2018: 48 h over 300 within 96 h over 200 may end 48 h before t") {
+    const auto p = hourly(mee_2018());  // yellow 200/48 h, orange 200/72 h, red 200/96 h + 300/48 h
+    const auto c = level_of(condition_levels(series(130, {{0, 119, 250}, {0, 47, 320}}), 0, p));
+    CHECK(c == repeat({{none, 47}, {yellow, 24}, {orange, 24}, {red, 1}, {orange, 24}, {none, 10}}));
+  }
+  SECTION("blocks, MEE 2018: a 2-chain over 300 ending at t-48 lies inside the 4-chain") {
+    // days 0-3 over 200, days 0-1 over 300: red; days 1-4 over 200 hold only day 1 over 300
+    const auto c = level_of(condition_levels(days({320, 320, 250, 250, 250, 100}), 0, mee_2018()));
+    CHECK(c == repeat({{red, 96}, {orange, 24}, {none, 24}}));
+  }
+}

@@ -102,3 +102,36 @@ TEST_CASE("station: a long gap is skipped, not walked", "[station]") {
   CHECK(out.episodes[1].segments == std::vector<segment>{{orange, later - 4, later + 47}});
   CHECK(out.hours.size() < 1000);
 }
+
+TEST_CASE("station: 30 hours of AQI 200.0004 are a day over 200", "[station]") {
+  const auto p = pingdingshan_2023();
+  rule_set rules(p);
+  collect out;
+  station_pipeline<collect> pipe(p, rules, 0, series_kind::hourly);
+  for (hour_t h = 0; h < 30; ++h) pipe.push(h, 200.0004, out);
+  pipe.finish(out);
+  const auto e = only(out);
+  CHECK(e.segments == std::vector<segment>{{yellow, 0, 29}});
+  CHECK(e.max_daily_aqi > 200);
+}
+
+TEST_CASE("station: hourly_run red from hourly AQI, the run over 300 ending at t-48", "[station]") {
+  // hourly AQI 400 for hours 0-27, 250 for 28-99, 100 for 100-147: the daily AQI is valid from
+  // hour 19, over 300 at 19-42, over 200 at 19-106, over 150 to 114
+  auto p = pingdingshan_2023();
+  p.mode = duration_mode::hourly_run;
+  rule_set rules(p);
+  collect out;
+  station_pipeline<collect> pipe(p, rules, 0, series_kind::hourly);
+  for (hour_t h = 0; h < 148; ++h) pipe.push(h, h < 28 ? 400 : h < 100 ? 250 : 100, out);
+  pipe.finish(out);
+  std::vector<level_t> got;
+  for (const auto& [h, c] : out.hours) got.push_back(c.level);
+  std::vector<level_t> want(148, none);
+  for (hour_t h = 42; h <= 65; ++h) want[std::size_t(h)] = yellow;  // 24 h over 200
+  for (hour_t h = 66; h <= 114; ++h) want[std::size_t(h)] = orange; // 48 h over 200, then 72 over 150
+  want[90] = red;  // 72 h over 200 (19-90), the 24 over 300 (19-42) ending at 90-48
+  CHECK(got == want);
+  REQUIRE(out.episodes.size() == 1);
+  CHECK(out.episodes[0].level == red);
+}

@@ -39,3 +39,47 @@ TEST_CASE("rolling: a shorter window from the profile", "[rolling]") {
   CHECK(d[1] == 15);
   CHECK(d[3] == 35);
 }
+
+TEST_CASE("rolling: decimals up to millionths are held exactly", "[rolling]") {
+  SECTION("30 hours of 200.0004: the mean is over 200") {
+    const auto d = daily_aqi(std::vector<double>(30, 200.0004));
+    CHECK(d[23] == 200.0004);  // the nearest double to the exact mean
+    CHECK(d[29] > 200);
+  }
+  SECTION("one millionth over 200 in one hour of 24 puts the mean over 200") {
+    std::vector<double> hourly(24, 200.0);
+    hourly[23] = 200.000001;
+    CHECK(daily_aqi(hourly)[23] > 200);
+  }
+  SECTION("decimals that cancel give the threshold itself, not a hair over or under") {
+    std::vector<double> hourly;
+    for (int h = 0; h < 24; ++h) hourly.push_back(h % 2 ? 200.123457 : 199.876543);
+    CHECK(daily_aqi(hourly)[23] == 200);
+  }
+  SECTION("a seventh decimal is rounded to the nearest millionth first, half up") {
+    std::vector<double> hourly(24, 200.0);
+    hourly[23] = 200.0000004;
+    CHECK(daily_aqi(hourly)[23] == 200);
+    hourly[23] = 200.0000006;
+    CHECK(daily_aqi(hourly)[23] > 200);
+  }
+}
+
+TEST_CASE("rolling: whole AQI gives sum / count, correctly rounded", "[rolling]") {
+  std::vector<double> hourly(24, 100.0);
+  hourly[23] = 101;
+  CHECK(daily_aqi(hourly)[23] == 2401.0 / 24);
+  hourly.assign(24, 500.0);  // the top of the scale
+  CHECK(daily_aqi(hourly)[23] == 500);
+}
+
+TEST_CASE("rolling: six-decimal sums do not drift over a long series", "[rolling]") {
+  rolling_daily roll;
+  double last = 0;
+  for (int h = 0; h < 100000; ++h) last = roll.push(h % 2 ? 150.000001 : 149.999999);
+  CHECK(last == 150.0);
+}
+
+TEST_CASE("rolling: a value past any AQI is held at the largest held", "[rolling]") {
+  CHECK(daily_aqi(std::vector<double>{1e300}, 1, 1)[0] == rolling_daily::max_held);
+}

@@ -3,6 +3,7 @@
 #include "hpa/io/split.hpp"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,8 +13,9 @@ using namespace hpa::io;
 namespace fs = std::filesystem;
 
 namespace {
+// A file of this process's own, so that test runs side by side never share one.
 fs::path write_file(const std::string& name, const std::string& text) {
-  const auto p = fs::temp_directory_path() / name;
+  const auto p = fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
   std::ofstream(p, std::ios::binary) << text;
   return p;
 }

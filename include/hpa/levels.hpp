@@ -2,6 +2,14 @@
 // The condition level of each hour (§3.2.1, RULES.md §3): the highest level some duration rule
 // covers the hour with. Streaming: one hour in, O(rules) work, hours come out once no later
 // chain can still cover them (the longest chain's span later).
+//
+// A rule is a chain (blocks, calendar_days: windows 24 h apart) or a run (hourly_run: consecutive
+// hours) of `main.hours` over a threshold ending at t, and optionally `within` it a shorter one
+// over a higher threshold that lies inside the main one's last `main.hours` hours: it ends at
+// some s in [t - (main.hours - within.hours), t] (red: > 300 for 24 h ending in [t-48, t], inside
+// the 72 h over 200). It need not end at t. A chain covers its `main.hours` hours; a run covers
+// only its last hour (hourly_run: an hour takes the level of the runs ending at it), and a missing
+// or invalid hour breaks every run.
 
 #include <algorithm>
 #include <limits>
@@ -23,7 +31,7 @@ struct compiled_rule {
   int main_len;            ///< chain length: windows (blocks, calendar_days) or hours
   int within_thr = -1;     ///< -1: no inner rule
   int within_len = 0;
-  hour_t within_slack = 0; ///< the inner chain must end at or after t - slack
+  hour_t within_slack = 0; ///< the inner chain must end in [t - slack, t]: inside the main one
   int span;                ///< hours a chain ending at t covers: [t - span + 1, t]
 };
 
@@ -66,7 +74,9 @@ class rule_set {
         if (const auto& w = conds[c].within) {
           r.within_thr = static_cast<int>(thr_index(w->over));
           r.within_len = length(w->hours);
-          r.within_slack = hourly ? 0 : hour_t{24} * std::max(0, r.main_len - r.within_len);
+          // main_len - within_len steps of slack keep the inner chain's hours inside the main
+          // chain's: blocks step 24 h per window, hourly_run 1 h per hour.
+          r.within_slack = hour_t{step_} * std::max(0, r.main_len - r.within_len);
         }
         max_span_ = std::max(max_span_, r.span);
         rules_.push_back(r);
