@@ -48,6 +48,10 @@ inline constexpr int days_for_february = 25;
 /// A heavy-pollution day (重污染天): daily AQI above 200, the categories 重度污染 and 严重污染.
 inline constexpr double heavy_pollution_above = 200;
 
+/// The lowest AQI of each category of HJ 633 table 2 (优 … 严重污染): category(category_lowest[k])
+/// names category k.
+inline constexpr std::array<int, 6> category_lowest = {0, 51, 101, 151, 201, 301};
+
 /// How days are grouped into periods.
 enum class period_by {
   month,           ///< calendar months, "2016-12"
