@@ -400,21 +400,19 @@ class station_stats {
   period_by by() const noexcept { return by_; }
 
  private:
+  // Called once a day (not an hour), so a map lookup each time costs nothing that matters.
   period_stats* at(std::int64_t day) {
     const auto id = period_of(by_, day, hs_);
     if (!id) return nullptr;
-    if (!last_ || last_id_ != *id) {
-      auto [it, fresh] = periods_.try_emplace(*id);
-      if (fresh) {
-        it->second.warning_days.assign(levels_ + 1, 0);
-        it->second.warning_hours.assign(levels_ + 1, 0);
-      }
-      last_ = &it->second;
-      last_id_ = *id;
+    auto [it, fresh] = periods_.try_emplace(*id);
+    period_stats& s = it->second;
+    if (fresh) {
+      s.warning_days.assign(levels_ + 1, 0);
+      s.warning_hours.assign(levels_ + 1, 0);
     }
-    last_->first_day = std::min(last_->first_day, day);
-    last_->last_day = std::max(last_->last_day, day);
-    return last_;
+    s.first_day = std::min(s.first_day, day);
+    s.last_day = std::max(s.last_day, day);
+    return &s;
   }
 
   period_by by_;
@@ -422,8 +420,6 @@ class station_stats {
   std::size_t levels_;
   std::vector<std::int64_t> last_warning_day_;  // per level, 0 = any: the last day counted
   std::map<std::int64_t, period_stats> periods_;
-  period_stats* last_ = nullptr;
-  std::int64_t last_id_ = 0;
 };
 
 }  // namespace hpa
