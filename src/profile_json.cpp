@@ -1,5 +1,6 @@
 #include "hpa/io/profile_json.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -21,6 +22,12 @@ const char* mode_name(duration_mode m) {
     case duration_mode::calendar_days: return "calendar_days";
   }
   return "blocks";
+}
+
+std::string month_day_text(month_day d) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02u-%02u", d.month % 100, d.day % 100);
+  return buf;
 }
 
 nlohmann::ordered_json rule_json(const duration_rule& r) {
@@ -91,6 +98,20 @@ struct reader {
   }
 };
 
+// "MM-DD", a day that exists every year.
+month_day read_month_day(const reader& r, const char* key) {
+  std::string s;
+  r.read(key, s);
+  month_day d;
+  const auto t = parse_time("2001-" + s);  // a common year: 02-29 does not recur
+  if (s.size() != 5 || !t || !t.date_only)
+    r.fail(key, "must be a day of the year as MM-DD (29 February does not recur), got '" + s + "'");
+  const auto c = civil_from_days(t.hour / 24);
+  d.month = c.month;
+  d.day = c.day;
+  return d;
+}
+
 duration_rule read_rule(const reader& r) {
   r.only({"over", "at_least", "hours"});
   duration_rule d;
@@ -137,6 +158,7 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"advisory_pollutants", p.advisory_pollutants},
           {"max_aqi", p.max_aqi},
           {"cap_above_max", p.cap_above_max},
+          {"heating_season", {{"first", month_day_text(p.heating.first)}, {"last", month_day_text(p.heating.last)}}},
           {"reduction", {{"required", p.reduction.required},
                          {"so2_nox", p.reduction.so2_nox == so2_nox_rule::ratio_sum ? "ratio_sum"
                                      : p.reduction.so2_nox == so2_nox_rule::tonnage ? "tonnage" : "each"}}}};
@@ -147,7 +169,7 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
           "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "assessment_days", "daily_aqi",
           "forecast_upper_bound", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
-          "reduction"});
+          "heating_season", "reduction"});
   profile p = pingdingshan_2023();
   if (r.get("extends")) {
     std::string base;
@@ -181,6 +203,12 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.read("advisory_pollutants", p.advisory_pollutants);
   r.read("max_aqi", p.max_aqi);
   r.read("cap_above_max", p.cap_above_max);
+  if (const json* hs = r.get("heating_season")) {
+    reader h{*hs, "/heating_season", source};
+    h.only({"first", "last"});
+    if (h.get("first")) p.heating.first = read_month_day(h, "first");
+    if (h.get("last")) p.heating.last = read_month_day(h, "last");
+  }
   if (const json* red = r.get("reduction")) {
     reader rr{*red, "/reduction", source};
     rr.only({"required", "so2_nox"});

@@ -63,3 +63,20 @@ TEST_CASE("profile_json: a number out of range is an error, not a crash (fuzz fi
                     "p.json: number overflow parsing '3e1111111111111111111111111111111111111111'");
   CHECK_THROWS_AS(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": 1e400})", "p.json"), hpa::error);
 }
+
+TEST_CASE("profile_json: the heating season, as MM-DD", "[profile_json]") {
+  CHECK(to_json(pingdingshan_2023())["heating_season"].dump() == R"({"first":"11-15","last":"03-15"})");
+  const auto p = parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "11-01", "last": "03-31"}})", "h.json");
+  CHECK(p.heating.first == month_day{11, 1});
+  CHECK(p.heating.last == month_day{3, 31});
+  CHECK(parse_profile(to_json(p).dump(), "x").heating == p.heating);
+  const auto only_last = parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"last": "04-05"}})", "h.json");
+  CHECK(only_last.heating.first == month_day{11, 15});
+  CHECK(only_last.heating.last == month_day{4, 5});
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "02-29"}})", "h.json"),
+                    "h.json: /heating_season/first: must be a day of the year as MM-DD (29 February does not recur), got '02-29'");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "1115"}})", "h.json"),
+                    "h.json: /heating_season/first: must be a day of the year as MM-DD (29 February does not recur), got '1115'");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"from": "11-15"}})", "h.json"),
+                    "h.json: /heating_season/from: unknown key (known: first, last)");
+}

@@ -2,6 +2,7 @@
 // The policy profile: every threshold, duration and reading choice of RULES.md as data. The
 // default is the Pingdingshan 2023 plan (平政办〔2023〕20号), whose grading is the national one.
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +36,24 @@ struct threshold {
     return inclusive ? daily_aqi >= value : daily_aqi > value;
   }
   friend bool operator==(const threshold&, const threshold&) = default;
+};
+
+/// A day of the year, for dates that recur every year (the heating season's ends).
+struct month_day {
+  unsigned month = 1;  ///< 1 … 12
+  unsigned day = 1;    ///< 1 … the days of the month in a common year (29 February never recurs)
+  friend auto operator<=>(const month_day&, const month_day&) = default;
+};
+
+/// The heating season (采暖期): every day from `first` to `last`, both included, across the new
+/// year when `last` comes before `first`. The default is the usual season of northern China, 15
+/// November to 15 March, as 北京市供热采暖管理办法 (北京市人民政府令第216号, 2010) art. 8 states it:
+/// "采暖期为当年11月15日至次年3月15日". A city whose season differs (or is extended in a cold
+/// year) sets its own dates.
+struct heating_season {
+  month_day first{11, 15};
+  month_day last{3, 15};
+  friend bool operator==(const heating_season&, const heating_season&) = default;
 };
 
 /// Daily AQI past `over` lasting `hours` (a multiple of 24 in blocks and calendar_days modes).
@@ -81,6 +100,7 @@ struct profile {
   double max_aqi = 500;         ///< HJ 633's scale tops at 500
   bool cap_above_max = false;   ///< an AQI above max_aqi: false = input error, true = max_aqi
   reduction_policy reduction;   ///< §4.2.1: 10/20/30 % and the SO2/NOx reading
+  heating_season heating;       ///< the city's heating season, for statistics by season
 
   /// "none" for 0, else the level's name.
   const std::string& level_name(level_t l) const {

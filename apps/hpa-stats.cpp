@@ -1,0 +1,280 @@
+// hpa-stats: per station and period, the days by AQI category, the heavy-pollution days, the days
+// and hours each warning level was in force, the episodes, the peak daily AQI and, from
+// concentrations, HJ 663's annual statistics.
+#include <fmt/format.h>
+
+#include <memory>
+#include <unordered_map>
+
+#include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/national.hpp"
+#include "hpa/io/output.hpp"
+#include "hpa/io/station_table.hpp"
+#include "hpa/stats.hpp"
+#include "tool.hpp"
+
+using namespace hpa;
+
+namespace {
+
+// Everything hpa-stats keeps of one station: its periods, and the calendar day being built from
+// its hours.
+struct station_data {
+  explicit station_data(const station_stats& empty) : stats(empty) {}
+  station_stats stats;
+  daily_mean aqi_days;  // hourly AQI → calendar days
+  bool any_aqi = false;
+  hour_t last_aqi = 0;  // the last hour fed: a repeated row (the table warns of it) is skipped
+  daily_concentrations conc_days;
+  bool any_conc = false;
+  hour_t last_conc = 0;
+  std::uint64_t last_conc_line = 0;
+};
+
+class station_index {
+ public:
+  explicit station_index(station_stats empty) : empty_(std::move(empty)) {}
+  station_data& at(std::string_view name) {
+    if (last_ && last_name_ == name) return *last_;
+    auto [it, fresh] = map_.try_emplace(std::string(name));
+    if (fresh) it->second = std::make_unique<station_data>(empty_);
+    last_name_ = it->first;
+    return *(last_ = it->second.get());
+  }
+  /// The stations by name (byte order).
+  std::vector<std::pair<std::string, station_data*>> sorted() const {
+    std::vector<std::pair<std::string, station_data*>> v;
+    for (const auto& [name, d] : map_) v.emplace_back(name, d.get());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return v;
+  }
+
+ private:
+  station_stats empty_;
+  std::unordered_map<std::string, std::unique_ptr<station_data>> map_;
+  std::string last_name_;
+  station_data* last_ = nullptr;
+};
+
+// The pipeline's episodes go to the station's statistics.
+struct stats_sink : station_sink {
+  station_stats* stats = nullptr;
+  void on_episode(const episode& e) { stats->add_episode(e); }
+};
+
+// One row's value, as read (dust and ozone hours count: a day's category is its air, whatever the
+// cause), into the station's calendar days.
+void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r) {
+  if (s.any_aqi && r.hour <= s.last_aqi) return;  // a repeated row, the same value
+  s.any_aqi = true;
+  s.last_aqi = r.hour;
+  const std::int64_t day = detail::day_of(r.hour);
+  switch (kind) {
+    case series_kind::hourly:
+      s.aqi_days.push(r.hour, r.value, [&](std::int64_t d, double v) { s.stats.add_day_aqi(d, v); });
+      break;
+    case series_kind::daily: s.stats.add_day_aqi(day, r.value); break;
+    case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
+      s.stats.add_day_aqi(day, r.hour - day * 24 == 23 ? r.value : no_value);
+      break;
+  }
+}
+
+void read_aqi(const tool::context& cx, tool::input& in, const profile& p, station_index& stations) {
+  io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
+  io::station_table<stats_sink> table(p, reader.kind(), in.name, [&](std::string_view name) {
+    stats_sink s;
+    s.stats = &stations.at(name).stats;
+    return s;
+  }, cx.warner());
+  io::aqi_record r;
+  while (reader.next(r)) {
+    table.feed(r);  // checks the order and repeats first
+    add_aqi(stations.at(r.station), reader.kind(), r);
+  }
+  table.finish();
+  for (auto& [name, s] : stations.sorted())
+    s->aqi_days.finish([&](std::int64_t d, double v) { s->stats.add_day_aqi(d, v); });
+}
+
+void read_concentrations(const tool::context& cx, const std::string& path, station_index& stations) {
+  auto in = cx.open(path);
+  io::concentration_reader reader(*in.stream, in.name, cx.warner());
+  io::measurement m;
+  while (reader.next(m)) {
+    auto& s = stations.at(m.station);
+    if (s.any_conc && m.hour <= s.last_conc)
+      throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
+                                                     format_time(m.hour) + " is not after line " + std::to_string(s.last_conc_line) +
+                                                     ": sort the rows by station and time, one row per hour");
+    s.any_conc = true;
+    s.last_conc = m.hour;
+    s.last_conc_line = m.line;
+    s.conc_days.push(m.hour, m.c, [&](std::int64_t d, const day_concentrations& c) { s.stats.add_day_concentrations(d, c); });
+  }
+  for (auto& [name, s] : stations.sorted())
+    s->conc_days.finish([&](std::int64_t d, const day_concentrations& c) { s->stats.add_day_concentrations(d, c); });
+}
+
+// ---- output: one record per station and period ----
+
+const char* hj663_columns[] = {"pm25_mean", "pm10_mean", "so2_mean", "no2_mean", "co_p95", "o3_8h_p90"};
+const char* hj663_day_columns[] = {"pm25_days", "pm10_days", "so2_days", "no2_days", "co_days", "o3_8h_days"};
+
+struct row {
+  std::string station;
+  std::string label;
+  period span;
+  const period_stats& s;
+  std::optional<bool> complete;
+};
+
+// With no concentrations read, hj663_complete is left empty rather than false.
+std::vector<row> rows_of(const station_index& stations, const profile& p, bool concentrations) {
+  std::vector<row> rows;
+  for (const auto& [name, d] : stations.sorted())
+    for (const auto& [id, s] : d->stats.periods()) {
+      const auto span = d->stats.span(id, s);
+      const auto complete = concentrations ? s.hj663_complete(d->stats.by(), span) : std::nullopt;
+      rows.push_back({name, period_label(d->stats.by(), id, p.heating), span, s, complete});
+    }
+  return rows;
+}
+
+std::vector<std::string> columns(const profile& p) {
+  std::vector<std::string> c = {"station", "period", "from", "to", "days_valid", "excellent_days", "good_days",
+                                "light_days", "moderate_days", "heavy_days", "severe_days", "heavy_pollution_days",
+                                "excellent_good_share", "peak_daily_aqi", "peak_date", "episodes", "warn_days",
+                                "warn_hours"};
+  c.insert(c.end(), std::begin(hj663_columns), std::end(hj663_columns));
+  c.insert(c.end(), std::begin(hj663_day_columns), std::end(hj663_day_columns));
+  c.emplace_back("hj663_complete");
+  for (const auto& l : p.levels) {
+    c.push_back("warn_" + l.name + "_days");
+    c.push_back("warn_" + l.name + "_hours");
+  }
+  return c;
+}
+
+std::vector<io::field> fields(const row& r, std::size_t levels) {
+  using io::field;
+  const auto& s = r.s;
+  std::vector<field> f = {field::string(r.station), field::string(r.label), field::string(format_date(r.span.first_day * 24)),
+                          field::string(format_date(r.span.last_day * 24)), field::integer(s.days_valid)};
+  for (int c : s.category_days) f.push_back(field::integer(c));
+  f.push_back(field::integer(s.heavy_pollution_days));
+  f.push_back(field::number(s.excellent_good_share()));
+  f.push_back(field::number(s.peak));
+  f.push_back(field::string_or_null(std::isnan(s.peak) ? "" : format_date(s.peak_day * 24)));
+  f.push_back(field::integer(s.episodes));
+  f.push_back(field::integer(s.warning_days[0]));
+  f.push_back(field::integer(s.warning_hours[0]));
+  for (std::size_t i = 0; i < hj663_item_count; ++i) f.push_back(field::number(s.statistic(static_cast<hj663_item>(i))));
+  for (int d : s.conc_days) f.push_back(field::integer(d));
+  f.push_back(r.complete ? field::boolean(*r.complete) : field::custom("", nullptr));
+  for (std::size_t l = 1; l <= levels; ++l) {
+    f.push_back(field::integer(s.warning_days[l]));
+    f.push_back(field::integer(s.warning_hours[l]));
+  }
+  return f;
+}
+
+std::string text_block(const row& r, const profile& p, bool concentrations) {
+  const auto& s = r.s;
+  std::string t = fmt::format("{} {} ({} .. {}): {} day{} with a daily AQI\n", r.station.empty() ? "(series)" : r.station,
+                              r.label, format_date(r.span.first_day * 24), format_date(r.span.last_day * 24), s.days_valid,
+                              s.days_valid == 1 ? "" : "s");
+  std::string cats;
+  for (std::size_t c = 0; c < 6; ++c) {
+    const auto cat = category(category_lowest[c]);
+    cats += fmt::format("{}{} {} {}", c ? ", " : "", cat.name_zh, cat.name_en, s.category_days[c]);
+  }
+  t += "  " + cats + "\n";
+  t += fmt::format("  heavy-pollution days (AQI > 200) {}; 优良 (excellent or good) {}", s.heavy_pollution_days,
+                   s.days_valid ? io::format_number(s.excellent_good_share()) + " %" : "-");
+  t += std::isnan(s.peak) ? "\n" : fmt::format("; peak daily AQI {} on {}\n", io::format_number(s.peak), format_date(s.peak_day * 24));
+  t += fmt::format("  warnings: {} episode{} starting; in force {} d {} h", s.episodes, s.episodes == 1 ? "" : "s",
+                   s.warning_days[0], s.warning_hours[0]);
+  for (std::size_t l = 1; l <= p.levels.size(); ++l)
+    t += fmt::format("{}{} {} d {} h", l == 1 ? ": " : ", ", p.levels[l - 1].name, s.warning_days[l], s.warning_hours[l]);
+  t += "\n";
+  if (concentrations) {
+    const char* names[] = {"PM2.5", "PM10", "SO2", "NO2", "CO P95", "O3 8h P90"};
+    std::string hj;
+    for (std::size_t i = 0; i < hj663_item_count; ++i) {
+      const double v = s.statistic(static_cast<hj663_item>(i));
+      hj += fmt::format("{}{} {} ({} d)", i ? ", " : "", names[i], std::isnan(v) ? "-" : io::format_number(v), s.conc_days[i]);
+    }
+    t += "  HJ 663 (µg/m³, CO mg/m³): " + hj + "; " +
+         (r.complete ? (*r.complete ? "complete" : "incomplete") : "no data-capture rule for this period") + "\n";
+  }
+  return t;
+}
+
+void write(const station_index& stations, const profile& p, io::format format, bool concentrations, io::output& out) {
+  const auto rows = rows_of(stations, p, concentrations);
+  if (format == io::format::text) {
+    for (std::size_t i = 0; i < rows.size(); ++i) out << (i ? "\n" : "") << text_block(rows[i], p, concentrations);
+    if (rows.empty()) out << "no data in any period\n";
+    return;
+  }
+  io::record_writer w(out, format, columns(p));
+  for (const auto& r : rows) w.write(fields(r, p.levels.size()));
+  w.finish();
+}
+
+const tool::spec spec = {
+    "hpa-stats", "Count, per station and period, the days by AQI category, the heavy-pollution days and the warning days.",
+    "Input: what hpa-episodes reads (hourly AQI, a daily series with a 'date' column, or the\n"
+    "daily_aqi column of hpa-aqi --daily). A calendar day's AQI is the mean of its hourly AQI,\n"
+    "valid with 20 of its 24 hours (HJ 663 data capture); a daily series gives its days, a\n"
+    "daily_aqi column the value at 23:00. Dust and ozone hours count here: a day's category is\n"
+    "its air. Per period (--by month, winter = October to March, heating-season = the\n"
+    "profile's, year, all): days with a valid daily AQI, days per category (优 excellent,\n"
+    "良 good, 轻度污染 light, 中度污染 moderate, 重度污染 heavy, 严重污染 severe), heavy-pollution\n"
+    "days (daily AQI > 200), the share of 优良 days, the peak daily AQI, the warning episodes\n"
+    "starting in the period, and the days and hours with a warning in force, in all and per\n"
+    "level (a day counts for a level when that level is in force at any of its hours).\n"
+    "--concentrations FILE (hpa's long hourly CSV, as hpa-convert writes it) adds HJ 663's\n"
+    "statistics, per station of the same name: the means of the daily PM2.5, PM10, SO2, NO2,\n"
+    "the 95th percentile of daily CO, the 90th of the O3 daily maximum 8 h mean (HJ 663\n"
+    "percentiles), the valid days of each, and whether a year or month meets HJ 663's data\n"
+    "capture (324 days, 27 a month, 25 in February). CSV columns: every column up to\n"
+    "hj663_complete is always there; the warn_<level>_days/_hours columns that follow are the\n"
+    "profile's levels. Streams: memory is a few numbers per station and period (a year's daily\n"
+    "CO and O3 for the percentiles).",
+    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+        tool::takes::format,
+    {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
+
+struct args {
+  tool::common common;
+  std::string by = "year", concentrations;
+};
+
+void options(CLI::App& app, args& a) {
+  app.add_option("--by", a.by, "month, winter, heating-season, year or all")
+      ->check(CLI::IsMember({"month", "winter", "heating-season", "year", "all"}))
+      ->capture_default_str();
+  app.add_option("--concentrations", a.concentrations,
+                 "Hourly concentrations (station,time,pm25,pm10,so2,no2,co,o3) for HJ 663's statistics");
+}
+
+int run(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  const auto& input = cx.options().inputs.front();
+  if (a.concentrations == "-" && (input.empty() || input == "-"))
+    throw CLI::ValidationError("--concentrations", "stdin can feed only one of the two inputs");
+  station_index stations(station_stats(*parse_period_by(a.by), p.heating, p.levels.size()));
+  auto in = cx.open_input();
+  read_aqi(cx, in, p, stations);
+  if (!a.concentrations.empty()) read_concentrations(cx, a.concentrations, stations);
+  io::output out(cx.options().output);
+  write(stations, p, cx.options().format, !a.concentrations.empty(), out);
+  out.commit();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, options, run); }
