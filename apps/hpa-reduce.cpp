@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   const int rc = tool::run(app, argc, argv, [&] {
     auto p = tool::load(o);
     if (!so2_nox.empty())
-      p.reduction.so2_nox = so2_nox == "tonnage" ? so2_nox_rule::tonnage : so2_nox == "each" ? so2_nox_rule::each : so2_nox_rule::ratio_sum;
+      from_string(so2_nox, p.reduction.so2_nox);  // the option's values are checked by CLI11
     auto in = tool::open_input(o.input);
     io::reduction_input list;
     const bool json = in.name.size() > 5 && in.name.substr(in.name.size() - 5) == ".json";
@@ -67,8 +67,7 @@ int main(int argc, char** argv) {
         throw error(location{in.name, s.line, 0}, "county '" + s.county + "' has no row in the totals");
     const auto result = check_reductions(list.totals, list.sources, list.exceptions, p.reduction);
     failed = result.failed();
-    const char* reading = p.reduction.so2_nox == so2_nox_rule::ratio_sum ? "ratio_sum"
-                          : p.reduction.so2_nox == so2_nox_rule::tonnage ? "tonnage" : "each";
+    const char* reading = to_string(p.reduction.so2_nox);
     auto where = [&](const finding& f) {
       return f.line ? fmt::format("{}:{}", in.name, f.line) : f.id.empty() ? f.county : in.name + " id " + f.id;
     };
@@ -79,10 +78,10 @@ int main(int argc, char** argv) {
       for (const auto& c : result.checks)
         checks.push_back({{"county", c.county.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.county)},
                           {"tier", c.tier}, {"pollutant", c.what}, {"cut_t_d", c.cut}, {"total_t_d", c.total},
-                          {"share", c.share}, {"required", c.required}, {"status", c.status},
+                          {"share", c.share}, {"required", c.required}, {"status", to_string(c.status)},
                           {"shortfall_t_d", c.shortfall}, {"note", c.note}});
       for (const auto& f : result.findings)
-        findings.push_back({{"severity", f.severity}, {"county", f.county}, {"id", f.id}, {"line", f.line},
+        findings.push_back({{"severity", to_string(f.severity)}, {"county", f.county}, {"id", f.id}, {"line", f.line},
                             {"rule", f.rule}, {"text", f.text}});
       nlohmann::ordered_json j = {{"so2_nox", reading}, {"failed", failed}, {"checks", checks}, {"findings", findings}};
       out << j.dump(2) << "\n";
@@ -91,11 +90,11 @@ int main(int argc, char** argv) {
       for (const auto& c : result.checks)
         out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", io::csv_field(c.county.empty() ? "city" : c.county), c.tier,
                            c.what, tonnes(c.cut), tonnes(c.total), io::format_number(c.share, 4),
-                           io::format_number(c.required, 4), c.status, tonnes(c.shortfall), io::csv_field(c.note));
+                           io::format_number(c.required, 4), to_string(c.status), tonnes(c.shortfall), io::csv_field(c.note));
     } else if (format == "csv") {
       out << "severity,county,id,line,rule,finding\n";
       for (const auto& f : result.findings)
-        out << fmt::format("{},{},{},{},{},{}\n", f.severity, io::csv_field(f.county), io::csv_field(f.id),
+        out << fmt::format("{},{},{},{},{},{}\n", to_string(f.severity), io::csv_field(f.county), io::csv_field(f.id),
                            f.line ? std::to_string(f.line) : "", f.rule, io::csv_field(f.text));
     } else {
       out << fmt::format("Emission-reduction lists (§4.2.1), profile {}: required III {}, II {}, I {} of society-wide "
@@ -108,8 +107,8 @@ int main(int argc, char** argv) {
       int failing = 0;
       for (const auto& area : areas) {
         bool bad = false;
-        for (const auto& c : result.checks) bad |= c.county == area && c.status == "fail";
-        for (const auto& f : result.findings) bad |= !area.empty() && f.county == area && f.severity == "fail";
+        for (const auto& c : result.checks) bad |= c.county == area && c.status == check_status::fail;
+        for (const auto& f : result.findings) bad |= !area.empty() && f.county == area && f.severity == finding_severity::fail;
         failing += bad && !area.empty();
         out << fmt::format("\n{}: {}\n", area.empty() ? "City-wide" : area, bad ? "FAIL" : "PASS");
         out << fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}\n", "tier", "", "cut t/d", "total t/d",
@@ -117,14 +116,14 @@ int main(int argc, char** argv) {
         for (const auto& c : result.checks) {
           if (c.county != area) continue;
           auto row = fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}{}", c.tier, c.what, tonnes(c.cut),
-                                 tonnes(c.total), pct(c.share), pct(c.required), c.status,
-                                 c.shortfall > 0 ? tonnes(c.shortfall) : "", c.note.empty() || c.status == "info" ? "" : "  " + c.note);
+                                 tonnes(c.total), pct(c.share), pct(c.required), to_string(c.status),
+                                 c.shortfall > 0 ? tonnes(c.shortfall) : "", c.note.empty() || c.status == check_status::info ? "" : "  " + c.note);
           row.erase(row.find_last_not_of(' ') + 1);
           out << row << "\n";
         }
         for (const auto& f : result.findings)
           if (!area.empty() && f.county == area)
-            out << fmt::format("  [{}] {} {}: {}\n", f.severity, where(f), f.rule, f.text);
+            out << fmt::format("  [{}] {} {}: {}\n", to_string(f.severity), where(f), f.rule, f.text);
       }
       out << fmt::format("\n{} of {} counties fail.\n", failing, list.totals.size());
     }
