@@ -35,7 +35,8 @@ io::reduction_input read_list(tool::input& in, const options& o) {
     ss << in.stream->rdbuf();
     return io::read_reduction_json(ss.str(), in.name, tool::warn);
   }
-  if (o.totals_path.empty()) throw CLI::ValidationError("--totals", "a sources CSV needs --totals FILE (or give one JSON document)");
+  if (o.totals_path.empty())
+    throw CLI::ValidationError("--totals", "a sources CSV needs --totals FILE (or give one JSON document)");
   auto t = tool::open_input(o.totals_path);  // first: the counties every other file refers to
   list.totals = io::read_totals_csv(*t.stream, t.name, o.units, tool::warn);
   list.sources = io::read_sources_csv(*in.stream, in.name, o.units, tool::warn);
@@ -55,14 +56,16 @@ void check_counties(const io::reduction_input& list, const std::string& source_n
 /// Shares that point at a unit read wrongly (t/d labelled t/a, or the other way round).
 void warn_unit_doubts(const reduction_result& r) {
   if (const auto small = doubtfully_small_shares(r))
-    tool::warn(fmt::format("every county cuts less than {} of each total (the most: {} tier {} {}, {}): are the units "
-                           "right? t/d values labelled t/a are divided by 365",
-                           pct(doubtful_share), small->county, small->tier, small->what, pct(small->share)));
+    tool::warn(
+        fmt::format("every county cuts less than {} of each total (the most: {} tier {} {}, {}): are the units "
+                    "right? t/d values labelled t/a are divided by 365",
+                    pct(doubtful_share), small->county, small->tier, small->what, pct(small->share)));
   if (const auto [first, n] = cuts_above_totals(r); first)
-    tool::warn(fmt::format("{} tier {} {}: the list cuts {} t/d of a total of {} t/d{}: are the sources and the totals "
-                           "in the same unit?",
-                           first->county, first->tier, first->what, tonnes(first->cut), tonnes(first->total),
-                           n > 1 ? fmt::format(" (and {} more cuts above their totals)", n - 1) : ""));
+    tool::warn(
+        fmt::format("{} tier {} {}: the list cuts {} t/d of a total of {} t/d{}: are the sources and the totals "
+                    "in the same unit?",
+                    first->county, first->tier, first->what, tonnes(first->cut), tonnes(first->total),
+                    n > 1 ? fmt::format(" (and {} more cuts above their totals)", n - 1) : ""));
 }
 
 // ---- Output ----
@@ -71,12 +74,22 @@ void write_json(io::output& out, const reduction_result& result, so2_nox_rule re
   auto checks = nlohmann::ordered_json::array(), findings = nlohmann::ordered_json::array();
   for (const auto& c : result.checks)
     checks.push_back({{"county", c.county.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.county)},
-                      {"tier", c.tier}, {"pollutant", c.what}, {"cut_t_d", c.cut}, {"total_t_d", c.total},
-                      {"share", c.share}, {"required", c.required}, {"status", to_string(c.status)},
-                      {"shortfall_t_d", c.shortfall}, {"note", c.note}});
+                      {"tier", c.tier},
+                      {"pollutant", c.what},
+                      {"cut_t_d", c.cut},
+                      {"total_t_d", c.total},
+                      {"share", c.share},
+                      {"required", c.required},
+                      {"status", to_string(c.status)},
+                      {"shortfall_t_d", c.shortfall},
+                      {"note", c.note}});
   for (const auto& f : result.findings)
-    findings.push_back({{"severity", to_string(f.severity)}, {"county", f.county}, {"id", f.id}, {"line", f.line},
-                        {"rule", f.rule}, {"text", f.text}});
+    findings.push_back({{"severity", to_string(f.severity)},
+                        {"county", f.county},
+                        {"id", f.id},
+                        {"line", f.line},
+                        {"rule", f.rule},
+                        {"text", f.text}});
   nlohmann::ordered_json j = {
       {"so2_nox", to_string(reading)}, {"failed", result.failed()}, {"checks", checks}, {"findings", findings}};
   out << j.dump(2) << "\n";
@@ -85,9 +98,10 @@ void write_json(io::output& out, const reduction_result& result, so2_nox_rule re
 void write_checks_csv(io::output& out, const reduction_result& result) {
   out << "county,tier,pollutant,cut_t_d,total_t_d,share,required,status,shortfall_t_d,note\n";
   for (const auto& c : result.checks)
-    out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", io::csv_field(c.county.empty() ? "city" : c.county), c.tier, c.what,
-                       tonnes(c.cut), tonnes(c.total), io::format_number(c.share, 4), io::format_number(c.required, 4),
-                       to_string(c.status), tonnes(c.shortfall), io::csv_field(c.note));
+    out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", io::csv_field(c.county.empty() ? "city" : c.county), c.tier,
+                       c.what, tonnes(c.cut), tonnes(c.total), io::format_number(c.share, 4),
+                       io::format_number(c.required, 4), to_string(c.status), tonnes(c.shortfall),
+                       io::csv_field(c.note));
 }
 
 void write_findings_csv(io::output& out, const reduction_result& result) {
@@ -107,13 +121,14 @@ bool area_fails(const reduction_result& result, const std::string& area) {
 }
 
 /// One area's table and its findings; `source_name` for where the findings are.
-void write_area_text(io::output& out, const reduction_result& result, const std::string& area, const std::string& source_name) {
+void write_area_text(io::output& out, const reduction_result& result, const std::string& area,
+                     const std::string& source_name) {
   const auto where = [&](const finding& f) {
     return f.line ? fmt::format("{}:{}", source_name, f.line) : f.id.empty() ? f.county : source_name + " id " + f.id;
   };
   out << fmt::format("\n{}: {}\n", area.empty() ? "City-wide" : area, area_fails(result, area) ? "FAIL" : "PASS");
-  out << fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}\n", "tier", "", "cut t/d", "total t/d", "share",
-                     "required", "status", "short t/d");
+  out << fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}\n", "tier", "", "cut t/d", "total t/d",
+                     "share", "required", "status", "short t/d");
   for (const auto& c : result.checks) {
     if (c.county != area) continue;
     auto row = fmt::format("  {:<5} {:<8} {:>10} {:>11} {:>9} {:>9}  {:<9} {:>10}{}", c.tier, c.what, tonnes(c.cut),
@@ -124,15 +139,17 @@ void write_area_text(io::output& out, const reduction_result& result, const std:
     out << row << "\n";
   }
   for (const auto& f : result.findings)
-    if (!area.empty() && f.county == area) out << fmt::format("  [{}] {} {}: {}\n", to_string(f.severity), where(f), f.rule, f.text);
+    if (!area.empty() && f.county == area)
+      out << fmt::format("  [{}] {} {}: {}\n", to_string(f.severity), where(f), f.rule, f.text);
 }
 
 void write_text(io::output& out, const profile& p, const io::reduction_input& list, const reduction_result& result,
                 const std::string& source_name) {
-  out << fmt::format("Emission-reduction lists (§4.2.1), profile {}: required III {}, II {}, I {} of society-wide "
-                     "emissions; SO2/NOx reading: {}.\n",
-                     p.name, pct(p.reduction.required.at("III")), pct(p.reduction.required.at("II")),
-                     pct(p.reduction.required.at("I")), to_string(p.reduction.so2_nox));
+  out << fmt::format(
+      "Emission-reduction lists (§4.2.1), profile {}: required III {}, II {}, I {} of society-wide "
+      "emissions; SO2/NOx reading: {}.\n",
+      p.name, pct(p.reduction.required.at("III")), pct(p.reduction.required.at("II")),
+      pct(p.reduction.required.at("I")), to_string(p.reduction.so2_nox));
   int failing = 0;
   for (const auto& [county, e] : list.totals) {
     write_area_text(out, result, county, source_name);
@@ -152,10 +169,14 @@ bool reduce(const tool::common_options& common, const options& o) {
   const auto result = check_reductions(list.totals, list.sources, list.exceptions, p.reduction);
   warn_unit_doubts(result);
   io::output out(common.output);
-  if (o.format == "json") write_json(out, result, p.reduction.so2_nox);
-  else if (o.format == "csv" && o.table == "checks") write_checks_csv(out, result);
-  else if (o.format == "csv") write_findings_csv(out, result);
-  else write_text(out, p, list, result, in.name);
+  if (o.format == "json")
+    write_json(out, result, p.reduction.so2_nox);
+  else if (o.format == "csv" && o.table == "checks")
+    write_checks_csv(out, result);
+  else if (o.format == "csv")
+    write_findings_csv(out, result);
+  else
+    write_text(out, p, list, result, in.name);
   out.commit();
   return result.failed();
 }
@@ -172,32 +193,38 @@ int main(int argc, char** argv) {
   tool::common_options common;
   options o;
   CLI::App app;
-  tool::describe(
-      app, "hpa-reduce", "Check the counties' emission-reduction lists against the required ratios.",
-      "For each county and city-wide, each tier (III, II, I) and each pollutant (SO2, NOx, PM,\n"
-      "VOCs): the list's cut, its share of the society-wide total, the required share (10/20/30 %\n"
-      "by the profile), pass / fail / granted exception, and the shortfall in tonnes per day.\n"
-      "SO2 and NOx trade by the profile's reading (--so2-nox: ratio_sum, tonnage or each).\n"
-      "Findings name the rows: power plants, heating boilers or small/micro enterprises stopped\n"
-      "or curtailed, protected enterprises below grade B, grade-A enterprises given mandatory cuts,\n"
-      "missing list parts, missing plan fields, cuts above the baseline, cuts that shrink from\n"
-      "tier III to tier I.\n"
-      "Input: the sources CSV with --totals (and --exceptions), or one JSON document. Emission\n"
-      "columns state their unit in the header (so2 [t/a]) or with --units; t/a is divided by 365.\n"
-      "Sources columns required: county, part, id, name, kind, grade, protected, so2, nox, pm, vocs\n"
-      "and cut_so2_iii ... cut_vocs_i; optional: industry, measure_iii ..., stopped_lines_iii ...,\n"
-      "key_indicators, prep_time, responsible, contact (the plan findings name missing ones);\n"
-      "other columns are ignored with a warning. JSON keys are exact: tiers III, II, I; cuts so2,\n"
-      "nox, pm, vocs. Warnings ask whether a unit is right: a cut above its baseline (30 for\n"
-      "30%?), every share under 1 % (t/d labelled t/a), a county cutting more than its total.\n"
-      "Exit codes: 0 every requirement met, 3 a requirement fails, 1 data or I/O error, 2 usage.");
+  tool::describe(app, "hpa-reduce", "Check the counties' emission-reduction lists against the required ratios.",
+                 "For each county and city-wide, each tier (III, II, I) and each pollutant (SO2, NOx, PM,\n"
+                 "VOCs): the list's cut, its share of the society-wide total, the required share (10/20/30 %\n"
+                 "by the profile), pass / fail / granted exception, and the shortfall in tonnes per day.\n"
+                 "SO2 and NOx trade by the profile's reading (--so2-nox: ratio_sum, tonnage or each).\n"
+                 "Findings name the rows: power plants, heating boilers or small/micro enterprises stopped\n"
+                 "or curtailed, protected enterprises below grade B, grade-A enterprises given mandatory cuts,\n"
+                 "missing list parts, missing plan fields, cuts above the baseline, cuts that shrink from\n"
+                 "tier III to tier I.\n"
+                 "Input: the sources CSV with --totals (and --exceptions), or one JSON document. Emission\n"
+                 "columns state their unit in the header (so2 [t/a]) or with --units; t/a is divided by 365.\n"
+                 "Sources columns required: county, part, id, name, kind, grade, protected, so2, nox, pm, vocs\n"
+                 "and cut_so2_iii ... cut_vocs_i; optional: industry, measure_iii ..., stopped_lines_iii ...,\n"
+                 "key_indicators, prep_time, responsible, contact (the plan findings name missing ones);\n"
+                 "other columns are ignored with a warning. JSON keys are exact: tiers III, II, I; cuts so2,\n"
+                 "nox, pm, vocs. Warnings ask whether a unit is right: a cut above its baseline (30 for\n"
+                 "30%?), every share under 1 % (t/d labelled t/a), a county cutting more than its total.\n"
+                 "Exit codes: 0 every requirement met, 3 a requirement fails, 1 data or I/O error, 2 usage.");
   tool::add_common(app, common);
   app.add_option("--totals", o.totals_path, "CSV of society-wide emissions: county,so2,nox,pm,vocs");
-  app.add_option("--exceptions", o.exceptions_path, "CSV of granted lower ratios: county,tier,pollutant,ratio,justification");
-  app.add_option("--units", o.units, "t/d or t/a, for columns whose header states none")->check(CLI::IsMember({"t/d", "t/a"}));
-  app.add_option("--so2-nox", o.so2_nox, "ratio_sum, tonnage or each (default: the profile's)")->check(CLI::IsMember(so2_nox_names()));
-  app.add_option("-f,--format", o.format, "text, csv or json")->check(CLI::IsMember({"text", "csv", "json"}))->capture_default_str();
-  app.add_option("--table", o.table, "with csv: checks or findings")->check(CLI::IsMember({"checks", "findings"}))->capture_default_str();
+  app.add_option("--exceptions", o.exceptions_path,
+                 "CSV of granted lower ratios: county,tier,pollutant,ratio,justification");
+  app.add_option("--units", o.units, "t/d or t/a, for columns whose header states none")
+      ->check(CLI::IsMember({"t/d", "t/a"}));
+  app.add_option("--so2-nox", o.so2_nox, "ratio_sum, tonnage or each (default: the profile's)")
+      ->check(CLI::IsMember(so2_nox_names()));
+  app.add_option("-f,--format", o.format, "text, csv or json")
+      ->check(CLI::IsMember({"text", "csv", "json"}))
+      ->capture_default_str();
+  app.add_option("--table", o.table, "with csv: checks or findings")
+      ->check(CLI::IsMember({"checks", "findings"}))
+      ->capture_default_str();
   bool failed = false;
   const int rc = tool::run(app, argc, argv, [&] { failed = reduce(common, o); });
   return rc == 0 && failed ? 3 : rc;

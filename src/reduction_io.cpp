@@ -1,12 +1,12 @@
 #include "hpa/io/reduction_io.hpp"
 
 #include <fast_float/fast_float.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 
 #include "hpa/error.hpp"
 #include "hpa/io/aqi_csv.hpp"
@@ -37,7 +37,8 @@ constexpr std::array<const char*, 4> pollutant_keys = {"so2", "nox", "pm", "vocs
 double per_day(double v, const std::string& unit) { return unit == "t/a" ? v / days_per_year : v; }
 
 std::string check_unit(const std::string& unit, const std::string& where) {
-  if (unit != "t/d" && unit != "t/a") throw error(where + ": unit '" + unit + "': use t/d (tonnes per day) or t/a (tonnes per year)");
+  if (unit != "t/d" && unit != "t/a")
+    throw error(where + ": unit '" + unit + "': use t/d (tonnes per day) or t/a (tonnes per year)");
   return unit;
 }
 
@@ -86,14 +87,24 @@ std::string as_county(const field& f) {
 
 using name_table = std::vector<std::pair<std::vector<std::string>, std::string>>;  // spellings -> canonical
 
-const name_table parts = {{{"industrial", "工业源"}, "industrial"}, {{"dust", "扬尘源"}, "dust"},
-                          {{"mobile", "移动源"}, "mobile"}, {{"co-heating", "协同供暖", "协同供暖企业"}, "co-heating"}};
-const name_table kinds = {
-    {{"power_plant", "电厂"}, "power_plant"}, {{"heating_boiler", "供暖锅炉", "供暖锅炉房"}, "heating_boiler"},
-    {{"small_micro", "小微", "小微企业"}, "small_micro"}, {{"construction_site", "施工工地"}, "construction_site"},
-    {{"large_vehicle_user", "用车大户"}, "large_vehicle_user"}, {{"other", "其他", ""}, "other"}};
-const name_table grades = {{{"a"}, "A"}, {{"b"}, "B"}, {{"b-"}, "B-"}, {{"c"}, "C"}, {{"d"}, "D"},
-                           {{"引领性"}, "引领性"}, {{"非引领性"}, "非引领性"}, {{""}, ""}};
+const name_table parts = {{{"industrial", "工业源"}, "industrial"},
+                          {{"dust", "扬尘源"}, "dust"},
+                          {{"mobile", "移动源"}, "mobile"},
+                          {{"co-heating", "协同供暖", "协同供暖企业"}, "co-heating"}};
+const name_table kinds = {{{"power_plant", "电厂"}, "power_plant"},
+                          {{"heating_boiler", "供暖锅炉", "供暖锅炉房"}, "heating_boiler"},
+                          {{"small_micro", "小微", "小微企业"}, "small_micro"},
+                          {{"construction_site", "施工工地"}, "construction_site"},
+                          {{"large_vehicle_user", "用车大户"}, "large_vehicle_user"},
+                          {{"other", "其他", ""}, "other"}};
+const name_table grades = {{{"a"}, "A"},
+                           {{"b"}, "B"},
+                           {{"b-"}, "B-"},
+                           {{"c"}, "C"},
+                           {{"d"}, "D"},
+                           {{"引领性"}, "引领性"},
+                           {{"非引领性"}, "非引领性"},
+                           {{""}, ""}};
 
 std::string as_one_of(const field& f, const name_table& table, const std::string& what) {
   const auto v = lower(f.text);
@@ -129,7 +140,9 @@ double as_number(const field& f, const std::string& name) {
 }
 
 /// A quantity in tonnes per day (0 when empty) from one in `unit`.
-double as_quantity(const field& f, const std::string& name, const std::string& unit) { return per_day(as_number(f, name), unit); }
+double as_quantity(const field& f, const std::string& name, const std::string& unit) {
+  return per_day(as_number(f, name), unit);
+}
 
 /// A cut: tonnes (in `unit`) or a share such as 30%.
 std::optional<cut_value> as_cut(const field& f, const std::string& unit) {
@@ -238,7 +251,8 @@ void read_total(const Row& r, const std::string& unit, std::map<std::string, emi
   const auto county = as_county(county_field);
   if (totals.count(county)) county_field.at.fail("county '" + county + "' given twice");
   emissions e{};
-  for (std::size_t i = 0; i < pollutant_keys.size(); ++i) e[i] = as_quantity(r.get(pollutant_keys[i]), pollutant_keys[i], unit);
+  for (std::size_t i = 0; i < pollutant_keys.size(); ++i)
+    e[i] = as_quantity(r.get(pollutant_keys[i]), pollutant_keys[i], unit);
   totals[county] = e;
 }
 
@@ -302,7 +316,8 @@ std::string name_and_unit(std::string name, const location& where, header& h, st
   if (open == std::string::npos) return name;
   const auto close = name.find(']', open);
   if (close == std::string::npos) throw error(where, "unclosed '[' in column '" + name + "'");
-  const auto unit = check_unit(lower(detail::trimmed(std::string_view(name).substr(open + 1, close - open - 1))), to_string(where));
+  const auto unit =
+      check_unit(lower(detail::trimmed(std::string_view(name).substr(open + 1, close - open - 1))), to_string(where));
   if (!h.unit.empty() && unit != h.unit)
     throw error(where, "mixed units: '" + name + "' is in " + unit + ", '" + unit_column + "' in " + h.unit);
   h.unit = unit;
@@ -319,7 +334,8 @@ void check_columns(const header& h, const columns& cols, const csv_reader& csv, 
   if (n) throw error(location{csv.source(), 1, 0}, (n == 1 ? "missing column " : "missing columns ") + missing);
   if (!warn) return;
   for (std::size_t i = 0; i < h.names.size(); ++i)
-    if (!h.names[i].empty() && std::find(cols.optional.begin(), cols.optional.end(), h.names[i]) == cols.optional.end() &&
+    if (!h.names[i].empty() &&
+        std::find(cols.optional.begin(), cols.optional.end(), h.names[i]) == cols.optional.end() &&
         std::find(cols.required.begin(), cols.required.end(), h.names[i]) == cols.required.end())
       warn(to_string(csv.at(i + 1)) + ": ignoring column '" + h.names[i] + "'");
 }
@@ -333,12 +349,14 @@ header read_header(csv_reader& csv, const std::string& default_unit, bool has_qu
   for (std::size_t i = 0; i < csv.fields().size(); ++i) {
     auto name = lower(name_and_unit(detail::trimmed(csv.fields()[i]), csv.at(i + 1), h, unit_column));
     // Spreadsheets export unnamed empty columns: those are neither read nor warned about.
-    if (!name.empty() && !h.column.emplace(name, i).second) throw error(csv.at(i + 1), "column '" + name + "' given twice");
+    if (!name.empty() && !h.column.emplace(name, i).second)
+      throw error(csv.at(i + 1), "column '" + name + "' given twice");
     h.names.push_back(std::move(name));
   }
   if (h.unit.empty()) h.unit = default_unit.empty() ? "" : check_unit(default_unit, "--units");
   if (has_quantities && h.unit.empty())
-    throw error(location{csv.source(), 1, 0}, "state the unit in the header, as 'so2 [t/d]' or 'so2 [t/a]', or with --units");
+    throw error(location{csv.source(), 1, 0},
+                "state the unit in the header, as 'so2 [t/d]' or 'so2 [t/a]', or with --units");
   check_columns(h, cols, csv, warn);
   return h;
 }
@@ -354,7 +372,9 @@ struct csv_row {
     return {detail::trimmed(csv.fields()[it->second]), place(csv.at(it->second + 1))};  // width checked first
   }
   field in_tier(const char* tier, const char* key) const { return get(std::string(key) + "_" + lower(tier)); }
-  field cut(const char* tier, std::size_t i) const { return in_tier(tier, (std::string("cut_") + pollutant_keys[i]).c_str()); }
+  field cut(const char* tier, std::size_t i) const {
+    return in_tier(tier, (std::string("cut_") + pollutant_keys[i]).c_str());
+  }
   std::uint64_t line() const { return csv.line(); }
 };
 
@@ -377,12 +397,16 @@ std::string pointer_step(std::string_view key) {
 }
 
 const char* kind_of(const json& v) {
-  return v.is_array() ? "an array" : v.is_object() ? "an object" : v.is_string() ? "a string" : v.is_null() ? "null" : "a number";
+  return v.is_array()    ? "an array"
+         : v.is_object() ? "an object"
+         : v.is_string() ? "a string"
+         : v.is_null()   ? "null"
+                         : "a number";
 }
 
 /// An object's keys, each one of `known` (else an error at its path, listing them).
-void check_keys(const json& object, const std::string& path, const std::vector<std::string>& known, const std::string& source,
-                const char* what = "key") {
+void check_keys(const json& object, const std::string& path, const std::vector<std::string>& known,
+                const std::string& source, const char* what = "key") {
   for (const auto& [key, value] : object.items())
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string list;
@@ -430,9 +454,9 @@ struct json_row {
 
 const std::vector<std::string> document_keys = {"units", "totals", "sources", "exceptions"};
 const std::vector<std::string> total_keys = {"county", "so2", "nox", "pm", "vocs"};
-const std::vector<std::string> source_keys = {"county", "part",     "id",  "name", "industry", "kind",
-                                              "grade",  "protected", "so2", "nox",  "pm",       "vocs",
-                                              "tiers",  "key_indicators", "prep_time", "responsible", "contact"};
+const std::vector<std::string> source_keys = {
+    "county", "part", "id",   "name",  "industry",       "kind",      "grade",       "protected", "so2",
+    "nox",    "pm",   "vocs", "tiers", "key_indicators", "prep_time", "responsible", "contact"};
 const std::vector<std::string> tier_keys = {"measure", "stopped_lines", "cut"};
 const std::vector<std::string> exception_keys = {"county", "tier", "pollutant", "ratio", "justification"};
 
@@ -457,8 +481,8 @@ void check_tiers(const json_row& r) {
 
 /// Calls `read(row)` for each object of the array at `key`, after checking its keys.
 template <class F>
-void for_each_object(const json& doc, const std::string& key, const std::vector<std::string>& known, const std::string& source,
-                     F read) {
+void for_each_object(const json& doc, const std::string& key, const std::vector<std::string>& known,
+                     const std::string& source, F read) {
   const json& rows = doc.at(key);
   expect(rows, rows.is_array(), "an array", place(source, "/" + key));
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -482,8 +506,8 @@ std::string read_document_head(const json& j, const std::string& name) {
 
 }  // namespace
 
-std::map<std::string, emissions> read_totals_csv(std::istream& in, const std::string& name, const std::string& default_unit,
-                                                 const warn_fn& warn) {
+std::map<std::string, emissions> read_totals_csv(std::istream& in, const std::string& name,
+                                                 const std::string& default_unit, const warn_fn& warn) {
   csv_reader csv(in, name);
   const auto h = read_header(csv, default_unit, true, totals_columns(), warn);
   std::map<std::string, emissions> totals;
@@ -522,7 +546,8 @@ reduction_input read_reduction_json(std::string_view text, const std::string& na
       out.sources.push_back(read_source(r, unit, doubts));
     });
     if (j.contains("exceptions"))
-      for_each_object(j, "exceptions", exception_keys, name, [&](const json_row& r) { out.exceptions.push_back(read_exception(r)); });
+      for_each_object(j, "exceptions", exception_keys, name,
+                      [&](const json_row& r) { out.exceptions.push_back(read_exception(r)); });
     doubts.report(warn);
     return out;
   } catch (const json::exception& e) {  // not expected: every value's type is checked before use

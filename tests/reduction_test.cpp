@@ -32,7 +32,8 @@ source plant(emissions cut_iii, emissions cut_ii, emissions cut_i) {
 
 std::vector<source> full_list(source s) {  // with the list parts every county needs
   std::vector<source> v{s};
-  for (auto [part, kind] : {std::pair{"dust", "construction_site"}, {"mobile", "large_vehicle_user"}, {"co-heating", "other"}}) {
+  for (auto [part, kind] :
+       {std::pair{"dust", "construction_site"}, {"mobile", "large_vehicle_user"}, {"co-heating", "other"}}) {
     source x;
     x.county = s.county;
     x.part = part;
@@ -43,7 +44,8 @@ std::vector<source> full_list(source s) {  // with the list parts every county n
   return v;
 }
 
-const ratio_check& check(const reduction_result& r, const std::string& county, const std::string& tier, const std::string& what) {
+const ratio_check& check(const reduction_result& r, const std::string& county, const std::string& tier,
+                         const std::string& what) {
   for (const auto& c : r.checks)
     if (c.county == county && c.tier == tier && c.what == what) return c;
   FAIL("no check " << county << " " << tier << " " << what);
@@ -55,11 +57,13 @@ const std::map<std::string, emissions> totals_x = {{"X", {100, 100, 100, 100}}};
 
 TEST_CASE("reduction: exactly 10.0 % passes, a hair less fails with its shortfall", "[reduction]") {
   reduction_policy p;
-  const auto ok = check_reductions(totals_x, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, p);
+  const auto ok =
+      check_reductions(totals_x, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, p);
   CHECK(check(ok, "X", "III", "PM").status == check_status::pass);
   CHECK(check(ok, "X", "I", "VOCs").status == check_status::pass);
   CHECK_FALSE(ok.failed());
-  const auto short_ = check_reductions(totals_x, full_list(plant({10, 10, 9.99, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, p);
+  const auto short_ =
+      check_reductions(totals_x, full_list(plant({10, 10, 9.99, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, p);
   const auto& c = check(short_, "X", "III", "PM");
   CHECK(c.status == check_status::fail);
   CHECK(c.shortfall == Approx(0.01));
@@ -100,7 +104,8 @@ TEST_CASE("reduction: a granted lower ratio is an exception, never a pass", "[re
   const auto r = check_reductions(totals_x, list, {g}, {});
   CHECK(check(r, "X", "I", "VOCs").status == check_status::exception);
   CHECK(check(r, "X", "I", "VOCs").note == "granted 25 %: 测算说明");
-  CHECK(check(r, "", "I", "VOCs").status == check_status::fail);  // a county's exception does not lower the city's ratio
+  CHECK(check(r, "", "I", "VOCs").status ==
+        check_status::fail);  // a county's exception does not lower the city's ratio
   const granted_exception low{"X", "I", pollutant::vocs, 0.28, "测算说明"};
   CHECK(check(check_reductions(totals_x, list, {low}, {}), "X", "I", "VOCs").status == check_status::fail);
 }
@@ -109,7 +114,8 @@ TEST_CASE("reduction: findings name the rows", "[reduction]") {
   auto base = plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30});
   auto texts = [&](const source& s) {
     std::vector<std::string> out;
-    for (const auto& f : check_reductions(totals_x, full_list(s), {}, {}).findings) out.push_back(to_string(f.severity) + std::string(" ") + f.text);
+    for (const auto& f : check_reductions(totals_x, full_list(s), {}, {}).findings)
+      out.push_back(to_string(f.severity) + std::string(" ") + f.text);
     return out;
   };
   using v = std::vector<std::string>;
@@ -238,23 +244,28 @@ TEST_CASE("reduction: each finding rule on its own row", "[reduction]") {
   CHECK(out[0].id.empty());
 }
 
-TEST_CASE("reduction: shares too small everywhere, or cuts above a county's total, are doubts about the units", "[reduction]") {
+TEST_CASE("reduction: shares too small everywhere, or cuts above a county's total, are doubts about the units",
+          "[reduction]") {
   // t/d values labelled t/a: every cut 365 times too small, 20 % reads as 0.05 %
   const double a = 1.0 / 365;
-  const auto tiny = check_reductions(totals_x, full_list(plant({10 * a, 10 * a, 10 * a, 10 * a}, {20 * a, 20 * a, 20 * a, 20 * a},
-                                                               {30 * a, 30 * a, 30 * a, 30 * a})), {}, {});
+  const auto tiny = check_reductions(totals_x,
+                                     full_list(plant({10 * a, 10 * a, 10 * a, 10 * a}, {20 * a, 20 * a, 20 * a, 20 * a},
+                                                     {30 * a, 30 * a, 30 * a, 30 * a})),
+                                     {}, {});
   const auto doubt = doubtfully_small_shares(tiny);
   REQUIRE(doubt);
   CHECK(doubt->county == "X");
   CHECK(doubt->share == Approx(0.3 / 365));
-  const auto fine = check_reductions(totals_x, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, {});
+  const auto fine =
+      check_reductions(totals_x, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, {});
   CHECK_FALSE(doubtfully_small_shares(fine));
-  CHECK_FALSE(doubtfully_small_shares(check_reductions(totals_x, full_list(plant({}, {}, {})), {}, {})));  // nothing cut at all
+  CHECK_FALSE(
+      doubtfully_small_shares(check_reductions(totals_x, full_list(plant({}, {}, {})), {}, {})));  // nothing cut at all
   CHECK(cuts_above_totals(fine).second == 0);
   // one county cutting more than it emits
   const std::map<std::string, emissions> small_totals = {{"X", {100, 100, 100, 20}}};
-  const auto [first, n] = cuts_above_totals(check_reductions(small_totals, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20},
-                                                                                          {30, 30, 30, 30})), {}, {}));
+  const auto [first, n] = cuts_above_totals(
+      check_reductions(small_totals, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, {}));
   REQUIRE(first);
   CHECK(first->tier == "I");
   CHECK(first->what == "VOCs");

@@ -17,7 +17,8 @@
 namespace hpa {
 
 enum class pollutant { so2, nox, pm, vocs };
-inline constexpr std::array<pollutant, 4> all_pollutants = {pollutant::so2, pollutant::nox, pollutant::pm, pollutant::vocs};
+inline constexpr std::array<pollutant, 4> all_pollutants = {pollutant::so2, pollutant::nox, pollutant::pm,
+                                                            pollutant::vocs};
 inline const char* to_string(pollutant p) {
   constexpr const char* names[] = {"SO2", "NOx", "PM", "VOCs"};
   return names[static_cast<int>(p)];
@@ -49,14 +50,19 @@ inline constexpr std::array<so2_nox_rule, 3> all_so2_nox_rules = {so2_nox_rule::
 /// "ratio_sum", "tonnage", "each": the names profiles and options use.
 inline const char* to_string(so2_nox_rule r) {
   switch (r) {
-    case so2_nox_rule::ratio_sum: return "ratio_sum";
-    case so2_nox_rule::tonnage: return "tonnage";
-    case so2_nox_rule::each: return "each";
+    case so2_nox_rule::ratio_sum:
+      return "ratio_sum";
+    case so2_nox_rule::tonnage:
+      return "tonnage";
+    case so2_nox_rule::each:
+      return "each";
   }
   return "";
 }
 /// Sets `out` to the rule named `text` (as to_string() writes it); false if there is none.
-inline bool from_string(std::string_view text, so2_nox_rule& out) { return detail::enum_from_string(text, all_so2_nox_rules, out); }
+inline bool from_string(std::string_view text, so2_nox_rule& out) {
+  return detail::enum_from_string(text, all_so2_nox_rules, out);
+}
 
 /// The policy of §4.2.1: required shares per tier and the SO2/NOx reading.
 struct reduction_policy {
@@ -110,22 +116,29 @@ inline constexpr std::array<check_status, 4> all_check_statuses = {check_status:
                                                                    check_status::exception, check_status::info};
 inline const char* to_string(check_status s) {
   switch (s) {
-    case check_status::pass: return "pass";
-    case check_status::fail: return "fail";
-    case check_status::exception: return "exception";
-    case check_status::info: return "info";
+    case check_status::pass:
+      return "pass";
+    case check_status::fail:
+      return "fail";
+    case check_status::exception:
+      return "exception";
+    case check_status::info:
+      return "info";
   }
   return "";
 }
 /// Sets `out` to the status named `text` (as to_string() writes it); false if there is none.
-inline bool from_string(std::string_view text, check_status& out) { return detail::enum_from_string(text, all_check_statuses, out); }
+inline bool from_string(std::string_view text, check_status& out) {
+  return detail::enum_from_string(text, all_check_statuses, out);
+}
 
 /// How much a finding weighs.
 enum class finding_severity {
   fail,  ///< a requirement of the plan is not met: the list fails
   warn   ///< a policy point to look at
 };
-inline constexpr std::array<finding_severity, 2> all_finding_severities = {finding_severity::fail, finding_severity::warn};
+inline constexpr std::array<finding_severity, 2> all_finding_severities = {finding_severity::fail,
+                                                                           finding_severity::warn};
 inline const char* to_string(finding_severity s) { return s == finding_severity::fail ? "fail" : "warn"; }
 /// Sets `out` to the severity named `text` (as to_string() writes it); false if there is none.
 inline bool from_string(std::string_view text, finding_severity& out) {
@@ -135,7 +148,7 @@ inline bool from_string(std::string_view text, finding_severity& out) {
 struct ratio_check {
   std::string county;  ///< "" = city-wide
   std::string tier;
-  std::string what;    ///< "SO2", "NOx", "PM", "VOCs" or "SO2+NOx"
+  std::string what;  ///< "SO2", "NOx", "PM", "VOCs" or "SO2+NOx"
   double cut = 0, total = 0, share = 0, required = 0;
   check_status status = check_status::pass;
   double shortfall = 0;  ///< tonnes per day to reach the required share
@@ -220,7 +233,9 @@ inline const granted_exception* granted(const std::vector<granted_exception>& ex
   return nullptr;
 }
 
-inline std::string granted_note(const granted_exception& g) { return "granted " + percent(g.ratio) + ": " + g.justification; }
+inline std::string granted_note(const granted_exception& g) {
+  return "granted " + percent(g.ratio) + ": " + g.justification;
+}
 inline constexpr const char* below_granted_note = "below even the granted ratio";
 }  // namespace detail
 
@@ -247,8 +262,16 @@ inline void judge_share(ratio_check& c, double need_share, const granted_excepti
 inline ratio_check check_pollutant(const area_tier& at, std::size_t i, const std::vector<granted_exception>& exceptions,
                                    so2_nox_rule rule) {
   const pollutant p = all_pollutants[i];
-  ratio_check c{at.area, at.tier, to_string(p), at.cut[i], at.total[i], at.total[i] > 0 ? at.cut[i] / at.total[i] : 0,
-                at.required, check_status::pass, 0, ""};
+  ratio_check c{at.area,
+                at.tier,
+                to_string(p),
+                at.cut[i],
+                at.total[i],
+                at.total[i] > 0 ? at.cut[i] / at.total[i] : 0,
+                at.required,
+                check_status::pass,
+                0,
+                ""};
   const bool traded = (p == pollutant::so2 || p == pollutant::nox) && rule != so2_nox_rule::each;
   if (traded) {
     c.status = check_status::info;
@@ -262,8 +285,9 @@ inline ratio_check check_pollutant(const area_tier& at, std::size_t i, const std
 namespace detail {
 inline ratio_check so2_nox_check(const area_tier& at) {
   const auto so2 = static_cast<std::size_t>(pollutant::so2), nox = static_cast<std::size_t>(pollutant::nox);
-  return {at.area, at.tier, "SO2+NOx", at.cut[so2] + at.cut[nox], at.total[so2] + at.total[nox], 0, 0,
-          check_status::pass, 0, ""};
+  return {
+      at.area, at.tier, "SO2+NOx", at.cut[so2] + at.cut[nox], at.total[so2] + at.total[nox], 0, 0, check_status::pass,
+      0,       ""};
 }
 /// A granted lower ratio for SO2, else for NOx: either lowers the pair's requirement.
 inline const granted_exception* so2_nox_granted(const std::vector<granted_exception>& exceptions, const area_tier& at) {
@@ -335,32 +359,36 @@ inline bool curtailed(const source& s) { return any_cut(s) || any_stopped_line(s
 inline void find_power_or_heating_curtailed(const source& s, std::vector<finding>& out) {
   if ((s.kind == "power_plant" || s.kind == "heating_boiler") && detail::curtailed(s))
     out.push_back(detail::on_row(s, finding_severity::warn, "§4.2.1(4)",
-                                 s.kind == "power_plant" ? "a power plant is stopped or curtailed: in principle they are not"
-                                                         : "a heating boiler is stopped or curtailed: in principle they are not"));
+                                 s.kind == "power_plant"
+                                     ? "a power plant is stopped or curtailed: in principle they are not"
+                                     : "a heating boiler is stopped or curtailed: in principle they are not"));
 }
 
 /// §4.2.1(4) "在难以满足减排要求的情况下，可按需对小微涉气企业采取相应措施": small and micro
 /// enterprises only where the ratios cannot be met otherwise.
 inline void find_small_micro_curtailed(const source& s, std::vector<finding>& out) {
   if (s.kind == "small_micro" && detail::curtailed(s))
-    out.push_back(detail::on_row(s, finding_severity::warn, "§4.2.1(4)",
-                                 "a small or micro enterprise is curtailed: only where the ratios cannot be met otherwise"));
+    out.push_back(
+        detail::on_row(s, finding_severity::warn, "§4.2.1(4)",
+                       "a small or micro enterprise is curtailed: only where the ratios cannot be met otherwise"));
 }
 
 /// §4.2.1(4) "在达到…绩效评级B级以上绩效水平…允许其进行保障任务生产": protected production needs
 /// performance grade B or above.
 inline void find_protected_below_b(const source& s, std::vector<finding>& out) {
   if (s.is_protected && !detail::grade_b_or_above(s.grade))
-    out.push_back(detail::on_row(s, finding_severity::fail, "§4.2.1(4)",
-                                 "a protected (保障类) enterprise of grade '" + s.grade + "': grade B or above is required"));
+    out.push_back(
+        detail::on_row(s, finding_severity::fail, "§4.2.1(4)",
+                       "a protected (保障类) enterprise of grade '" + s.grade + "': grade B or above is required"));
 }
 
 /// §4.2.1(4) (the performance grading it refers to): grade-A and 引领性 enterprises reduce at their
 /// own discretion, so mandatory cuts on them are a point to look at.
 inline void find_leading_given_cuts(const source& s, std::vector<finding>& out) {
   if (detail::leading(s.grade) && detail::any_cut(s))
-    out.push_back(detail::on_row(s, finding_severity::warn, "§4.2.1(4)",
-                                 "a grade-" + s.grade + " enterprise is given mandatory cuts: it reduces at its own discretion"));
+    out.push_back(
+        detail::on_row(s, finding_severity::warn, "§4.2.1(4)",
+                       "a grade-" + s.grade + " enterprise is given mandatory cuts: it reduces at its own discretion"));
 }
 
 /// §4.2.1(3) "确保可操作、可监测、可核查": a cut larger than the source's baseline cannot be verified.
@@ -368,9 +396,9 @@ inline void find_cut_above_baseline(const source& s, std::vector<finding>& out) 
   for (const char* tier : reduction_tiers)
     for (std::size_t i = 0; i < all_pollutants.size(); ++i)
       if (detail::above(cut_of(s, tier, i), s.baseline[i]))
-        out.push_back(detail::on_row(s, finding_severity::fail, "§4.2.1(3)",
-                                     std::string("tier ") + tier + " " + to_string(all_pollutants[i]) +
-                                         " cut is larger than the baseline"));
+        out.push_back(detail::on_row(
+            s, finding_severity::fail, "§4.2.1(3)",
+            std::string("tier ") + tier + " " + to_string(all_pollutants[i]) + " cut is larger than the baseline"));
 }
 
 /// §4.2.2-§4.2.4: each tier's measures build on the tier below, so no cut shrinks from III to I.
@@ -415,7 +443,8 @@ inline void find_on_row(const source& s, std::vector<finding>& out) {
 
 /// §4.2.1(2): every county's list holds industrial sources, the construction sites (扬尘源), the
 /// large vehicle users (移动源) and the co-heating enterprises.
-inline void find_list_parts_missing(const std::string& county, const std::vector<source>& sources, std::vector<finding>& out) {
+inline void find_list_parts_missing(const std::string& county, const std::vector<source>& sources,
+                                    std::vector<finding>& out) {
   const auto has = [&](std::string_view part, const char* kind) {
     for (const auto& s : sources)
       if (s.county == county && s.part == part && (!kind || s.kind == kind)) return true;
@@ -432,8 +461,10 @@ inline void find_list_parts_missing(const std::string& county, const std::vector
 
 /// Checks every county of `totals` and the city (the sum of the counties): the ratios per area and
 /// tier, then the findings on the rows and on each county's list.
-inline reduction_result check_reductions(const std::map<std::string, emissions>& totals, const std::vector<source>& sources,
-                                         const std::vector<granted_exception>& exceptions, const reduction_policy& policy) {
+inline reduction_result check_reductions(const std::map<std::string, emissions>& totals,
+                                         const std::vector<source>& sources,
+                                         const std::vector<granted_exception>& exceptions,
+                                         const reduction_policy& policy) {
   reduction_result out;
   emissions city{};
   for (const auto& [county, e] : totals)
