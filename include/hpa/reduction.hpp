@@ -233,6 +233,18 @@ inline const granted_exception* granted(const std::vector<granted_exception>& ex
   return nullptr;
 }
 
+/// A check of `what` in one area at one tier with its cut, total and share, not judged yet.
+inline ratio_check unjudged(const area_tier& at, const char* what, double cut, double total) {
+  ratio_check c;
+  c.county = at.area;
+  c.tier = at.tier;
+  c.what = what;
+  c.cut = cut;
+  c.total = total;
+  c.share = total > 0 ? cut / total : 0;
+  return c;
+}
+
 inline std::string granted_note(const granted_exception& g) {
   return "granted " + percent(g.ratio) + ": " + g.justification;
 }
@@ -262,16 +274,8 @@ inline void judge_share(ratio_check& c, double need_share, const granted_excepti
 inline ratio_check check_pollutant(const area_tier& at, std::size_t i, const std::vector<granted_exception>& exceptions,
                                    so2_nox_rule rule) {
   const pollutant p = all_pollutants[i];
-  ratio_check c{at.area,
-                at.tier,
-                to_string(p),
-                at.cut[i],
-                at.total[i],
-                at.total[i] > 0 ? at.cut[i] / at.total[i] : 0,
-                at.required,
-                check_status::pass,
-                0,
-                ""};
+  auto c = detail::unjudged(at, to_string(p), at.cut[i], at.total[i]);
+  c.required = at.required;
   const bool traded = (p == pollutant::so2 || p == pollutant::nox) && rule != so2_nox_rule::each;
   if (traded) {
     c.status = check_status::info;
@@ -285,9 +289,7 @@ inline ratio_check check_pollutant(const area_tier& at, std::size_t i, const std
 namespace detail {
 inline ratio_check so2_nox_check(const area_tier& at) {
   const auto so2 = static_cast<std::size_t>(pollutant::so2), nox = static_cast<std::size_t>(pollutant::nox);
-  return {
-      at.area, at.tier, "SO2+NOx", at.cut[so2] + at.cut[nox], at.total[so2] + at.total[nox], 0, 0, check_status::pass,
-      0,       ""};
+  return unjudged(at, "SO2+NOx", at.cut[so2] + at.cut[nox], at.total[so2] + at.total[nox]);
 }
 /// A granted lower ratio for SO2, else for NOx: either lowers the pair's requirement.
 inline const granted_exception* so2_nox_granted(const std::vector<granted_exception>& exceptions, const area_tier& at) {
@@ -299,7 +301,6 @@ inline const granted_exception* so2_nox_granted(const std::vector<granted_except
 /// SO2 and NOx by tonnage (§4.2.1(1), reading `tonnage`): cut_SO2 + cut_NOx >= r (E_SO2 + E_NOx).
 inline ratio_check check_so2_nox_tonnage(const area_tier& at, const std::vector<granted_exception>& exceptions) {
   auto c = detail::so2_nox_check(at);
-  c.share = c.total > 0 ? c.cut / c.total : 0;
   c.required = at.required;
   judge_share(c, at.required, detail::so2_nox_granted(exceptions, at));
   return c;

@@ -25,7 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
     }
     for (const auto& s : list.sources) list.totals.try_emplace(s.county, hpa::emissions{1, 1, 1, 1});
-    (void)hpa::check_reductions(list.totals, list.sources, list.exceptions, {});
+    const auto result = hpa::check_reductions(list.totals, list.sources, list.exceptions, {});
+    (void)hpa::doubtfully_small_shares(result);
+    (void)hpa::cuts_above_totals(result);
   } catch (const hpa::error&) {
   }
   return 0;
