@@ -1,6 +1,7 @@
 #include "hpa/io/fields.hpp"
 
 #include <fast_float/fast_float.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -52,12 +53,10 @@ double parse_number(std::string_view text, const location& where, std::string_vi
   }
   double v = 0;
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
-  const auto quoted = "'" + std::string(text) + "'";
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
-    throw error(where, "expected a number for " + std::string(what) + ", got " + quoted);
-  if (!std::isfinite(v)) throw error(where, "expected a finite number for " + std::string(what) + ", got " + quoted);
-  if (kind == number_kind::non_negative && v < 0)
-    throw error(where, std::string(what) + " cannot be negative, got " + quoted);
+    throw error(where, fmt::format("expected a number for {}, got '{}'", what, text));
+  if (!std::isfinite(v)) throw error(where, fmt::format("expected a finite number for {}, got '{}'", what, text));
+  if (kind == number_kind::non_negative && v < 0) throw error(where, fmt::format("{} cannot be negative, got '{}'", what, text));
   return v;
 }
 

@@ -115,7 +115,7 @@ named_header read_header(csv_reader& csv, const char* expected, std::initializer
   const header_map map(csv, known, unknown_columns::ignore);
   h.width = map.width();
   for (std::size_t k = 0; k < known.size(); ++k) {
-    if (map[k] < 0 && k < required.size()) throw map.missing("'" + std::string(known[k].name) + "'");
+    if (map[k] < 0 && k < required.size()) throw map.missing(fmt::format("'{}'", known[k].name));
     h.col.push_back(map[k]);
   }
   return h;
@@ -229,7 +229,10 @@ std::string measurement_csv_header() {
 std::string measurement_csv_row(const measurement& m) {
   measurement x = m;
   std::string s = csv_field(m.station) + "," + format_time(m.hour) + "," + csv_field(m.primary);
-  for (std::size_t q = 0; q < quantity_count; ++q) s += "," + cell(*quantity(x, q));
+  for (std::size_t q = 0; q < quantity_count; ++q) {
+    s += ',';
+    s += cell(*quantity(x, q));
+  }
   return s + "\n";
 }
 
