@@ -238,6 +238,7 @@ concentration_reader::concentration_reader(std::istream& in, std::string source,
     if (name == "station") station_ = static_cast<int>(i);
     else if (name == "time") time_ = static_cast<int>(i);
     else if (name == "primary") q = 100;
+    else if (name == "sites") q = 101;  // hpa-area's count of sites behind an area's hour
     else if (q < 0 && warn) warn(to_string(csv_.at(i + 1)) + ": ignoring column '" + name + "'");
     column_.push_back(q);
   }
@@ -262,7 +263,7 @@ bool concentration_reader::next(measurement& m) {
   m.hour = t.hour;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (column_[i] == 100) m.primary = detail::trimmed(f[i]);
-    else if (column_[i] >= 0) *quantity(m, static_cast<std::size_t>(column_[i])) = value(f[i], csv_, i + 1);
+    else if (column_[i] >= 0 && column_[i] < 100) *quantity(m, static_cast<std::size_t>(column_[i])) = value(f[i], csv_, i + 1);
   }
   return true;
 }
