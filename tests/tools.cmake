@@ -142,3 +142,12 @@ add_test(NAME "tool: area_beijing_city_winters" COMMAND sh ${CMAKE_CURRENT_SOURC
   ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
 set_tests_properties("tool: area_beijing_city_winters" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
 hpa_tool_test(episodes_as_of_beijing_2015 0 hpa-episodes ARGS --as-of 2015-12-08 --profile beijing-2023 -f text example8_daily.csv)
+
+# the daily city files, headerless input and files joined with cat
+hpa_tool_test(convert_daily_city 0 hpa-convert ARGS --from daily-city daily_city_small.csv)
+hpa_tool_test(convert_daily_city_joined_with_cat 0 hpa-convert ARGS --from daily-city bad/bom_mid_stream.csv)
+hpa_tool_test(convert_daily_city_since 0 hpa-convert ARGS --from daily-city --since 2016-12-16 --until 2016-12-16 daily_city_small.csv)
+hpa_tool_test(convert_daily_city_with_header 1 hpa-convert ARGS --from daily-city station_export_small.csv)
+hpa_tool_test(convert_headerless_as_station 1 hpa-convert ARGS --from station bad/headerless_daily_city.csv)
+hpa_tool_test(convert_headerless_as_cnemc 1 hpa-convert ARGS --from cnemc bad/headerless_daily_city.csv)
+hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)
