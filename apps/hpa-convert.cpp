@@ -17,6 +17,11 @@ const tool::spec spec = {
     "  station  station exports: Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,\n"
     "           NO2,O3_1h,O3_8h,SO2 (NaN = missing)\n"
     "  uci      the UCI Beijing multi-site files (NA = missing, CO converted from µg/m³ to mg/m³)\n"
+    "  daily-city  the daily city history files, no header: city,date,AQI,range,category,PM2.5,\n"
+    "           PM10,SO2,CO,NO2,O3,rank. Output, one row per city and day: station,date,aqi,\n"
+    "           pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h,o3_max_1h: `date` marks a daily row, the\n"
+    "           _24h columns are calendar-day means, o3_max_1h the day's largest hourly O3, aqi\n"
+    "           the files' own (hpa-episodes reads station,date,aqi as a daily series)\n"
     "Output, sorted by station and time: station,time,primary,aqi,pm25,pm25_24h,pm10,pm10_24h,\n"
     "so2,so2_24h,no2,co,o3,o3_8h (the published AQI where the file has one). A row repeated\n"
     "with the same values is dropped with a warning; repeated with other values it is an\n"
@@ -29,21 +34,42 @@ struct args {
 };
 
 void options(CLI::App& app, args& a) {
-  app.add_option("--from", a.from, "cnemc, station or uci")->required()->check(CLI::IsMember({"cnemc", "station", "uci"}));
+  app.add_option("--from", a.from, "cnemc, station, uci or daily-city")
+      ->required()
+      ->check(CLI::IsMember({"cnemc", "station", "uci", "daily-city"}));
   app.add_option("--since", a.since, "Keep hours from this date (YYYY-MM-DD)");
   app.add_option("--until", a.until, "Keep hours up to this date, inclusive (YYYY-MM-DD)");
+}
+
+// The daily city files give days, not hours: their own reader and long form (a date column).
+void convert_daily_city(const tool::context& cx, std::optional<hour_t> lo, std::optional<hour_t> hi) {
+  std::vector<io::daily_city_row> rows;
+  for (const auto& path : cx.options().inputs) {
+    auto in = cx.open(path);
+    io::read_daily_city(*in.stream, in.name, rows, cx.warner());
+  }
+  std::erase_if(rows, [&](const io::daily_city_row& d) { return (lo && d.day < *lo) || (hi && d.day > *hi); });
+  io::sort_and_merge(rows, cx.warner());
+  io::output out(cx.options().output);
+  out << io::daily_city_csv_header();
+  for (const auto& d : rows) out << io::daily_city_csv_row(d);
+  out.commit();
 }
 
 int run(const args& a, tool::context& cx) {
   const std::optional<hour_t> lo = a.since.empty() ? std::nullopt : std::optional(tool::date_option(a.since, "--since"));
   const std::optional<hour_t> hi = a.until.empty() ? std::nullopt : std::optional(tool::date_option(a.until, "--until"));
+  if (a.from == "daily-city") {
+    convert_daily_city(cx, lo, hi);
+    return 0;
+  }
   const auto format = a.from == "cnemc"     ? io::national_format::cnemc
                       : a.from == "station" ? io::national_format::station
                                             : io::national_format::uci;
   std::vector<io::measurement> rows;
   for (const auto& path : cx.options().inputs) {
     auto in = cx.open(path);
-    io::read_national(format, *in.stream, in.name, rows);
+    io::read_national(format, *in.stream, in.name, rows, cx.warner());
     if (lo || hi)
       std::erase_if(rows, [&](const io::measurement& m) { return (lo && m.hour < *lo) || (hi && m.hour >= *hi + 24); });
   }

@@ -8,10 +8,23 @@ namespace hpa::io {
 namespace {
 // Reads start small (a short file costs little) and double up to 1 MiB (a long one reads fast).
 constexpr std::size_t first_read = std::size_t{1} << 14, chunk = std::size_t{1} << 20;
+constexpr char bom[] = "\xEF\xBB\xBF";
+constexpr std::size_t bom_size = 3;
 }
 
-csv_reader::csv_reader(std::istream& in, std::string source)
-    : in_(in), source_(std::move(source)), buf_(first_read) {}
+csv_reader::csv_reader(std::istream& in, std::string source, warn_fn warn)
+    : in_(in), source_(std::move(source)), buf_(first_read), warn_(std::move(warn)) {}
+
+// A BOM at the start of a later record: the start of a file joined to another with cat.
+void csv_reader::skip_inner_bom() {
+  if (buf_[pos_] != bom[0]) return;  // the common case costs one comparison
+  while (end_ - pos_ < bom_size && fill()) {}
+  if (end_ - pos_ < bom_size || std::memcmp(buf_.data() + pos_, bom, bom_size) != 0) return;
+  pos_ += bom_size;
+  ++inner_boms_;
+  if (warn_)
+    warn_(to_string(location{source_, line_, 0}) + ": a byte-order mark inside the input (files joined with cat?), removed");
+}
 
 bool csv_reader::fill() {
   if (eof_) return false;
@@ -42,7 +55,10 @@ bool csv_reader::next() {
     if (first_) {
       first_ = false;
       while (end_ - pos_ < 3 && fill()) {}
-      if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
+      if (end_ - pos_ >= bom_size && std::memcmp(buf_.data() + pos_, bom, bom_size) == 0) pos_ += bom_size;
+      if (pos_ == end_) continue;
+    } else {
+      skip_inner_bom();
       if (pos_ == end_) continue;
     }
     // Find the end of the physical line; a record that starts with no quote in it is the line.

@@ -49,12 +49,41 @@ unsigned whole(std::string_view text, const csv_reader& csv, std::uint64_t colum
   return v;
 }
 
-void read_cnemc(std::istream& in, const std::string& source, std::vector<measurement>& out) {
-  csv_reader csv(in, source);
+// A first line with a number or a date in it is data: the file has no header (a daily city
+// file, or a header lost when files were cut or joined).
+bool looks_like_data(const std::vector<std::string_view>& fields) {
+  for (auto f : fields) {
+    const auto s = detail::trim(f);
+    if (s.empty()) continue;
+    double v = 0;
+    const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
+    if ((r.ec == std::errc() && r.ptr == s.data() + s.size()) || parse_time(s)) return true;
+  }
+  return false;
+}
+
+// The error for a file whose first line is data, naming what the header should be.
+error missing_header(const csv_reader& csv, const std::string& expected) {
+  constexpr std::size_t shown = 3;  // enough fields to recognise the line
+  const auto& f = csv.fields();
+  std::string line;
+  for (std::size_t i = 0; i < f.size() && i < shown; ++i) line += (i ? "," : "") + std::string(f[i]);
+  if (f.size() > shown) line += ",…";
+  std::string hint;
+  if (f.size() == 12 && parse_time(detail::trim(f[1])).date_only) hint = " (a daily city file? hpa-convert --from daily-city)";
+  return error(location{csv.source(), csv.line(), 0},
+               "the header is missing: line " + std::to_string(csv.line()) + " is data ('" + line + "'); expected a header " +
+                   expected + hint);
+}
+
+void read_cnemc(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
+  csv_reader csv(in, source, warn);
   if (!csv.next()) throw error(location{source, 0, 0}, "empty input: expected date,hour,type,<sites>");
   const std::vector<std::string> header(csv.fields().begin(), csv.fields().end());
-  if (header.size() < 4 || header[0] != "date" || header[1] != "hour" || header[2] != "type")
+  if (header.size() < 4 || header[0] != "date" || header[1] != "hour" || header[2] != "type") {
+    if (looks_like_data(csv.fields())) throw missing_header(csv, "date,hour,type,<site or city …>");
     throw error(location{source, 1, 0}, "expected a header date,hour,type,<site or city …>");
+  }
   static const std::map<std::string, std::size_t> types = {
       {"AQI", 0}, {"PM2.5", 1}, {"PM2.5_24h", 2}, {"PM10", 3}, {"PM10_24h", 4}, {"SO2", 5}, {"SO2_24h", 6},
       {"NO2", 7}, {"CO", 8}, {"O3", 9}, {"O3_8h", 10}};
@@ -115,7 +144,10 @@ named_header read_header(csv_reader& csv, const char* expected, std::initializer
   const header_map map(csv, known, unknown_columns::ignore);
   h.width = map.width();
   for (std::size_t k = 0; k < known.size(); ++k) {
-    if (map[k] < 0 && k < required.size()) throw map.missing(fmt::format("'{}'", known[k].name));
+    if (map[k] < 0 && k < required.size()) {
+      if (looks_like_data(csv.fields())) throw missing_header(csv, expected);
+      throw map.missing(fmt::format("'{}'", known[k].name));
+    }
     h.col.push_back(map[k]);
   }
   return h;
@@ -131,8 +163,8 @@ bool next_row(csv_reader& csv, const named_header& h, measurement& m) {
   return true;
 }
 
-void read_station(std::istream& in, const std::string& source, std::vector<measurement>& out) {
-  csv_reader csv(in, source);
+void read_station(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
+  csv_reader csv(in, source, warn);
   const auto h = read_header(csv, "Date,Hour,WatchPoint,AQI,…",
                              {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"},
                              {"PrimaryPollution"});
@@ -156,8 +188,8 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
   }
 }
 
-void read_uci(std::istream& in, const std::string& source, std::vector<measurement>& out) {
-  csv_reader csv(in, source);
+void read_uci(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
+  csv_reader csv(in, source, warn);
   const auto h = read_header(csv, "No,year,month,day,hour,PM2.5,…,station",
                              {"year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"});
   measurement m;
@@ -191,11 +223,12 @@ std::string cell(double v) { return std::isnan(v) ? std::string() : format_numbe
 
 }  // namespace
 
-void read_national(national_format f, std::istream& in, const std::string& source, std::vector<measurement>& out) {
+void read_national(national_format f, std::istream& in, const std::string& source, std::vector<measurement>& out,
+                   const warn_fn& warn) {
   switch (f) {
-    case national_format::cnemc: return read_cnemc(in, source, out);
-    case national_format::station: return read_station(in, source, out);
-    case national_format::uci: return read_uci(in, source, out);
+    case national_format::cnemc: return read_cnemc(in, source, out, warn);
+    case national_format::station: return read_station(in, source, out, warn);
+    case national_format::uci: return read_uci(in, source, out, warn);
   }
 }
 
@@ -242,12 +275,15 @@ std::vector<known_column> concentration_columns() {
   std::vector<known_column> c = {{"station"}, {"time"}, {"primary"}};
   for (const char* q : quantity_names) c.push_back({q});
   c[3 + 1].aliases = {"pm2.5"};  // pm25
+  c.push_back({"sites"});        // an area's hour: how many sites it stands on (read, not used)
   return c;
 }
 }  // namespace
 
-concentration_reader::concentration_reader(std::istream& in, std::string source, warn_fn warn) : csv_(in, std::move(source)) {
+concentration_reader::concentration_reader(std::istream& in, std::string source, warn_fn warn)
+    : csv_(in, std::move(source), warn) {
   if (!csv_.next()) throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,pm25,pm10,so2,no2,co,o3");
+  if (looks_like_data(csv_.fields())) throw missing_header(csv_, "such as station,time,pm25,pm10,so2,no2,co,o3");
   const auto known = concentration_columns();
   const header_map h(csv_, known, unknown_columns::warn, warn);
   width_ = h.width();
@@ -279,6 +315,83 @@ bool concentration_reader::next(measurement& m) {
     if (const int c = quantity_column_[q]; c >= 0)
       *quantity(m, q) = value(f[static_cast<std::size_t>(c)], csv_, static_cast<std::uint64_t>(c) + 1, quantity_names[q]);
   return true;
+}
+
+// ---- daily city files -------------------------------------------------------------------------
+
+namespace {
+
+// The columns of a daily city file, which has no header.
+enum daily_city_column : std::size_t { dc_city, dc_date, dc_aqi, dc_range, dc_category, dc_pm25, dc_pm10, dc_so2,
+                                       dc_co, dc_no2, dc_o3, dc_rank, dc_width };
+
+bool same_day(const daily_city_row& a, const daily_city_row& b) {
+  const double x[] = {a.aqi, a.pm25_24h, a.pm10_24h, a.so2_24h, a.no2_24h, a.co_24h, a.o3_max_1h};
+  const double y[] = {b.aqi, b.pm25_24h, b.pm10_24h, b.so2_24h, b.no2_24h, b.co_24h, b.o3_max_1h};
+  for (std::size_t i = 0; i < std::size(x); ++i)
+    if (!(std::isnan(x[i]) && std::isnan(y[i])) && x[i] != y[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+void read_daily_city(std::istream& in, const std::string& source, std::vector<daily_city_row>& out, const warn_fn& warn) {
+  csv_reader csv(in, source, warn);
+  bool first = true;
+  while (csv.next()) {
+    const auto& f = csv.fields();
+    const auto date = detail::trimmed(f.size() > dc_date ? f[dc_date] : std::string_view());
+    const auto t = parse_time(date);
+    if (first && !(t && t.date_only) && !looks_like_data(f))
+      throw error(csv.at(), "line 1 looks like a header, but daily city files have none "
+                             "(city,date,AQI,range,category,PM2.5,PM10,SO2,CO,NO2,O3,rank)");
+    first = false;
+    csv.expect_fields(dc_width);
+    if (!t || !t.date_only)
+      throw error(csv.at(dc_date + 1), std::string(t ? "expected a date, not an hour" : t.error) + ", got '" + date + "'");
+    daily_city_row d;
+    d.city = detail::trimmed(f[dc_city]);
+    check_utf8(d.city, csv.at(dc_city + 1));
+    d.day = t.hour;
+    d.aqi = value(f[dc_aqi], csv, dc_aqi + 1, "AQI");
+    d.pm25_24h = value(f[dc_pm25], csv, dc_pm25 + 1, "PM2.5");
+    d.pm10_24h = value(f[dc_pm10], csv, dc_pm10 + 1, "PM10");
+    d.so2_24h = value(f[dc_so2], csv, dc_so2 + 1, "SO2");
+    d.co_24h = value(f[dc_co], csv, dc_co + 1, "CO");
+    d.no2_24h = value(f[dc_no2], csv, dc_no2 + 1, "NO2");
+    d.o3_max_1h = value(f[dc_o3], csv, dc_o3 + 1, "O3");
+    d.source = source;
+    d.line = csv.line();
+    out.push_back(std::move(d));
+  }
+}
+
+void sort_and_merge(std::vector<daily_city_row>& rows, const warn_fn& warn) {
+  std::stable_sort(rows.begin(), rows.end(), [](const daily_city_row& a, const daily_city_row& b) {
+    return a.city != b.city ? a.city < b.city : a.day < b.day;
+  });
+  std::vector<daily_city_row> kept;
+  kept.reserve(rows.size());
+  for (auto& r : rows) {
+    if (!kept.empty() && kept.back().city == r.city && kept.back().day == r.day) {
+      const auto& k = kept.back();
+      const auto day = format_time(r.day).substr(0, 10);
+      if (!same_day(k, r))
+        throw error(fmt::format("{}:{}: {} on {} differs from {}:{}", r.source, r.line, r.city, day, k.source, k.line));
+      if (warn) warn(fmt::format("{}:{}: duplicate of {}:{} ({} on {}), dropped", r.source, r.line, k.source, k.line, r.city, day));
+      continue;
+    }
+    kept.push_back(std::move(r));
+  }
+  rows = std::move(kept);
+}
+
+std::string daily_city_csv_header() { return "station,date,aqi,pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h,o3_max_1h\n"; }
+
+std::string daily_city_csv_row(const daily_city_row& d) {
+  return csv_field(d.city) + "," + format_time(d.day).substr(0, 10) + "," + cell(d.aqi) + "," + cell(d.pm25_24h) + "," +
+         cell(d.pm10_24h) + "," + cell(d.so2_24h) + "," + cell(d.no2_24h) + "," + cell(d.co_24h) + "," + cell(d.o3_max_1h) +
+         "\n";
 }
 
 }  // namespace hpa::io

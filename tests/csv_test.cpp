@@ -89,3 +89,34 @@ TEST_CASE("csv: a quoted last record with no newline ends the input cleanly (fuz
   CHECK(r.unterminated());
   CHECK_FALSE(r.next());
 }
+
+TEST_CASE("csv: a byte-order mark at the start of a later record is removed, with a warning", "[csv]") {
+  // two files joined with cat, each starting with a BOM
+  const std::string text = "\xEF\xBB\xBF" "a,1\nb,2\n" "\xEF\xBB\xBF" "c,3\n";
+  SECTION("with a warning") {
+    std::istringstream in(text);
+    std::vector<std::string> warnings;
+    hpa::io::csv_reader csv(in, "joined.csv", [&](const std::string& w) { warnings.push_back(w); });
+    std::vector<std::string> first;
+    while (csv.next()) first.emplace_back(csv.fields()[0]);
+    CHECK(first == std::vector<std::string>{"a", "b", "c"});  // never "\xEF\xBB\xBF" "c"
+    CHECK(warnings == std::vector<std::string>{"joined.csv:3: a byte-order mark inside the input (files joined with cat?), removed"});
+    CHECK(csv.inner_byte_order_marks() == 1);
+  }
+  SECTION("without a listener it is removed all the same") {
+    std::istringstream in(text + "\xEF\xBB\xBF" "\"d,e\",4\n");
+    hpa::io::csv_reader csv(in, "joined.csv");
+    std::vector<std::string> first;
+    while (csv.next()) first.emplace_back(csv.fields()[0]);
+    CHECK(first == std::vector<std::string>{"a", "b", "c", "d,e"});  // also before a quoted field
+    CHECK(csv.inner_byte_order_marks() == 2);
+  }
+  SECTION("a lone 0xEF byte that starts no BOM stays") {
+    std::istringstream in("a,1\n\xEF" "x,2\n");
+    hpa::io::csv_reader csv(in, "t.csv");
+    REQUIRE(csv.next());
+    REQUIRE(csv.next());
+    CHECK(csv.fields()[0] == "\xEF" "x");
+    CHECK(csv.inner_byte_order_marks() == 0);
+  }
+}

@@ -83,3 +83,46 @@ TEST_CASE("national: repeated rows: agreeing ones merge, others name both lines"
   std::istringstream bad(head + "20200230,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n");
   CHECK_THROWS_WITH(read_national(national_format::station, bad, "s.csv", rows2), "s.csv:2:1: no such hour: 2020-02-30 08:00");
 }
+
+TEST_CASE("national: the daily city files, headerless, joined with cat", "[national]") {
+  // city,date,AQI,range,category,PM2.5,PM10,SO2,CO,NO2,O3,rank; a BOM at each file's start
+  const std::string bj = "\xEF\xBB\xBF" "北京,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n";
+  const std::string tj = "\xEF\xBB\xBF" "天津,2016-12-20,324,240~410,严重污染,274,300.1,24.6,3.9,91.3,11,355\n";
+  std::istringstream in(bj + tj + bj);
+  std::vector<daily_city_row> rows;
+  std::vector<std::string> warnings;
+  read_daily_city(in, "cat.csv", rows, [&](const std::string& w) { warnings.push_back(w); });
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1].city == "天津");  // the second file's BOM is not glued to the city
+  CHECK(warnings.size() == 2);
+  CHECK(rows[0].pm25_24h == 373.9);
+  CHECK(rows[0].co_24h == 7.879);   // the 9th column is CO
+  CHECK(rows[0].no2_24h == 134.8);  // the 10th NO2
+  CHECK(rows[0].o3_max_1h == 8);
+  CHECK(rows[0].aqi == 416);
+  CHECK(format_time(rows[0].day) == "2016-12-20T00:00");
+  warnings.clear();
+  sort_and_merge(rows, [&](const std::string& w) { warnings.push_back(w); });
+  REQUIRE(rows.size() == 2);  // the repeated 北京 day agrees: dropped
+  CHECK(warnings == std::vector<std::string>{"cat.csv:3: duplicate of cat.csv:1 (北京 on 2016-12-20), dropped"});
+  CHECK(daily_city_csv_row(rows[0]) == "北京,2016-12-20,416,373.9,424.5,8.3,134.8,7.879,8\n");
+  CHECK(daily_city_csv_header() == "station,date,aqi,pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h,o3_max_1h\n");
+  std::istringstream hour("北京,2016-12-20T08,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n");
+  CHECK_THROWS_WITH(read_daily_city(hour, "h.csv", rows), "h.csv:1:2: expected a date, not an hour, got '2016-12-20T08'");
+}
+
+TEST_CASE("national: a headerless file is told that its header is missing", "[national]") {
+  const std::string day = "北京,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n";
+  const std::string tail = " (a daily city file? hpa-convert --from daily-city)";
+  std::vector<measurement> rows;
+  std::istringstream a(day);
+  CHECK_THROWS_WITH(read_national(national_format::uci, a, "d.csv", rows),
+                    "d.csv:1: the header is missing: line 1 is data ('北京,2016-12-20,416,…'); expected a header "
+                    "No,year,month,day,hour,PM2.5,…,station" + tail);
+  std::istringstream b("1001A,12,40\n");
+  CHECK_THROWS_WITH(concentration_reader(b, "c.csv"),
+                    "c.csv:1: the header is missing: line 1 is data ('1001A,12,40'); expected a header such as "
+                    "station,time,pm25,pm10,so2,no2,co,o3");
+  std::istringstream named("Date,Hour,WatchPoint\n");  // a header that lacks columns is not "missing"
+  CHECK_THROWS_WITH(read_national(national_format::station, named, "s.csv", rows), "s.csv:1: missing column 'AQI' (the header has: date, hour, watchpoint)");
+}

@@ -55,7 +55,7 @@ TEST_CASE("profile_json: errors name the file and the path", "[profile_json]") {
 TEST_CASE("profile_json: built-ins by name, files by path", "[profile_json]") {
   CHECK(load_profile("pingdingshan-2023").name == "pingdingshan-2023");
   CHECK_THROWS_WITH(load_profile("/no/such.json"),
-                    "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, mee-2018, mee-2017, jiangsu-2026) or readable file");
+                    "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, beijing-2016, beijing-2015, mee-2018, mee-2017, jiangsu-2026) or readable file");
 }
 
 TEST_CASE("profile_json: a number out of range is an error, not a crash (fuzz finding)", "[profile_json]") {

@@ -145,3 +145,46 @@ TEST_CASE("profile: 平顶山 December 2016 is orange then, red now", "[profile]
   CHECK(pingdingshan_2023().level_name(now.level) == "red");
   CHECK(now.segments.front() == segment{red, parse_time("2016-12-15").hour, parse_time("2016-12-20T23").hour});
 }
+
+TEST_CASE("profile: beijing-2015, four colours by the days of heavy pollution (京政发〔2015〕11号)", "[profile]") {
+  const auto p = beijing_2015();
+  const level_t blue = 1, yellow4 = 2, orange4 = 3, red4 = 4;
+  CHECK(p.mode == duration_mode::calendar_days);
+  CHECK(segments(p, {{0, 200}}).empty());                                          // 空气重污染 is AQI > 200
+  CHECK(segments(p, {{0, 201}}) == segs{{{blue, 0, 23}}});                         // 1 day (24 h)
+  CHECK(segments(p, {{0, 320}}) == segs{{{blue, 0, 23}}});                         // severity alone does not raise it
+  CHECK(segments(p, {{0, 250}, {1, 250}}) == segs{{{yellow4, 0, 47}}});            // 2 days (48 h)
+  CHECK(segments(p, {{0, 250}, {1, 250}, {2, 250}}) == segs{{{orange4, 0, 71}}});  // 3 days (72 h)
+  // "3天以上（72小时以上）", read as more than three days
+  CHECK(segments(p, {{0, 250}, {1, 250}, {2, 250}, {3, 210}}) == segs{{{red4, 0, 95}}});
+  CHECK(segments(p, {{0, 250}, {1, 250}, {2, 190}, {3, 250}}) == segs{{{yellow4, 0, 47}, {blue, 48, 95}}});
+  CHECK(p.lead_hours == 24);  // red issued 24 h ahead
+  CHECK(run_days({{0, 250}, {1, 250}, {2, 250}, {3, 250}}, p).episodes.front().issue_by == -24);
+  CHECK(p.levels[3].tier == "I");
+  CHECK(p.advisory_pollutants.empty());
+}
+
+TEST_CASE("profile: beijing-2016, the Beijing-Tianjin-Hebei unified grading by calendar days", "[profile]") {
+  const auto p = beijing_2016();
+  const level_t blue = 1, yellow4 = 2, orange4 = 3, red4 = 4;
+  CHECK(p.mode == duration_mode::calendar_days);
+  CHECK(segments(p, {{0, 201}}) == segs{{{blue, 0, 23}}});
+  CHECK(segments(p, {{0, 250}, {1, 250}}) == segs{{{yellow4, 0, 47}}});
+  CHECK(segments(p, {{0, 250}, {1, 250}, {2, 250}, {3, 250}}) == segs{{{yellow4, 0, 95}}});  // no day over 300
+  CHECK(segments(p, {{0, 250}, {1, 310}, {2, 250}}) == segs{{{orange4, 0, 71}}});            // > 300 on one day
+  CHECK(segments(p, {{0, 250}, {1, 310}, {2, 310}, {3, 250}}) == segs{{{red4, 0, 95}}});     // 4 days, 2 over 300
+  CHECK(segments(p, {{0, 310}, {1, 250}, {2, 310}, {3, 250}}) == segs{{{orange4, 0, 95}}});  // the 300s not consecutive
+  CHECK(segments(p, {{0, 500}}) == segs{{{red4, 0, 23}}});                                   // reaching 500
+  CHECK(segments(p, {{0, 499.9}}) == segs{{{blue, 0, 23}}});
+  CHECK(p.lead_hours == 24);
+}
+
+TEST_CASE("profile: the Beijing plan in force on a date", "[profile]") {
+  CHECK_FALSE(profile_as_of("beijing", "2015-03-29"));
+  CHECK(profile_as_of("beijing", "2015-03-30")->name == "beijing-2015");
+  CHECK(profile_as_of("beijing", "2015-12-08")->name == "beijing-2015");  // the first red alert
+  CHECK(profile_as_of("beijing", "2016-12-14")->name == "beijing-2015");
+  CHECK(profile_as_of("beijing", "2016-12-16")->name == "beijing-2016");  // the red alert of 2016-12-16
+  CHECK(profile_as_of("beijing", "2017-01-01")->name == "beijing-2016");
+  CHECK(profile_as_of("beijing", "2023-11-01")->name == "beijing-2023");
+}

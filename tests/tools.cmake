@@ -156,3 +156,34 @@ add_test(NAME "shared: hpa-stats, the Pingdingshan winters under each profile" C
   -DWORK=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/stats_shared.cmake)
 set_tests_properties("shared: hpa-stats, the Pingdingshan winters under each profile" PROPERTIES
   LABELS shared SKIP_REGULAR_EXPRESSION "SKIPPED:")
+
+# hpa-area: area series from stations (HJ 663-2013)
+hpa_tool_test(area_city 0 hpa-area ARGS --map area_map.csv --level city area_conc.csv)
+hpa_tool_test(area_city_by_time 0 hpa-area ARGS --map area_map.csv --level city area_conc_by_time.csv)
+hpa_tool_test(area_county_min_sites_share 0 hpa-area ARGS --map area_map.csv --level county --min-sites 75% area_conc.csv)
+hpa_tool_test(area_city_min_sites_count 0 hpa-area ARGS -q --map area_map.csv --level city --min-sites 2 area_conc.csv)
+hpa_tool_test(area_national_list 0 hpa-area ARGS --map area_map_national.csv area_conc_names.csv)
+hpa_tool_test(area_needs_level 1 hpa-area ARGS --map area_map.csv area_conc.csv)
+hpa_tool_test(area_map_no_station 1 hpa-area ARGS --map bad/area_map_no_station.csv area_conc.csv)
+hpa_tool_test(area_unsorted 1 hpa-area ARGS --map area_map.csv --level city bad/area_unsorted.csv)
+hpa_tool_test(usage_area_bad_min_sites 2 hpa-area ARGS --map area_map.csv --min-sites 0% area_conc.csv)
+hpa_tool_test(usage_area_no_map 2 hpa-area ARGS area_conc.csv)
+hpa_tool_test(area_then_aqi 0 hpa-aqi STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/area_city.out ARGS -)
+# the city of Beijing from the UCI sites, both winters (needs ../shared/data; skipped without it)
+if(HPA_UPDATE_EXPECTED)
+  set(beijing_update update)
+endif()
+add_test(NAME "tool: area_beijing_city_winters" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/beijing_city.sh
+  $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_SOURCE_DIR}/expected/area_beijing_city_winters.out
+  ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
+set_tests_properties("tool: area_beijing_city_winters" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
+hpa_tool_test(episodes_as_of_beijing_2015 0 hpa-episodes ARGS --as-of 2015-12-08 --profile beijing-2023 -f text example8_daily.csv)
+
+# the daily city files, headerless input and files joined with cat
+hpa_tool_test(convert_daily_city 0 hpa-convert ARGS --from daily-city daily_city_small.csv)
+hpa_tool_test(convert_daily_city_joined_with_cat 0 hpa-convert ARGS --from daily-city bad/bom_mid_stream.csv)
+hpa_tool_test(convert_daily_city_since 0 hpa-convert ARGS --from daily-city --since 2016-12-16 --until 2016-12-16 daily_city_small.csv)
+hpa_tool_test(convert_daily_city_with_header 1 hpa-convert ARGS --from daily-city station_export_small.csv)
+hpa_tool_test(convert_headerless_as_station 1 hpa-convert ARGS --from station bad/headerless_daily_city.csv)
+hpa_tool_test(convert_headerless_as_cnemc 1 hpa-convert ARGS --from cnemc bad/headerless_daily_city.csv)
+hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)

@@ -1,10 +1,12 @@
 #pragma once
-// A CSV record reader (RFC 4180 with the usual latitude): a UTF-8 BOM is skipped, CRLF and LF
+// A CSV record reader (RFC 4180 with the usual latitude): a UTF-8 BOM is skipped (one at the
+// start of a later record too, as files joined with cat have, with a warning), CRLF and LF
 // both end a line, quoted fields may hold commas, quotes ("") and newlines, blank lines are
 // skipped, and a last line without a newline is read. Fields are views into the reader's buffer,
 // valid until the next call. Errors name the source and the 1-based line.
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -14,12 +16,17 @@
 
 namespace hpa::io {
 
+/// Hears a warning, "source:line: text".
+using warn_fn = std::function<void(const std::string&)>;
+
 class csv_reader {
  public:
   /// The longest record accepted; a longer one is an error, not a memory blow-up.
   static constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
 
-  csv_reader(std::istream& in, std::string source);
+  /// `warn` hears of what is read but suspicious: a byte-order mark at the start of a record
+  /// after the first (files joined with cat), which is removed, never glued to the first field.
+  csv_reader(std::istream& in, std::string source, warn_fn warn = {});
 
   /// Reads the next record into fields(); false at the end of the input.
   bool next();
@@ -36,10 +43,13 @@ class csv_reader {
   bool unterminated() const noexcept { return unterminated_; }
   /// True when the input held no bytes at all (an empty file).
   bool empty_input() const noexcept { return total_bytes_ == 0; }
+  /// Byte-order marks removed after the start of the input so far.
+  std::uint64_t inner_byte_order_marks() const noexcept { return inner_boms_; }
 
  private:
   bool fill();  // reads more input, keeping [pos_, end_) ; false at EOF with nothing read
   void parse_quoted_record();
+  void skip_inner_bom();
 
   std::istream& in_;
   std::string source_;
@@ -48,7 +58,8 @@ class csv_reader {
   bool eof_ = false;
   bool first_ = true;
   bool unterminated_ = false;
-  std::uint64_t line_ = 1, record_line_ = 0, total_bytes_ = 0;
+  std::uint64_t line_ = 1, record_line_ = 0, total_bytes_ = 0, inner_boms_ = 0;
+  warn_fn warn_;
   std::vector<std::string_view> fields_;
   std::string scratch_;  // unescaped quoted fields live here
   std::vector<std::pair<std::size_t, std::size_t>> spans_;

@@ -6,6 +6,8 @@
 //               NO2,O3_1h,O3_8h,SO2 with NaN for missing values
 //   uci         the UCI Beijing multi-site files: No,year,month,day,hour,PM2.5,PM10,SO2,NO2,CO,O3,
 //               …,station, NA for missing, CO in µg/m³
+//   daily-city  the daily city history files, with no header: city,date,AQI,range,category,
+//               PM2.5,PM10,SO2,CO,NO2,O3,rank (calendar-day means; O3 the day's largest hourly value)
 // and the long CSV hpa's other tools read (station,time,aqi,pm25,…).
 
 #include <array>
@@ -30,8 +32,37 @@ struct measurement {
 
 enum class national_format { cnemc, station, uci };
 
-/// Appends the rows of one file. Throws hpa::error naming source, line and column.
-void read_national(national_format f, std::istream& in, const std::string& source, std::vector<measurement>& out);
+/// Appends the rows of one file. Throws hpa::error naming source, line and column. A file with
+/// no header is told so. `warn` hears of byte-order marks inside the input (files joined with
+/// cat), which are removed.
+void read_national(national_format f, std::istream& in, const std::string& source, std::vector<measurement>& out,
+                   const warn_fn& warn = {});
+
+/// One day of one city from the daily city history files, as published. The concentrations are
+/// calendar-day means (µg/m³, CO mg/m³); O3 is the day's largest hourly value (it equals the
+/// largest hourly O3 of the Beijing sites' mean, July 2016).
+struct daily_city_row {
+  std::string city;
+  hour_t day = 0;  ///< the first hour of the date
+  double aqi = NAN;  ///< the files' own daily AQI; not always the AQI of the day's means
+  double pm25_24h = NAN, pm10_24h = NAN, so2_24h = NAN, no2_24h = NAN, co_24h = NAN, o3_max_1h = NAN;
+  std::string source;
+  std::uint64_t line = 0;
+};
+
+/// Appends the rows of one daily city file (no header; files may be joined with cat).
+void read_daily_city(std::istream& in, const std::string& source, std::vector<daily_city_row>& out,
+                     const warn_fn& warn = {});
+
+/// Sorts by city and date; a repeated day that agrees is dropped with a warning, one that
+/// disagrees is an error naming both lines.
+void sort_and_merge(std::vector<daily_city_row>& rows, const warn_fn& warn);
+
+/// The long CSV of daily rows: a `date` column instead of `time` marks a row as a day, and the
+/// _24h suffix marks a calendar-day mean: station,date,aqi,pm25_24h,pm10_24h,so2_24h,no2_24h,
+/// co_24h,o3_max_1h.
+std::string daily_city_csv_header();
+std::string daily_city_csv_row(const daily_city_row& d);
 
 /// Sorts by station and hour; a repeated row that agrees is dropped with a warning, one that
 /// disagrees is an error naming both lines.
