@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "hpa/error.hpp"
+#include "hpa/io/output.hpp"
 #include "hpa/time.hpp"
 #include "json_text.hpp"
 
@@ -129,6 +130,8 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"lift_hours", p.lift_hours},
           {"merged_start", p.start == merged_start::highest ? "highest" : "as_reached"},
           {"lead_hours", p.lead_hours},
+          {"override_over", p.override_over},
+          {"override_hours", p.override_hours},
           {"daily_aqi", p.daily_aqi == daily_aqi_method::mean_of_hourly_aqi ? "mean_of_hourly_aqi"
                                                                             : "aqi_of_mean_concentration"},
           {"forecast_upper_bound", p.forecast_upper_bound},
@@ -144,7 +147,7 @@ nlohmann::ordered_json to_json(const profile& p) {
 profile profile_from_json(const json& j, const std::string& source) {
   reader r{j, "", source};
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
-          "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "daily_aqi",
+          "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "override_over", "override_hours", "daily_aqi",
           "forecast_upper_bound", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
           "reduction"});
   profile p = pingdingshan_2023();
@@ -172,6 +175,8 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.read("lift_hours", p.lift_hours);
   r.read_enum("merged_start", p.start, {{"highest", merged_start::highest}, {"as_reached", merged_start::as_reached}});
   r.read("lead_hours", p.lead_hours);
+  r.read("override_over", p.override_over);
+  r.read("override_hours", p.override_hours);
   r.read_enum("daily_aqi", p.daily_aqi, {{"mean_of_hourly_aqi", daily_aqi_method::mean_of_hourly_aqi},
                                          {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
   r.read("forecast_upper_bound", p.forecast_upper_bound);
@@ -200,6 +205,11 @@ profile profile_from_json(const json& j, const std::string& source) {
     r.fail("min_valid_hours", "must be 1 to window_hours (" + std::to_string(p.window_hours) + "), got " + std::to_string(p.min_valid_hours));
   if (p.lift_hours < 1) r.fail("lift_hours", "must be positive, got " + std::to_string(p.lift_hours));
   if (p.lead_hours < 0) r.fail("lead_hours", "must not be negative, got " + std::to_string(p.lead_hours));
+  if (!(p.override_over >= 0 && p.override_over <= p.max_aqi))
+    r.fail("override_over", "must be a daily AQI from 0 to max_aqi (" + format_number(p.max_aqi) + "), got " +
+                                format_number(p.override_over));
+  if (p.override_hours < 1 || p.override_hours > 24 * 7)
+    r.fail("override_hours", "must be 1 to 168, got " + std::to_string(p.override_hours));
 
   if (const json* lv = r.get("levels")) {
     if (!lv->is_array() || lv->empty()) r.fail("levels", "must be a non-empty array of levels, lowest first");

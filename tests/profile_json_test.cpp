@@ -63,3 +63,18 @@ TEST_CASE("profile_json: a number out of range is an error, not a crash (fuzz fi
                     "p.json: number overflow parsing '3e1111111111111111111111111111111111111111'");
   CHECK_THROWS_AS(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": 1e400})", "p.json"), hpa::error);
 }
+
+TEST_CASE("profile_json: the monitoring override's threshold and look-ahead are profile fields", "[profile_json]") {
+  const auto p = parse_profile(R"({"extends": "pingdingshan-2023", "override_over": 300, "override_hours": 48})", "o.json");
+  CHECK(p.override_over == 300);
+  CHECK(p.override_hours == 48);
+  const auto back = profile_from_json(to_json(p), "again");
+  CHECK(back.override_over == 300);
+  CHECK(back.override_hours == 48);
+  CHECK(pingdingshan_2023().override_over == 200);
+  CHECK(pingdingshan_2023().override_hours == 24);
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "override_hours": 0})", "o.json"),
+                    "o.json: /override_hours: must be 1 to 168, got 0");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "override_over": 600})", "o.json"),
+                    "o.json: /override_over: must be a daily AQI from 0 to max_aqi (500), got 600");
+}

@@ -42,6 +42,14 @@ struct episode {
   hour_t trigger_hour = 0;
 };
 
+/// The level of episode `e` in force at hour t (RULES.md §4 step 4, §3.2.4): the level of the
+/// segment holding t; 0 before the start and from the lift on (or after the last hour seen).
+inline level_t level_in_force(const episode& e, hour_t t) noexcept {
+  for (const auto& s : e.segments)
+    if (s.from <= t && t <= s.to) return s.level;
+  return 0;
+}
+
 /// Builds episodes from the condition level of consecutive hours of one station. Push every hour
 /// from the station's first; `emit(const episode&)` is called as each episode closes (36 h of no
 /// condition after its last process, or the end of the data on finish()).
