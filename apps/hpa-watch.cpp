@@ -17,20 +17,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-struct watch_sink : station_sink {
-  hour_t now = 0;
-  std::vector<episode> episodes;
-  air_now air;
-  void on_hour(hour_t h, double d, const hour_condition& c) {
-    if (h == now) {
-      air.daily_now = d;
-      air.condition_now = c.level;
-    }
-    else if (h > now && h <= now + 24) air.daily_next_24h.push_back(d);
-  }
-  void on_episode(const episode& e) { episodes.push_back(e); }
-};
-
 struct stored_row {
   std::string station;
   io::aqi_record r;
@@ -84,23 +70,29 @@ int main(int argc, char** argv) {
     } else {
       throw error(in.name + ": no observed rows to take the decision hour from: give --now");
     }
-    io::station_table<watch_sink> table(p, reader.kind(), in.name, [&](std::string_view) {
-      watch_sink s;
-      s.now = now;
-      return s;
-    }, tool::warn);
+    // The timeline at --now: observed rows up to it, forecast rows after (RULES.md §9).
+    std::size_t ignored = 0;
+    const bool daily = reader.kind() == series_kind::daily;
+    io::station_table<station_sink> table(p, reader.kind(), in.name, [](std::string_view) { return station_sink{}; },
+                                          tool::warn);
+    std::map<std::string, std::vector<timeline_point>> timelines;
     for (auto& row : rows) {
+      if (row.r.from != io::origin::forecast && row.r.hour + (daily ? 23 : 0) > now) { ++ignored; continue; }
       row.r.station = row.station;
       table.feed(row.r);
+      auto& t = timelines[row.station];
+      if (t.empty() || row.r.hour > t.back().hour) t.push_back({row.r.hour, row.r.value});
     }
     table.finish();
+    if (ignored)
+      tool::warn(in.name + ": " + std::to_string(ignored) + " observed row" + (ignored == 1 ? "" : "s") + " after --now " +
+                 format_time(now) + " ignored (not yet observed at the decision hour)");
 
     auto state = state_path.empty() ? io::watch_state{} : io::read_watch_state(state_path, p);
     struct line { std::string station; watch_decision d; };
     std::vector<line> lines;
     for (auto* e : table.sorted()) {
-      auto d = decide(e->sink.episodes, now, state[e->name], e->sink.air, p);
-      d.current = d.upcoming = nullptr;  // they point into the sink; not needed past here
+      auto d = decide(timelines[e->name], reader.kind(), now, state[e->name], p);
       state[e->name] = d.next;
       action_due |= !d.actions.empty();
       lines.push_back({e->name, std::move(d)});
@@ -140,8 +132,9 @@ int main(int argc, char** argv) {
                            d.hold.empty() ? "" : "; " + d.hold);
         if (d.actions.empty()) out << "  no change\n";
         for (const auto& a : d.actions) {
-          std::string s = fmt::format("  {} {}", to_string(a.kind), a.kind == action_kind::lift ? level(a.from) : level(a.to));
-          if (a.kind != action_kind::lift && a.kind != action_kind::issue) s += " (was " + level(a.from) + ")";
+          const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
+          std::string s = fmt::format("  {} {}", to_string(a.kind), lift ? level(a.from) : level(a.to));
+          if (!lift && a.kind != action_kind::issue) s += " (was " + level(a.from) + ")";
           s += ", effective " + format_time(a.effective);
           if (a.deadline)
             s += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
