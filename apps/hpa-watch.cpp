@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
@@ -43,23 +45,6 @@ void options(CLI::App& app, args& a) {
   app.add_option("--state", a.state, "Remember what was issued in FILE (JSON)");
 }
 
-struct watch_sink : station_sink {
-  hour_t now = 0;
-  std::vector<episode> episodes;
-  air_now air;
-  void on_hour(hour_t h, double d, const hour_condition& c) {
-    if (h == now) {
-      air.daily_now = d;
-      air.condition_now = c.level;
-    } else if (h > now && h <= now + 24) {
-      air.daily_next_24h.push_back(d);
-    }
-  }
-  void on_episode(const episode& e) {
-    if (e.warns()) episodes.push_back(e);
-  }
-};
-
 // The timeline as read: every row, kept to decide once the decision hour is known.
 struct timeline {
   std::string source;
@@ -88,22 +73,31 @@ struct station_decision {
   watch_decision d;
 };
 
+// Decides every station at `now` on its timeline: observed rows up to now, forecast rows after
+// (RULES.md §9). Rows pass through a station table first, for its checks of order and repeats.
 std::vector<station_decision> decide_all(const timeline& t, hour_t now, io::watch_state& state, const tool::context& cx) {
   const auto& p = cx.profile();
-  io::station_table<watch_sink> table(p, t.kind, t.source, [&](std::string_view) {
-    watch_sink s;
-    s.now = now;
-    return s;
-  }, cx.warner());
+  io::station_table<station_sink> table(p, t.kind, t.source, [](std::string_view) { return station_sink{}; }, cx.warner());
+  std::map<std::string, std::vector<timeline_point>> points;
+  std::size_t ignored = 0;
+  const hour_t row_hours = t.kind == series_kind::daily ? 23 : 0;
   for (auto [station, r] : t.rows) {
+    if (r.from != io::origin::forecast && r.hour + row_hours > now) {
+      ++ignored;
+      continue;
+    }
     r.station = station;
     table.feed(r);
+    auto& v = points[station];
+    if (v.empty() || r.hour > v.back().hour) v.push_back({r.hour, r.gate ? no_value : r.value});
   }
   table.finish();
+  if (ignored)
+    cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)", t.source,
+                        ignored, ignored == 1 ? "" : "s", format_time(now)));
   std::vector<station_decision> out;
   for (auto* e : table.sorted()) {
-    auto d = decide(e->sink.episodes, now, state[e->name], e->sink.air, p);
-    d.current = d.upcoming = nullptr;  // they point into the sink; not needed past here
+    auto d = decide(points[e->name], t.kind, now, state[e->name], p);
     state[e->name] = d.next;
     out.push_back({e->name, std::move(d)});
   }
@@ -118,8 +112,9 @@ std::string text_of(const station_decision& s, hour_t now, const profile& p) {
                                 d.hold.empty() ? "" : "; " + d.hold);
   if (d.actions.empty()) out += "  no change\n";
   for (const auto& a : d.actions) {
-    std::string line = fmt::format("  {} {}", to_string(a.kind), a.kind == action_kind::lift ? level(a.from) : level(a.to));
-    if (a.kind != action_kind::lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
+    const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
+    std::string line = fmt::format("  {} {}", to_string(a.kind), lift ? level(a.from) : level(a.to));
+    if (!lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
     line += ", effective " + format_time(a.effective);
     if (a.deadline)
       line += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))

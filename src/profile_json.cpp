@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "hpa/error.hpp"
+#include "hpa/io/output.hpp"
 #include "hpa/time.hpp"
 #include "json_text.hpp"
 
@@ -151,6 +152,8 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"merged_start", p.start == merged_start::highest ? "highest" : "as_reached"},
           {"lead_hours", p.lead_hours},
           {"assessment_days", p.assessment_days},
+          {"override_over", p.override_over},
+          {"override_hours", p.override_hours},
           {"daily_aqi", p.daily_aqi == daily_aqi_method::mean_of_hourly_aqi ? "mean_of_hourly_aqi"
                                                                             : "aqi_of_mean_concentration"},
           {"forecast_upper_bound", p.forecast_upper_bound},
@@ -167,7 +170,8 @@ nlohmann::ordered_json to_json(const profile& p) {
 profile profile_from_json(const json& j, const std::string& source) {
   reader r{j, "", source};
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
-          "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "assessment_days", "daily_aqi",
+          "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "assessment_days", "override_over", "override_hours",
+          "daily_aqi",
           "forecast_upper_bound", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
           "heating_season", "reduction"});
   profile p = pingdingshan_2023();
@@ -196,6 +200,8 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.read_enum("merged_start", p.start, {{"highest", merged_start::highest}, {"as_reached", merged_start::as_reached}});
   r.read("lead_hours", p.lead_hours);
   r.read("assessment_days", p.assessment_days);
+  r.read("override_over", p.override_over);
+  r.read("override_hours", p.override_hours);
   r.read_enum("daily_aqi", p.daily_aqi, {{"mean_of_hourly_aqi", daily_aqi_method::mean_of_hourly_aqi},
                                          {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
   r.read("forecast_upper_bound", p.forecast_upper_bound);
@@ -231,6 +237,11 @@ profile profile_from_json(const json& j, const std::string& source) {
   if (p.lift_hours < 1) r.fail("lift_hours", "must be positive, got " + std::to_string(p.lift_hours));
   if (p.lead_hours < 0) r.fail("lead_hours", "must not be negative, got " + std::to_string(p.lead_hours));
   if (p.assessment_days < 0) r.fail("assessment_days", "must not be negative, got " + std::to_string(p.assessment_days));
+  if (!(p.override_over >= 0 && p.override_over <= p.max_aqi))
+    r.fail("override_over", "must be a daily AQI from 0 to max_aqi (" + format_number(p.max_aqi) + "), got " +
+                                format_number(p.override_over));
+  if (p.override_hours < 1 || p.override_hours > 24 * 7)
+    r.fail("override_hours", "must be 1 to 168, got " + std::to_string(p.override_hours));
 
   if (const json* lv = r.get("levels")) {
     if (!lv->is_array() || lv->empty()) r.fail("levels", "must be a non-empty array of levels, lowest first");

@@ -44,11 +44,12 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
       };
       issued_warning w;
       w.level = level("level");
-      w.start = hour("start");
+      if (w.level > 0) w.start = hour("start");
       if (s.contains("announced_at")) {
         w.announced_at = hour("announced_at");
         w.announced_to = level("announced_to");
       }
+      if (s.contains("lifted_at")) w.lifted_at = hour("lifted_at");
       m[name] = w;
     }
   } catch (const nlohmann::json::exception& e) {
@@ -72,12 +73,14 @@ watch_state read_watch_state(const std::string& path, const profile& p) {
 std::string format_watch_state(const watch_state& state, const profile& p, hour_t decided_at) {
   nlohmann::ordered_json stations = nlohmann::ordered_json::object();
   for (const auto& [name, w] : state) {
-    if (w.level == 0) continue;
-    nlohmann::ordered_json s = {{"level", p.level_name(w.level)}, {"start", format_time(w.start)}};
+    if (w.level == 0 && !w.lifted_at) continue;
+    nlohmann::ordered_json s = {{"level", p.level_name(w.level)}};
+    if (w.level > 0) s["start"] = format_time(w.start);
     if (w.announced_at) {
       s["announced_at"] = format_time(*w.announced_at);
       s["announced_to"] = p.level_name(w.announced_to);
     }
+    if (w.lifted_at) s["lifted_at"] = format_time(*w.lifted_at);  // an issue in the same episode counts from it
     stations[name] = s;
   }
   nlohmann::ordered_json j = {{"format", state_format}, {"version", 1}, {"profile", p.name},

@@ -80,3 +80,18 @@ TEST_CASE("profile_json: the heating season, as MM-DD", "[profile_json]") {
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"from": "11-15"}})", "h.json"),
                     "h.json: /heating_season/from: unknown key (known: first, last)");
 }
+
+TEST_CASE("profile_json: the monitoring override's threshold and look-ahead are profile fields", "[profile_json]") {
+  const auto p = parse_profile(R"({"extends": "pingdingshan-2023", "override_over": 300, "override_hours": 48})", "o.json");
+  CHECK(p.override_over == 300);
+  CHECK(p.override_hours == 48);
+  const auto back = profile_from_json(to_json(p), "again");
+  CHECK(back.override_over == 300);
+  CHECK(back.override_hours == 48);
+  CHECK(pingdingshan_2023().override_over == 200);
+  CHECK(pingdingshan_2023().override_hours == 24);
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "override_hours": 0})", "o.json"),
+                    "o.json: /override_hours: must be 1 to 168, got 0");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "override_over": 600})", "o.json"),
+                    "o.json: /override_over: must be a daily AQI from 0 to max_aqi (500), got 600");
+}

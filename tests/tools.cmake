@@ -70,6 +70,11 @@ hpa_tool_test(watch_state_damaged 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINAR
   OUTFILE w_bad.json BEFORE "{not json" AFTER "{not json")
 hpa_tool_test(watch_state_foreign 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_foreign.json watch_ahead60.csv
   OUTFILE w_foreign.json BEFORE_FILE profile_ok.json)
+hpa_tool_test(watch_observed_after_now 3 hpa-watch ARGS -f text --now 2023-11-30T10:00 watch_override.csv)
+hpa_tool_test(watch_announce_with_issue 3 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_ann.json watch_announce.csv
+  OUTFILE w_ann.json)
+hpa_tool_test(watch_announce_second_run_no_change 0 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_ann2.json
+  watch_announce.csv OUTFILE w_ann2.json BEFORE_FILE watch_state_announced.json)
 hpa_tool_test(watch_no_observed 1 hpa-watch ARGS forecast_only.csv)
 hpa_tool_test(usage_watch_bad_now 2 hpa-watch ARGS --now tomorrow watch_ahead60.csv)
 

@@ -8,14 +8,25 @@ using namespace hpa::io;
 TEST_CASE("watch_state: what is written reads back", "[watch_state]") {
   const auto p = pingdingshan_2023();
   watch_state s;
-  s["A"] = {2, 100, 0, 140};
-  s["B"] = {0, 0, 0, std::nullopt};  // nothing issued: not written
-  s["C"] = {3, -50, 0, std::nullopt};
+  s["A"] = {2, 100, 0, 140, std::nullopt};
+  s["B"] = {0, 0, 0, std::nullopt, std::nullopt};  // nothing issued: not written
+  s["C"] = {3, -50, 0, std::nullopt, std::nullopt};
   const auto text = format_watch_state(s, p, 120);
   const auto back = parse_watch_state(text, "s.json", p);
   CHECK(back.size() == 2);
   CHECK(back.at("A") == s["A"]);
   CHECK(back.at("C") == s["C"]);
+}
+
+TEST_CASE("watch_state: a lifted warning keeps its lift hour (an issue in the same episode counts from it)",
+          "[watch_state]") {
+  const auto p = pingdingshan_2023();
+  watch_state s;
+  s["L"] = {0, 0, 0, std::nullopt, 130};
+  const auto text = format_watch_state(s, p, 140);
+  CHECK(text.find("\"L\": {\n      \"level\": \"none\",\n      \"lifted_at\": \"1970-01-06T10:00\"") != std::string::npos);
+  const auto back = parse_watch_state(text, "s.json", p);
+  CHECK(back.at("L") == s["L"]);
 }
 
 TEST_CASE("watch_state: damaged and foreign files are errors", "[watch_state]") {

@@ -57,8 +57,8 @@ struct episode {
   bool warns() const noexcept { return status == episode_status::warning; }
 };
 
-/// The level in force at hour t under episode e (§3.2.4): that of its segment holding t; 0 (none)
-/// outside the episode.
+/// The level of episode `e` in force at hour t (RULES.md §4 step 4, §3.2.4): the level of the
+/// segment holding t; 0 before the start and from the lift on (or after the last hour seen).
 inline level_t level_in_force(const episode& e, hour_t t) noexcept {
   for (const auto& s : e.segments)
     if (s.from <= t && t <= s.to) return s.level;

@@ -91,6 +91,11 @@ struct profile {
   merged_start start = merged_start::highest;  ///< §3.2.4 "从高级别启动预警"
   int lead_hours = 48;       ///< issue at least this long before the start (§3.2.3)
   int assessment_days = 5;   ///< the assessment is due this many days after the lift (§5)
+  /// Monitoring override (§3.2.4 "监测到…已达到重度污染，且预测未来24小时内不会有明显改善"): observed
+  /// daily AQI over this (heavy pollution, AQI > 200) and the forecast over it for the next
+  /// override_hours hours adjust the warning at once to what the timeline gives.
+  double override_over = 200;
+  int override_hours = 24;   ///< hours ahead with no clear improvement (§3.2.4 "未来24小时")
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
   bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside

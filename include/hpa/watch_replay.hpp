@@ -1,0 +1,205 @@
+#pragma once
+// Replaying the hourly decision over a season (RULES.md §9): the decision at every hour of a span
+// as a cron job would have taken it (rows after the hour hidden, optionally the next hours given
+// as a perfect forecast), with the issued state carried from hour to hour, and how it compares
+// with the episodes of the whole series (§4 in hindsight): "how would our cron job have done".
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "hpa/episodes.hpp"
+#include "hpa/final_conditions.hpp"
+#include "hpa/pipeline.hpp"
+#include "hpa/watch.hpp"
+
+namespace hpa {
+
+/// An action of the replay, the hour it was decided at and the start of the warning it concerns.
+struct replay_action {
+  hour_t decided_at = 0;
+  watch_action action;
+  hour_t warning_start = 0;
+};
+
+struct replay_options {
+  hour_t from = 0;        ///< the first decision hour
+  hour_t to = 0;          ///< the last decision hour (inclusive)
+  int forecast_hours = 0; ///< the next hours of the series given as a perfect forecast (0: none)
+};
+
+/// Decides at every hour of [o.from, o.to] on `series` (points in time order, read as `kind`
+/// says), from a fresh state: at hour t the timeline holds the values up to t, and those of the
+/// next forecast_hours hours as a forecast (a calendar day's value counts once its last hour is
+/// in). Incremental: one final_condition_tracker runs over the series; each decision walks only
+/// from the last quiet hour. Returns every action, in order.
+inline std::vector<replay_action> replay_watch(std::span<const timeline_point> series, series_kind kind,
+                                               const replay_options& o, const profile& p) {
+  std::vector<replay_action> out;
+  if (series.empty() || o.to < o.from) return out;
+  const rule_set rules(p);
+  final_condition_tracker tracker(p, rules, series.front().hour, kind);
+  const hour_t span = kind == series_kind::daily ? 23 : 0;
+  std::size_t next = 0;
+  bool any = false;
+  issued_warning state;
+  for (hour_t now = o.from; now <= o.to; ++now) {
+    for (; next < series.size() && series[next].hour + span <= now + o.forecast_hours; ++next) {
+      tracker.push(series[next].hour, series[next].value);
+      any = true;
+    }
+    if (!any) continue;
+    auto d = decide(tracker.bounds(), now, state, p);
+    for (const auto& a : d.actions) out.push_back({now, a, a.kind == action_kind::lift ? state.start : d.next.start});
+    state = d.next;
+  }
+  return out;
+}
+
+/// The episodes of a whole series in hindsight (RULES.md §4), as hpa-episodes gives them.
+inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> series, series_kind kind,
+                                               const profile& p) {
+  struct sink : station_sink {
+    std::vector<episode> episodes;
+    void on_episode(const episode& e) { episodes.push_back(e); }
+  } s;
+  if (series.empty()) return {};
+  const rule_set rules(p);
+  station_pipeline<sink> pipe(p, rules, series.front().hour, kind);
+  for (const auto& x : series) pipe.push(x.hour, x.value, s);
+  pipe.finish(s);
+  return std::move(s.episodes);
+}
+
+/// A replay against hindsight. Each online warning belongs to the hindsight episode in force at
+/// its start (else the first one it overlaps): the episode it was issued for.
+struct replay_summary {
+  int issues = 0, upgrades = 0, downgrades = 0, lifts = 0, announcements = 0, reschedules = 0;
+  int episodes = 0;      ///< hindsight episodes that start within the span
+  int contradicted = 0;  ///< lifts (and their announcements) taking effect while the warning's own
+                         ///< episode is in force in hindsight; downgrades (and theirs) taking effect
+                         ///< while any episode is in force above the new level (goal 0)
+  int issued_twice = 0;  ///< hindsight episodes two or more online warnings belong to (goal 0)
+  int missed = 0;        ///< hindsight episodes starting within the span no warning overlaps
+  std::vector<int> issue_lag;  ///< per episode starting in the span: decision hour of the first issue
+                               ///< of a warning for it (or covering it) - its start (negative: ahead)
+  std::vector<int> lift_lag;   ///< per episode lifted in both: online lift - hindsight lift, hours
+  std::vector<replay_action> contradictions;  ///< the actions counted in `contradicted`
+};
+
+/// The median of a list of hours (the lower middle one for an even count); nullopt when empty.
+inline std::optional<int> median_hours(std::vector<int> v) {
+  if (v.empty()) return std::nullopt;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>((v.size() - 1) / 2), v.end());
+  return v[(v.size() - 1) / 2];
+}
+
+namespace detail {
+struct online_warning {
+  hour_t start;
+  hour_t end;  // the lift (exclusive); far away while in force
+  hour_t issued_at;
+  const episode* owner = nullptr;
+};
+
+inline hour_t episode_end(const episode& e) { return e.lift ? *e.lift : e.end + 1; }
+
+// The warnings the actions put in force, and for each action the index of its warning (-1: none).
+inline std::vector<online_warning> online_warnings(std::span<const replay_action> actions, std::vector<int>& of) {
+  constexpr hour_t open = std::numeric_limits<hour_t>::max() / 4;
+  std::vector<online_warning> out;
+  int current = -1;
+  of.assign(actions.size(), -1);
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const auto& [at, a, start] = actions[i];
+    if (a.kind == action_kind::issue) {
+      out.push_back({start, open, at});
+      current = static_cast<int>(out.size()) - 1;
+    }
+    of[i] = current;
+    if (current < 0) continue;
+    if (a.kind == action_kind::reschedule) out[std::size_t(current)].start = start;
+    if (a.kind == action_kind::lift) {
+      out[std::size_t(current)].end = a.effective;
+      current = -1;
+    }
+  }
+  return out;
+}
+
+inline const episode* owner_of(const online_warning& w, std::span<const episode> hindsight) {
+  for (const auto& e : hindsight)
+    if (e.start <= w.start && w.start < episode_end(e)) return &e;
+  for (const auto& e : hindsight)
+    if (w.start <= e.start && e.start < w.end) return &e;
+  return nullptr;
+}
+
+inline bool lowers(action_kind k) {
+  return k == action_kind::downgrade || k == action_kind::lift || k == action_kind::announce_downgrade ||
+         k == action_kind::announce_lift;
+}
+
+inline void count(replay_summary& s, action_kind k) {
+  switch (k) {
+    case action_kind::issue: ++s.issues; break;
+    case action_kind::upgrade: ++s.upgrades; break;
+    case action_kind::downgrade: ++s.downgrades; break;
+    case action_kind::lift: ++s.lifts; break;
+    case action_kind::announce_downgrade:
+    case action_kind::announce_lift: ++s.announcements; break;
+    case action_kind::reschedule: ++s.reschedules; break;
+  }
+}
+}  // namespace detail
+
+/// Compares a replay with the hindsight episodes of the whole series (RULES.md §9's test): a lift
+/// may come late for its own episode while the next has already begun (that one is issued on its
+/// own), but never while its own is in force; a downgrade never while any episode is in force
+/// above the new level.
+inline replay_summary compare_with_hindsight(std::span<const replay_action> actions,
+                                             std::span<const episode> hindsight, const replay_options& o) {
+  replay_summary s;
+  std::vector<int> of;
+  auto warnings = detail::online_warnings(actions, of);
+  for (auto& w : warnings) w.owner = detail::owner_of(w, hindsight);
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const auto& a = actions[i].action;
+    detail::count(s, a.kind);
+    if (!detail::lowers(a.kind)) continue;
+    const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
+    bool bad = false;
+    if (lift) {
+      const episode* e = of[i] >= 0 ? warnings[std::size_t(of[i])].owner : nullptr;
+      bad = e && e->start <= a.effective && a.effective < detail::episode_end(*e) && level_in_force(*e, a.effective) > 0;
+    } else {
+      for (const auto& e : hindsight) bad |= level_in_force(e, a.effective) > a.to;
+    }
+    if (bad) {
+      ++s.contradicted;
+      s.contradictions.push_back(actions[i]);
+    }
+  }
+  for (const auto& e : hindsight) {
+    const hour_t end = detail::episode_end(e);
+    if (end <= o.from || e.start > o.to) continue;
+    std::vector<const detail::online_warning*> owned, over;
+    for (const auto& w : warnings) {
+      if (w.end <= w.start) continue;  // cancelled before it started
+      if (w.owner == &e) owned.push_back(&w);
+      if (w.start < end && e.start < w.end) over.push_back(&w);
+    }
+    if (owned.size() > 1) ++s.issued_twice;
+    if (e.start < o.from) continue;
+    ++s.episodes;
+    if (owned.empty() && over.empty()) { ++s.missed; continue; }
+    s.issue_lag.push_back(static_cast<int>((owned.empty() ? over : owned).front()->issued_at - e.start));
+    if (!owned.empty() && e.lift && *e.lift <= o.to && owned.back()->end <= o.to)
+      s.lift_lag.push_back(static_cast<int>(owned.back()->end - *e.lift));
+  }
+  return s;
+}
+
+}  // namespace hpa

@@ -1,0 +1,170 @@
+// Replaying the hourly decision (RULES.md §9): its invariants on many random series, hourly and
+// daily, with and without a forecast, and the comparison with hindsight on hand-made ones.
+#include "hpa/watch_replay.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <random>
+
+#include "helpers.hpp"
+
+using namespace hpa;
+using namespace hpa::test;
+
+namespace {
+// A winter-like series: clean spells and pollution build-ups, a few missing values. Hourly AQI,
+// or (daily) one value per calendar day, or (rolling) a smooth daily AQI at every hour.
+std::vector<timeline_point> random_series(std::mt19937& rng, series_kind kind, hour_t hours) {
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<timeline_point> t;
+  double level = 80, target = 80;
+  const hour_t step = kind == series_kind::daily ? 24 : 1;
+  const double pull = kind == series_kind::daily ? 0.6 : kind == series_kind::rolling ? 0.03 : 0.08;
+  const double change = kind == series_kind::daily ? 0.3 : 0.015;
+  for (hour_t h = 0; h < hours; h += step) {
+    if (u(rng) < change) target = u(rng) < 0.5 ? 40 + 80 * u(rng) : 150 + 250 * u(rng);
+    level += pull * (target - level) + (kind == series_kind::rolling ? 6 : 25) * (u(rng) - 0.5);
+    const double v = std::clamp(level, 5.0, 500.0);
+    t.push_back({h, u(rng) < 0.03 ? no_value : std::round(v)});
+  }
+  return t;
+}
+
+struct checked {
+  int series = 0, issues = 0, lifts = 0, downgrades = 0, episodes = 0, missed = 0;
+};
+
+// Replays one series and checks RULES.md §9's invariants against its hindsight episodes.
+void check_invariants(const std::vector<timeline_point>& t, series_kind kind, int forecast, const profile& p,
+                      checked& c) {
+  const hour_t last = t.back().hour + (kind == series_kind::daily ? 23 : 0);
+  const replay_options o{t.front().hour, last, forecast};
+  const auto actions = replay_watch(t, kind, o, p);
+  const auto hindsight = hindsight_episodes(t, kind, p);
+  const auto s = compare_with_hindsight(actions, hindsight, o);
+  for (const auto& [at, a, start] : s.contradictions)
+    UNSCOPED_INFO(to_string(a.kind) << " to " << int(a.to) << " effective " << a.effective << " decided at " << at);
+  CHECK(s.contradicted == 0);
+  CHECK(s.issued_twice == 0);
+  ++c.series;
+  c.issues += s.issues;
+  c.lifts += s.lifts;
+  c.downgrades += s.downgrades;
+  c.episodes += s.episodes;
+  c.missed += s.missed;
+}
+}  // namespace
+
+TEST_CASE("watch_replay: no lift while its episode is in force, no downgrade below hindsight, none issued twice",
+          "[watch_replay]") {
+  std::mt19937 rng(2016'12'01);
+  auto as_reached = pingdingshan_2023();
+  as_reached.start = merged_start::as_reached;
+  auto strict = pingdingshan_2023();
+  strict.mode = duration_mode::hourly_run;
+  struct config {
+    profile p;
+    series_kind kind;
+    hour_t hours;
+  };
+  const std::vector<config> configs = {
+      {pingdingshan_2023(), series_kind::hourly, 700}, {as_reached, series_kind::hourly, 700},
+      {strict, series_kind::hourly, 700},              {mee_2017(), series_kind::hourly, 700},
+      {beijing_2023(), series_kind::daily, 24 * 40},   {pingdingshan_2023(), series_kind::daily, 24 * 40},
+      {pingdingshan_2023(), series_kind::rolling, 700}};
+  checked c;
+  for (const auto& cfg : configs)
+    for (int forecast : {0, 24, 72})
+      for (int i = 0; i < 6; ++i) {
+        const auto t = random_series(rng, cfg.kind, cfg.hours);
+        INFO(cfg.p.name << " kind " << int(cfg.kind) << " forecast " << forecast << " series " << i);
+        check_invariants(t, cfg.kind, forecast, cfg.p, c);
+      }
+  // the series are not trivial: warnings are issued, downgraded and lifted
+  CHECK(c.series == 7 * 3 * 6);
+  CHECK(c.episodes > 100);
+  CHECK(c.lifts > 100);
+  CHECK(c.downgrades > 10);
+  CHECK(c.missed * 20 < c.episodes);
+}
+
+TEST_CASE("watch_replay: observed only, a lift is final about 20 h after hindsight confirms it", "[watch_replay]") {
+  // RULES.md §8 example 20 as a season: 180 for hours 0-47, 100 around: yellow -8 … 55, lifted at 56
+  const auto p = pingdingshan_2023();
+  std::vector<timeline_point> t;
+  for (hour_t h = -48; h <= 200; ++h) t.push_back({h, h >= 0 && h <= 47 ? 180.0 : 100.0});
+  const auto hindsight = hindsight_episodes(t, series_kind::hourly, p);
+  REQUIRE(hindsight.size() == 1);
+  REQUIRE(hindsight[0].lift == 56);
+  SECTION("observed only") {
+    const replay_options o{-48, 200, 0};
+    const auto actions = replay_watch(t, series_kind::hourly, o, p);
+    REQUIRE(actions.size() == 2);
+    CHECK(actions[0].action.kind == action_kind::issue);
+    CHECK(actions[0].decided_at == 39);  // the first 2-chain over 150 ends at 39
+    CHECK(actions[1].action.kind == action_kind::lift);
+    // the 36 h from 56 without any condition are final once no chain ending later can cover 91:
+    // hourly AQI of 500 after T lifts the window over 150 from T + 4, a 2-chain then covers T - 19
+    CHECK(actions[1].decided_at == 91 + 20);
+    const auto s = compare_with_hindsight(actions, hindsight, o);
+    CHECK(s.contradicted == 0);
+    CHECK(s.issue_lag == std::vector<int>{39 - -8});
+    CHECK(s.lift_lag == std::vector<int>{91 + 20 - 56});
+  }
+  SECTION("with a perfect 72 h forecast: issued ahead, the lift announced ahead and on time") {
+    const replay_options o{-48, 200, 72};
+    const auto actions = replay_watch(t, series_kind::hourly, o, p);
+    REQUIRE(actions.size() == 3);
+    CHECK(actions[0].action.kind == action_kind::issue);
+    CHECK(actions[0].action.effective == -8);
+    CHECK(actions[1].action.kind == action_kind::announce_lift);
+    CHECK(actions[1].action.effective == 56);
+    CHECK(actions[2].action.kind == action_kind::lift);
+    CHECK(actions[2].decided_at == 56);
+    const auto s = compare_with_hindsight(actions, hindsight, o);
+    CHECK(s.lift_lag == std::vector<int>{0});
+    CHECK(s.issue_lag.at(0) < 0);
+  }
+}
+
+TEST_CASE("watch_replay: the comparison counts contradicted lifts and episodes issued twice", "[watch_replay]") {
+  episode e;
+  e.start = 100;
+  e.end = 200;
+  e.lift = 201;
+  e.level = orange;
+  e.segments = {{orange, 100, 150}, {yellow, 151, 200}};
+  const std::vector<episode> hindsight = {e};
+  const replay_options o{0, 400, 0};
+  auto act = [](hour_t at, action_kind k, level_t from, level_t to, hour_t effective) {
+    return replay_action{at, watch_action{k, from, to, effective, std::nullopt, 0, false}, at < 180 ? 110 : 180};
+  };
+  const std::vector<replay_action> premature = {
+      act(110, action_kind::issue, 0, orange, 110), act(140, action_kind::downgrade, orange, yellow, 140),
+      act(160, action_kind::lift, yellow, 0, 160), act(180, action_kind::issue, 0, yellow, 180),
+      act(240, action_kind::lift, yellow, 0, 240)};
+  const auto s = compare_with_hindsight(premature, hindsight, o);
+  CHECK(s.contradicted == 2);  // the downgrade at 140 (orange until 150) and the lift at 160
+  CHECK(s.issued_twice == 1);
+  CHECK(s.issue_lag == std::vector<int>{10});
+  CHECK(s.lift_lag == std::vector<int>{39});
+  CHECK(median_hours({5, 1, 9, 3}) == 3);
+  CHECK_FALSE(median_hours({}));
+}
+
+TEST_CASE("watch_replay: a season of 12 stations x 1,100 hours replays in seconds", "[watch_replay]") {
+  std::mt19937 rng(12);
+  const auto p = pingdingshan_2023();
+  std::vector<std::vector<timeline_point>> stations;
+  for (int i = 0; i < 12; ++i) stations.push_back(random_series(rng, series_kind::hourly, 1100));
+  for (int forecast : {0, 72}) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::size_t actions = 0;
+    for (const auto& t : stations) actions += replay_watch(t, series_kind::hourly, {0, 1099, forecast}, p).size();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    WARN("12 x 1,100 h, forecast " << forecast << " h: " << actions << " actions in " << seconds << " s");
+    CHECK(actions > 0);
+    CHECK(seconds < 30);  // generous: sanitizer and debug builds run it too
+  }
+}
