@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -45,6 +46,7 @@ input open_input(const std::string& path) {
   if (path.empty() || path == "-") return {nullptr, &std::cin, "stdin"};
   auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*f) throw error(path + ": cannot open: " + std::strerror(errno));
+  if (std::error_code ec; std::filesystem::is_directory(path, ec)) throw error(path + ": is a directory");
   auto* s = f.get();
   return {std::move(f), s, path};
 }
@@ -89,6 +91,7 @@ void warn(const std::string& text) {
 }
 
 int run(CLI::App& app, int argc, char** argv, const std::function<void()>& body) {
+  io::ensure_standard_fds();  // before any file is opened: none may become stdout or stderr
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
   std::ios::sync_with_stdio(false);
   try {

@@ -120,3 +120,13 @@ file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/long_line.csv "station,time,aqi\n")
 string(REPEAT "x" 10485760 ten_mib)
 file(APPEND ${CMAKE_CURRENT_BINARY_DIR}/long_line.csv "${ten_mib},2023-12-01T00:00,1\n")
 hpa_tool_test(bad_10_mib_line 1 hpa-episodes STDIN_ABS ${CMAKE_CURRENT_BINARY_DIR}/long_line.csv ARGS -)
+
+# -o and --state at what is not a plain file: written through or followed, never replaced; a
+# signal leaves no temporary file; a closed stderr does not become the output (run as root in CI)
+foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed)
+  add_test(NAME "tool: output to ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/output_targets.sh ${case}
+    $<TARGET_FILE_DIR:hpa-episodes> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/output_targets/${case})
+  set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60)
+endforeach()
+hpa_tool_test(input_is_directory 1 hpa-episodes ARGS bad)
+hpa_tool_test(output_is_directory 1 hpa-episodes ARGS -o bad two_stations.csv)
