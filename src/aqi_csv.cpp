@@ -39,18 +39,6 @@ bool is_missing(std::string_view s) {
 
 }  // namespace
 
-void check_utf8(std::string_view s, const location& where) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
-    if (!ok)
-      throw error(where, "text is not UTF-8 (GBK? convert the file first: iconv -f GBK -t UTF-8)");
-    i += n;
-  }
-}
-
 aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn)
     : csv_(in, std::move(source)), p_(&p), warn_(std::move(warn)) {
   if (!csv_.next()) {
@@ -75,8 +63,8 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
       if (name == "category" || name == "valid_hours" || name.rfind("iaqi_", 0) == 0) continue;  // hpa-aqi's own
       for (auto k : known)
         if (edit_distance(name, k) <= (name.size() <= 4 ? 1u : 2u))
-          throw error(csv_.at(i + 1), "unknown column '" + name + "': did you mean '" + std::string(k) + "'?");
-      if (warn_) warn_(to_string(csv_.at(i + 1)) + ": ignoring column '" + name + "'");
+          throw error(csv_.at(i + 1), "unknown column " + quoted(name) + ": did you mean '" + std::string(k) + "'?");
+      if (warn_) warn_(to_string(csv_.at(i + 1)) + ": ignoring column " + quoted(name));
       continue;
     }
     if (*slot >= 0) throw error(csv_.at(i + 1), "column '" + name + "' given twice");
@@ -85,7 +73,7 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
   }
   auto missing = [&](const char* what) {
     return error(location{csv_.source(), 1, 0},
-                 std::string("missing column ") + what + " (the header has: " + seen + ")");
+                 std::string("missing column ") + what + " (the header has: " + printable(seen, 200) + ")");
   };
   for (const auto& a : p.advisory_pollutants) advisory_lower_.push_back(lower(a));  // once, not per row
   if (time_ < 0) throw missing("'time' (or 'date' for a daily series)");
@@ -112,9 +100,9 @@ double aqi_reader::number(std::string_view text, int column, const char* what) c
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   const auto where = csv_.at(static_cast<std::uint64_t>(column) + 1);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-    throw error(where, std::string("expected a number for ") + what + ", got '" + std::string(text) + "'");
-  if (!std::isfinite(v)) throw error(where, std::string("expected a finite number for ") + what + ", got '" + std::string(text) + "'");
-  if (v < 0) throw error(where, std::string(what) + " cannot be negative, got '" + std::string(text) + "'");
+    throw error(where, std::string("expected a number for ") + what + ", got " + quoted(text));
+  if (!std::isfinite(v)) throw error(where, std::string("expected a finite number for ") + what + ", got " + quoted(text));
+  if (v < 0) throw error(where, std::string(what) + " cannot be negative, got " + quoted(text));
   if (v > p_->max_aqi) {
     if (!p_->cap_above_max)
       throw error(where, std::string(what) + " " + std::string(s) + " is above the scale's top of " +
@@ -155,12 +143,12 @@ bool aqi_reader::next(aqi_record& r) {
     }
   }
   const auto tcol = static_cast<std::uint64_t>(time_) + 1;
-  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got '" + std::string(ts) + "'");
+  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got " + quoted(ts));
   if (kind_ == series_kind::daily && !t.date_only)
-    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got '" + std::string(ts) + "'");
+    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got " + quoted(ts));
   if (kind_ != series_kind::daily && t.date_only)
-    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date '" + std::string(ts) +
-                                   "': use a 'date' column for a daily series");
+    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date " + quoted(ts) +
+                                   ": use a 'date' column for a daily series");
   r.hour = t.hour;
   r.time_column = tcol;
   r.raw = no_value;
@@ -177,7 +165,7 @@ bool aqi_reader::next(aqi_record& r) {
     else if (o == "forecast") r.from = origin::forecast;
     else if (!o.empty())
       throw error(csv_.at(static_cast<std::uint64_t>(origin_) + 1),
-                  "origin must be 'observed' or 'forecast', got '" + o + "'");
+                  "origin must be 'observed' or 'forecast', got " + quoted(o));
   }
   r.excluded = false;
   r.why = {};

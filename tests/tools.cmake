@@ -130,3 +130,12 @@ foreach(case fifo symlink device process_substitution state_symlink mode signal 
 endforeach()
 hpa_tool_test(input_is_directory 1 hpa-episodes ARGS bad)
 hpa_tool_test(output_is_directory 1 hpa-episodes ARGS -o bad two_stations.csv)
+
+# text that is not UTF-8 (overlong, a surrogate, beyond U+10FFFF) and binary input: errors with
+# the place, bytes escaped (\x1f\x8b), never echoed raw
+foreach(bad utf8_overlong utf8_surrogate utf8_above_10ffff)
+  hpa_tool_test(bad_${bad} 1 hpa-episodes ARGS -f json bad/${bad}.csv)
+endforeach()
+hpa_tool_test(bad_gzip 1 hpa-episodes ARGS bad/gzip.csv.gz)
+hpa_tool_test(bad_xlsx 1 hpa-episodes ARGS bad/sheet.xlsx)
+hpa_tool_test(bad_gzip_concentrations 1 hpa-aqi ARGS bad/gzip.csv.gz)
