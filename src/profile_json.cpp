@@ -60,19 +60,19 @@ struct reader {
       if (!v->is_boolean()) fail(key, std::string("must be true or false, got ") + v->type_name());
       out = v->get<bool>();
     } else if constexpr (std::is_same_v<T, int>) {
-      if (!v->is_number_integer()) fail(key, std::string("must be a whole number, got ") + v->dump());
+      if (!v->is_number_integer()) fail(key, std::string("must be a whole number, got ") + detail::json_quoted(*v));
       out = v->get<int>();
     } else if constexpr (std::is_same_v<T, double>) {
-      if (!v->is_number()) fail(key, std::string("must be a number, got ") + v->dump());
+      if (!v->is_number()) fail(key, std::string("must be a number, got ") + detail::json_quoted(*v));
       out = v->get<double>();
     } else if constexpr (std::is_same_v<T, std::string>) {
-      if (!v->is_string()) fail(key, std::string("must be a string, got ") + v->dump());
+      if (!v->is_string()) fail(key, std::string("must be a string, got ") + detail::json_quoted(*v));
       out = v->get<std::string>();
     } else {
-      if (!v->is_array()) fail(key, std::string("must be an array of strings, got ") + v->dump());
+      if (!v->is_array()) fail(key, std::string("must be an array of strings, got ") + detail::json_quoted(*v));
       out.clear();
       for (const auto& s : *v) {
-        if (!s.is_string()) fail(key, std::string("must be an array of strings, got ") + v->dump());
+        if (!s.is_string()) fail(key, std::string("must be an array of strings, got ") + detail::json_quoted(*v));
         out.push_back(s.get<std::string>());
       }
     }

@@ -63,3 +63,40 @@ TEST_CASE("profile_json: a number out of range is an error, not a crash (fuzz fi
                     "p.json: number overflow parsing '3e1111111111111111111111111111111111111111'");
   CHECK_THROWS_AS(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": 1e400})", "p.json"), hpa::error);
 }
+
+TEST_CASE("profile_json: nesting deeper than 64 levels is refused at parse, not a crash", "[profile_json]") {
+  const auto deep = [](std::size_t n) { return std::string(n, '[') + std::string(n, ']'); };
+  CHECK_THROWS_WITH(parse_profile(deep(100000), "p.json"), "p.json: nested deeper than 64 levels");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": )" + deep(100000) + "}", "p.json"),
+                    "p.json: nested deeper than 64 levels");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": )" + deep(63) + "}", "p.json"),
+                    Catch::StartsWith("p.json: /lead_hours: must be a whole number, got [[[["));
+  std::string objects = "{\"extends\": \"pingdingshan-2023\", \"name\": ";
+  for (int i = 0; i < 100000; ++i) objects += "{\"a\": ";
+  CHECK_THROWS_WITH(parse_profile(objects + "1" + std::string(100000, '}') + "}", "p.json"), "p.json: nested deeper than 64 levels");
+}
+
+TEST_CASE("profile_json: a long wrong value is quoted short", "[profile_json]") {
+  std::string zeros = "[0";
+  for (int i = 1; i < 200000; ++i) zeros += ",0";
+  std::string message;
+  try {
+    parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": )" + zeros + "]}", "p.json");
+  } catch (const hpa::error& e) {
+    message = e.what();
+  }
+  CHECK(message == "p.json: /lead_hours: must be a whole number, got [" + zeros.substr(1, 79) + "… (an array of 200000 elements)");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "title": )" + std::string(1, '"') + std::string(100000, 'x') + "\"", "p.json"),
+                    Catch::StartsWith("p.json: parse error"));
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": ")" + std::string(100000, 'x') + "\"}", "p.json"),
+                    "p.json: /lead_hours: must be a whole number, got \"" + std::string(79, 'x') + "… (100000 bytes)");
+}
+
+TEST_CASE("profile_json: a key given twice is an error, not the last one silently", "[profile_json]") {
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": 24, "lead_hours": 48})", "p.json"),
+                    "p.json: /lead_hours: given twice in one object");
+  CHECK_THROWS_WITH(parse_profile(R"({"levels": [{"name": "y", "any_of": [{"over": 200, "hours": 24}]},
+                                                 {"name": "o", "any_of": [{"over": 200, "hours": 48, "over": 150}]}]})", "p.json"),
+                    "p.json: /levels/1/any_of/0/over: given twice in one object");
+  CHECK_NOTHROW(parse_profile(R"({"extends": "pingdingshan-2023", "reduction": {"required": {"III": 0.1}}, "title": "t"})", "p.json"));
+}

@@ -139,3 +139,25 @@ endforeach()
 hpa_tool_test(bad_gzip 1 hpa-episodes ARGS bad/gzip.csv.gz)
 hpa_tool_test(bad_xlsx 1 hpa-episodes ARGS bad/sheet.xlsx)
 hpa_tool_test(bad_gzip_concentrations 1 hpa-aqi ARGS bad/gzip.csv.gz)
+
+# JSON nested 100,000 deep (made here, not stored) in a profile, a state file and an emission
+# list: refused at parse (printing it in a message once overflowed the stack); the file stays
+string(REPEAT "[" 100000 deep_open)
+string(REPEAT "]" 100000 deep_close)
+set(deep ${CMAKE_CURRENT_BINARY_DIR}/deep)
+file(WRITE ${deep}_profile.json "{\"extends\": \"pingdingshan-2023\", \"lead_hours\": ${deep_open}${deep_close}}\n")
+file(WRITE ${deep}_state.json "{\"format\": \"hpa-watch-state\", \"version\": ${deep_open}${deep_close}}\n")
+file(WRITE ${deep}_reduction.json "${deep_open}${deep_close}\n")
+hpa_tool_test(profile_check_deep 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/deep_a.json
+  OUTFILE deep_a.json BEFORE_FILE ${deep}_profile.json AFTER UNCHANGED)
+hpa_tool_test(episodes_profile_deep 1 hpa-episodes ARGS --profile ${CMAKE_CURRENT_BINARY_DIR}/deep_b.json two_stations.csv
+  OUTFILE deep_b.json BEFORE_FILE ${deep}_profile.json AFTER UNCHANGED)
+hpa_tool_test(watch_state_deep 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_deep.json watch_ahead60.csv
+  OUTFILE w_deep.json BEFORE_FILE ${deep}_state.json AFTER UNCHANGED)
+hpa_tool_test(reduce_json_deep 1 hpa-reduce ARGS ${CMAKE_CURRENT_BINARY_DIR}/r_deep.json
+  OUTFILE r_deep.json BEFORE_FILE ${deep}_reduction.json AFTER UNCHANGED)
+# a wrong value of 200,000 elements: the message quotes its start, not 600 kB
+string(REPEAT "0," 199999 zeros)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json "{\"extends\": \"pingdingshan-2023\", \"lead_hours\": [${zeros}0]}\n")
+hpa_tool_test(profile_check_long_value 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/long_value.json
+  OUTFILE long_value.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json AFTER UNCHANGED)
