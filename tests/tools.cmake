@@ -161,3 +161,4 @@ string(REPEAT "0," 199999 zeros)
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json "{\"extends\": \"pingdingshan-2023\", \"lead_hours\": [${zeros}0]}\n")
 hpa_tool_test(profile_check_long_value 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/long_value.json
   OUTFILE long_value.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json AFTER UNCHANGED)
+hpa_tool_test(bad_year_0000 1 hpa-episodes ARGS bad/year_0000.csv)
