@@ -63,8 +63,8 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
       if (name == "category" || name == "valid_hours" || name.rfind("iaqi_", 0) == 0) continue;  // hpa-aqi's own
       for (auto k : known)
         if (edit_distance(name, k) <= (name.size() <= 4 ? 1u : 2u))
-          throw error(csv_.at(i + 1), "unknown column " + quoted(name) + ": did you mean '" + std::string(k) + "'?");
-      if (warn_) warn_(to_string(csv_.at(i + 1)) + ": ignoring column " + quoted(name));
+          throw error(csv_.at(i + 1), "unknown column " + quote(name) + ": did you mean '" + std::string(k) + "'?");
+      if (warn_) warn_(to_string(csv_.at(i + 1)) + ": ignoring column " + quote(name));
       continue;
     }
     if (*slot >= 0) throw error(csv_.at(i + 1), "column '" + name + "' given twice");
@@ -100,9 +100,9 @@ double aqi_reader::number(std::string_view text, int column, const char* what) c
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   const auto where = csv_.at(static_cast<std::uint64_t>(column) + 1);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-    throw error(where, std::string("expected a number for ") + what + ", got " + quoted(text));
-  if (!std::isfinite(v)) throw error(where, std::string("expected a finite number for ") + what + ", got " + quoted(text));
-  if (v < 0) throw error(where, std::string(what) + " cannot be negative, got " + quoted(text));
+    throw error(where, std::string("expected a number for ") + what + ", got " + quote(text));
+  if (!std::isfinite(v)) throw error(where, std::string("expected a finite number for ") + what + ", got " + quote(text));
+  if (v < 0) throw error(where, std::string(what) + " cannot be negative, got " + quote(text));
   if (v > p_->max_aqi) {
     if (!p_->cap_above_max)
       throw error(where, std::string(what) + " " + std::string(s) + " is above the scale's top of " +
@@ -143,11 +143,11 @@ bool aqi_reader::next(aqi_record& r) {
     }
   }
   const auto tcol = static_cast<std::uint64_t>(time_) + 1;
-  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got " + quoted(ts));
+  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got " + quote(ts));
   if (kind_ == series_kind::daily && !t.date_only)
-    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got " + quoted(ts));
+    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got " + quote(ts));
   if (kind_ != series_kind::daily && t.date_only)
-    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date " + quoted(ts) +
+    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date " + quote(ts) +
                                    ": use a 'date' column for a daily series");
   r.hour = t.hour;
   r.time_column = tcol;
@@ -165,7 +165,7 @@ bool aqi_reader::next(aqi_record& r) {
     else if (o == "forecast") r.from = origin::forecast;
     else if (!o.empty())
       throw error(csv_.at(static_cast<std::uint64_t>(origin_) + 1),
-                  "origin must be 'observed' or 'forecast', got " + quoted(o));
+                  "origin must be 'observed' or 'forecast', got " + quote(o));
   }
   r.excluded = false;
   r.why = {};

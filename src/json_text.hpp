@@ -125,7 +125,7 @@ inline void dump_bounded(const nlohmann::json& v, std::size_t budget, std::strin
 
 /// A JSON value for a message: compact JSON as dump() writes it, cut after `max_bytes` with
 /// "…" and what was cut ("[0,0,…] (an array of 200000 elements)").
-inline std::string json_quoted(const nlohmann::json& v, std::size_t max_bytes = 80) {
+inline std::string json_quote(const nlohmann::json& v, std::size_t max_bytes = 80) {
   std::string s;
   dump_bounded(v, max_bytes, s);
   if (s.size() <= max_bytes) return s;

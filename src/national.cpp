@@ -36,8 +36,8 @@ double value(std::string_view text, const csv_reader& csv, std::uint64_t column)
   double v = 0;
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
-    throw error(csv.at(column), "expected a number, got " + quoted(s));
-  if (v < 0) throw error(csv.at(column), "a concentration cannot be negative, got " + quoted(s));
+    throw error(csv.at(column), "expected a number, got " + quote(s));
+  if (v < 0) throw error(csv.at(column), "a concentration cannot be negative, got " + quote(s));
   return v;
 }
 
@@ -52,7 +52,7 @@ unsigned whole(std::string_view text, const csv_reader& csv, std::uint64_t colum
   unsigned v = 0;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
-    throw error(csv.at(column), "expected a whole number, got " + quoted(s));
+    throw error(csv.at(column), "expected a whole number, got " + quote(s));
   return v;
 }
 
@@ -71,7 +71,7 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     if (f.size() >= 3 && f[0] == "date" && f[1] == "hour") continue;  // the header of a concatenated file
     csv.expect_fields(header.size());
     const auto date = detail::trimmed(f[0]);
-    if (date.size() != 8) throw error(csv.at(1), "expected a date as YYYYMMDD, got " + quoted(date));
+    if (date.size() != 8) throw error(csv.at(1), "expected a date as YYYYMMDD, got " + quote(date));
     const unsigned y = whole(std::string_view(date).substr(0, 4), csv, 1), m = whole(std::string_view(date).substr(4, 2), csv, 1),
                    d = whole(std::string_view(date).substr(6, 2), csv, 1);
     const hour_t h = hour_of(y, m, d, whole(f[1], csv, 2), csv, 2);
@@ -137,7 +137,7 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
     const auto& f = csv.fields();
     const auto date = detail::trimmed(f[col["Date"]]);
     const auto dc = col["Date"] + 1;
-    if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got " + quoted(date));
+    if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got " + quote(date));
     m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
                      whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[col["Hour"]], csv, col["Hour"] + 1), csv, dc);
     m.station = detail::trimmed(f[col["WatchPoint"]]);
@@ -239,7 +239,7 @@ concentration_reader::concentration_reader(std::istream& in, std::string source,
     if (name == "station") station_ = static_cast<int>(i);
     else if (name == "time") time_ = static_cast<int>(i);
     else if (name == "primary") q = 100;
-    else if (q < 0 && warn) warn(to_string(csv_.at(i + 1)) + ": ignoring column " + quoted(name));
+    else if (q < 0 && warn) warn(to_string(csv_.at(i + 1)) + ": ignoring column " + quote(name));
     column_.push_back(q);
   }
   if (time_ < 0) throw error(location{csv_.source(), 1, 0}, "missing column 'time'");
@@ -259,7 +259,7 @@ bool concentration_reader::next(measurement& m) {
   const auto ts = detail::trimmed(f[static_cast<std::size_t>(time_)]);
   const auto t = parse_time(ts);
   if (!t || t.date_only)
-    throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got " + quoted(ts));
+    throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got " + quote(ts));
   m.hour = t.hour;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (column_[i] == 100) m.primary = detail::trimmed(f[i]);

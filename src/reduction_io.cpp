@@ -240,7 +240,7 @@ reduction_input read_reduction_json(std::string_view text, const std::string& na
       if (v.is_null()) return "";
       if (v.is_string()) return v.get<std::string>();
       if (v.is_number() || v.is_boolean()) return v.dump();
-      throw std::invalid_argument("expected a string or a number, got " + detail::json_quoted(v));
+      throw std::invalid_argument("expected a string or a number, got " + detail::json_quote(v));
     };
     auto csv_of = [&](const nlohmann::json& rows, const std::vector<std::string>& columns, const char* key) {
       std::string text;

@@ -69,7 +69,7 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
   return out;
 }
 
-std::string quoted(std::string_view text, std::size_t max_bytes) {
+std::string quote(std::string_view text, std::size_t max_bytes) {
   std::string out = "'";
   out.append(printable(text, max_bytes)).append("'");
   if (text.size() > max_bytes) out += " (" + std::to_string(text.size()) + " bytes)";

@@ -162,3 +162,19 @@ file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json "{\"extends\": \"
 hpa_tool_test(profile_check_long_value 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/long_value.json
   OUTFILE long_value.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json AFTER UNCHANGED)
 hpa_tool_test(bad_year_0000 1 hpa-episodes ARGS bad/year_0000.csv)
+
+# profiles that hpa-profile check refuses: a key given twice, numbers out of bounds or beyond
+# their type, levels that do not rise, thresholds not above 0, names unsafe in CSV
+foreach(bad profile_duplicate_key profile_yellow_above_red profile_negative_threshold profile_max_aqi_zero
+    profile_max_aqi_negative profile_empty_mode profile_name_comma profile_hours_huge profile_int_wrap
+    profile_lead_int_max profile_within_lower)
+  hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check bad/${bad}.json)
+endforeach()
+# 257 conditions: one more than the audit trail can number (made here: 7 kB of repeats)
+string(REPEAT "{\"over\": 200, \"hours\": 24}, " 256 conditions)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/conditions_257.json
+  "{\"name\": \"many\", \"levels\": [{\"name\": \"yellow\", \"any_of\": [${conditions}{\"over\": 200, \"hours\": 24}]}]}\n")
+hpa_tool_test(profile_check_257_conditions 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/c257.json
+  OUTFILE c257.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/conditions_257.json AFTER UNCHANGED)
+# the same number printed as a rule's hours, a lead time: bounded, so the output is never garbage
+hpa_tool_test(episodes_lead_int_max 1 hpa-episodes ARGS --profile bad/profile_lead_int_max.json example8_daily.csv)

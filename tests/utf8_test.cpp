@@ -44,20 +44,20 @@ TEST_CASE("utf8: overlong forms, surrogates, beyond U+10FFFF and GBK are refused
 }
 
 TEST_CASE("utf8: quoted input is safe to print and short", "[utf8]") {
-  CHECK(quoted("n/a") == "'n/a'");
-  CHECK(quoted("平顶山") == "'平顶山'");
+  CHECK(quote("n/a") == "'n/a'");
+  CHECK(quote("平顶山") == "'平顶山'");
   // the start of a gzip file: control bytes and bytes that are not UTF-8 are escaped
-  CHECK(quoted(std::string("\x1f\x8b\x08\x00", 4)) == "'\\x1f\\x8b\\x08\\x00'");
-  CHECK(quoted("PK\x03\x04") == "'PK\\x03\\x04'");
-  CHECK(quoted("a\tb\x1b[31m\x7f") == "'a\\x09b\\x1b[31m\\x7f'");
-  CHECK(quoted("A\xC0\x80") == "'A\\xc0\\x80'");
+  CHECK(quote(std::string("\x1f\x8b\x08\x00", 4)) == "'\\x1f\\x8b\\x08\\x00'");
+  CHECK(quote("PK\x03\x04") == "'PK\\x03\\x04'");
+  CHECK(quote("a\tb\x1b[31m\x7f") == "'a\\x09b\\x1b[31m\\x7f'");
+  CHECK(quote("A\xC0\x80") == "'A\\xc0\\x80'");
   // long text is cut at a character, and says how long it was
-  CHECK(quoted(std::string(100, 'x')) == "'" + std::string(80, 'x') + "…' (100 bytes)");
-  CHECK(quoted(std::string(80, 'x')) == "'" + std::string(80, 'x') + "'");
+  CHECK(quote(std::string(100, 'x')) == "'" + std::string(80, 'x') + "…' (100 bytes)");
+  CHECK(quote(std::string(80, 'x')) == "'" + std::string(80, 'x') + "'");
   std::string cities;
   for (int i = 0; i < 30; ++i) cities += "平";  // 3 bytes each: 26 fit in 80
   std::string want;
   for (int i = 0; i < 26; ++i) want += "平";
-  CHECK(quoted(cities) == "'" + want + "…' (90 bytes)");
+  CHECK(quote(cities) == "'" + want + "…' (90 bytes)");
   CHECK(printable(std::string(1 << 20, '\x01'), 8) == "\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01…");
 }

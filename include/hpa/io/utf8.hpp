@@ -27,7 +27,8 @@ void check_utf8(std::string_view text, const location& where);
 /// ("…' (10485760 bytes)" when quoted).
 std::string printable(std::string_view text, std::size_t max_bytes = 80);
 
-/// printable(text) in single quotes, for a message that quotes input: "got 'n/a'".
-std::string quoted(std::string_view text, std::size_t max_bytes = 80);
+/// printable(text) in single quotes, for a message that quotes input: "got 'n/a'". (Not named
+/// quoted: std::quoted would win by argument-dependent lookup for a std::string.)
+std::string quote(std::string_view text, std::size_t max_bytes = 80);
 
 }  // namespace hpa::io
