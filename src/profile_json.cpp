@@ -1,5 +1,6 @@
 #include "hpa/io/profile_json.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <set>
@@ -390,6 +391,7 @@ profile load_profile(const std::string& name_or_path) {
     for (const auto& p : builtin_profiles()) names += (names.empty() ? "" : ", ") + p.name;
     throw error(name_or_path + ": no such built-in profile (" + names + ") or readable file");
   }
+  if (std::error_code ec; std::filesystem::is_directory(name_or_path, ec)) throw error(name_or_path + ": is a directory");
   std::stringstream ss;
   ss << in.rdbuf();
   return parse_profile(ss.str(), name_or_path);

@@ -56,6 +56,7 @@ TEST_CASE("profile_json: built-ins by name, files by path", "[profile_json]") {
   CHECK(load_profile("pingdingshan-2023").name == "pingdingshan-2023");
   CHECK_THROWS_WITH(load_profile("/no/such.json"),
                     "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, mee-2018, mee-2017, jiangsu-2026) or readable file");
+  CHECK_THROWS_WITH(load_profile(HPA_TEST_DATA), std::string(HPA_TEST_DATA) + ": is a directory");
 }
 
 TEST_CASE("profile_json: a number out of range is an error, not a crash (fuzz finding)", "[profile_json]") {

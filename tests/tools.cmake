@@ -178,3 +178,4 @@ hpa_tool_test(profile_check_257_conditions 1 hpa-profile ARGS check ${CMAKE_CURR
   OUTFILE c257.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/conditions_257.json AFTER UNCHANGED)
 # the same number printed as a rule's hours, a lead time: bounded, so the output is never garbage
 hpa_tool_test(episodes_lead_int_max 1 hpa-episodes ARGS --profile bad/profile_lead_int_max.json example8_daily.csv)
+hpa_tool_test(profile_is_directory 1 hpa-episodes ARGS --profile bad two_stations.csv)
