@@ -136,6 +136,9 @@ hpa_tool_test(output_is_directory 1 hpa-episodes ARGS -o bad two_stations.csv)
 foreach(bad utf8_overlong utf8_surrogate utf8_above_10ffff)
   hpa_tool_test(bad_${bad} 1 hpa-episodes ARGS -f json bad/${bad}.csv)
 endforeach()
+# hpa-watch: refused at the reader, before stdout, so the state is never left behind the output
+hpa_tool_test(watch_utf8_surrogate 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_utf8.json bad/utf8_surrogate.csv
+  OUTFILE w_utf8.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
 hpa_tool_test(bad_gzip 1 hpa-episodes ARGS bad/gzip.csv.gz)
 hpa_tool_test(bad_xlsx 1 hpa-episodes ARGS bad/sheet.xlsx)
 hpa_tool_test(bad_gzip_concentrations 1 hpa-aqi ARGS bad/gzip.csv.gz)
