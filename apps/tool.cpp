@@ -8,6 +8,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -82,6 +84,7 @@ void define(CLI::App& app, const spec& s, common& c) {
 }
 
 int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
+  io::ensure_standard_fds();  // before any file is opened: none may become stdout or stderr
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
   std::ios::sync_with_stdio(false);
   const auto usage = [&](const std::string& what) {
@@ -155,6 +158,7 @@ input context::open(const std::string& path) const {
   if (path.empty() || path == "-") return {nullptr, &std::cin, "stdin"};
   auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*f) throw error(path + ": cannot open: " + std::strerror(errno));
+  if (std::error_code ec; std::filesystem::is_directory(path, ec)) throw error(path + ": is a directory");
   auto* s = f.get();
   return {std::move(f), s, path};
 }

@@ -16,18 +16,6 @@ namespace hpa::io {
 using detail::lower;
 using detail::trim;
 
-void check_utf8(std::string_view s, const location& where) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
-    if (!ok)
-      throw error(where, "text is not UTF-8 (GBK? convert the file first: iconv -f GBK -t UTF-8)");
-    i += n;
-  }
-}
-
 namespace {
 // The columns of the AQI CSV, in the order of aqi_reader's slots.
 const known_column aqi_columns[] = {{"station"},  {"time"},   {"date"},  {"aqi"},   {"aqi_high"},
@@ -110,12 +98,12 @@ bool aqi_reader::next(aqi_record& r) {
     }
   }
   const auto tcol = static_cast<std::uint64_t>(time_) + 1;
-  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got '" + std::string(ts) + "'");
+  if (!t) throw error(csv_.at(tcol), std::string(t.error) + ", got " + quote(ts));
   if (kind_ == series_kind::daily && !t.date_only)
-    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got '" + std::string(ts) + "'");
+    throw error(csv_.at(tcol), "expected a date (YYYY-MM-DD) in a daily series, got " + quote(ts));
   if (kind_ != series_kind::daily && t.date_only)
-    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date '" + std::string(ts) +
-                                   "': use a 'date' column for a daily series");
+    throw error(csv_.at(tcol), "expected an hour (YYYY-MM-DDTHH:MM), got the date " + quote(ts) +
+                                   ": use a 'date' column for a daily series");
   r.hour = t.hour;
   r.time_column = tcol;
   r.value = no_value;
@@ -132,7 +120,7 @@ bool aqi_reader::next(aqi_record& r) {
     else if (o == "forecast") r.from = origin::forecast;
     else if (!o.empty())
       throw error(csv_.at(static_cast<std::uint64_t>(origin_) + 1),
-                  "origin must be 'observed' or 'forecast', got '" + o + "'");
+                  "origin must be 'observed' or 'forecast', got " + quote(o));
   }
   r.gate = cause_gate(*p_, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{},
                       primary_ >= 0 ? f[static_cast<std::size_t>(primary_)] : std::string_view{});

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hpa/io/utf8.hpp"
 #include "text.hpp"
 
 namespace hpa::io {
@@ -54,9 +55,9 @@ double parse_number(std::string_view text, const location& where, std::string_vi
   double v = 0;
   const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
-    throw error(where, fmt::format("expected a number for {}, got '{}'", what, text));
-  if (!std::isfinite(v)) throw error(where, fmt::format("expected a finite number for {}, got '{}'", what, text));
-  if (kind == number_kind::non_negative && v < 0) throw error(where, fmt::format("{} cannot be negative, got '{}'", what, text));
+    throw error(where, fmt::format("expected a number for {}, got {}", what, quote(text)));
+  if (!std::isfinite(v)) throw error(where, fmt::format("expected a finite number for {}, got {}", what, quote(text)));
+  if (kind == number_kind::non_negative && v < 0) throw error(where, fmt::format("{} cannot be negative, got {}", what, quote(text)));
   return v;
 }
 
@@ -68,6 +69,12 @@ header_map::header_map(const csv_reader& csv, std::span<const known_column> know
                        const warn_fn& warn, std::span<const std::string> quiet)
     : source_(csv.source()), index_(known.size(), -1) {
   const auto& h = csv.fields();
+  for (std::size_t i = 0; i < h.size(); ++i)
+    for (unsigned char c : h[i])
+      if ((c < 0x20 && c != '\t') || c == 0x7F)
+        throw error(csv.at(i + 1), "the header is not text (" + quote(h[i], 24) +
+                                       "): a compressed file or a spreadsheet? Give CSV text: zcat FILE.gz, or save "
+                                       "the sheet as CSV UTF-8");
   for (std::size_t i = 0; i < h.size(); ++i) {
     names_.emplace_back(detail::trim(h[i]));
     const auto name = detail::lower(names_.back());
@@ -82,15 +89,15 @@ header_map::header_map(const csv_reader& csv, std::span<const known_column> know
     if (unknown == unknown_columns::ignore || is_quiet(name, quiet)) continue;
     for (const auto& c : known)
       if (edit_distance(name, c.name) <= (name.size() <= 4 ? 1u : 2u))
-        throw error(csv.at(i + 1), "unknown column '" + name + "': did you mean '" + std::string(c.name) + "'?");
-    if (warn) warn(to_string(csv.at(i + 1)) + ": ignoring column '" + name + "'");
+        throw error(csv.at(i + 1), "unknown column " + quote(name) + ": did you mean '" + std::string(c.name) + "'?");
+    if (warn) warn(to_string(csv.at(i + 1)) + ": ignoring column " + quote(name));
   }
 }
 
 error header_map::missing(std::string_view what) const {
   std::string seen;
   for (const auto& n : names_) seen += (seen.empty() ? "" : ", ") + detail::lower(n);
-  return error(location{source_, 1, 0}, "missing column " + std::string(what) + " (the header has: " + seen + ")");
+  return error(location{source_, 1, 0}, "missing column " + std::string(what) + " (the header has: " + printable(seen, 200) + ")");
 }
 
 }  // namespace hpa::io

@@ -12,6 +12,7 @@
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/utf8.hpp"
 #include "text.hpp"
 
 namespace hpa::io {
@@ -45,7 +46,7 @@ unsigned whole(std::string_view text, const csv_reader& csv, std::uint64_t colum
   unsigned v = 0;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
-    throw error(csv.at(column), "expected a whole number, got '" + s + "'");
+    throw error(csv.at(column), "expected a whole number, got " + quote(s));
   return v;
 }
 
@@ -93,7 +94,7 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     if (f.size() >= 3 && f[0] == "date" && f[1] == "hour") continue;  // the header of a concatenated file
     csv.expect_fields(header.size());
     const auto date = detail::trimmed(f[0]);
-    if (date.size() != 8) throw error(csv.at(1), "expected a date as YYYYMMDD, got '" + date + "'");
+    if (date.size() != 8) throw error(csv.at(1), "expected a date as YYYYMMDD, got " + quote(date));
     const unsigned y = whole(std::string_view(date).substr(0, 4), csv, 1), m = whole(std::string_view(date).substr(4, 2), csv, 1),
                    d = whole(std::string_view(date).substr(6, 2), csv, 1);
     const hour_t h = hour_of(y, m, d, whole(f[1], csv, 2), csv, 2);
@@ -176,7 +177,7 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
     const auto& f = csv.fields();
     const auto date = detail::trimmed(f[h["Date"]]);
     const auto dc = h["Date"] + 1;
-    if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got '" + date + "'");
+    if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got " + quote(date));
     m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
                      whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[h["Hour"]], csv, h["Hour"] + 1), csv, dc);
     m.station = detail::trimmed(f[h["WatchPoint"]]);
@@ -308,7 +309,7 @@ bool concentration_reader::next(measurement& m) {
   const auto ts = detail::trimmed(f[static_cast<std::size_t>(time_)]);
   const auto t = parse_time(ts);
   if (!t || t.date_only)
-    throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got '" + ts + "'");
+    throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got " + quote(ts));
   m.hour = t.hour;
   if (primary_ >= 0) m.primary = detail::trimmed(f[static_cast<std::size_t>(primary_)]);
   for (std::size_t q = 0; q < quantity_count; ++q)

@@ -23,7 +23,7 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
   if (text_of("format") != state_format)
     throw error(path + ": not an hpa-watch state file (no \"format\": \"" + state_format + "\"); refusing to replace it");
   if (!j.contains("version") || j.at("version") != 1)
-    throw error(path + ": state file version " + (j.contains("version") ? j.at("version").dump() : "(none)") + " is not 1");
+    throw error(path + ": state file version " + (j.contains("version") ? detail::json_quote(j.at("version")) : "(none)") + " is not 1");
   if (text_of("profile") != p.name)
     throw error(path + ": state written under profile '" + text_of("profile") + "', not '" + p.name + "'");
   watch_state m;
@@ -34,12 +34,12 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
       const auto& s = item.value();
       auto level = [&](const char* key) {
         const auto l = p.find_level(s.at(key).get<std::string>());
-        if (!l) throw error(path + ": station " + name + ": unknown level " + s.at(key).dump());
+        if (!l) throw error(path + ": station " + name + ": unknown level " + detail::json_quote(s.at(key)));
         return *l;
       };
       auto hour = [&](const char* key) {
         const auto t = parse_time(s.at(key).get<std::string>());
-        if (!t) throw error(path + ": station " + name + ": bad time " + s.at(key).dump());
+        if (!t) throw error(path + ": station " + name + ": bad time " + detail::json_quote(s.at(key)));
         return t.hour;
       };
       issued_warning w;

@@ -211,3 +211,18 @@ TEST_CASE("levels: the within rule lies in the main rule's last hours, in every 
     CHECK(c == repeat({{red, 96}, {orange, 24}, {none, 24}}));
   }
 }
+
+TEST_CASE("levels: the audit trail names the rule that fired among hundreds", "[levels]") {
+  // 300 conditions that never fire (> 400 for 24 h), then the one that does: its number does
+  // not fit in a byte, and the trail must still name it.
+  auto p = pingdingshan_2023();
+  p.levels.resize(1);
+  p.levels[0].any_of.clear();
+  for (int i = 0; i < 300; ++i) p.levels[0].any_of.push_back({{threshold{400, false}, 24}, {}});
+  p.levels[0].any_of.push_back({{threshold{150, false}, 48}, {}});
+  const rule_set rules(p);
+  const auto c = condition_levels(days({180, 180}), 0, rules);
+  REQUIRE(c[0].level == yellow);
+  REQUIRE(c[0].rule);
+  CHECK(describe(c[0].rule->cond) == "daily AQI > 150 lasting 48 h");
+}

@@ -117,8 +117,8 @@ TEST_CASE("profile: the profile in force on a date", "[profile]") {
 }
 
 TEST_CASE("profile: 平顶山 December 2016 is orange then, red now", "[profile][data]") {
-  // ../shared/data/aqistudy_daily_city_2013_2017/平顶山.csv: city,date,AQI,… with no header
-  std::ifstream in(std::string(HPA_SHARED_DATA) + "/aqistudy_daily_city_2013_2017/平顶山.csv", std::ios::binary);
+  // city,date,AQI of December 2016, no header: an extract of the aqistudy daily file (tests/data/README.md)
+  std::ifstream in(std::string(HPA_TEST_DATA) + "/extracts/pingdingshan_daily_2016-12.csv", std::ios::binary);
   REQUIRE(in);
   hpa::io::csv_reader csv(in, "平顶山.csv");
   std::map<std::string, double> daily;

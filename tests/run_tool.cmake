@@ -3,8 +3,9 @@
 #   WORKDIR   where it runs (tests/data, so messages name files as a user typed them)
 #   EXPECTED  path stem: EXPECTED.out is the exact stdout, EXPECTED.err (if present) the exact stderr
 #   EXIT      the exit code        STDIN  a file for its standard input (optional)
-#   BEFORE    text to write to OUTFILE first (or BEFORE_FILE, a file in WORKDIR to copy there); AFTER  what OUTFILE must hold afterwards (NONE:
-#             it must not exist), or EXPECTED.file when that exists
+#   BEFORE    text to write to OUTFILE first (or BEFORE_FILE, a file in WORKDIR or an absolute path, to copy there);
+#             AFTER  what OUTFILE must hold afterwards (NONE: it must not exist; UNCHANGED: what it held before), or
+#             EXPECTED.file when that exists
 #   UPDATE    ON: write the .out/.err files from this run instead of comparing (for review)
 if(STDIN)
   set(stdin_arg INPUT_FILE ${STDIN})
@@ -15,7 +16,13 @@ if(DEFINED OUTFILE)
     file(WRITE ${OUTFILE} "${BEFORE}")
   endif()
   if(DEFINED BEFORE_FILE)
-    configure_file(${WORKDIR}/${BEFORE_FILE} ${OUTFILE} COPYONLY)
+    if(NOT IS_ABSOLUTE ${BEFORE_FILE})
+      set(BEFORE_FILE ${WORKDIR}/${BEFORE_FILE})
+    endif()
+    configure_file(${BEFORE_FILE} ${OUTFILE} COPYONLY)
+  endif()
+  if(AFTER STREQUAL "UNCHANGED")
+    file(READ ${OUTFILE} AFTER)
   endif()
 endif()
 string(REPLACE "|" ";" ARGS "${ARGS}")
@@ -70,7 +77,8 @@ if(DEFINED OUTFILE)
     endif()
   endif()
   file(REMOVE ${OUTFILE})
-  file(GLOB leftovers ${OUTFILE}.tmp.*)
+  get_filename_component(outname ${OUTFILE} NAME)
+  file(GLOB leftovers ${outdir}/.${outname}.hpa-tmp.*)
   if(leftovers)
     string(APPEND failed "temporary files left behind: ${leftovers}\n")
   endif()

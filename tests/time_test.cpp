@@ -40,3 +40,25 @@ TEST_CASE("time: formatting round-trips, before and after 1970", "[time]") {
 TEST_CASE("time: the readable form has a space for the T", "[time]") {
   CHECK(format_time_readable(parse_time("2023-12-14T02:00").hour) == "2023-12-14 02:00");
 }
+
+TEST_CASE("time: years 0001 to 9999 only", "[time]") {
+  const auto zero = parse_time("0000-01-01T00:00");
+  REQUIRE_FALSE(zero);
+  CHECK(std::string(zero.error) == "year out of range (0001-9999)");
+  CHECK(zero.error_offset == 0);
+  CHECK_FALSE(parse_time("0000-12-31"));
+  for (const char* s : {"0001-01-01T00:00", "9999-12-31T23:00", "1582-10-10T00:00"}) {
+    INFO(s);
+    REQUIRE(parse_time(s));
+    CHECK(format_time(parse_time(s).hour) == s);
+  }
+  CHECK(std::string(parse_time("10000-01-01").error) == "expected a date as YYYY-MM-DD");
+}
+
+TEST_CASE("time: hours far outside the data still print as times", "[time]") {
+  const hour_t first = parse_time("0001-01-01T00:00").hour;
+  CHECK(format_time(first - 48) == "0000-12-30T00:00");
+  CHECK(format_time(first - 24 * 366 - 48) == "-0001-12-30T00:00");
+  CHECK(format_time(parse_time("9999-12-31T23:00").hour + 1) == "10000-01-01T00:00");
+  CHECK(format_time(first - 2147483647).find('/') == std::string::npos);
+}

@@ -192,3 +192,65 @@ hpa_tool_test(convert_daily_city_with_header 1 hpa-convert ARGS --from daily-cit
 hpa_tool_test(convert_headerless_as_station 1 hpa-convert ARGS --from station bad/headerless_daily_city.csv)
 hpa_tool_test(convert_headerless_as_cnemc 1 hpa-convert ARGS --from cnemc bad/headerless_daily_city.csv)
 hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)
+
+# -o and --state at what is not a plain file: written through or followed, never replaced; a
+# signal leaves no temporary file; a closed stderr does not become the output (run as root in CI)
+foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed)
+  add_test(NAME "tool: output to ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/output_targets.sh ${case}
+    $<TARGET_FILE_DIR:hpa-episodes> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/output_targets/${case})
+  set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60)
+endforeach()
+hpa_tool_test(input_is_directory 1 hpa-episodes ARGS bad)
+hpa_tool_test(output_is_directory 1 hpa-episodes ARGS -o bad two_stations.csv)
+
+# text that is not UTF-8 (overlong, a surrogate, beyond U+10FFFF) and binary input: errors with
+# the place, bytes escaped (\x1f\x8b), never echoed raw
+foreach(bad utf8_overlong utf8_surrogate utf8_above_10ffff)
+  hpa_tool_test(bad_${bad} 1 hpa-episodes ARGS -f json bad/${bad}.csv)
+endforeach()
+# hpa-watch: refused at the reader, before stdout, so the state is never left behind the output
+hpa_tool_test(watch_utf8_surrogate 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_utf8.json bad/utf8_surrogate.csv
+  OUTFILE w_utf8.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(bad_gzip 1 hpa-episodes ARGS bad/gzip.csv.gz)
+hpa_tool_test(bad_xlsx 1 hpa-episodes ARGS bad/sheet.xlsx)
+hpa_tool_test(bad_gzip_concentrations 1 hpa-aqi ARGS bad/gzip.csv.gz)
+
+# JSON nested 100,000 deep (made here, not stored) in a profile, a state file and an emission
+# list: refused at parse (printing it in a message once overflowed the stack); the file stays
+string(REPEAT "[" 100000 deep_open)
+string(REPEAT "]" 100000 deep_close)
+set(deep ${CMAKE_CURRENT_BINARY_DIR}/deep)
+file(WRITE ${deep}_profile.json "{\"extends\": \"pingdingshan-2023\", \"lead_hours\": ${deep_open}${deep_close}}\n")
+file(WRITE ${deep}_state.json "{\"format\": \"hpa-watch-state\", \"version\": ${deep_open}${deep_close}}\n")
+file(WRITE ${deep}_reduction.json "${deep_open}${deep_close}\n")
+hpa_tool_test(profile_check_deep 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/deep_a.json
+  OUTFILE deep_a.json BEFORE_FILE ${deep}_profile.json AFTER UNCHANGED)
+hpa_tool_test(episodes_profile_deep 1 hpa-episodes ARGS --profile ${CMAKE_CURRENT_BINARY_DIR}/deep_b.json two_stations.csv
+  OUTFILE deep_b.json BEFORE_FILE ${deep}_profile.json AFTER UNCHANGED)
+hpa_tool_test(watch_state_deep 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_deep.json watch_ahead60.csv
+  OUTFILE w_deep.json BEFORE_FILE ${deep}_state.json AFTER UNCHANGED)
+hpa_tool_test(reduce_json_deep 1 hpa-reduce ARGS ${CMAKE_CURRENT_BINARY_DIR}/r_deep.json
+  OUTFILE r_deep.json BEFORE_FILE ${deep}_reduction.json AFTER UNCHANGED)
+# a wrong value of 200,000 elements: the message quotes its start, not 600 kB
+string(REPEAT "0," 199999 zeros)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json "{\"extends\": \"pingdingshan-2023\", \"lead_hours\": [${zeros}0]}\n")
+hpa_tool_test(profile_check_long_value 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/long_value.json
+  OUTFILE long_value.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/long_value_profile.json AFTER UNCHANGED)
+hpa_tool_test(bad_year_0000 1 hpa-episodes ARGS bad/year_0000.csv)
+
+# profiles that hpa-profile check refuses: a key given twice, numbers out of bounds or beyond
+# their type, levels that do not rise, thresholds not above 0, names unsafe in CSV
+foreach(bad profile_duplicate_key profile_yellow_above_red profile_negative_threshold profile_max_aqi_zero
+    profile_max_aqi_negative profile_empty_mode profile_name_comma profile_hours_huge profile_int_wrap
+    profile_lead_int_max profile_within_lower)
+  hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check bad/${bad}.json)
+endforeach()
+# 1001 conditions: more than any plan, each a chain tracker per station (made here: 27 kB of repeats)
+string(REPEAT "{\"over\": 200, \"hours\": 24}, " 1000 conditions)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/conditions_1001.json
+  "{\"name\": \"many\", \"levels\": [{\"name\": \"yellow\", \"any_of\": [${conditions}{\"over\": 200, \"hours\": 24}]}]}\n")
+hpa_tool_test(profile_check_1001_conditions 1 hpa-profile ARGS check ${CMAKE_CURRENT_BINARY_DIR}/c1001.json
+  OUTFILE c1001.json BEFORE_FILE ${CMAKE_CURRENT_BINARY_DIR}/conditions_1001.json AFTER UNCHANGED)
+# the same number printed as a rule's hours, a lead time: bounded, so the output is never garbage
+hpa_tool_test(episodes_lead_int_max 1 hpa-episodes ARGS --profile bad/profile_lead_int_max.json example8_daily.csv)
+hpa_tool_test(profile_is_directory 1 hpa-episodes ARGS --profile bad two_stations.csv)

@@ -69,7 +69,8 @@ constexpr bool digits(std::string_view s, std::size_t at, std::size_t n, unsigne
 }  // namespace detail
 
 /// Parses `2023-12-01T08:00`, `2023-12-01 08:00`, `2023-12-01T08`, `2023-12-01T08:00:00` or a
-/// date `2023-12-01`. Times must be on the hour (an hourly value is labelled by its hour).
+/// date `2023-12-01`. Times must be on the hour (an hourly value is labelled by its hour); years
+/// 0001 to 9999 (ISO 8601's four digits; year 0000 is not a calendar year of any record).
 /// Does not throw and does not allocate.
 constexpr time_result parse_time(std::string_view s) noexcept {
   time_result r;
@@ -82,6 +83,7 @@ constexpr time_result parse_time(std::string_view s) noexcept {
   if (!detail::digits(s, 0, 4, y) || s.size() < 5 || s[4] != '-' || !detail::digits(s, 5, 2, mo) ||
       s.size() < 8 || s[7] != '-' || !detail::digits(s, 8, 2, d))
     return fail("expected a date as YYYY-MM-DD", 0);
+  if (y < 1) return fail("year out of range (0001-9999)", 0);
   if (mo < 1 || mo > 12) return fail("month out of range", 5);
   if (d < 1 || d > days_in_month(y, mo)) return fail("day out of range for the month", 8);
   const std::int64_t day = days_from_civil(y, mo, d);
@@ -105,7 +107,8 @@ constexpr time_result parse_time(std::string_view s) noexcept {
   return r;
 }
 
-/// `YYYY-MM-DDTHH:MM`, the form every hpa output uses.
+/// `YYYY-MM-DDTHH:MM`, the form every hpa output uses (a year outside 0000-9999, which only
+/// arithmetic far from the data can reach, gets more digits or a minus sign: never garbage).
 inline std::string format_time(hour_t t) {
   const std::int64_t day = t >= 0 ? t / 24 : (t - 23) / 24;
   const auto c = civil_from_days(day);
@@ -114,8 +117,10 @@ inline std::string format_time(hour_t t) {
   char* p = buf + sizeof buf;
   auto put2 = [&](unsigned v) { *--p = char('0' + v % 10); *--p = char('0' + v / 10 % 10); };
   put2(0); *--p = ':'; put2(hh); *--p = 'T'; put2(c.day); *--p = '-'; put2(c.month); *--p = '-';
-  std::int64_t y = c.year;
+  const bool negative = c.year < 0;
+  std::uint64_t y = negative ? 0 - static_cast<std::uint64_t>(c.year) : static_cast<std::uint64_t>(c.year);
   for (int i = 0; i < 4 || y > 0; ++i) { *--p = char('0' + y % 10); y /= 10; }
+  if (negative) *--p = '-';
   return std::string(p, buf + sizeof buf);
 }
 

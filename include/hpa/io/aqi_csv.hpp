@@ -19,6 +19,7 @@
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
 #include "hpa/pipeline.hpp"
+#include "hpa/io/utf8.hpp"  // check_utf8, which the readers share
 #include "hpa/profile.hpp"
 #include "hpa/time.hpp"
 
@@ -64,9 +65,5 @@ class aqi_reader {
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
 };
-
-/// Checks that a station name is UTF-8; GBK text (common in Chinese exports) is refused with
-/// the iconv command that converts it.
-void check_utf8(std::string_view text, const location& where);
 
 }  // namespace hpa::io

@@ -1,6 +1,17 @@
 #pragma once
-// Where tools write: stdout, or a file that is written whole or not at all (a temporary file in
-// the same folder, flushed, synced and renamed over the target on commit()).
+// Where tools write: stdout, or a named target.
+//
+// A regular file (or a new one) is written whole or not at all: the text goes to a temporary
+// file beside it, `.NAME.hpa-tmp.PID.XXXXXX`, which commit() flushes, syncs and renames over
+// it. An existing file keeps its mode, and its owner and group where the writer may set them (as
+// root). A symbolic link is followed: the file it points to is the one replaced, the link stays.
+// Anything else (a FIFO, a terminal, /dev/null, a pipe such as `>(gzip > x.gz)`) is opened and
+// written through as the text comes, as `sort -o` does; no temporary file then.
+//
+// The temporary file is removed when the output is dropped without commit() (an error), and on
+// SIGTERM, SIGHUP and SIGINT (and so under `timeout`). SIGKILL, a crash or a power cut can leave
+// one behind; the next output to the same file removes those whose writing process (the PID in
+// the name) no longer exists. The hidden name with `hpa-tmp` and a PID cannot be a user's file.
 
 #include <string>
 #include <string_view>
@@ -9,7 +20,8 @@
 
 namespace hpa::io {
 
-/// Thrown when the reader of stdout went away (`hpa-daily x.csv | head`): not an error.
+/// Thrown when the reader of stdout (or of a FIFO written through) went away
+/// (`hpa-daily x.csv | head`): not an error.
 struct broken_pipe {};
 
 /// "287.5", "150", "153.33": at most `decimals` decimals, no trailing zeros; "" for NaN.
@@ -18,9 +30,16 @@ std::string format_number(double v, int decimals = 2);
 /// Quotes a CSV field when it needs it (a comma, a quote or a line break in it).
 std::string csv_field(const std::string& s);
 
+/// Opens /dev/null on each of the descriptors 0, 1 and 2 that is closed, so that no file opened
+/// later becomes stdin, stdout or stderr (with `2>&-` the output file would be fd 2 and warnings
+/// would land in it). Call it first thing in main.
+void ensure_standard_fds();
+
 class output {
  public:
-  /// `path` empty or "-": stdout. Otherwise a temporary file beside `path` until commit().
+  /// `path` empty or "-": stdout. A regular file or none: a temporary file beside it (after
+  /// removing stale ones of dead writers) until commit(). Anything else: opened for writing
+  /// (a FIFO waits for its reader). Throws hpa::error when it cannot (a directory, no access).
   explicit output(const std::string& path = {});
   output(const output&) = delete;
   output& operator=(const output&) = delete;
@@ -37,10 +56,16 @@ class output {
 
  private:
   void flush();
+  void open_through();
+  void open_temp();
 
-  std::string path_, temp_;
+  std::string path_;    // as given, for messages
+  std::string target_;  // path_ with symbolic links followed
+  std::string temp_;    // the temporary file, when writing one
   int fd_ = 1;
+  bool owns_fd_ = false;
   bool committed_ = false;
+  int slot_ = -1;  // in the table of temporary files removed on a signal
   std::string buf_;
 };
 

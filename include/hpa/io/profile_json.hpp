@@ -1,7 +1,15 @@
 #pragma once
 // Policy profiles as JSON: the built-ins by name, or a file. A file may "extends" a built-in and
-// change only what differs; unknown keys, wrong types and impossible values are errors that name
-// the file and the JSON path ("/levels/1/any_of/0/hours").
+// change only what differs; unknown keys, a key given twice, wrong types and impossible values
+// are errors that name the file and the JSON path ("/levels/1/any_of/0/hours").
+//
+// Every number has bounds (durations at most a year, max_aqi 100 to 10000, thresholds above 0
+// and below max_aqi, at most 256 conditions: the audit trail numbers them in one byte); level
+// names are [a-z0-9_-]{1,32}, as they name CSV columns. Levels must rise: no condition of a
+// level may imply a condition of a higher level, as then that way of reaching the lower level
+// would always reach the higher one. Condition A implies B when A's threshold passes B's (> 300
+// passes > 200 and >= 200; >= 200 does not pass > 200), A lasts at least as long, and B's inner
+// rule, if any, is implied by A's main or inner rule.
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -1,0 +1,34 @@
+#pragma once
+// UTF-8 for the readers: full validation (RFC 3629: no overlong forms, no surrogates, nothing
+// above U+10FFFF), and input text made safe to show in a message (binary input such as a gzip
+// or an xlsx file is shown as \x1f\x8b, never sent raw to the terminal).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "hpa/error.hpp"
+
+namespace hpa::io {
+
+/// The length in bytes of the longest prefix of `text` that is well-formed UTF-8 (the whole
+/// size when all of it is). Does not throw and does not allocate.
+std::size_t utf8_valid_prefix(std::string_view text) noexcept;
+
+/// Whether all of `text` is well-formed UTF-8.
+inline bool is_utf8(std::string_view text) noexcept { return utf8_valid_prefix(text) == text.size(); }
+
+/// Throws hpa::error at `where` unless `text` is well-formed UTF-8; GBK text (common in Chinese
+/// exports) is refused with the iconv command that converts it.
+void check_utf8(std::string_view text, const location& where);
+
+/// At most `max_bytes` bytes of `text`, safe to print: control bytes and bytes that are not
+/// UTF-8 as `\xNN`; a longer text is cut at a character and ends in "…" and its length in bytes
+/// ("…' (10485760 bytes)" when quoted).
+std::string printable(std::string_view text, std::size_t max_bytes = 80);
+
+/// printable(text) in single quotes, for a message that quotes input: "got 'n/a'". (Not named
+/// quoted: std::quoted would win by argument-dependent lookup for a std::string.)
+std::string quote(std::string_view text, std::size_t max_bytes = 80);
+
+}  // namespace hpa::io
