@@ -16,6 +16,7 @@ namespace {
 
 // Layout, px (whole numbers, so cell edges and outlines fall on pixel boundaries).
 constexpr double margin = 24;
+constexpr double min_width = 640;
 constexpr double title_y = 28, legend_y = 56;
 constexpr double cell_w = 36, cell_h = 30;
 constexpr double month_gap_x = 20, month_gap_y = 14;
@@ -176,7 +177,13 @@ void calendar(std::span<const station_days> stations, const profile& p, const ca
   const auto months = months_of(span);
   const int cols = std::clamp(static_cast<int>(months.size()), 1, std::max(1, o.months_per_row));
   const int rows = (static_cast<int>(months.size()) + cols - 1) / cols;
-  const double width = 2 * margin + cols * 7 * cell_w + (cols - 1) * month_gap_x;
+  const std::string title =
+      std::string(tr(o.lang, "逐日 AQI 日历与预警：", "Daily AQI calendar and warnings, ")) +
+      month_title(o.lang, months.front().year, months.front().m) +
+      (months.size() > 1 ? " – " + month_title(o.lang, months.back().year, months.back().m) : std::string());
+  // a month or two still get room for the title and a legend of a few rows
+  const double width = std::max({2 * margin + cols * 7 * cell_w + (cols - 1) * month_gap_x,
+                                 2 * margin + svg::text_width(title, font_title), min_width});
   const auto items = calendar_legend(p, o.lang);
   std::string scratch;
   svg::writer dry(scratch);
@@ -186,10 +193,6 @@ void calendar(std::span<const station_days> stations, const profile& p, const ca
 
   std::string buf;
   svg::writer w(buf);
-  const std::string title =
-      std::string(tr(o.lang, "逐日 AQI 日历与预警：", "Daily AQI calendar and warnings, ")) +
-      month_title(o.lang, months.front().year, months.front().m) + " – " +
-      month_title(o.lang, months.back().year, months.back().m);
   w.begin(width, height, title, description(stations, p, span, o.lang));
   w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
       .at("fill", "#111111").text(title);
