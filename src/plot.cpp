@@ -78,6 +78,7 @@ void hours_recorder::on_daily(hour_t t, double daily, int) {
     return;
   }
   // a day's value arrives at its last hour and holds for the whole day
+  if (hpa::detail::floor_mod(t, 24) != 23) return;
   for (hour_t h = t - 23; h <= t; ++h)
     if (kept(h)) s_.daily[slot(h)] = daily;
 }

@@ -250,8 +250,13 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
           .at("stroke-width", width).close();
     };
   };
-  items.push_back({tr(lang, "小时 AQI", "hourly AQI"), line(hourly_ink, 1.2)});
-  items.push_back({tr(lang, "日 AQI（24 小时滑动均值）", "daily AQI (24 h rolling mean)"), line(daily_ink, 2)});
+  const bool hourly = std::any_of(stations.begin(), stations.end(), [](const auto& s) { return !s.hourly.empty(); });
+  if (hourly) {
+    items.push_back({tr(lang, "小时 AQI", "hourly AQI"), line(hourly_ink, 1.2)});
+    items.push_back({tr(lang, "日 AQI（24 小时滑动均值）", "daily AQI (24 h rolling mean)"), line(daily_ink, 2)});
+  } else {  // a daily series: one value per calendar day
+    items.push_back({tr(lang, "日 AQI", "daily AQI"), line(daily_ink, 2)});
+  }
   items.push_back({tr(lang, "阈值", "threshold"), line(axis_grey, 1)});
   for (level_t l = 1; l <= p.levels.size(); ++l) {
     const auto colour = level_colour(p, l);
