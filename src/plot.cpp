@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 #include "hpa/aqi.hpp"
 #include "plot_common.hpp"
@@ -111,6 +112,7 @@ station_hours hours_recorder::result(std::span<const excluded_hours> excluded) c
 
 days_recorder::days_recorder(std::string name, std::optional<period> keep) : keep_(keep) {
   s_.name = std::move(name);
+  day_start_ = std::numeric_limits<hour_t>::min() / 2;  // no current day yet
 }
 
 std::size_t days_recorder::slot(std::int64_t day) {
@@ -127,15 +129,10 @@ std::size_t days_recorder::slot(std::int64_t day) {
   return i;
 }
 
-void days_recorder::on_daily(hour_t t, double daily, int) {
-  if (!kept(t)) return;
-  const auto i = slot(day_of(t));
-  // the window ending at 23:00 is the calendar day (RULES.md §2: the daily value of a date)
-  if (hpa::detail::floor_mod(t, 24) == 23) s_.aqi[i] = daily;
-}
-
-void days_recorder::on_hour(hour_t h, double daily, const hour_condition&) {
-  if (kept(h) && has_value(daily)) ++s_.valid_hours[slot(day_of(h))];
+void days_recorder::enter(hour_t t) {
+  const auto day = day_of(t);
+  day_index_ = slot(day);
+  day_start_ = day * 24;
 }
 
 void days_recorder::on_episode(const episode& e) {

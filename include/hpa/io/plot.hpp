@@ -182,17 +182,31 @@ class hours_recorder : public station_sink {
 class days_recorder : public station_sink {
  public:
   explicit days_recorder(std::string name, std::optional<period> keep = {});
-  void on_daily(hour_t t, double daily, int valid_hours);
-  void on_hour(hour_t h, double daily, const hour_condition& c);
+  // Inline: they run for every hour of every station.
+  void on_daily(hour_t t, double daily, int) {
+    if (!kept(t)) return;
+    if (t < day_start_ || t >= day_start_ + 24) enter(t);
+    // the window ending at 23:00 is the calendar day (RULES.md §2: the daily value of a date)
+    if (t - day_start_ == 23) s_.aqi[day_index_] = daily;
+  }
+  void on_hour(hour_t h, double daily, const hour_condition&) {
+    if (!has_value(daily) || !kept(h)) return;
+    const auto i = static_cast<std::size_t>(day_of(h) - s_.first_day);  // on_daily saw the hour first
+    if (i < s_.valid_hours.size()) ++s_.valid_hours[i];
+  }
   void on_episode(const episode& e);
   const station_days& result() const noexcept { return s_; }
 
  private:
+  static std::int64_t day_of(hour_t h) noexcept { return h >= 0 ? h / 24 : (h - 23) / 24; }
   bool kept(hour_t h) const noexcept { return !keep_ || (h >= keep_->from && h <= keep_->to); }
+  void enter(hour_t t);  // the day holding t becomes the current one
   std::size_t slot(std::int64_t day);
   station_days s_;
   std::optional<period> keep_;
   bool started_ = false;
+  hour_t day_start_ = 0;
+  std::size_t day_index_ = 0;
 };
 
 }  // namespace hpa::io::plot
