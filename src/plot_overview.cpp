@@ -53,7 +53,7 @@ void row(svg::writer& w, const station_days& s, const time_scale& sc, double y, 
          const std::vector<std::string>& colours, language lang) {
   w.tag("g").at("class", "row").open();
   w.tag("text").at("x", name_x).at("y", y + bar_h - 1).at("font-size", font_row).at("fill", "#222222")
-      .at("text-anchor", "end").text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : s.name);
+      .at("text-anchor", "end").text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : svg::fit(s.name, font_row, max_name_w));
   const std::int64_t d0 = day_of(sc.span.from), d1 = day_of(sc.span.to);
   for (std::int64_t d = d0; d <= d1;) {  // runs of one state: work per day, a rect per run
     const int st = state(s, d);

@@ -179,7 +179,8 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   int warnings = 0;
   double peak = no_value;
   for (const auto& e : st.episodes) warnings += e.end >= s.span.from && e.start <= s.span.to;
-  for (hour_t h = std::max(s.span.from, st.first); h <= std::min(s.span.to, st.hours().to); ++h) {
+  for (hour_t h = std::max(s.span.from, st.first);
+       h <= std::min(s.span.to, st.first + static_cast<hour_t>(st.daily.size()) - 1); ++h) {
     const double d = st.daily[static_cast<std::size_t>(h - st.first)];
     if (has_value(d) && (!has_value(peak) || d > peak)) peak = d;
   }
@@ -204,12 +205,14 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
     w.close("rect");
   }
   for (const auto& e : st.episodes) episode_marks(w, e, s, ys.top, ys.bottom, p, lang);
+  double label_y = 1e300;  // thresholds rise, so their labels go up; close ones are moved apart
   for (const auto& t : thresholds_of(p)) {
     if (t.value >= ymax) continue;
     const double y = std::round(ys.y(t.value)) + 0.5;  // on a pixel row: a crisp line
     w.tag("line").at("class", "threshold").at("x1", s.x0).at("y1", y).at("x2", s.x1).at("y2", y)
         .at("stroke", axis_grey).at("stroke-width", 1).close();
-    w.tag("text").at("x", s.x1 + 5).at("y", y + 4).at("font-size", font_small + 1).at("fill", axis_grey)
+    label_y = std::min(y + 4, label_y - (font_small + 2));
+    w.tag("text").at("x", s.x1 + 5).at("y", label_y).at("font-size", font_small + 1).at("fill", axis_grey)
         .text(threshold_label(t));
   }
   if (!st.hourly.empty())

@@ -36,7 +36,8 @@ std::string escape(std::string_view text) {
       case '<': s += "&lt;"; break;
       case '>': s += "&gt;"; break;
       case '"': s += "&quot;"; break;
-      default: s += c;
+      default:  // C0 controls other than tab and line ends are not allowed in XML 1.0, even escaped
+        s += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c;
     }
   }
   return s;
@@ -54,6 +55,20 @@ double text_width(std::string_view text, double font_px) {
     i += len;
   }
   return em * font_px;
+}
+
+std::string fit(std::string_view text, double font_px, double max_px) {
+  if (text_width(text, font_px) <= max_px) return std::string(text);
+  const double room = max_px - text_width("…", font_px);
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < text.size();) {  // whole UTF-8 characters only
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (text_width(text.substr(0, i + len), font_px) > room) break;
+    i += len;
+    end = i;
+  }
+  return std::string(text.substr(0, end)) + "…";
 }
 
 void writer::begin(double width, double height, std::string_view title_text, std::string_view desc) {

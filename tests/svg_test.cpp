@@ -37,6 +37,15 @@ TEST_CASE("svg: text is escaped for content and double-quoted attributes", "[svg
   CHECK(svg::escape("A & B <c> \"d\" 'e'") == "A &amp; B &lt;c&gt; &quot;d&quot; 'e'");
   CHECK(svg::escape("市监测站") == "市监测站");
   CHECK(svg::escape("") == "");
+  CHECK(svg::escape("a\x01" "b\tc") == "a b\tc");  // XML 1.0 has no place for C0 controls
+}
+
+TEST_CASE("svg: fit cuts text to a width at a character boundary", "[svg]") {
+  CHECK(svg::fit("S0001", 10, 100) == "S0001");
+  CHECK(svg::fit("abcdefghij", 10, 36) == "abcde…");  // 5 × 6 + 6 px
+  CHECK(svg::fit("平顶山市监测站", 10, 46) == "平顶山市…");  // 4 × 10 + 6 px
+  CHECK(svg::fit("平顶山市监测站", 10, 45) == "平顶山…");
+  CHECK(svg::fit("平顶山市监测站", 10, 1) == "…");
 }
 
 TEST_CASE("svg: text width counts CJK characters as one em and others as 0.6", "[svg]") {

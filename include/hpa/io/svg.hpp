@@ -28,12 +28,16 @@ std::string num(double v);
 /// with x = num(a) and width = span(a, b) ends exactly at num(b).
 std::string span(double a, double b);
 
-/// Text with &, <, > and " escaped, for element text and double-quoted attribute values alike.
+/// Text with &, <, > and " escaped, for element text and double-quoted attribute values alike;
+/// control characters XML does not allow become spaces.
 std::string escape(std::string_view text);
 
 /// The width of `text` set at `font_px`, estimated: CJK and full-width characters 1 em, others
 /// 0.6 em (wider than most sans-serif digits and letters), so labels placed by it do not touch.
 double text_width(std::string_view text, double font_px);
+
+/// `text` cut to at most `max_px` wide at `font_px` (by text_width), ending in "…" when cut.
+std::string fit(std::string_view text, double font_px, double max_px);
 
 /// Appends elements to `out`. Every attribute value passes through escape() or num().
 class writer {
