@@ -130,8 +130,10 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
   w.begin(o.width, height, title, desc);
   w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
       .at("fill", "#111111").text(title);
-  w.tag("text").at("x", o.width - margin).at("y", title_y).at("font-size", font_row).at("fill", text_grey)
-      .at("text-anchor", "end").text(tr(o.lang, "配置 ", "profile ") + p.name);
+  const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
+  if (margin + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_row) <= o.width - margin)
+    w.tag("text").at("x", o.width - margin).at("y", title_y).at("font-size", font_row).at("fill", text_grey)
+        .at("text-anchor", "end").text(profile_label);  // else in <desc> only
   legend(w, items, sc.x0, legend_y, o.width - margin, font_label);
   date_axis(w, sc, ticks, rows_top - axis_h);
   w.tag("text").at("x", sc.x1 + days_column - 8).at("y", rows_top - 6).at("font-size", font_row).at("fill", text_grey)

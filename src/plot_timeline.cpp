@@ -365,8 +365,10 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   w.close("defs");
   w.tag("text").at("x", s.x0).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
       .at("fill", "#111111").text(title);
-  w.tag("text").at("x", o.width - 12).at("y", title_y).at("font-size", font_small + 1).at("fill", text_grey)
-      .at("text-anchor", "end").text(tr(o.lang, "配置 ", "profile ") + p.name);
+  const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
+  if (s.x0 + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_small + 1) <= o.width - 12)
+    w.tag("text").at("x", o.width - 12).at("y", title_y).at("font-size", font_small + 1).at("fill", text_grey)
+        .at("text-anchor", "end").text(profile_label);  // else in <desc> only
   legend(w, items, s.x0, legend_y, o.width - 12, font_label);
   write(buf);
   buf.clear();
