@@ -14,12 +14,22 @@ bool selection::wants(std::string_view name) const {
 
 namespace {
 
+// One station drawn: its recorder, and the stretches of excluded hours read so far.
+struct drawn {
+  hours_recorder rec;
+  std::vector<excluded_hours> excluded;
+  void excluded_hour(hour_t from, hour_t to, std::string_view why) {
+    if (!excluded.empty() && excluded.back().why == why && excluded.back().to + 1 >= from) excluded.back().to = to;
+    else excluded.push_back({from, to, std::string(why)});
+  }
+};
+
 // Forwards a station's reports to its recorder, when it is one of those drawn.
 struct forward_sink : station_sink {
-  std::shared_ptr<hours_recorder> rec;
-  void on_daily(hour_t t, double d, int v) { if (rec) rec->on_daily(t, d, v); }
-  void on_hour(hour_t h, double d, const hour_condition& c) { if (rec) rec->on_hour(h, d, c); }
-  void on_episode(const episode& e) { if (rec) rec->on_episode(e); }
+  std::shared_ptr<drawn> rec;
+  void on_daily(hour_t t, double d, int v) { if (rec) rec->rec.on_daily(t, d, v); }
+  void on_hour(hour_t h, double d, const hour_condition& c) { if (rec) rec->rec.on_hour(h, d, c); }
+  void on_episode(const episode& e) { if (rec) rec->rec.on_episode(e); }
 };
 
 // The stations selected, in the order named (by name without names).
@@ -42,39 +52,37 @@ std::vector<station_hours> read_hours(std::istream& in, const std::string& sourc
                                       const selection& which, std::optional<period> keep,
                                       std::size_t max_stations, warn_fn warn) {
   aqi_reader reader(in, source, p, warn);
-  std::unordered_map<std::string, std::shared_ptr<hours_recorder>> recs;
+  std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
   station_table<forward_sink> table(p, reader.kind(), source, [&](std::string_view name) {
     forward_sink s;
     if (!which.wants(name)) return s;
     if (recs.size() == max_stations)
       throw error(source + ": more than " + std::to_string(max_stations) +
                   " stations for one picture: pick the ones to draw with --station");
-    s.rec = std::make_shared<hours_recorder>(std::string(name), reader.kind(), keep);
+    s.rec = std::make_shared<drawn>(drawn{hours_recorder(std::string(name), reader.kind(), keep), {}});
     recs.emplace(std::string(name), s.rec);
     return s;
-  }, warn, reader.can_exclude());
+  }, warn);
   aqi_record r;
-  hours_recorder* last = nullptr;
+  drawn* last = nullptr;
   std::string last_name;
   bool first = true;
+  const hour_t span = reader.kind() == series_kind::daily ? 24 : 1;
   while (reader.next(r)) {
     table.feed(r);
-    if (first || r.station != last_name) {  // the hourly AQI, which the pipeline does not report
+    if (first || r.station != last_name) {
       auto it = recs.find(std::string(r.station));
       last = it == recs.end() ? nullptr : it->second.get();
       last_name = r.station;
       first = false;
     }
-    if (last) last->hourly(r.hour, r.raw);
+    if (!last) continue;
+    last->rec.hourly(r.hour, r.raw);  // the hourly AQI as read, which the pipeline does not report
+    if (r.excluded) last->excluded_hour(r.hour, r.hour + span - 1, r.why);
   }
   table.finish();
   std::vector<station_hours> out;
-  for (auto* e : table.sorted()) {
-    if (!e->sink.rec) continue;
-    std::vector<excluded_hours> x;
-    for (const auto& run : e->excluded) x.push_back({run.from, run.to, run.why});
-    out.push_back(e->sink.rec->result(x));
-  }
+  for (const auto& [name, d] : recs) out.push_back(d->rec.result(d->excluded));
   return in_order(std::move(out), which, source);
 }
 
