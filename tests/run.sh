@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/deps.sh
-hpa_install_deps clang libclang-rt-14-dev
+# chromium and python3: the pictures are rendered and checked in a real browser (label browser)
+hpa_install_deps clang libclang-rt-14-dev chromium python3
 jobs=$(nproc)
 
 echo "== build and test (Release)"

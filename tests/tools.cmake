@@ -254,3 +254,17 @@ hpa_tool_test(profile_check_1001_conditions 1 hpa-profile ARGS check ${CMAKE_CUR
 # the same number printed as a rule's hours, a lead time: bounded, so the output is never garbage
 hpa_tool_test(episodes_lead_int_max 1 hpa-episodes ARGS --profile bad/profile_lead_int_max.json example8_daily.csv)
 hpa_tool_test(profile_is_directory 1 hpa-episodes ARGS --profile bad two_stations.csv)
+
+# hpa-plot: the pictures as SVG (exact bytes); tests/browser renders them
+hpa_tool_test(plot_timeline_one_station_en 0 hpa-plot ARGS timeline --lang en --station B --since 2023-12-08 --until 2023-12-14 plot_season.csv)
+hpa_tool_test(plot_timeline_daily_series 0 hpa-plot ARGS timeline example8_daily.csv)
+hpa_tool_test(plot_calendar_en 0 hpa-plot ARGS calendar --lang en --station A plot_season.csv)
+hpa_tool_test(plot_overview_by_days 0 hpa-plot ARGS overview --sort days --width 800 two_stations.csv)
+hpa_tool_test(plot_overview_to_file 0 hpa-plot ARGS overview -o ${CMAKE_CURRENT_BINARY_DIR}/overview.svg two_stations.csv
+  OUTFILE overview.svg)
+hpa_tool_test(plot_unknown_station 1 hpa-plot ARGS timeline --station Z plot_season.csv)
+hpa_tool_test(plot_bad_input_writes_nothing 1 hpa-plot ARGS overview -o ${CMAKE_CURRENT_BINARY_DIR}/none.svg bad/unsorted.csv
+  OUTFILE none.svg AFTER NONE)
+hpa_tool_test(usage_plot_bad_since 2 hpa-plot ARGS timeline --since 2023-13-01 --until 2023-12-14 plot_season.csv)
+hpa_tool_test(usage_plot_since_alone 2 hpa-plot ARGS calendar --since 2023-12-01 plot_season.csv)
+hpa_tool_test(usage_plot_no_picture 2 hpa-plot ARGS plot_season.csv)

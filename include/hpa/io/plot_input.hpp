@@ -1,0 +1,39 @@
+#pragma once
+// The pictures' input read from an AQI CSV (what hpa-episodes reads), through the same station
+// pipelines: station_hours for a timeline, station_days for a calendar or an overview.
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/plot.hpp"
+#include "hpa/io/station_reader.hpp"
+#include "hpa/profile.hpp"
+
+namespace hpa::io::plot {
+
+/// Which stations to keep: every one when `names` is empty, else those named, in that order.
+struct selection {
+  std::vector<std::string> names;
+  bool wants(std::string_view name) const;
+};
+
+/// Reads every station of `in` (the rules need them whole) and keeps the hours of `keep` (all
+/// without it) of the stations selected, by name or in the order named. More than `max_stations`
+/// selected is an error as soon as the next one appears, and so is a name that is not in the
+/// input. Memory: the hours kept.
+std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
+                                      const selection& which, std::optional<period> keep,
+                                      std::size_t max_stations, warn_fn warn = {});
+
+/// Reads every station as read_stations() does (on several cores for a file grouped by
+/// station) into a few bytes per station and day, and returns those selected.
+std::vector<station_days> read_days(const read_options& o, const profile& p, const selection& which,
+                                    std::optional<period> keep);
+
+}  // namespace hpa::io::plot

@@ -1,0 +1,227 @@
+// The calendar: per station a grid per month, each day in its HJ 633 AQI category colour.
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "hpa/aqi.hpp"
+#include "hpa/io/plot.hpp"
+#include "hpa/io/svg.hpp"
+#include "plot_common.hpp"
+
+namespace hpa::io::plot {
+
+using namespace detail;
+
+namespace {
+
+// Layout, px (whole numbers, so cell edges and outlines fall on pixel boundaries).
+constexpr double margin = 24;
+constexpr double min_width = 640;
+constexpr double title_y = 28, legend_y = 56;
+constexpr double cell_w = 36, cell_h = 30;
+constexpr double month_gap_x = 20, month_gap_y = 14;
+constexpr double month_head = 36;       // the month's name and the weekday row
+constexpr double month_h = month_head + 6 * cell_h;
+constexpr double station_head = 28;
+constexpr double outline_w = 3;         // a warning's outline, inside the cell
+constexpr double font_title = 16, font_label = 12, font_small = 10;
+
+// Monday = 0 (the Chinese calendar week); 1970-01-01 was a Thursday.
+int weekday(std::int64_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
+
+struct month {
+  std::int64_t year;
+  unsigned m;
+};
+
+std::vector<month> months_of(period span) {
+  std::vector<month> v;
+  auto c = civil_from_days(day_of(span.from));
+  const auto e = civil_from_days(day_of(span.to));
+  for (std::int64_t y = c.year; y <= e.year; ++y)
+    for (unsigned m = (y == c.year ? c.month : 1); m <= (y == e.year ? e.month : 12); ++m) v.push_back({y, m});
+  return v;
+}
+
+// The HJ 633 categories as ranges of whole AQI, read off hpa::category() itself.
+struct category_range {
+  int lo, hi;  // hi = -1: open above
+};
+std::vector<category_range> category_ranges() {
+  std::vector<category_range> v{{0, 0}};
+  for (int a = 1; a <= 500; ++a) {
+    if (category(a).level != category(a - 1).level) v.push_back({a, a});
+    else v.back().hi = a;
+  }
+  v.back().hi = -1;
+  return v;
+}
+
+std::vector<legend_item> calendar_legend(const profile& p, language lang) {
+  std::vector<legend_item> items;
+  for (const auto& r : category_ranges()) {
+    const auto c = category(r.lo);
+    const auto fill = category_colour(r.lo);
+    std::string label = lang == language::zh ? c.name_zh : c.name_en;
+    if (r.hi < 0) label.append(" > ").append(std::to_string(r.lo - 1));
+    else label.append(" ").append(std::to_string(r.lo)).append("–").append(std::to_string(r.hi));
+    items.push_back({label, [fill](svg::writer& w, double x, double y) {
+                       w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", fill)
+                           .at("stroke", "#999999").at("stroke-width", 0.5).close();
+                     }});
+  }
+  items.push_back({tr(lang, "无数据", "no data"), [](svg::writer& w, double x, double y) {
+                     w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", no_data_fill)
+                         .at("stroke", "#999999").at("stroke-width", 0.5).close();
+                   }});
+  for (level_t l = 1; l <= p.levels.size(); ++l) {
+    const auto colour = level_colour(p, l);
+    items.push_back({warning_name(p, l, lang) + tr(lang, "（边框）", " (outline)"),
+                     [colour](svg::writer& w, double x, double y) {
+                       w.tag("rect").at("x", x + 1.5).at("y", y - 9.5).at("width", 15).at("height", 11).at("fill", "#FFFFFF")
+                           .at("stroke", colour).at("stroke-width", outline_w).close();
+                     }});
+  }
+  return items;
+}
+
+void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x, double y, const profile& p,
+              language lang) {
+  const auto c = civil_from_days(day);
+  const auto i = day - st.first_day;
+  const bool in = i >= 0 && i < st.days();
+  const double aqi = in ? st.aqi[static_cast<std::size_t>(i)] : no_value;
+  const level_t level = in ? st.level[static_cast<std::size_t>(i)] : 0;
+  const bool valued = has_value(aqi);
+  const int whole = valued ? whole_aqi(aqi) : 0;
+  const std::string fill = valued ? category_colour(whole) : no_data_fill;
+  std::string about = date_of_day(day) + ": ";
+  if (valued) about += "AQI " + std::to_string(whole) + " (" + (lang == language::zh ? category(whole).name_zh : category(whole).name_en) + ")";
+  else about += tr(lang, "无日 AQI", "no daily AQI");
+  if (level) about += "; " + warning_name(p, level, lang);
+  w.tag("g").at("class", level ? "day warning" : "day").open();
+  w.title(about);
+  w.tag("rect").at("x", x + 1).at("y", y + 1).at("width", cell_w - 2).at("height", cell_h - 2).at("fill", fill).close();
+  if (level) {  // the warning's colour, and a white line inside it so it shows on a fill of the same hue
+    w.tag("rect").at("class", "outline").at("x", x + 1 + outline_w / 2).at("y", y + 1 + outline_w / 2)
+        .at("width", cell_w - 2 - outline_w).at("height", cell_h - 2 - outline_w).at("fill", "none")
+        .at("stroke", level_colour(p, level)).at("stroke-width", outline_w).close();
+    w.tag("rect").at("x", x + 1 + outline_w + 0.5).at("y", y + 1 + outline_w + 0.5).at("width", cell_w - 3 - 2 * outline_w)
+        .at("height", cell_h - 3 - 2 * outline_w).at("fill", "none").at("stroke", "#FFFFFF").at("stroke-width", 1)
+        .close();
+  }
+  const char* ink = valued ? ink_on(fill) : "#999999";
+  w.tag("text").at("x", x + 5).at("y", y + 11).at("font-size", 8).at("fill", ink).text(std::to_string(c.day));
+  if (valued)
+    w.tag("text").at("x", x + cell_w / 2 + 2).at("y", y + cell_h - 7).at("font-size", font_label)
+        .at("text-anchor", "middle").at("fill", ink).text(std::to_string(whole));
+  w.close("g");
+}
+
+void month_grid(svg::writer& w, const station_days& st, month mo, double x, double y, const profile& p, language lang) {
+  w.tag("text").at("x", x + 1).at("y", y + 14).at("font-size", 13).at("fill", "#111111").at("font-weight", "bold")
+      .text(month_title(lang, mo.year, mo.m));
+  static constexpr std::array<const char*, 7> zh = {"一", "二", "三", "四", "五", "六", "日"};
+  static constexpr std::array<const char*, 7> en = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+  for (int d = 0; d < 7; ++d)
+    w.tag("text").at("x", x + d * cell_w + cell_w / 2).at("y", y + month_head - 6).at("font-size", font_small)
+        .at("text-anchor", "middle").at("fill", text_grey).text(lang == language::zh ? zh[d] : en[d]);
+  const std::int64_t first = days_from_civil(mo.year, mo.m, 1);
+  const int lead = weekday(first);
+  for (unsigned d = 1; d <= days_in_month(mo.year, mo.m); ++d) {
+    const int k = lead + static_cast<int>(d) - 1;
+    day_cell(w, st, first + d - 1, x + (k % 7) * cell_w, y + month_head + (k / 7) * cell_h, p, lang);
+  }
+}
+
+std::string description(std::span<const station_days> stations, const profile& p, period span, language lang) {
+  std::string d = lang == language::zh
+                      ? "逐日 AQI 日历，" + date_of_day(day_of(span.from)) + " 至 " + date_of_day(day_of(span.to)) +
+                            "：每天按其日 AQI（00:00–23:00 均值）的 HJ 633 类别着色并标出数值，预警生效的日子以预警颜色描边（配置 " +
+                            p.name + "）。"
+                      : "Calendar of daily AQI, " + date_of_day(day_of(span.from)) + " to " + date_of_day(day_of(span.to)) +
+                            ": each day coloured by the HJ 633 category of its daily AQI (the 00:00-23:00 mean) with "
+                            "the value printed; days under a warning outlined in the warning's colour (profile " +
+                            p.name + ").";
+  for (const auto& s : stations) {
+    d += " " + s.name + ":";
+    for (level_t l = 1; l <= p.levels.size(); ++l) {
+      const auto n = std::count(s.level.begin(), s.level.end(), l);
+      if (n) d.append(" ").append(warning_name(p, l, lang)).append(" ").append(std::to_string(n)).append(tr(lang, " 天", n == 1 ? " day" : " days"));
+    }
+    if (!s.warning_days()) d += tr(lang, " 无预警", " no warning");
+    d += ".";
+  }
+  return d;
+}
+
+period calendar_period(std::span<const station_days> stations, const std::optional<period>& range) {
+  if (range) return *range;
+  period all{0, -1};
+  for (const auto& s : stations) {
+    if (!s.days()) continue;
+    const period h{s.first_day * 24, (s.first_day + s.days()) * 24 - 1};
+    if (all.empty()) all = h;
+    all.from = std::min(all.from, h.from);
+    all.to = std::max(all.to, h.to);
+  }
+  return all;
+}
+
+}  // namespace
+
+void calendar(std::span<const station_days> stations, const profile& p, const calendar_options& o,
+              const write_fn& write) {
+  const period span = calendar_period(stations, o.range);
+  if (span.empty()) throw error("calendar: no days to draw");
+  const auto months = months_of(span);
+  const int cols = std::clamp(static_cast<int>(months.size()), 1, std::max(1, o.months_per_row));
+  const int rows = (static_cast<int>(months.size()) + cols - 1) / cols;
+  const std::string title =
+      std::string(tr(o.lang, "逐日 AQI 日历与预警：", "Daily AQI calendar and warnings, ")) +
+      month_title(o.lang, months.front().year, months.front().m) +
+      (months.size() > 1 ? " – " + month_title(o.lang, months.back().year, months.back().m) : std::string());
+  // a month or two still get room for the title and a legend of a few rows
+  const double width = std::max({2 * margin + cols * 7 * cell_w + (cols - 1) * month_gap_x,
+                                 2 * margin + svg::text_width(title, font_title), min_width});
+  const auto items = calendar_legend(p, o.lang);
+  std::string scratch;
+  svg::writer dry(scratch);
+  const double top = legend_y + legend(dry, items, margin, legend_y, width - margin, font_label);
+  const double station_h = station_head + rows * (month_h + month_gap_y);
+  const double height = top + static_cast<double>(stations.size()) * station_h + 4;
+
+  std::string buf;
+  svg::writer w(buf);
+  w.begin(width, height, title, description(stations, p, span, o.lang));
+  w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
+      .at("fill", "#111111").text(title);
+  legend(w, items, margin, legend_y, width - margin, font_label);
+  write(buf);
+  buf.clear();
+  double y = top;
+  for (const auto& st : stations) {
+    w.tag("g").at("class", "station").open();
+    w.tag("text").at("x", margin).at("y", y + 18).at("font-size", 14).at("font-weight", "bold").at("fill", "#111111")
+        .text(st.name.empty() ? tr(o.lang, "（无站名）", "(unnamed)") : st.name);
+    for (std::size_t k = 0; k < months.size(); ++k) {
+      const double mx = margin + static_cast<double>(k % cols) * (7 * cell_w + month_gap_x);
+      const double my = y + station_head + static_cast<double>(k / cols) * (month_h + month_gap_y);
+      month_grid(w, st, months[k], mx, my, p, o.lang);
+    }
+    w.close("g");
+    y += station_h;
+    write(buf);
+    buf.clear();
+  }
+  w.end();
+  write(buf);
+}
+
+std::string calendar(std::span<const station_days> stations, const profile& p, const calendar_options& o) {
+  std::string out;
+  calendar(stations, p, o, [&](std::string_view s) { out.append(s); });
+  return out;
+}
+
+}  // namespace hpa::io::plot

@@ -1,0 +1,100 @@
+#include "hpa/io/plot_input.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+#include "hpa/io/station_table.hpp"
+
+namespace hpa::io::plot {
+
+bool selection::wants(std::string_view name) const {
+  return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
+}
+
+namespace {
+
+// One station drawn: its recorder, and the stretches of excluded hours read so far.
+struct drawn {
+  hours_recorder rec;
+  std::vector<excluded_hours> excluded;
+  void excluded_hour(hour_t from, hour_t to, std::string_view why) {
+    if (!excluded.empty() && excluded.back().why == why && excluded.back().to + 1 >= from) excluded.back().to = to;
+    else excluded.push_back({from, to, std::string(why)});
+  }
+};
+
+// Forwards a station's reports to its recorder, when it is one of those drawn.
+struct forward_sink : station_sink {
+  std::shared_ptr<drawn> rec;
+  void on_daily(hour_t t, double d, int v) { if (rec) rec->rec.on_daily(t, d, v); }
+  void on_hour(hour_t h, double d, const hour_condition& c) { if (rec) rec->rec.on_hour(h, d, c); }
+  void on_episode(const episode& e) { if (rec) rec->rec.on_episode(e); }
+};
+
+// The stations selected, in the order named (by name without names).
+template <class T>
+std::vector<T> in_order(std::vector<T> all, const selection& which, const std::string& source) {
+  std::sort(all.begin(), all.end(), [](const T& a, const T& b) { return a.name < b.name; });
+  if (which.names.empty()) return all;
+  std::vector<T> v;
+  for (const auto& n : which.names) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const T& x) { return x.name == n; });
+    if (it == all.end()) throw error(source + ": no station named '" + n + "'");
+    v.push_back(*it);
+  }
+  return v;
+}
+
+}  // namespace
+
+std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
+                                      const selection& which, std::optional<period> keep,
+                                      std::size_t max_stations, warn_fn warn) {
+  aqi_reader reader(in, source, p, warn);
+  std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
+  station_table<forward_sink> table(p, reader.kind(), source, [&](std::string_view name) {
+    forward_sink s;
+    if (!which.wants(name)) return s;
+    if (recs.size() == max_stations)
+      throw error(source + ": more than " + std::to_string(max_stations) +
+                  " stations for one picture: pick the ones to draw with --station");
+    s.rec = std::make_shared<drawn>(drawn{hours_recorder(std::string(name), reader.kind(), keep), {}});
+    recs.emplace(std::string(name), s.rec);
+    return s;
+  }, warn);
+  aqi_record r;
+  drawn* last = nullptr;
+  std::string last_name;
+  bool first = true;
+  const hour_t span = reader.kind() == series_kind::daily ? 24 : 1;
+  while (reader.next(r)) {
+    table.feed(r);
+    if (first || r.station != last_name) {
+      auto it = recs.find(std::string(r.station));
+      last = it == recs.end() ? nullptr : it->second.get();
+      last_name = r.station;
+      first = false;
+    }
+    if (!last) continue;
+    last->rec.hourly(r.hour, r.value);  // the hourly AQI as read, which the pipeline does not report
+    if (r.gate) last->excluded_hour(r.hour, r.hour + span - 1, r.gate.why);
+  }
+  table.finish();
+  std::vector<station_hours> out;
+  for (const auto& [name, d] : recs) out.push_back(d->rec.result(d->excluded));
+  return in_order(std::move(out), which, source);
+}
+
+std::vector<station_days> read_days(const read_options& o, const profile& p, const selection& which,
+                                    std::optional<period> keep) {
+  const auto table = read_stations<days_recorder>(o, p, [&](std::string_view name) {
+    return days_recorder(std::string(name), keep);
+  });
+  std::vector<station_days> out;
+  for (auto* e : table.sorted())
+    if (which.wants(e->name)) out.push_back(e->sink.result());
+  return in_order(std::move(out), which, o.source);
+}
+
+}  // namespace hpa::io::plot

@@ -1,0 +1,163 @@
+// The season overview: one row per station, one column per day, coloured by the level in force.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "hpa/io/plot.hpp"
+#include "hpa/io/svg.hpp"
+#include "plot_common.hpp"
+
+namespace hpa::io::plot {
+
+using namespace detail;
+
+namespace {
+
+// Layout, px.
+constexpr double margin = 12;
+constexpr double title_y = 26, legend_y = 52;
+constexpr double row_h = 14, bar_h = 11;
+constexpr double axis_h = 40;            // two rows of date labels
+constexpr double days_column = 52;       // warning days, right of the rows
+constexpr double max_name_w = 200;
+constexpr double font_title = 16, font_label = 12, font_row = 11;
+constexpr std::size_t rows_for_bottom_axis = 30;  // a long list repeats the date axis under it
+
+period overview_period(std::span<const station_days> stations, const std::optional<period>& range) {
+  if (range) return {day_of(range->from) * 24, day_of(range->to) * 24 + 23};
+  std::int64_t from = 0, to = -1;
+  for (const auto& s : stations) {
+    if (!s.days()) continue;
+    if (to < from) { from = s.first_day; to = s.first_day + s.days() - 1; }
+    from = std::min(from, s.first_day);
+    to = std::max(to, s.first_day + s.days() - 1);
+  }
+  return {from * 24, to * 24 + 23};
+}
+
+// What a day shows: no data, no warning, or the level in force.
+constexpr int no_data = -1;
+int state(const station_days& s, std::int64_t day) {
+  const auto i = day - s.first_day;
+  if (i < 0 || i >= s.days()) return no_data;
+  const auto k = static_cast<std::size_t>(i);
+  if (s.level[k]) return s.level[k];
+  return s.valid_hours[k] ? 0 : no_data;
+}
+
+const char* fill_of(int st, const std::vector<std::string>& colours) {
+  return st == no_data ? no_data_fill : st == 0 ? no_warning_fill : colours[static_cast<std::size_t>(st)].c_str();
+}
+
+void row(svg::writer& w, const station_days& s, const time_scale& sc, double y, double name_x,
+         const std::vector<std::string>& colours, language lang) {
+  w.tag("g").at("class", "row").open();
+  w.tag("text").at("x", name_x).at("y", y + bar_h - 1).at("font-size", font_row).at("fill", "#222222")
+      .at("text-anchor", "end").text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : svg::fit(s.name, font_row, max_name_w));
+  const std::int64_t d0 = day_of(sc.span.from), d1 = day_of(sc.span.to);
+  for (std::int64_t d = d0; d <= d1;) {  // runs of one state: work per day, a rect per run
+    const int st = state(s, d);
+    std::int64_t e = d;
+    while (e + 1 <= d1 && state(s, e + 1) == st) ++e;
+    w.tag("rect").at("x", sc.x(d * 24)).at("y", y).length("width", sc.x(d * 24), sc.x((e + 1) * 24))
+        .at("height", bar_h).at("fill", fill_of(st, colours)).close();
+    d = e + 1;
+  }
+  std::int64_t warned = 0;
+  for (std::int64_t d = d0; d <= d1; ++d) warned += state(s, d) > 0;
+  w.tag("text").at("x", sc.x1 + days_column - 8).at("y", y + bar_h - 1).at("font-size", font_row)
+      .at("fill", "#222222").at("text-anchor", "end").text(std::to_string(warned));
+  w.close("g");
+}
+
+void date_axis(svg::writer& w, const time_scale& s, const time_ticks& t, double y) {
+  for (const auto& k : t.coarse)
+    w.tag("text").at("x", std::max(s.x(k.at), s.x0) + 3).at("y", y + 14).at("font-size", font_label)
+        .at("fill", "#222222").text(k.label);
+  for (const auto& k : t.fine)
+    w.tag("text").at("x", s.x(k.at)).at("y", y + 31).at("font-size", font_label).at("fill", text_grey)
+        .at("text-anchor", "middle").text(k.label);
+}
+
+}  // namespace
+
+void overview(std::span<const station_days> stations, const profile& p, const overview_options& o,
+              const write_fn& write) {
+  const period span = overview_period(stations, o.range);
+  if (span.empty()) throw error("overview: no days to draw");
+  std::vector<std::size_t> order(stations.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<std::int64_t> warned(stations.size(), 0);
+  for (std::size_t i = 0; i < stations.size(); ++i)
+    for (std::int64_t d = day_of(span.from); d <= day_of(span.to); ++d) warned[i] += state(stations[i], d) > 0;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (o.order == overview_order::warning_days && warned[a] != warned[b]) return warned[a] > warned[b];
+    return stations[a].name < stations[b].name;
+  });
+  double name_w = 40;
+  for (const auto& s : stations) name_w = std::max(name_w, svg::text_width(s.name, font_row));
+  name_w = std::min(name_w, max_name_w);
+  const time_scale sc{span, margin + name_w + 8, o.width - margin - days_column};
+  const auto ticks = time_axis(sc, o.lang, font_label);
+  std::vector<std::string> colours(p.levels.size() + 1);
+  for (level_t l = 1; l <= p.levels.size(); ++l) colours[l] = level_colour(p, l);
+
+  std::vector<legend_item> items;
+  auto swatch = [](std::string fill) {
+    return [fill](svg::writer& w, double x, double y) {
+      w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", bar_h).at("fill", fill).close();
+    };
+  };
+  for (level_t l = 1; l <= p.levels.size(); ++l) items.push_back({warning_name(p, l, o.lang), swatch(colours[l])});
+  items.push_back({tr(o.lang, "无预警", "no warning"), swatch(no_warning_fill)});
+  items.push_back({tr(o.lang, "无数据", "no data"), swatch(no_data_fill)});
+  std::string scratch;
+  svg::writer dry(scratch);
+  const double rows_top = legend_y + legend(dry, items, sc.x0, legend_y, o.width - margin, font_label) + axis_h;
+  const bool bottom_axis = stations.size() > rows_for_bottom_axis;
+  const double height = rows_top + static_cast<double>(stations.size()) * row_h + (bottom_axis ? axis_h : 0) + 8;
+
+  std::string buf;
+  svg::writer w(buf);
+  const std::string title = std::string(tr(o.lang, "预警概览：", "Warnings at a glance, ")) + date_of_day(day_of(span.from)) +
+                            " – " + date_of_day(day_of(span.to));
+  std::string desc = o.lang == language::zh
+                         ? std::to_string(stations.size()) + " 个站点逐日生效的预警级别（每行一个站点，每列一天，" +
+                               (o.order == overview_order::name ? "按站名排序" : "按预警天数排序") + "；配置 " + p.name + "）。"
+                         : "The warning level in force each day at " + std::to_string(stations.size()) +
+                               " stations (a row per station, a column per day, sorted by " +
+                               (o.order == overview_order::name ? "name" : "warning days") + "; profile " + p.name + ").";
+  w.begin(o.width, height, title, desc);
+  w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
+      .at("fill", "#111111").text(title);
+  const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
+  if (margin + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_row) <= o.width - margin)
+    w.tag("text").at("x", o.width - margin).at("y", title_y).at("font-size", font_row).at("fill", text_grey)
+        .at("text-anchor", "end").text(profile_label);  // else in <desc> only
+  legend(w, items, sc.x0, legend_y, o.width - margin, font_label);
+  date_axis(w, sc, ticks, rows_top - axis_h);
+  w.tag("text").at("x", sc.x1 + days_column - 8).at("y", rows_top - 6).at("font-size", font_row).at("fill", text_grey)
+      .at("text-anchor", "end").text(tr(o.lang, "预警天", "days"));
+  write(buf);
+  buf.clear();
+  double y = rows_top;
+  for (std::size_t i : order) {
+    row(w, stations[i], sc, y + (row_h - bar_h) / 2, sc.x0 - 6, colours, o.lang);
+    y += row_h;
+    if (buf.size() >= (1u << 16)) {
+      write(buf);
+      buf.clear();
+    }
+  }
+  if (bottom_axis) date_axis(w, sc, ticks, y + 2);
+  w.end();
+  write(buf);
+}
+
+std::string overview(std::span<const station_days> stations, const profile& p, const overview_options& o) {
+  std::string out;
+  overview(stations, p, o, [&](std::string_view s) { out.append(s); });
+  return out;
+}
+
+}  // namespace hpa::io::plot

@@ -1,0 +1,393 @@
+// The timeline: one panel per station over a shared time axis.
+#include <algorithm>
+#include <cmath>
+
+#include "hpa/io/plot.hpp"
+#include "hpa/io/svg.hpp"
+#include "plot_common.hpp"
+
+namespace hpa::io::plot {
+
+using namespace detail;
+
+namespace {
+
+// Layout, px.
+constexpr double margin_left = 78, margin_right = 58;
+constexpr double title_y = 26, legend_y = 52;
+constexpr double panel_head = 30;      // the station's name, and room above the plot for markers
+constexpr double plot_h = 170;
+constexpr double strip_h = 8, strip_gap = 4;
+constexpr double panel_gap = 14;
+constexpr double axis_h = 40;          // two rows of time labels under the last panel
+constexpr double font_title = 16, font_label = 12, font_small = 10;
+constexpr double band_opacity = 0.22;  // bands sit behind the lines: light enough to read through
+constexpr double cap_h = 5;            // the solid strip on top of a band
+constexpr const char* hourly_ink = "#8FA3B8";
+constexpr const char* daily_ink = "#1B2A41";
+
+double panel_height() { return panel_head + plot_h + 2 * (strip_gap + strip_h) + panel_gap; }
+
+struct y_scale {
+  double top, bottom, max;
+  double y(double v) const { return bottom - (bottom - top) * std::clamp(v, 0.0, max) / max; }
+};
+
+// The top of the AQI axis: the data and the highest threshold with room above, in steps of 50
+// (100 past 300), never past the profile's scale.
+double axis_max(std::span<const station_hours> stations, const profile& p, period span) {
+  const auto thresholds = thresholds_of(p);
+  double top = 0;
+  for (const auto& t : thresholds) top = std::max(top, t.value + 25);
+  for (const auto& s : stations)
+    for (hour_t h = std::max(span.from, s.first); h <= std::min(span.to, s.hours().to); ++h) {
+      const auto i = static_cast<std::size_t>(h - s.first);
+      if (i < s.daily.size() && has_value(s.daily[i])) top = std::max(top, s.daily[i]);
+      if (i < s.hourly.size() && has_value(s.hourly[i])) top = std::max(top, s.hourly[i]);
+    }
+  auto nice = [](double v) { const double step = v <= 300 ? 50 : 100; return std::ceil(v / step) * step; };
+  return std::min(nice(top), nice(std::max(p.max_aqi, thresholds.empty() ? 0.0 : thresholds.back().value)));
+}
+
+// A value per hour as a path through the middle of each hour, broken where values are missing.
+// Past two hours a pixel, each pixel column keeps its lowest and highest value in time order, so
+// the path stays the size of the picture, not of the series.
+std::string series_path(const std::vector<double>& v, hour_t first, const time_scale& s, const y_scale& ys) {
+  std::string d;
+  bool pen = false;
+  auto point = [&](double x, double value) {
+    d += pen ? 'L' : 'M';
+    d += svg::num(x) + "," + svg::num(ys.y(value));
+    pen = true;
+  };
+  const hour_t from = std::max(s.span.from, first), to = std::min(s.span.to, first + static_cast<hour_t>(v.size()) - 1);
+  const double dx = (s.x1 - s.x0) / static_cast<double>(s.span.to + 1 - s.span.from);
+  auto at = [&](hour_t h) { return v[static_cast<std::size_t>(h - first)]; };
+  if (dx >= 0.5) {
+    for (hour_t h = from; h <= to; ++h) {
+      if (!has_value(at(h))) { pen = false; continue; }
+      point(s.x(h) + dx / 2, at(h));
+    }
+    return d;
+  }
+  std::int64_t col = -1;
+  double lo = 0, hi = 0;
+  hour_t lo_h = 0, hi_h = 0;
+  bool any = false;
+  auto flush = [&] {
+    if (!any) { pen = false; return; }
+    const double x = s.x0 + static_cast<double>(col) + 0.5;
+    if (lo_h <= hi_h) { point(x, lo); if (hi != lo) point(x, hi); }
+    else { point(x, hi); if (hi != lo) point(x, lo); }
+    any = false;
+  };
+  for (hour_t h = from; h <= to; ++h) {
+    const auto c = static_cast<std::int64_t>(std::floor(s.x(h) - s.x0));
+    if (c != col) {
+      if (col >= 0) flush();
+      col = c;
+    }
+    const double value = at(h);
+    if (!has_value(value)) continue;
+    if (!any || value < lo) { lo = value; lo_h = h; }
+    if (!any || value > hi) { hi = value; hi_h = h; }
+    any = true;
+  }
+  if (col >= 0) flush();
+  return d;
+}
+
+// Runs of one level across the hours of a strip.
+void level_strip(svg::writer& w, const std::vector<level_t>& levels, hour_t first, const time_scale& s, double y,
+                 const profile& p, const char* cls) {
+  w.tag("rect").at("class", cls).at("x", s.x0).at("y", y).length("width", s.x0, s.x1).at("height", strip_h)
+      .at("fill", "#F0F0F0").close();
+  const hour_t from = std::max(s.span.from, first), to = std::min(s.span.to, first + static_cast<hour_t>(levels.size()) - 1);
+  for (hour_t h = from; h <= to;) {
+    const level_t l = levels[static_cast<std::size_t>(h - first)];
+    hour_t e = h;
+    while (e + 1 <= to && levels[static_cast<std::size_t>(e + 1 - first)] == l) ++e;
+    if (l > 0)
+      w.tag("rect").at("class", cls).at("x", s.x(h)).at("y", y).length("width", s.x(h), s.x(e + 1))
+          .at("height", strip_h).at("fill", level_colour(p, l)).close();
+    h = e + 1;
+  }
+}
+
+void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom,
+                   const profile& p, language lang) {
+  const period span = s.span;
+  if (e.end < span.from || e.start > span.to) {
+    if (!(e.issue_by >= span.from && e.issue_by <= span.to)) return;
+  }
+  std::string about = warning_name(p, e.level, lang) + tr(lang, "，生效 ", ", in force ") + when(e.start) + " – " +
+                      when(e.end);
+  if (e.lift) about += tr(lang, "，解除 ", ", lifted ") + when(*e.lift);
+  else about += tr(lang, "，未解除（数据结束时仍在观察）", ", pending (the data end before a lift is confirmed)");
+  about += tr(lang, "；最晚发布 ", "; issue by ") + when(e.issue_by);
+  w.tag("g").at("class", "episode").open();
+  w.title(about);
+  for (const auto& seg : e.segments) {
+    const hour_t a = std::max(seg.from, span.from), b = std::min(seg.to, span.to);
+    if (a > b) continue;
+    const auto colour = level_colour(p, seg.level);
+    w.tag("rect").at("class", "band").at("x", s.x(a)).at("y", top).length("width", s.x(a), s.x(b + 1))
+        .at("height", bottom - top).at("fill", colour).at("fill-opacity", band_opacity).close();
+    w.tag("rect").at("class", "band-cap").at("x", s.x(a)).at("y", top).length("width", s.x(a), s.x(b + 1))
+        .at("height", cap_h).at("fill", colour).close();
+  }
+  const auto last = level_colour(p, e.segments.back().level);
+  if (e.end >= span.from && e.end <= span.to) {
+    const double x = s.x(e.end + 1);
+    if (e.pending)  // an open end: the warning goes on past the data
+      w.tag("path").at("class", "pending").at("d", triangle(x, top - 2, x + 9, top + cap_h / 2, x, top + cap_h + 2))
+          .at("fill", last).close();
+    else
+      w.tag("line").at("class", "lift").at("x1", x).at("y1", top).at("x2", x).at("y2", bottom).at("stroke", last)
+          .at("stroke-width", 1.5).close();
+  }
+  if (e.issue_by >= span.from && e.issue_by <= span.to) {
+    const double x = s.x(e.issue_by), lead_to = s.x(std::min(e.start, span.to + 1));
+    const auto first = level_colour(p, e.segments.front().level);
+    w.tag("line").at("class", "issue-by").at("x1", x).at("y1", top).at("x2", x).at("y2", bottom).at("stroke", first)
+        .at("stroke-width", 1.2).at("stroke-dasharray", "3 3").close();
+    w.tag("line").at("class", "lead").at("x1", x).at("y1", top - 4).at("x2", lead_to).at("y2", top - 4)
+        .at("stroke", first).at("stroke-width", 1).at("stroke-dasharray", "2 2").close();
+    w.tag("path").at("class", "issue-by-mark").at("d", triangle(x - 4.5, top - 10, x + 4.5, top - 10, x, top - 1))
+        .at("fill", first).close();
+  }
+  w.close("g");
+}
+
+void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
+  for (const auto& k : t.fine)
+    w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom).at("stroke", grid_grey)
+        .close();
+  for (const auto& k : t.coarse)
+    if (k.at > s.span.from)
+      w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom)
+          .at("stroke", "#C4C4C4").close();
+  for (double v = step; v < ys.max; v += step)
+    w.tag("line").at("x1", s.x0).at("y1", ys.y(v)).at("x2", s.x1).at("y2", ys.y(v)).at("stroke", grid_grey).close();
+}
+
+// One station: its name, the plot with everything on it, and the two strips below.
+void panel(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double top, double ymax,
+           const time_ticks& ticks, language lang) {
+  const y_scale ys{top + panel_head, top + panel_head + plot_h, ymax};
+  const double step = ymax <= 300 ? 50 : 100;
+  int warnings = 0;
+  double peak = no_value;
+  for (const auto& e : st.episodes) warnings += e.end >= s.span.from && e.start <= s.span.to;
+  for (hour_t h = std::max(s.span.from, st.first);
+       h <= std::min(s.span.to, st.first + static_cast<hour_t>(st.daily.size()) - 1); ++h) {
+    const double d = st.daily[static_cast<std::size_t>(h - st.first)];
+    if (has_value(d) && (!has_value(peak) || d > peak)) peak = d;
+  }
+  std::string summary = lang == language::zh ? "预警 " + std::to_string(warnings) + " 次"
+                                             : std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+  if (has_value(peak)) summary += tr(lang, " · 日 AQI 峰值 ", " · peak daily AQI ") + std::to_string(whole_aqi(peak));
+  const std::string name = st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name;
+  w.tag("g").at("class", "station").open();
+  w.tag("text").at("x", s.x0).at("y", top + 14).at("font-size", 13).at("font-weight", "bold").at("fill", "#111111")
+      .text(name);
+  w.tag("text").at("x", s.x0 + svg::text_width(name, 13) + 14).at("y", top + 14).at("font-size", font_small + 1)
+      .at("fill", text_grey).text(summary);
+  w.tag("rect").at("x", s.x0).at("y", ys.top).length("width", s.x0, s.x1).at("height", plot_h).at("fill", "#FFFFFF")
+      .at("stroke", "#BBBBBB").close();
+  grid(w, s, ticks, ys, step);
+  for (const auto& x : st.excluded) {
+    const hour_t a = std::max(x.from, s.span.from), b = std::min(x.to, s.span.to);
+    if (a > b) continue;
+    w.tag("rect").at("class", "excluded").at("x", s.x(a)).at("y", ys.top).length("width", s.x(a), s.x(b + 1))
+        .at("height", plot_h).at("fill", hatch_fill).open();
+    w.title(std::string(tr(lang, "剔除：", "excluded: ")) + x.why + " " + when(a) + " – " + when(b));
+    w.close("rect");
+  }
+  for (const auto& e : st.episodes) episode_marks(w, e, s, ys.top, ys.bottom, p, lang);
+  double label_y = 1e300;  // thresholds rise, so their labels go up; close ones are moved apart
+  for (const auto& t : thresholds_of(p)) {
+    if (t.value >= ymax) continue;
+    const double y = std::round(ys.y(t.value)) + 0.5;  // on a pixel row: a crisp line
+    w.tag("line").at("class", "threshold").at("x1", s.x0).at("y1", y).at("x2", s.x1).at("y2", y)
+        .at("stroke", axis_grey).at("stroke-width", 1).close();
+    label_y = std::min(y + 4, label_y - (font_small + 2));
+    w.tag("text").at("x", s.x1 + 5).at("y", label_y).at("font-size", font_small + 1).at("fill", axis_grey)
+        .text(threshold_label(t));
+  }
+  if (!st.hourly.empty())
+    w.tag("path").at("class", "hourly").at("d", series_path(st.hourly, st.first, s, ys)).at("fill", "none")
+        .at("stroke", hourly_ink).at("stroke-width", 0.8).at("stroke-linejoin", "round").close();
+  w.tag("path").at("class", "daily").at("d", series_path(st.daily, st.first, s, ys)).at("fill", "none")
+      .at("stroke", daily_ink).at("stroke-width", 1.6).at("stroke-linejoin", "round").close();
+  for (double v = 0; v <= ymax; v += step)
+    w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
+        .at("text-anchor", "end").text(std::to_string(static_cast<int>(v)));
+  double y = ys.bottom + strip_gap;
+  w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
+      .at("text-anchor", "end").text(tr(lang, "条件等级", "condition"));
+  level_strip(w, st.condition, st.first, s, y, p, "condition");
+  y += strip_h + strip_gap;
+  w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
+      .at("text-anchor", "end").text(tr(lang, "预警生效", "in force"));
+  level_strip(w, st.in_force, st.first, s, y, p, "in-force");
+  w.close("g");
+}
+
+void time_labels(svg::writer& w, const time_scale& s, const time_ticks& t, double y) {
+  for (const auto& k : t.fine) {
+    w.tag("line").at("x1", s.x(k.at)).at("y1", y).at("x2", s.x(k.at)).at("y2", y + 4).at("stroke", axis_grey).close();
+    w.tag("text").at("x", s.x(k.at)).at("y", y + 16).at("font-size", font_label).at("fill", text_grey)
+        .at("text-anchor", "middle").text(k.label);
+  }
+  for (const auto& k : t.coarse)
+    w.tag("text").at("x", std::max(s.x(k.at), s.x0) + 3).at("y", y + 33).at("font-size", font_label)
+        .at("fill", "#222222").text(k.label);
+}
+
+std::vector<legend_item> timeline_legend(std::span<const station_hours> stations, const profile& p, language lang) {
+  std::vector<legend_item> items;
+  auto line = [](const char* ink, double width) {
+    return [=](svg::writer& w, double x, double y) {
+      w.tag("line").at("x1", x).at("y1", y - 4).at("x2", x + 18).at("y2", y - 4).at("stroke", ink)
+          .at("stroke-width", width).close();
+    };
+  };
+  const bool hourly = std::any_of(stations.begin(), stations.end(), [](const auto& s) { return !s.hourly.empty(); });
+  if (hourly) {
+    items.push_back({tr(lang, "小时 AQI", "hourly AQI"), line(hourly_ink, 1.2)});
+    items.push_back({tr(lang, "日 AQI（24 小时滑动均值）", "daily AQI (24 h rolling mean)"), line(daily_ink, 2)});
+  } else {  // a daily series: one value per calendar day
+    items.push_back({tr(lang, "日 AQI", "daily AQI"), line(daily_ink, 2)});
+  }
+  items.push_back({tr(lang, "阈值", "threshold"), line(axis_grey, 1)});
+  for (level_t l = 1; l <= p.levels.size(); ++l) {
+    const auto colour = level_colour(p, l);
+    items.push_back({warning_name(p, l, lang), [colour](svg::writer& w, double x, double y) {
+                       w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", 12).at("fill", colour)
+                           .at("fill-opacity", band_opacity).close();
+                       w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", cap_h / 2 + 1)
+                           .at("fill", colour).close();
+                     }});
+  }
+  items.push_back({tr(lang, "最晚发布时间（提前 " , "issue by (") + std::to_string(p.lead_hours) +
+                       tr(lang, " 小时）", " h ahead)"),
+                   [](svg::writer& w, double x, double y) {
+                     w.tag("path").at("d", triangle(x + 4.5, y - 10, x + 13.5, y - 10, x + 9, y - 1)).at("fill", axis_grey)
+                         .close();
+                   }});
+  bool pending = false, excluded = false;
+  for (const auto& s : stations) {
+    excluded |= !s.excluded.empty();
+    for (const auto& e : s.episodes) pending |= e.pending;
+  }
+  if (pending)
+    items.push_back({tr(lang, "未解除（数据结束）", "pending (data end)"), [](svg::writer& w, double x, double y) {
+                       w.tag("path").at("d", triangle(x + 4, y - 10, x + 14, y - 4, x + 4, y + 2)).at("fill", axis_grey)
+                           .close();
+                     }});
+  if (excluded)
+    items.push_back({tr(lang, "剔除时段（沙尘、臭氧）", "excluded hours (dust, ozone)"),
+                     [](svg::writer& w, double x, double y) {
+                       w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", 12).at("fill", hatch_fill)
+                           .at("stroke", "#7A7A7A").at("stroke-width", 0.5).close();
+                     }});
+  return items;
+}
+
+std::string description(std::span<const station_hours> stations, const profile& p, period span, language lang) {
+  std::string d;
+  if (lang == language::zh) {
+    d = "小时 AQI（浅色）与 24 小时滑动日 AQI（深色），" + when(span.from) + " 至 " + when(span.to) + "，" +
+        std::to_string(stations.size()) + " 个站点；阈值";
+  } else {
+    d = "Hourly AQI (faint) and the rolling 24-hour daily AQI (dark), " + when(span.from) + " to " + when(span.to) +
+        ", " + std::to_string(stations.size()) + (stations.size() == 1 ? " station" : " stations") + "; thresholds";
+  }
+  for (const auto& t : thresholds_of(p)) d.append(" ").append(threshold_label(t));
+  d += tr(lang, "（配置 ", " (profile ") + p.name + tr(lang, "）。", ").");
+  for (const auto& s : stations) {
+    d += " " + s.name + ":";
+    bool any = false;
+    for (const auto& e : s.episodes) {
+      if (e.end < span.from || e.start > span.to) continue;
+      d += std::string(any ? ";" : "") + " " + warning_name(p, e.level, lang) + " " + when(e.start) + " – " + when(e.end);
+      if (e.pending) d += tr(lang, "（未解除）", " (pending)");
+      any = true;
+    }
+    if (!any) d += tr(lang, " 无预警", " no warning");
+    d += ".";
+  }
+  return d;
+}
+
+}  // namespace
+
+period timeline_period(std::span<const station_hours> stations, const std::optional<period>& range) {
+  if (range) return *range;
+  period all{0, -1};
+  for (const auto& s : stations) {
+    const auto h = s.hours();
+    if (h.empty()) continue;
+    if (all.empty()) all = h;
+    all.from = std::min(all.from, h.from);
+    all.to = std::max(all.to, h.to);
+  }
+  if (all.empty()) return all;
+  return {day_of(all.from) * 24, day_of(all.to) * 24 + 23};
+}
+
+time_scale timeline_scale(const timeline_options& o, period hours) {
+  return {hours, margin_left, o.width - margin_right};
+}
+
+void timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o,
+              const write_fn& write) {
+  const period span = timeline_period(stations, o.range);
+  if (span.empty()) throw error("timeline: no hours to draw");
+  const auto s = timeline_scale(o, span);
+  const auto ticks = time_axis(s, o.lang, font_label);
+  const auto items = timeline_legend(stations, p, o.lang);
+  std::string scratch;
+  svg::writer dry(scratch);
+  const double legend_h = legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
+  const double panels_top = legend_y + legend_h;
+  const double height = panels_top + static_cast<double>(stations.size()) * panel_height() + axis_h - panel_gap + 12;
+  const double ymax = axis_max(stations, p, span);
+
+  std::string buf;
+  svg::writer w(buf);
+  const std::string title = std::string(tr(o.lang, "日 AQI 与重污染天气预警：", "Daily AQI and heavy-pollution warnings, ")) +
+                            when(span.from) + " – " + when(span.to);
+  w.begin(o.width, height, title, description(stations, p, span, o.lang));
+  w.tag("defs").open();
+  hatch_pattern(w);
+  w.close("defs");
+  w.tag("text").at("x", s.x0).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
+      .at("fill", "#111111").text(title);
+  const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
+  if (s.x0 + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_small + 1) <= o.width - 12)
+    w.tag("text").at("x", o.width - 12).at("y", title_y).at("font-size", font_small + 1).at("fill", text_grey)
+        .at("text-anchor", "end").text(profile_label);  // else in <desc> only
+  legend(w, items, s.x0, legend_y, o.width - 12, font_label);
+  write(buf);
+  buf.clear();
+  double top = panels_top;
+  for (const auto& st : stations) {
+    panel(w, st, p, s, top, ymax, ticks, o.lang);
+    top += panel_height();
+    write(buf);
+    buf.clear();
+  }
+  time_labels(w, s, ticks, top - panel_gap + 2);
+  w.end();
+  write(buf);
+}
+
+std::string timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o) {
+  std::string out;
+  timeline(stations, p, o, [&](std::string_view s) { out.append(s); });
+  return out;
+}
+
+}  // namespace hpa::io::plot
