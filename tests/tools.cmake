@@ -39,7 +39,7 @@ hpa_tool_test(level_at_json 0 hpa-level ARGS --at 2023-12-02T00:00 -f json examp
 hpa_tool_test(level_pending 0 hpa-level ARGS single_pending.csv)
 hpa_tool_test(usage_bad_at 2 hpa-level ARGS --at yesterday two_stations.csv)
 
-# cause gate and profiles (issue: policy profiles)
+# the cause gate and the profiles
 hpa_tool_test(episodes_ozone_advisory 0 hpa-episodes ARGS -f text ozone.csv)
 hpa_tool_test(episodes_dust_withheld_text 0 hpa-episodes ARGS -f text dust.csv)
 hpa_tool_test(episodes_as_of_2016 0 hpa-episodes ARGS --as-of 2016-12-18 example8_daily.csv)
@@ -118,7 +118,7 @@ foreach(bad reduce_tier_lower reduce_cut_upper reduce_tier_iv reduce_tier_unknow
   hpa_tool_test(${bad} 1 hpa-reduce ARGS bad/${bad}.json)
 endforeach()
 
-# hpa-convert, hpa-aqi (issue: AQI from concentrations)
+# hpa-convert, hpa-aqi: the national files, AQI from concentrations
 hpa_tool_test(convert_cnemc 0 hpa-convert ARGS --from cnemc cnemc_small.csv)
 hpa_tool_test(convert_station_duplicates 0 hpa-convert ARGS --from station station_export_small.csv)
 hpa_tool_test(convert_station_conflict 1 hpa-convert ARGS --from station bad/station_export_conflict.csv)

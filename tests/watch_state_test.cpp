@@ -44,7 +44,7 @@ TEST_CASE("watch_state: damaged and foreign files are errors", "[watch_state]") 
                     "s.json: station A: unknown level \"purple\"");
 }
 
-TEST_CASE("watch_state: a number out of range is an error, not a crash (fuzz finding)", "[watch_state]") {
+TEST_CASE("watch_state: a number out of range is an error, not a crash", "[watch_state]") {
   CHECK_THROWS_WITH(parse_watch_state(" 3e111111111111111111111111111111111111111", "s.json", pingdingshan_2023()),
                     "s.json: damaged state file (number overflow parsing '3e111111111111111111111111111111111111111'); fix or remove it");
 }

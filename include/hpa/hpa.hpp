@@ -13,12 +13,18 @@
 //   measures.hpp   the response measures of each tier (§4.2-§4.3)
 //   reduction.hpp  the emission-reduction checks (§4.2.1)
 //   series.hpp     one call for a series in memory: daily AQI, levels, episodes
+//   final_conditions.hpp  the conditions more data can no longer change (RULES.md §9)
+//   watch_replay.hpp      the hourly decision replayed over a season, against hindsight
+//   area.hpp       area values from stations (HJ 663-2013)
+//   stats.hpp      period statistics: category days, warning days, HJ 663 statistics
 
 #include "hpa/aqi.hpp"
 #include "hpa/aqi_daily.hpp"
+#include "hpa/area.hpp"
 #include "hpa/cause.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/error.hpp"
+#include "hpa/final_conditions.hpp"
 #include "hpa/levels.hpp"
 #include "hpa/measures.hpp"
 #include "hpa/pipeline.hpp"
@@ -26,6 +32,8 @@
 #include "hpa/reduction.hpp"
 #include "hpa/rolling.hpp"
 #include "hpa/series.hpp"
+#include "hpa/stats.hpp"
 #include "hpa/time.hpp"
 #include "hpa/version.hpp"
 #include "hpa/watch.hpp"
+#include "hpa/watch_replay.hpp"
