@@ -101,17 +101,31 @@ class warning_tracker {
     double daily;
   };
 
-  // RULES.md §4 steps 2-5 over the buffered episode: its processes, then no condition up to
-  // lift_hours (or the end of the data).
+  // RULES.md §4 over the buffered episode (its processes, then no condition up to lift_hours,
+  // or the end of the data): where it starts and why, the walk of the level in force, its
+  // daily AQI in figures.
   template <class Emit>
   void close(bool data_ended, Emit& emit) {
-    const auto& p = *p_;
-    const std::size_t n = buf_.size(), last = last_process_;
     episode e;
     e.start = start_;
-    e.issue_by = start_ - p.lead_hours;
+    e.issue_by = start_ - p_->lead_hours;
+    const level_t top = processes_and_trigger(e);
+    const std::size_t stop = walk(e, p_->start == merged_start::highest ? top : buf_[0].c.level, data_ended);
+    e.end = start_ + hour_t(stop) - 1;
+    for (std::size_t s = 0; s + 1 < e.segments.size(); ++s) e.segments[s].to = e.segments[s + 1].from - 1;
+    e.segments.back().to = e.end;
+    if (!e.pending) e.lift = e.end + 1;
+    for (const auto& s : e.segments) e.level = std::max(e.level, s.level);
+    daily_figures(e, stop);
+    buf_.clear();
+    last_process_ = 0;
+    emit(e);
+  }
+
+  // Step 1 and 2: the processes merged, and the first hour at the highest level with its rule.
+  level_t processes_and_trigger(episode& e) const {
     level_t top = 0;
-    for (std::size_t i = 0; i <= last; ++i) {
+    for (std::size_t i = 0; i <= last_process_; ++i) {
       const auto& b = buf_[i];
       if (b.c.level > 0 && (i == 0 || buf_[i - 1].c.level == 0)) ++e.processes;
       if (b.c.level > top) {
@@ -120,11 +134,17 @@ class warning_tracker {
         e.trigger_hour = start_ + hour_t(i);
       }
     }
-    level_t in_force = p.start == merged_start::highest ? top : buf_[0].c.level;
+    return top;
+  }
+
+  // Steps 3-5, from the start level `in_force`: upgrade at once, downgrade or lift after
+  // lift_hours below the level in force. Opens e's segments (their `to` is set by the caller)
+  // and returns the first hour no longer in force (buf_.size() when the data end first).
+  std::size_t walk(episode& e, level_t in_force, bool data_ended) const {
+    const std::size_t n = buf_.size();
     bool reached = buf_[0].c.level >= in_force;  // the air has been at the level in force
     auto open_segment = [&](std::size_t i) { e.segments.push_back({in_force, start_ + hour_t(i), 0}); };
     open_segment(0);
-    std::size_t stop = n;  // first hour no longer in force
     for (std::size_t i = 0; i < n; ++i) {
       const level_t l = buf_[i].c.level;
       if (l > in_force) {  // upgrade at once (§3.2.4 "及时采取升级措施")
@@ -138,8 +158,8 @@ class warning_tracker {
       std::size_t j = i;  // the improving stretch [i, j)
       while (j < n && buf_[j].c.level < in_force) ++j;
       level_t target = 0;  // highest level of the stretch among this episode's hours
-      for (std::size_t k = i; k < std::min(j, last + 1); ++k) target = std::max(target, buf_[k].c.level);
-      if (j - i < static_cast<std::size_t>(p.lift_hours)) {
+      for (std::size_t k = i; k < std::min(j, last_process_ + 1); ++k) target = std::max(target, buf_[k].c.level);
+      if (j - i < static_cast<std::size_t>(p_->lift_hours)) {
         if (j == n && data_ended) {
           e.pending = true;
           e.pending_to = target;
@@ -148,17 +168,17 @@ class warning_tracker {
         i = j - 1;  // every later start in the stretch is shorter still: hold through it
         continue;
       }
-      if (target == 0) { stop = i; break; }
+      if (target == 0) return i;
       in_force = target;
       reached = l >= in_force;
       open_segment(i);
     }
-    if (stop == n) e.pending = true;  // the data end before a confirmed lift
-    for (std::size_t s = 0; s + 1 < e.segments.size(); ++s) e.segments[s].to = e.segments[s + 1].from - 1;
-    e.end = start_ + hour_t(stop) - 1;
-    e.segments.back().to = e.end;
-    if (!e.pending) e.lift = e.end + 1;
-    for (const auto& s : e.segments) e.level = std::max(e.level, s.level);
+    e.pending = true;  // the data end before a confirmed lift
+    return n;
+  }
+
+  // Peak, lowest and mean daily AQI over the hours in force [0, stop).
+  void daily_figures(episode& e, std::size_t stop) const {
     double sum = 0;
     int count = 0;
     for (std::size_t i = 0; i < stop; ++i) {
@@ -170,9 +190,6 @@ class warning_tracker {
       ++count;
     }
     if (count) e.mean_daily_aqi = sum / count;
-    buf_.clear();
-    last_process_ = 0;
-    emit(e);
   }
 
   static fired_condition fired(const hour_condition& c) {
