@@ -148,8 +148,9 @@ void options(CLI::App& app, args& a) {
   a.timeline = app.add_subcommand("timeline", "Daily AQI, thresholds and warnings over time, per station");
   add_picture_options(a.timeline, a.plot, true);
   a.timeline->add_option("--issued", a.plot.issued, "Overlay the warnings issued: station,level,issued_at,start,lift");
-  a.timeline->add_option("--decisions", a.plot.decisions,
-                         "Overlay the online decisions (hpa-watch --replay): station,decided_at,action,from,to,effective");
+  a.timeline->add_option(
+      "--decisions", a.plot.decisions,
+      "Overlay the online decisions (hpa-watch --replay): station,decided_at,action,from,to,effective");
   a.calendar = app.add_subcommand("calendar", "A month grid per station, days in their AQI category colour");
   add_picture_options(a.calendar, a.plot, false);
   auto* overview = app.add_subcommand("overview", "One row per station, one column per day, by level in force");

@@ -94,7 +94,8 @@ std::vector<decision_mark> read_decisions(std::istream& in, const std::string& s
   csv_reader csv(in, source);
   if (!csv.next()) throw error(source + ": empty decisions file: expected station,decided_at,action,from,to,effective");
   enum { station, decided_at, action, from, to, effective };
-  static const known_column known[] = {{"station"}, {"decided_at", {"now"}}, {"action"}, {"from"}, {"to"}, {"effective"}};
+  static const known_column known[] = {{"station"}, {"decided_at", {"now"}}, {"action"}, {"from"}, {"to"},
+                                       {"effective"}};
   const header_map h(csv, known, unknown_columns::ignore);
   for (std::size_t k : {station, decided_at, action, to})
     if (h[k] < 0) throw h.missing(known[k].name);

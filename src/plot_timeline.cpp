@@ -240,8 +240,9 @@ void issued_lane(svg::writer& w, const station_hours& st, const profile& p, cons
     if (announced) {
       const double at = s.x(x.issued_at);
       if (x.start > x.issued_at)
-        w.tag("line").at("class", "issued-lead").at("x1", at).at("y1", mid).at("x2", s.x(std::min(x.start, s.span.to + 1)))
-            .at("y2", mid).at("stroke", colour).at("stroke-width", 1).at("stroke-dasharray", "2 2").close();
+        w.tag("line").at("class", "issued-lead").at("x1", at).at("y1", mid)
+            .at("x2", s.x(std::min(x.start, s.span.to + 1))).at("y2", mid).at("stroke", colour)
+            .at("stroke-width", 1).at("stroke-dasharray", "2 2").close();
       w.tag("circle").at("class", "issued-at").at("cx", at).at("cy", mid).at("r", issued_at_r).at("fill", colour)
           .at("stroke", "#FFFFFF").at("stroke-width", 1).close();
     }
@@ -271,7 +272,8 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
     if (d.at < s.span.from || d.at > s.span.to) continue;
     const auto colour = d.to == 0 ? std::string(axis_grey) : level_colour(p, d.to);
     std::string about = when(d.at) + ": " + d.action;
-    if (d.from || d.to) about.append(" ").append(level_label(p, d.from, lang)).append(" → ").append(level_label(p, d.to, lang));
+    if (d.from || d.to)
+      about.append(" ").append(level_label(p, d.from, lang)).append(" → ").append(level_label(p, d.to, lang));
     if (d.effective) about += tr(lang, "，生效 ", ", effective ") + when(*d.effective);
     about += tr(lang, "（第 ", " (line ") + std::to_string(d.line) + tr(lang, " 行）", ")");
     auto mark = w.tag("path");
@@ -317,8 +319,9 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
     if (e.end >= s.span.from && e.start <= s.span.to) ++(e.status == episode_status::advisory ? advisories : withheld);
   if (withheld) summary += tr(lang, " · 不发布 ", " · ") + std::to_string(withheld) + tr(lang, " 次", " withheld");
   if (advisories)
-    summary += lang == language::zh ? " · 健康提示 " + std::to_string(advisories) + " 次"
-                                    : " · " + std::to_string(advisories) + (advisories == 1 ? " advisory" : " advisories");
+    summary += lang == language::zh
+                   ? " · 健康提示 " + std::to_string(advisories) + " 次"
+                   : " · " + std::to_string(advisories) + (advisories == 1 ? " advisory" : " advisories");
   if (has_value(peak)) summary += tr(lang, " · 日 AQI 峰值 ", " · peak daily AQI ") + std::to_string(whole_aqi(peak));
   const std::string name = st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name;
   w.tag("g").at("class", "station").open();
@@ -454,13 +457,14 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
   if (o.issued_lane)
     items.push_back({tr(lang, "实际发布的预警（日志；圆点：发布时刻）", "warning issued (log; dot: when announced)"),
                      [](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x).at("y", y - 8).at("width", 18).at("height", strip_h).at("fill", axis_grey)
-                           .close();
+                       w.tag("rect").at("x", x).at("y", y - 8).at("width", 18).at("height", strip_h)
+                           .at("fill", axis_grey).close();
                        w.tag("circle").at("cx", x + 4).at("cy", y - 4).at("r", issued_at_r).at("fill", axis_grey)
                            .at("stroke", "#FFFFFF").at("stroke-width", 1).close();
                      }});
   if (o.decisions_lane)
-    items.push_back({tr(lang, "在线决策（颜色：转入的等级；空心：预告）", "online decision (colour: the level it moves to; open: announced)"),
+    items.push_back({tr(lang, "在线决策（颜色：转入的等级；空心：预告）",
+                        "online decision (colour: the level it moves to; open: announced)"),
                      [](svg::writer& w, double x, double y) {
                        w.tag("path").at("d", diamond(x + 5, y - 4, mark_r)).at("fill", axis_grey).close();
                        w.tag("path").at("d", diamond(x + 14, y - 4, mark_r - 0.75)).at("fill", "#FFFFFF")
@@ -493,7 +497,8 @@ std::string description(std::span<const station_hours> stations, const profile& 
     for (const auto& e : s.withheld) {
       if (e.end < span.from || e.start > span.to) continue;
       d += std::string("; ") +
-           (e.status == episode_status::advisory ? tr(lang, "健康提示 ", "health advisory ") : tr(lang, "不发布 ", "withheld ")) +
+           (e.status == episode_status::advisory ? tr(lang, "健康提示 ", "health advisory ")
+                                                 : tr(lang, "不发布 ", "withheld ")) +
            warning_name(p, e.level, lang) + " " + when(e.start) + " – " + when(e.end);
     }
     for (const auto& x : s.issued) {
@@ -505,8 +510,9 @@ std::string description(std::span<const station_hours> stations, const profile& 
     std::size_t decisions = 0;
     for (const auto& m : s.decisions) decisions += m.at >= span.from && m.at <= span.to;
     if (decisions)
-      d += lang == language::zh ? "；在线决策 " + std::to_string(decisions) + " 项"
-                                : "; " + std::to_string(decisions) + (decisions == 1 ? " online decision" : " online decisions");
+      d += lang == language::zh
+               ? "；在线决策 " + std::to_string(decisions) + " 项"
+               : "; " + std::to_string(decisions) + (decisions == 1 ? " online decision" : " online decisions");
     d += ".";
   }
   return d;

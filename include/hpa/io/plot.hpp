@@ -181,8 +181,9 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
 std::string overview(std::span<const station_days> stations, const profile& p, const overview_options& o);
 
 /// A station pipeline's sink that builds a station_hours, keeping the hours of `keep` only (all
-/// without it). The pipeline does not report the hourly AQI: whoever reads the rows hands each
-/// value to hourly(). Memory: the hours kept.
+/// without it); withheld and advisory episodes go to `withheld`, the others set the level in force.
+/// The pipeline does not report the hourly AQI: whoever reads the rows hands each value to
+/// hourly(). Memory: the hours kept.
 class hours_recorder : public station_sink {
  public:
   hours_recorder(std::string name, series_kind kind, std::optional<period> keep = {});
