@@ -1,4 +1,5 @@
 // hpa-plot: the season as pictures (self-contained SVG): timeline, calendar, overview.
+#include "hpa/io/issued_log.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/plot.hpp"
 #include "hpa/io/plot_input.hpp"
@@ -15,6 +16,7 @@ constexpr std::size_t max_panels = 24;
 struct plot_args {
   std::vector<std::string> stations;
   std::string since, until, lang = "zh", sort = "name";
+  std::string issued, decisions;  // timeline overlays
   double width = 1200;
 };
 
@@ -42,7 +44,13 @@ const tool::spec spec = {
     "timeline  per station: hourly AQI (faint), the rolling daily AQI, the profile's thresholds,\n"
     "          the warnings in force as bands by level (issue-by marked, an open end while\n"
     "          pending), excluded hours hatched, and strips of the condition level and the\n"
-    "          level in force. Several stations share the time axis (at most 24).\n"
+    "          level in force; withheld (dust) and advisory (ozone) episodes outlined. Several\n"
+    "          stations share the time axis (at most 24). Overlays, each a lane under the\n"
+    "          strips: --issued LOG (station,level,issued_at,start,lift, as hpa-report reads it)\n"
+    "          the warnings actually issued, a dot at the hour each was announced;\n"
+    "          --decisions FILE (hpa-watch --replay: station,decided_at,action,from,to,\n"
+    "          effective; other columns ignored) a diamond per action at its decision hour,\n"
+    "          in the colour of the level it moves to.\n"
     "calendar  per station a month grid, each day coloured by the HJ 633 category of its AQI\n"
     "          (its 00:00-23:00 mean, rounded up) with the value printed; days under a warning\n"
     "          outlined in the warning's colour.\n"
@@ -63,7 +71,8 @@ struct args {
 
 std::vector<plot::station_hours> read_hours(const tool::context& cx, const plot_args& a) {
   auto in = cx.open_input();
-  return plot::read_hours(*in.stream, in.name, cx.profile(), selection_of(a), period_of(a), max_panels, cx.warner());
+  return plot::read_hours(*in.stream, in.name, cx.profile(), selection_of(a), period_of(a), max_panels, cx.warner(),
+                          cx.quiet_columns());
 }
 
 std::vector<plot::station_days> read_days(const tool::context& cx, const plot_args& a) {
@@ -71,11 +80,30 @@ std::vector<plot::station_days> read_days(const tool::context& cx, const plot_ar
   return plot::read_days(cx.reading(in), cx.profile(), selection_of(a), period_of(a));
 }
 
-void write_timeline(const tool::context& cx, const plot_args& a) {
-  const auto stations = read_hours(cx, a);
+// Hands the overlay's records to the stations drawn; says so when none of them is for one.
+template <class T>
+void overlay(tool::context& cx, std::vector<plot::station_hours>& stations, const std::vector<T>& records,
+             const std::string& path) {
+  if (!records.empty() && plot::attach(stations, records) == 0)
+    cx.warn(path + ": no line is for a station drawn");
+}
+
+void write_timeline(tool::context& cx, const plot_args& a) {
+  auto stations = read_hours(cx, a);
   if (stations.empty()) throw error("no data to draw");
+  plot::timeline_options o{language_of(a), a.width, period_of(a)};
+  if (!a.issued.empty()) {
+    auto in = cx.open(a.issued);
+    overlay(cx, stations, io::read_issued_log(*in.stream, in.name, cx.profile()), in.name);
+    o.issued_lane = true;
+  }
+  if (!a.decisions.empty()) {
+    auto in = cx.open(a.decisions);
+    overlay(cx, stations, plot::read_decisions(*in.stream, in.name, cx.profile()), in.name);
+    o.decisions_lane = true;
+  }
   io::output out(cx.options().output);
-  plot::timeline(stations, cx.profile(), {language_of(a), a.width, period_of(a)}, [&](std::string_view s) { out.write(s); });
+  plot::timeline(stations, cx.profile(), o, [&](std::string_view s) { out.write(s); });
   out.commit();
 }
 
@@ -119,6 +147,10 @@ void options(CLI::App& app, args& a) {
   app.require_subcommand(1);
   a.timeline = app.add_subcommand("timeline", "Daily AQI, thresholds and warnings over time, per station");
   add_picture_options(a.timeline, a.plot, true);
+  a.timeline->add_option("--issued", a.plot.issued, "Overlay the warnings issued: station,level,issued_at,start,lift");
+  a.timeline->add_option(
+      "--decisions", a.plot.decisions,
+      "Overlay the online decisions (hpa-watch --replay): station,decided_at,action,from,to,effective");
   a.calendar = app.add_subcommand("calendar", "A month grid per station, days in their AQI category colour");
   add_picture_options(a.calendar, a.plot, false);
   auto* overview = app.add_subcommand("overview", "One row per station, one column per day, by level in force");

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Draws the bundled winter (examples/winter-2023.csv) as the pictures the README shows: SVG by
-# hpa-plot, then PNG by headless Chromium, written under docs/. Installs, where missing, what it
-# needs besides the build: Debian's chromium and a CJK font (the pictures name the stations in
+# hpa-plot, then PNG by headless Chromium, written under docs/. Where ../shared/data holds the UCI
+# Beijing multi-site files, it also draws the city of Beijing in winter 2016-17 with the alerts
+# Beijing issued (examples/beijing_alerts_2016-17.csv). Installs, where missing, what it needs
+# besides the build: Debian's chromium and a CJK font (the pictures name the stations in
 # Chinese). Run from anywhere; the PNGs change only when the pictures or the fonts do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/deps.sh
 hpa_install_deps chromium fonts-wqy-microhei
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j "$(nproc)" --target hpa-plot >/dev/null
+cmake --build build -j "$(nproc)" --target hpa-plot hpa-convert hpa-area hpa-aqi >/dev/null
 
 plot=build/apps/hpa-plot
 winter=examples/winter-2023.csv
@@ -31,3 +33,16 @@ render() {
 "$plot" calendar --station 市监测站 -o "$work/calendar.svg" "$winter"
 "$plot" overview --lang en --sort days -o "$work/overview.svg" "$winter"
 for p in timeline calendar overview; do render "$work/$p.svg" "docs/winter-$p.png"; done
+
+# Beijing, winter 2016-17: the city's series (HJ 663: the mean of its eleven evaluation sites), the
+# grading in force that December, and the red and orange alerts the city issued
+uci=../shared/data/beijing_multisite
+if compgen -G "$uci/PRSA_Data_*.csv" >/dev/null; then
+  build/apps/hpa-convert -q --from uci --since 2016-11-01 --until 2017-02-28 "$uci"/PRSA_Data_*.csv \
+    | build/apps/hpa-area --map examples/beijing_sites.csv | build/apps/hpa-aqi --daily \
+    | "$plot" timeline --lang en --issued examples/beijing_alerts_2016-17.csv --profile beijing-2023 \
+        --as-of 2016-12-16 -o "$work/beijing.svg"
+  render "$work/beijing.svg" docs/beijing-2016-17-timeline.png
+else
+  echo "no $uci: docs/beijing-2016-17-timeline.png left as it is" >&2
+fi

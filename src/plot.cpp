@@ -89,8 +89,11 @@ void hours_recorder::on_hour(hour_t h, double, const hour_condition& c) {
 }
 
 void hours_recorder::on_episode(const episode& e) {
-  if (!e.warns()) return;  // withheld and advisory ones are never in force
   if (keep_ && (e.end < keep_->from || e.start > keep_->to)) return;
+  if (!e.warns()) {  // withheld and advisory ones are never in force
+    s_.withheld.push_back(e);
+    return;
+  }
   for (const auto& seg : e.segments)
     for (hour_t h = seg.from; h <= seg.to; ++h)
       if (kept(h)) s_.in_force[slot(h)] = seg.level;
@@ -109,6 +112,32 @@ station_hours hours_recorder::result(std::span<const excluded_hours> excluded) c
     if (from <= to) s.excluded.push_back({from, to, x.why});
   }
   return s;
+}
+
+namespace {
+
+template <class T>
+std::size_t attach_by_station(std::span<station_hours> stations, std::span<const T> items,
+                              std::vector<T> station_hours::*to) {
+  std::size_t n = 0;
+  for (const auto& x : items)
+    for (auto& s : stations)
+      if (s.name == x.station) {
+        (s.*to).push_back(x);
+        ++n;
+        break;
+      }
+  return n;
+}
+
+}  // namespace
+
+std::size_t attach(std::span<station_hours> stations, std::span<const io::issued_entry> log) {
+  return attach_by_station(stations, log, &station_hours::issued);
+}
+
+std::size_t attach(std::span<station_hours> stations, std::span<const decision_mark> decisions) {
+  return attach_by_station(stations, decisions, &station_hours::decisions);
 }
 
 days_recorder::days_recorder(std::string name, std::optional<period> keep) : keep_(keep) {

@@ -4,7 +4,10 @@
 #include <memory>
 #include <unordered_map>
 
+#include "hpa/io/csv.hpp"
+#include "hpa/io/fields.hpp"
 #include "hpa/io/station_table.hpp"
+#include "hpa/io/utf8.hpp"
 
 namespace hpa::io::plot {
 
@@ -50,8 +53,9 @@ std::vector<T> in_order(std::vector<T> all, const selection& which, const std::s
 
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
                                       const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, warn_fn warn) {
-  aqi_reader reader(in, source, p, warn);
+                                      std::size_t max_stations, warn_fn warn,
+                                      std::span<const std::string> quiet_columns) {
+  aqi_reader reader(in, source, p, warn, quiet_columns);
   std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
   station_table<forward_sink> table(p, reader.kind(), source, [&](std::string_view name) {
     forward_sink s;
@@ -84,6 +88,42 @@ std::vector<station_hours> read_hours(std::istream& in, const std::string& sourc
   std::vector<station_hours> out;
   for (const auto& [name, d] : recs) out.push_back(d->rec.result(d->excluded));
   return in_order(std::move(out), which, source);
+}
+
+std::vector<decision_mark> read_decisions(std::istream& in, const std::string& source, const profile& p) {
+  csv_reader csv(in, source);
+  if (!csv.next()) throw error(source + ": empty decisions file: expected station,decided_at,action,from,to,effective");
+  enum { station, decided_at, action, from, to, effective };
+  static const known_column known[] = {{"station"}, {"decided_at", {"now"}}, {"action"}, {"from"}, {"to"},
+                                       {"effective"}};
+  const header_map h(csv, known, unknown_columns::ignore);
+  for (std::size_t k : {station, decided_at, action, to})
+    if (h[k] < 0) throw h.missing(known[k].name);
+  std::vector<decision_mark> out;
+  while (csv.next()) {
+    csv.expect_fields(h.width());
+    const auto& f = csv.fields();
+    auto field = [&](std::size_t k) { return h[k] < 0 ? std::string_view{} : f[static_cast<std::size_t>(h[k])]; };
+    auto where = [&](std::size_t k) { return csv.at(static_cast<std::uint64_t>(h[k]) + 1); };
+    const auto act = field(action);
+    if (act.empty() || act == "none" || act == "action") continue;  // no change, or a header again
+    auto hour = [&](std::size_t k) {
+      const auto t = parse_time(field(k));
+      if (!t) throw error(where(k), std::string(t.error) + ", got " + quote(field(k)));
+      return t.hour;
+    };
+    auto level = [&](std::size_t k) {
+      const auto l = p.find_level(std::string(field(k)));
+      if (!l) throw error(where(k), "no level " + quote(field(k)) + " in profile " + p.name);
+      return *l;
+    };
+    decision_mark m{std::string(field(station)), hour(decided_at), std::string(act), 0, level(to), std::nullopt,
+                    csv.line()};
+    if (h[from] >= 0 && !field(from).empty()) m.from = level(from);
+    if (h[effective] >= 0 && !field(effective).empty()) m.effective = hour(effective);
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 std::vector<station_days> read_days(const read_options& o, const profile& p, const selection& which,

@@ -25,8 +25,15 @@ constexpr double band_opacity = 0.22;  // bands sit behind the lines: light enou
 constexpr double cap_h = 5;            // the solid strip on top of a band
 constexpr const char* hourly_ink = "#8FA3B8";
 constexpr const char* daily_ink = "#1B2A41";
+constexpr const char* lane_fill = "#F0F0F0";
+constexpr double mark_r = 4.5;         // half the height of a decision's diamond
+constexpr double issued_at_r = 3.5;    // the dot at the hour a warning was announced
 
-double panel_height() { return panel_head + plot_h + 2 * (strip_gap + strip_h) + panel_gap; }
+// The lanes under the plot: the condition level, the level in force, then the overlays asked for.
+int lanes(const timeline_options& o) { return 2 + int{o.issued_lane} + int{o.decisions_lane}; }
+double panel_height(const timeline_options& o) {
+  return panel_head + plot_h + lanes(o) * (strip_gap + strip_h) + panel_gap;
+}
 
 struct y_scale {
   double top, bottom, max;
@@ -101,7 +108,7 @@ std::string series_path(const std::vector<double>& v, hour_t first, const time_s
 void level_strip(svg::writer& w, const std::vector<level_t>& levels, hour_t first, const time_scale& s, double y,
                  const profile& p, const char* cls) {
   w.tag("rect").at("class", cls).at("x", s.x0).at("y", y).length("width", s.x0, s.x1).at("height", strip_h)
-      .at("fill", "#F0F0F0").close();
+      .at("fill", lane_fill).close();
   const hour_t from = std::max(s.span.from, first), to = std::min(s.span.to, first + static_cast<hour_t>(levels.size()) - 1);
   for (hour_t h = from; h <= to;) {
     const level_t l = levels[static_cast<std::size_t>(h - first)];
@@ -159,6 +166,126 @@ void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double
   w.close("g");
 }
 
+// The fill of a withheld or advisory episode of `level`: stripes in its colour (withheld_patterns).
+std::string withheld_hatch(level_t level) { return "url(#hpa-hatch-" + std::to_string(level) + ")"; }
+
+// The stripes of each level a withheld or advisory episode has, leaning the other way from the
+// grey hatch of excluded hours so the two read apart where they overlap.
+void withheld_patterns(svg::writer& w, std::span<const station_hours> stations, const profile& p) {
+  std::vector<level_t> levels;
+  for (const auto& st : stations)
+    for (const auto& e : st.withheld) levels.push_back(e.level);
+  std::sort(levels.begin(), levels.end());
+  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  for (level_t l : levels) {
+    w.tag("pattern").at("id", "hpa-hatch-" + std::to_string(l)).at("width", 6).at("height", 6)
+        .at("patternUnits", "userSpaceOnUse").at("patternTransform", "rotate(-45)").open();
+    w.tag("rect").at("width", 1.5).at("height", 6).at("fill", level_colour(p, l)).at("fill-opacity", 0.35).close();
+    w.close("pattern");
+  }
+}
+
+// A withheld (dust, §1.3) or advisory (ozone) episode: what the rules would have warned with the
+// excluded hours counted. Never in force, so never a band: an outline over its hours, dashed
+// (withheld) or dotted (advisory), hatched in the level's colour.
+void withheld_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom,
+                    const profile& p, language lang) {
+  const hour_t a = std::max(e.start, s.span.from), b = std::min(e.end, s.span.to);
+  if (a > b) return;
+  const bool advisory = e.status == episode_status::advisory;
+  std::string why;
+  for (const auto& x : e.excluded)
+    if (why.find(x.why) == std::string::npos) why += (why.empty() ? "" : ", ") + x.why;
+  std::string about = advisory ? std::string(tr(lang, "健康提示，而非", "health advisory instead of an ")) +
+                                     warning_name(p, e.level, lang)
+                               : warning_name(p, e.level, lang) + tr(lang, "不发布", " withheld");
+  about += tr(lang, "（剔除时段：", " (excluded hours: ") + why + tr(lang, "）；若计入则 ", "); with them counted ") +
+           when(e.start) + " – " + when(e.end);
+  w.tag("g").at("class", advisory ? "advisory" : "withheld").open();
+  w.title(about);
+  const auto colour = level_colour(p, e.level);
+  w.tag("rect").at("class", "withheld-band").at("x", s.x(a)).at("y", top).length("width", s.x(a), s.x(b + 1))
+      .at("height", bottom - top).at("fill", withheld_hatch(e.level)).at("stroke", colour).at("stroke-width", 1.5)
+      .at("stroke-dasharray", advisory ? "1.5 2.5" : "6 3").close();
+  const double room = s.x(b + 1) - s.x(a) - 8;
+  const std::string label = advisory ? tr(lang, "健康提示", "advisory") : tr(lang, "不发布", "withheld");
+  if (room >= svg::text_width(label, font_small))
+    w.tag("text").at("class", "withheld-label").at("x", s.x(a) + 4).at("y", top + cap_h + 12)
+        .at("font-size", font_small).at("fill", text_grey).text(label);
+  w.close("g");
+}
+
+// The warnings actually issued, in a lane under the rules' strips: a band from the start to the
+// lift in the level's colour, a dot at the hour it was announced and a dotted lead to its start.
+void issued_lane(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double y,
+                 language lang) {
+  w.tag("rect").at("class", "issued-lane").at("x", s.x0).at("y", y).length("width", s.x0, s.x1)
+      .at("height", strip_h).at("fill", lane_fill).close();
+  const double mid = y + strip_h / 2;
+  for (const auto& x : st.issued) {
+    const hour_t last = x.lift ? *x.lift - 1 : s.span.to;  // logged without a lift: in force to the end
+    const hour_t a = std::max(x.start, s.span.from), b = std::min(last, s.span.to);
+    const bool announced = x.issued_at >= s.span.from && x.issued_at <= s.span.to;
+    if (a > b && !announced) continue;
+    std::string about = warning_name(p, x.level, lang) + tr(lang, "，发布于 ", " issued ") + when(x.issued_at) +
+                        tr(lang, "，生效 ", ", in force from ") + when(x.start);
+    about += x.lift ? tr(lang, "，解除 ", ", lifted ") + when(*x.lift) : tr(lang, "，日志未记解除", ", no lift logged");
+    about += tr(lang, "（日志第 ", " (log line ") + std::to_string(x.line) + tr(lang, " 行）", ")");
+    const auto colour = level_colour(p, x.level);
+    w.tag("g").at("class", "issued").open();
+    w.title(about);
+    if (a <= b)
+      w.tag("rect").at("class", "issued-band").at("x", s.x(a)).at("y", y).length("width", s.x(a), s.x(b + 1))
+          .at("height", strip_h).at("fill", colour).close();
+    if (announced) {
+      const double at = s.x(x.issued_at);
+      if (x.start > x.issued_at)
+        w.tag("line").at("class", "issued-lead").at("x1", at).at("y1", mid)
+            .at("x2", s.x(std::min(x.start, s.span.to + 1))).at("y2", mid).at("stroke", colour)
+            .at("stroke-width", 1).at("stroke-dasharray", "2 2").close();
+      w.tag("circle").at("class", "issued-at").at("cx", at).at("cy", mid).at("r", issued_at_r).at("fill", colour)
+          .at("stroke", "#FFFFFF").at("stroke-width", 1).close();
+    }
+    w.close("g");
+  }
+}
+
+// An announcement (of a downgrade or a lift to come) is drawn open; every other action filled.
+bool announcement(std::string_view action) { return action.starts_with("announce"); }
+
+std::string diamond(double x, double y, double r) {
+  std::string d = "M";
+  d.append(svg::num(x)).append(",").append(svg::num(y - r)).append("L").append(svg::num(x + r)).append(",");
+  d.append(svg::num(y)).append("L").append(svg::num(x)).append(",").append(svg::num(y + r)).append("L");
+  d.append(svg::num(x - r)).append(",").append(svg::num(y)).append("Z");
+  return d;
+}
+
+// The online decisions (hpa-watch --replay), a diamond at each decision hour in the colour of the
+// level the action moves to (grey: none, after a lift).
+void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double y,
+                    language lang) {
+  const double mid = y + strip_h / 2;
+  w.tag("line").at("class", "decisions-lane").at("x1", s.x0).at("y1", mid).at("x2", s.x1).at("y2", mid)
+      .at("stroke", "#D0D0D0").close();
+  for (const auto& d : st.decisions) {
+    if (d.at < s.span.from || d.at > s.span.to) continue;
+    const auto colour = d.to == 0 ? std::string(axis_grey) : level_colour(p, d.to);
+    std::string about = when(d.at) + ": " + d.action;
+    if (d.from || d.to)
+      about.append(" ").append(level_label(p, d.from, lang)).append(" → ").append(level_label(p, d.to, lang));
+    if (d.effective) about += tr(lang, "，生效 ", ", effective ") + when(*d.effective);
+    about += tr(lang, "（第 ", " (line ") + std::to_string(d.line) + tr(lang, " 行）", ")");
+    auto mark = w.tag("path");
+    mark.at("class", "decision").at("d", diamond(s.x(d.at), mid, mark_r));
+    if (announcement(d.action)) mark.at("fill", "#FFFFFF").at("stroke", colour).at("stroke-width", 1.5);
+    else mark.at("fill", colour).at("stroke", "#FFFFFF").at("stroke-width", 0.8);
+    mark.open();
+    w.title(about);
+    w.close("path");
+  }
+}
+
 void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
   for (const auto& k : t.fine)
     w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom).at("stroke", grid_grey)
@@ -173,7 +300,8 @@ void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scal
 
 // One station: its name, the plot with everything on it, and the two strips below.
 void panel(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double top, double ymax,
-           const time_ticks& ticks, language lang) {
+           const time_ticks& ticks, const timeline_options& o) {
+  const language lang = o.lang;
   const y_scale ys{top + panel_head, top + panel_head + plot_h, ymax};
   const double step = ymax <= 300 ? 50 : 100;
   int warnings = 0;
@@ -186,6 +314,14 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   }
   std::string summary = lang == language::zh ? "预警 " + std::to_string(warnings) + " 次"
                                              : std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+  int withheld = 0, advisories = 0;
+  for (const auto& e : st.withheld)
+    if (e.end >= s.span.from && e.start <= s.span.to) ++(e.status == episode_status::advisory ? advisories : withheld);
+  if (withheld) summary += tr(lang, " · 不发布 ", " · ") + std::to_string(withheld) + tr(lang, " 次", " withheld");
+  if (advisories)
+    summary += lang == language::zh
+                   ? " · 健康提示 " + std::to_string(advisories) + " 次"
+                   : " · " + std::to_string(advisories) + (advisories == 1 ? " advisory" : " advisories");
   if (has_value(peak)) summary += tr(lang, " · 日 AQI 峰值 ", " · peak daily AQI ") + std::to_string(whole_aqi(peak));
   const std::string name = st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name;
   w.tag("g").at("class", "station").open();
@@ -204,6 +340,7 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
     w.title(std::string(tr(lang, "剔除：", "excluded: ")) + x.why + " " + when(a) + " – " + when(b));
     w.close("rect");
   }
+  for (const auto& e : st.withheld) withheld_marks(w, e, s, ys.top, ys.bottom, p, lang);
   for (const auto& e : st.episodes) episode_marks(w, e, s, ys.top, ys.bottom, p, lang);
   double label_y = 1e300;  // thresholds rise, so their labels go up; close ones are moved apart
   for (const auto& t : thresholds_of(p)) {
@@ -224,13 +361,25 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
     w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
         .at("text-anchor", "end").text(std::to_string(static_cast<int>(v)));
   double y = ys.bottom + strip_gap;
-  w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
-      .at("text-anchor", "end").text(tr(lang, "条件等级", "condition"));
+  auto lane_label = [&](const char* zh, const char* en) {
+    w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
+        .at("text-anchor", "end").text(tr(lang, zh, en));
+  };
+  lane_label("条件等级", "condition");
   level_strip(w, st.condition, st.first, s, y, p, "condition");
   y += strip_h + strip_gap;
-  w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
-      .at("text-anchor", "end").text(tr(lang, "预警生效", "in force"));
+  lane_label("预警生效", "in force");
   level_strip(w, st.in_force, st.first, s, y, p, "in-force");
+  if (o.issued_lane) {
+    y += strip_h + strip_gap;
+    lane_label("实际发布", "issued");
+    issued_lane(w, st, p, s, y, lang);
+  }
+  if (o.decisions_lane) {
+    y += strip_h + strip_gap;
+    lane_label("在线决策", "decisions");
+    decisions_lane(w, st, p, s, y, lang);
+  }
   w.close("g");
 }
 
@@ -245,7 +394,9 @@ void time_labels(svg::writer& w, const time_scale& s, const time_ticks& t, doubl
         .at("fill", "#222222").text(k.label);
 }
 
-std::vector<legend_item> timeline_legend(std::span<const station_hours> stations, const profile& p, language lang) {
+std::vector<legend_item> timeline_legend(std::span<const station_hours> stations, const profile& p,
+                                        const timeline_options& o) {
+  const language lang = o.lang;
   std::vector<legend_item> items;
   auto line = [](const char* ink, double width) {
     return [=](svg::writer& w, double x, double y) {
@@ -292,6 +443,33 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
                        w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", 12).at("fill", hatch_fill)
                            .at("stroke", "#7A7A7A").at("stroke-width", 0.5).close();
                      }});
+  bool withheld = false, advisory = false;
+  for (const auto& s : stations)
+    for (const auto& e : s.withheld) (e.status == episode_status::advisory ? advisory : withheld) = true;
+  auto outline = [](const char* dashes) {
+    return [=](svg::writer& w, double x, double y) {
+      w.tag("rect").at("x", x + 0.75).at("y", y - 9.25).at("width", 16.5).at("height", 10.5).at("fill", "none")
+          .at("stroke", axis_grey).at("stroke-width", 1.5).at("stroke-dasharray", dashes).close();
+    };
+  };
+  if (withheld) items.push_back({tr(lang, "不发布的预警（沙尘，§1.3）", "warning withheld (dust, §1.3)"), outline("6 3")});
+  if (advisory) items.push_back({tr(lang, "健康提示（臭氧）", "health advisory (ozone)"), outline("1.5 2.5")});
+  if (o.issued_lane)
+    items.push_back({tr(lang, "实际发布的预警（日志；圆点：发布时刻）", "warning issued (log; dot: when announced)"),
+                     [](svg::writer& w, double x, double y) {
+                       w.tag("rect").at("x", x).at("y", y - 8).at("width", 18).at("height", strip_h)
+                           .at("fill", axis_grey).close();
+                       w.tag("circle").at("cx", x + 4).at("cy", y - 4).at("r", issued_at_r).at("fill", axis_grey)
+                           .at("stroke", "#FFFFFF").at("stroke-width", 1).close();
+                     }});
+  if (o.decisions_lane)
+    items.push_back({tr(lang, "在线决策（颜色：转入的等级；空心：预告）",
+                        "online decision (colour: the level it moves to; open: announced)"),
+                     [](svg::writer& w, double x, double y) {
+                       w.tag("path").at("d", diamond(x + 5, y - 4, mark_r)).at("fill", axis_grey).close();
+                       w.tag("path").at("d", diamond(x + 14, y - 4, mark_r - 0.75)).at("fill", "#FFFFFF")
+                           .at("stroke", axis_grey).at("stroke-width", 1.5).close();
+                     }});
   return items;
 }
 
@@ -316,6 +494,25 @@ std::string description(std::span<const station_hours> stations, const profile& 
       any = true;
     }
     if (!any) d += tr(lang, " 无预警", " no warning");
+    for (const auto& e : s.withheld) {
+      if (e.end < span.from || e.start > span.to) continue;
+      d += std::string("; ") +
+           (e.status == episode_status::advisory ? tr(lang, "健康提示 ", "health advisory ")
+                                                 : tr(lang, "不发布 ", "withheld ")) +
+           warning_name(p, e.level, lang) + " " + when(e.start) + " – " + when(e.end);
+    }
+    for (const auto& x : s.issued) {
+      if ((x.lift && *x.lift <= span.from) || x.start > span.to) continue;
+      d += std::string(tr(lang, "；实际发布 ", "; issued ")) + warning_name(p, x.level, lang) + " " + when(x.start) +
+           " – " + (x.lift ? when(*x.lift - 1) : std::string("…")) + tr(lang, "（发布于 ", " (announced ") +
+           when(x.issued_at) + tr(lang, "）", ")");
+    }
+    std::size_t decisions = 0;
+    for (const auto& m : s.decisions) decisions += m.at >= span.from && m.at <= span.to;
+    if (decisions)
+      d += lang == language::zh
+               ? "；在线决策 " + std::to_string(decisions) + " 项"
+               : "; " + std::to_string(decisions) + (decisions == 1 ? " online decision" : " online decisions");
     d += ".";
   }
   return d;
@@ -347,12 +544,12 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   if (span.empty()) throw error("timeline: no hours to draw");
   const auto s = timeline_scale(o, span);
   const auto ticks = time_axis(s, o.lang, font_label);
-  const auto items = timeline_legend(stations, p, o.lang);
+  const auto items = timeline_legend(stations, p, o);
   std::string scratch;
   svg::writer dry(scratch);
   const double legend_h = legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
   const double panels_top = legend_y + legend_h;
-  const double height = panels_top + static_cast<double>(stations.size()) * panel_height() + axis_h - panel_gap + 12;
+  const double height = panels_top + static_cast<double>(stations.size()) * panel_height(o) + axis_h - panel_gap + 12;
   const double ymax = axis_max(stations, p, span);
 
   std::string buf;
@@ -362,6 +559,7 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   w.begin(o.width, height, title, description(stations, p, span, o.lang));
   w.tag("defs").open();
   hatch_pattern(w);
+  withheld_patterns(w, stations, p);
   w.close("defs");
   w.tag("text").at("x", s.x0).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
       .at("fill", "#111111").text(title);
@@ -374,8 +572,8 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   buf.clear();
   double top = panels_top;
   for (const auto& st : stations) {
-    panel(w, st, p, s, top, ymax, ticks, o.lang);
-    top += panel_height();
+    panel(w, st, p, s, top, ymax, ticks, o);
+    top += panel_height(o);
     write(buf);
     buf.clear();
   }

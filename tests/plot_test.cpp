@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -162,6 +163,161 @@ TEST_CASE("plot: a band is cut at the edges of the period drawn; a pending episo
     CHECK(of_class(out, "pending").size() == 1);
     CHECK(of_class(out, "lift").empty());
   }
+}
+
+TEST_CASE("plot: an issued warning's band spans exactly its hours, a dot where it was announced", "[plot]") {
+  const auto p = pingdingshan_2023();
+  std::vector<plot::station_hours> st = {one_station()};
+  const std::vector<io::issued_entry> log = {{"S", 2, t0 + 40, t0 + 64, t0 + 118, 2},  // start to the lift
+                                             {"S", 3, t0 + 200, t0 + 210, std::nullopt, 3},  // not lifted
+                                             {"T", 3, t0, t0 + 10, t0 + 20, 4}};           // not drawn
+  CHECK(plot::attach(st, log) == 2);
+  REQUIRE(st[0].issued.size() == 2);
+  plot::timeline_options o;
+  o.lang = plot::language::en;
+  o.issued_lane = true;
+  const auto s = plot::timeline_scale(o, plot::timeline_period(st, std::nullopt));
+  const auto out = plot::timeline(st, p, o);
+
+  const auto bands = of_class(out, "issued-band");
+  REQUIRE(bands.size() == 2);
+  CHECK(bands[0].at.at("x") == svg::num(s.x(t0 + 64)));
+  CHECK(bands[0].hundredths("x") + bands[0].hundredths("width") == svg::hundredths(s.x(t0 + 118)));  // lift excluded
+  CHECK(bands[0].at.at("fill") == plot::level_colour(p, 2));
+  CHECK(bands[1].at.at("x") == svg::num(s.x(t0 + 210)));
+  CHECK(bands[1].hundredths("x") + bands[1].hundredths("width") == svg::hundredths(s.x1));  // to the end
+  CHECK(bands[1].at.at("fill") == plot::level_colour(p, 3));
+  const auto dots = of_class(out, "issued-at");
+  REQUIRE(dots.size() == 2);
+  CHECK(dots[0].at.at("cx") == svg::num(s.x(t0 + 40)));
+  const auto leads = of_class(out, "issued-lead");
+  REQUIRE(leads.size() == 2);
+  CHECK(leads[0].at.at("x1") == svg::num(s.x(t0 + 40)));
+  CHECK(leads[0].at.at("x2") == svg::num(s.x(t0 + 64)));
+
+  // the lane lies under the strip of the level in force, a lane's height apart
+  const auto in_force = of_class(out, "in-force");
+  const auto lane = of_class(out, "issued-lane");
+  REQUIRE(lane.size() == 1);
+  CHECK(lane[0].num("y") == in_force[0].num("y") + 12);
+  CHECK(bands[0].at.at("y") == lane[0].at.at("y"));
+  CHECK(out.find("; issued orange warning 2023-12-03 16:00 – 2023-12-05 21:00 (announced 2023-12-02 16:00)") !=
+        std::string::npos);
+
+  // cut at the period drawn; nothing without the lane
+  o.range = plot::period{t0 + 80, t0 + 100};
+  const auto cut = of_class(plot::timeline(st, p, o), "issued-band");
+  REQUIRE(cut.size() == 1);
+  CHECK(cut[0].at.at("x") == svg::num(plot::timeline_scale(o, *o.range).x0));
+  CHECK(of_class(plot::timeline(st, p, {}), "issued-lane").empty());
+  CHECK(of_class(plot::timeline(st, p, {}), "issued-band").empty());
+}
+
+TEST_CASE("plot: online decisions are marks at their decision hours, by the level they move to", "[plot]") {
+  const auto p = pingdingshan_2023();
+  std::vector<plot::station_hours> st = {one_station()};
+  const std::vector<plot::decision_mark> d = {{"S", t0 + 60, "issue", 0, 2, t0 + 60, 2},
+                                              {"S", t0 + 91, "upgrade", 2, 3, t0 + 91, 3},
+                                              {"S", t0 + 100, "announce-downgrade", 3, 2, t0 + 110, 4},
+                                              {"S", t0 + 121, "lift", 2, 0, t0 + 121, 5}};
+  CHECK(plot::attach(st, d) == 4);
+  plot::timeline_options o;
+  o.lang = plot::language::en;
+  o.decisions_lane = true;
+  const auto s = plot::timeline_scale(o, plot::timeline_period(st, std::nullopt));
+  const auto out = plot::timeline(st, p, o);
+  const auto marks = of_class(out, "decision");
+  REQUIRE(marks.size() == 4);
+  auto x_of = [](const element& e) { return e.at.at("d").substr(1, e.at.at("d").find(',') - 1); };  // "Mx,y…"
+  CHECK(x_of(marks[0]) == svg::num(s.x(t0 + 60)));
+  CHECK(x_of(marks[3]) == svg::num(s.x(t0 + 121)));
+  CHECK(marks[0].at.at("fill") == plot::level_colour(p, 2));
+  CHECK(marks[1].at.at("fill") == plot::level_colour(p, 3));
+  CHECK(marks[2].at.at("fill") == "#FFFFFF");  // announced: open, in the colour it announces
+  CHECK(marks[2].at.at("stroke") == plot::level_colour(p, 2));
+  CHECK(marks[3].at.at("fill") == "#666666");  // to none
+  CHECK(out.find("<title>2023-12-05 04:00: announce-downgrade red → orange, effective 2023-12-05 14:00 (line 4)</title>") !=
+        std::string::npos);
+  CHECK(out.find("; 4 online decisions.") != std::string::npos);
+}
+
+TEST_CASE("plot: decisions are read from hpa-watch's records, other columns ignored", "[plot]") {
+  const auto p = pingdingshan_2023();
+  auto read = [&](const std::string& text) {
+    std::istringstream in(text);
+    return plot::read_decisions(in, "d.csv", p);
+  };
+  const auto d = read(
+      "station,decided_at,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n"
+      "A,2023-12-01T10:00,orange,II,issue,none,orange,2023-12-02T00:00,2023-11-30T00:00,10,false,\n"
+      "A,2023-12-01T11:00,orange,II,none,,,,,,false,held\n"
+      "station,decided_at,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n"
+      "A,2023-12-03T05:00,none,,lift,orange,none,2023-12-03T05:00,,,false,\n");
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].station == "A");
+  CHECK(d[0].at == t0 + 10);
+  CHECK(d[0].action == "issue");
+  CHECK(d[0].from == 0);
+  CHECK(d[0].to == 2);
+  CHECK(d[0].effective == t0 + 24);
+  CHECK(d[0].line == 2);
+  CHECK(d[1].action == "lift");
+  CHECK(d[1].to == 0);
+  CHECK(d[1].line == 5);
+  // hpa-watch's own records name the decision hour `now`; from and effective may be left out
+  const auto w = read("to,action,now,station\nred,upgrade,2023-12-01T00:00,B\n");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].at == t0);
+  CHECK(w[0].to == 3);
+  CHECK_FALSE(w[0].effective);
+  CHECK_THROWS_WITH(read(""), "d.csv: empty decisions file: expected station,decided_at,action,from,to,effective");
+  CHECK_THROWS_WITH(read("station,decided_at,action,from\n"),
+                    "d.csv:1: missing column to (the header has: station, decided_at, action, from)");
+  CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,2023-12-01T00:00,issue,purple\n"),
+                    "d.csv:2:4: no level 'purple' in profile pingdingshan-2023");
+  CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,soon,issue,red\n"), Catch::StartsWith("d.csv:2:2: "));
+}
+
+TEST_CASE("plot: withheld and advisory episodes are outlined over their hours, never in force", "[plot]") {
+  const auto p = pingdingshan_2023();
+  auto hours = [&](const std::string& file) {
+    std::ifstream in(std::string(HPA_TEST_DATA) + "/" + file, std::ios::binary);
+    return plot::read_hours(in, file, p, {}, std::nullopt, 24);
+  };
+  const auto dust = hours("dust.csv");
+  REQUIRE(dust.size() == 1);
+  CHECK(dust[0].episodes.empty());
+  REQUIRE(dust[0].withheld.size() == 1);
+  const auto& e = dust[0].withheld[0];
+  CHECK(e.status == episode_status::withheld);
+  CHECK(std::all_of(dust[0].in_force.begin(), dust[0].in_force.end(), [](level_t l) { return l == 0; }));
+
+  const auto s = plot::timeline_scale({}, plot::timeline_period(dust, std::nullopt));
+  const auto out = plot::timeline(dust, p, {});
+  const auto bands = of_class(out, "withheld-band");
+  REQUIRE(bands.size() == 1);
+  CHECK(bands[0].at.at("x") == svg::num(s.x(e.start)));
+  CHECK(bands[0].hundredths("x") + bands[0].hundredths("width") == svg::hundredths(s.x(e.end + 1)));
+  CHECK(bands[0].at.at("stroke") == plot::level_colour(p, e.level));
+  CHECK(bands[0].at.at("stroke-dasharray") == "6 3");
+  CHECK(bands[0].at.at("fill") == "url(#hpa-hatch-3)");
+  CHECK(out.find("<pattern id=\"hpa-hatch-3\"") != std::string::npos);
+  CHECK(of_class(out, "band").empty());  // no band of a warning in force
+  CHECK(out.find("S: 无预警; 不发布 红色预警 2024-03-10 05:00 – 2024-03-14 23:00.") != std::string::npos);
+
+  const auto ozone = hours("ozone.csv");
+  REQUIRE(ozone.at(0).withheld.size() == 1);
+  const auto o3 = plot::timeline(ozone, p, {});
+  const auto advisory = of_class(o3, "withheld-band");
+  REQUIRE(advisory.size() == 1);
+  CHECK(advisory[0].at.at("stroke-dasharray") == "1.5 2.5");  // dotted: an advisory
+  CHECK(advisory[0].at.at("stroke") == plot::level_colour(p, 2));
+  CHECK(o3.find("<g class=\"advisory\">") != std::string::npos);
+  CHECK(o3.find("健康提示（臭氧）") != std::string::npos);  // in the legend
+
+  plot::timeline_options en;
+  en.lang = plot::language::en;
+  golden("timeline_withheld.svg", plot::timeline(dust, p, en));
 }
 
 TEST_CASE("plot: the threshold lines are the profile's, not numbers of the picture's own", "[plot]") {
@@ -339,6 +495,15 @@ TEST_CASE("plot: the pictures of the fixture are the same bytes every time", "[p
   o.order = plot::overview_order::warning_days;
   o.lang = plot::language::en;
   golden("overview.svg", plot::overview(days, p, o));
+
+  // the overlays: the warnings issued and the online decisions, from their files
+  auto overlaid = hours;
+  std::ifstream log(std::string(HPA_TEST_DATA) + "/plot_issued.csv", std::ios::binary);
+  CHECK(plot::attach(overlaid, io::read_issued_log(log, "plot_issued.csv", p)) == 2);
+  std::ifstream decisions(std::string(HPA_TEST_DATA) + "/plot_decisions.csv", std::ios::binary);
+  CHECK(plot::attach(overlaid, plot::read_decisions(decisions, "plot_decisions.csv", p)) == 6);
+  t.issued_lane = t.decisions_lane = true;
+  golden("timeline_overlays.svg", plot::timeline(overlaid, p, t));
 
   for (const auto* pic : {&timeline}) {
     CHECK(pic->find("<script") == std::string::npos);

@@ -268,3 +268,12 @@ hpa_tool_test(plot_bad_input_writes_nothing 1 hpa-plot ARGS overview -o ${CMAKE_
 hpa_tool_test(usage_plot_bad_since 2 hpa-plot ARGS timeline --since 2023-13-01 --until 2023-12-14 plot_season.csv)
 hpa_tool_test(usage_plot_since_alone 2 hpa-plot ARGS calendar --since 2023-12-01 plot_season.csv)
 hpa_tool_test(usage_plot_no_picture 2 hpa-plot ARGS plot_season.csv)
+# the timeline's overlays: the warnings issued, the online decisions; withheld and advisory episodes
+hpa_tool_test(plot_timeline_overlays 0 hpa-plot ARGS timeline --lang en --station A --issued plot_issued.csv
+  --decisions plot_decisions.csv plot_season.csv)
+hpa_tool_test(plot_timeline_dust_withheld 0 hpa-plot ARGS timeline dust.csv)
+hpa_tool_test(plot_timeline_ozone_advisory 0 hpa-plot ARGS timeline --lang en ozone.csv)
+hpa_tool_test(plot_issued_for_no_station_drawn 0 hpa-plot ARGS timeline --issued issued_log.csv -o /dev/null dust.csv)
+hpa_tool_test(plot_issued_not_a_log 1 hpa-plot ARGS timeline --issued plot_decisions.csv plot_season.csv)
+hpa_tool_test(plot_decisions_not_decisions 1 hpa-plot ARGS timeline --decisions plot_issued.csv plot_season.csv)
+hpa_tool_test(usage_plot_issued_on_calendar 2 hpa-plot ARGS calendar --issued plot_issued.csv plot_season.csv)

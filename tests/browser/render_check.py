@@ -9,7 +9,8 @@
 3. Chromium's screenshot, decoded here (zlib from the standard library, no other dependency),
    has the picture's size and, at points taken from the SVG itself, the colours drawn there:
    inside every warning band (the level colour at the band's opacity over white) and on its
-   solid cap, on every threshold line, on the outline of every red-warning calendar day and
+   solid cap, on every threshold line, inside every band and dot of the warnings issued and
+   every online decision's mark, on the outline of every withheld or advisory episode, on the outline of every red-warning calendar day and
    inside its cell, on every heat-strip run of the overview.
 Exit 0 when all hold, 1 with the failures listed otherwise. Chromium must be installed:
 tests/run.sh installs Debian's package; a missing browser is a failure, not a skip.
@@ -123,7 +124,7 @@ def num(e, name):
 def check_timeline(root, c):
     bands = [e for e in root.iter(NS + "rect") if e.get("class") == "band"]
     caps = [e for e in root.iter(NS + "rect") if e.get("class") == "band-cap"]
-    if not bands:
+    if not bands and not any(e.get("class") == "withheld-band" for e in root.iter(NS + "rect")):
         c.failures.append("no episode band in the picture")
     for band, cap in zip(bands, caps):
         x, w, top = num(band, "x"), num(band, "width"), num(band, "y")
@@ -138,6 +139,7 @@ def check_timeline(root, c):
                  [(k, top + 9) for k in picks], over_white(colour, opacity), 4)
         c.expect(f"on the cap of the band at x {x}", [(k, top + num(cap, "height") / 2) for k in picks], colour, 2,
                  enough=len(picks))
+    check_overlays(root, c)
     lines = [e for e in root.iter(NS + "line") if e.get("class") == "threshold"]
     if not lines:
         c.failures.append("no threshold line in the picture")
@@ -146,6 +148,41 @@ def check_timeline(root, c):
         points = [(x1 + (x2 - x1) * k / 10, y) for k in range(1, 10)]
         # the daily line may cross it: most of nine points along it show the line's own grey
         c.expect(f"on the threshold line at y {y}", points, rgb(line.get("stroke")), 2, enough=6)
+
+
+def whole_pixels(at, width):
+    """The pixel indices wholly inside a stroke of `width` centred on `at`."""
+    return list(range(math.ceil(at - width / 2), math.floor(at + width / 2)))
+
+
+def check_overlays(root, c):
+    """The warnings issued, the online decisions and the withheld or advisory outlines."""
+    for band in (e for e in root.iter(NS + "rect") if e.get("class") == "issued-band"):
+        x, w, y, h = num(band, "x"), num(band, "width"), num(band, "y"), num(band, "height")
+        columns = list(range(math.ceil(x), math.floor(x + w)))
+        if len(columns) < 12:  # a sliver: the dot at its start may cover it
+            continue
+        picks = [columns[len(columns) // 3], columns[len(columns) // 2], columns[-2]]
+        c.expect(f"in the issued {band.get('fill')} band at x {x}..{x + w}", [(k, y + h / 2) for k in picks],
+                 rgb(band.get("fill")), 2, enough=len(picks))
+    for dot in (e for e in root.iter(NS + "circle") if e.get("class") == "issued-at"):
+        c.expect(f"on the issued-at dot at x {dot.get('cx')}", [(num(dot, "cx"), num(dot, "cy"))], rgb(dot.get("fill")), 2)
+    marks = [e for e in root.iter(NS + "path") if e.get("class") == "decision"]
+    centres = []
+    for m in marks:  # "Mx,top L…": the diamond's centre is r below its top vertex, r its half width
+        top = [float(v) for v in m.get("d")[1:].split("L")[0].split(",")]
+        right = [float(v) for v in m.get("d").split("L")[1].split(",")]
+        centres.append((top[0], right[1], right[0] - top[0]))
+    for i, (m, (x, y, r)) in enumerate(zip(marks, centres)):
+        if any(abs(x2 - x) < 2 * r for x2, _, _ in centres[i + 1:]):  # a later mark covers it
+            continue
+        c.expect(f"in the {m.get('fill')} decision mark at x {x}", [(x, y)], rgb(m.get("fill")), 2)
+    for band in (e for e in root.iter(NS + "rect") if e.get("class") == "withheld-band"):
+        x, y, h, stroke = num(band, "x"), num(band, "y"), num(band, "height"), float(band.get("stroke-width"))
+        # the dashed left edge: most of nine points down a pixel column the stroke covers wholly
+        for k in whole_pixels(x, stroke)[:1]:
+            c.expect(f"on the outline of the {band.get('fill')} episode at x {x}",
+                     [(k, y + h * j / 10) for j in range(1, 10)], rgb(band.get("stroke")), 2, enough=3)
 
 
 def check_calendar(root, c):

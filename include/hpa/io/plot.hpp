@@ -3,7 +3,8 @@
 //   timeline  one station or several sharing the time axis: hourly AQI, the rolling daily AQI,
 //             the profile's thresholds, the condition level and the level in force per hour, the
 //             warnings as bands by segment with issue_by and an open end while pending, excluded
-//             hours hatched;
+//             hours hatched, withheld and advisory episodes outlined; optionally the warnings
+//             actually issued and the online decisions (hpa-watch --replay) in lanes beneath;
 //   calendar  a month grid per station, each day in its HJ 633 AQI category colour with its AQI,
 //             days under a warning outlined in the warning's colour;
 //   overview  one row per station, one column per day, coloured by the level in force.
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "hpa/episodes.hpp"
+#include "hpa/io/issued_log.hpp"
 #include "hpa/levels.hpp"
 #include "hpa/profile.hpp"
 #include "hpa/pipeline.hpp"
@@ -45,6 +47,18 @@ struct excluded_hours {
   std::string why;
 };
 
+/// An online decision, as hpa-watch --replay records it: `action` taken at hour `at` (the decision
+/// hour), moving the warning from level `from` to level `to` (0: none, as after a lift).
+struct decision_mark {
+  std::string station;
+  hour_t at = 0;
+  std::string action;  ///< issue, upgrade, downgrade, lift, announce-downgrade, announce-lift, reschedule
+  level_t from = 0;
+  level_t to = 0;
+  std::optional<hour_t> effective;  ///< when the action takes effect, where the record says
+  std::uint64_t line = 0;           ///< its line in the file (1-based)
+};
+
 /// One station's hours, for the timeline. The vectors hold one value per hour from `first`
 /// (`hourly` may be empty: a daily series has no hourly AQI).
 struct station_hours {
@@ -56,6 +70,10 @@ struct station_hours {
   std::vector<level_t> in_force;   ///< warning level in force (§3.2.4)
   std::vector<excluded_hours> excluded;
   std::vector<episode> episodes;   ///< those that overlap the hours kept
+  std::vector<episode> withheld;   ///< withheld (dust, §1.3) and advisory (ozone) episodes that overlap
+                                   ///< them: never in force, drawn apart from the warnings
+  std::vector<io::issued_entry> issued;   ///< overlay: the warnings actually issued
+  std::vector<decision_mark> decisions;   ///< overlay: the online decisions
   /// The hours the vectors cover (empty when they are).
   period hours() const noexcept {
     const auto n = std::max({hourly.size(), daily.size(), condition.size(), in_force.size()});
@@ -117,12 +135,19 @@ struct timeline_options {
   language lang = language::zh;
   double width = 1200;            ///< px
   std::optional<period> range;    ///< default: whole days around the stations' hours
+  bool issued_lane = false;       ///< a lane of station_hours::issued under each panel (empty: none issued)
+  bool decisions_lane = false;    ///< a lane of station_hours::decisions under each panel
 };
 
 /// The hours a timeline draws: `range`, or from the first day to the last of all the stations.
 period timeline_period(std::span<const station_hours> stations, const std::optional<period>& range);
 /// The time scale of a timeline drawn with `o` over `hours`.
 time_scale timeline_scale(const timeline_options& o, period hours);
+
+/// Hands each warning of `log` to the station of its name (in log order), and each decision;
+/// returns how many found a station (the others are for stations not drawn).
+std::size_t attach(std::span<station_hours> stations, std::span<const io::issued_entry> log);
+std::size_t attach(std::span<station_hours> stations, std::span<const decision_mark> decisions);
 
 /// The timeline, one panel per station sharing the time and AQI axes, written panel by panel.
 void timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o,
@@ -156,8 +181,9 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
 std::string overview(std::span<const station_days> stations, const profile& p, const overview_options& o);
 
 /// A station pipeline's sink that builds a station_hours, keeping the hours of `keep` only (all
-/// without it). The pipeline does not report the hourly AQI: whoever reads the rows hands each
-/// value to hourly(). Memory: the hours kept.
+/// without it); withheld and advisory episodes go to `withheld`, the others set the level in force.
+/// The pipeline does not report the hourly AQI: whoever reads the rows hands each value to
+/// hourly(). Memory: the hours kept.
 class hours_recorder : public station_sink {
  public:
   hours_recorder(std::string name, series_kind kind, std::optional<period> keep = {});

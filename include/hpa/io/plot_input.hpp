@@ -6,6 +6,7 @@
 #include <functional>
 #include <istream>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,10 +27,18 @@ struct selection {
 /// Reads every station of `in` (the rules need them whole) and keeps the hours of `keep` (all
 /// without it) of the stations selected, by name or in the order named. More than `max_stations`
 /// selected is an error as soon as the next one appears, and so is a name that is not in the
-/// input. Memory: the hours kept.
+/// input. Memory: the hours kept. `quiet_columns` as aqi_reader takes them.
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
                                       const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, warn_fn warn = {});
+                                      std::size_t max_stations, warn_fn warn = {},
+                                      std::span<const std::string> quiet_columns = {});
+
+/// Reads the online decisions that hpa-watch --replay writes, one action a record: a CSV with at
+/// least station, decided_at (or hpa-watch's `now`: the decision hour), action and to (the level
+/// the action moves to, "none" after a lift), and from and effective where present; any other
+/// column is ignored. Records of no action (`none` or empty) and repeated header lines (logs
+/// appended run after run) are skipped. Throws hpa::error naming source, line and column.
+std::vector<decision_mark> read_decisions(std::istream& in, const std::string& source, const profile& p);
 
 /// Reads every station as read_stations() does (on several cores for a file grouped by
 /// station) into a few bytes per station and day, and returns those selected.
