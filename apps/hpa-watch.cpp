@@ -36,7 +36,8 @@ constexpr int default_max_age_hours = 3;
 constexpr hour_t plan_utc_offset_hours = 8;
 
 const tool::spec spec = {
-    "hpa-watch", "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
+    "hpa-watch",
+    "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
     "Reads one observed+forecast timeline per station (the origin column tells them apart; the\n"
     "forecast's upper bound counts, §3.2.2) and decides at --now (default: the last observed\n"
     "hour in the file) which warning must be in force and what is due: an issue with its\n"
@@ -79,7 +80,8 @@ struct args {
 };
 
 void options(CLI::App& app, args& a) {
-  auto* now = app.add_option("--now", a.now, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
+  auto* now =
+      app.add_option("--now", a.now, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
   auto* state = app.add_option("--state", a.state, "Remember what was issued in FILE (JSON), locked by FILE.lock");
   app.add_option("--max-age", a.max_age, "Hours the last observed hour may lag --now or the clock")
       ->check(CLI::Range(0, 24 * 366))
@@ -137,8 +139,8 @@ using station_inputs = std::vector<std::pair<std::string, station_input>>;
 // first, for its checks of order and repeats.
 template <class Keep>
 station_inputs stations_of(const timeline& t, const tool::context& cx, Keep&& keep) {
-  io::station_table<station_sink> table(cx.profile(), t.kind, t.source, [](std::string_view) { return station_sink{}; },
-                                        cx.warner());
+  io::station_table<station_sink> table(
+      cx.profile(), t.kind, t.source, [](std::string_view) { return station_sink{}; }, cx.warner());
   std::map<std::string, station_input> by_name;
   for (auto [station, r] : t.rows) {
     if (!keep(r)) continue;
@@ -146,7 +148,8 @@ station_inputs stations_of(const timeline& t, const tool::context& cx, Keep&& ke
     table.feed(r);
     auto& s = by_name[station];
     if (s.points.empty() || r.hour > s.points.back().hour) s.points.push_back({r.hour, r.gate ? no_value : r.value});
-    if (r.from != io::origin::forecast) s.last_observed = std::max(s.last_observed.value_or(r.hour), r.hour + t.row_hours);
+    if (r.from != io::origin::forecast)
+      s.last_observed = std::max(s.last_observed.value_or(r.hour), r.hour + t.row_hours);
   }
   table.finish();
   station_inputs out;
@@ -244,7 +247,9 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
     if (it == state.end()) throw error("--forget " + io::quote(name) + ": no such station in the state");
     const auto& w = it->second.issued;
     std::string note = "dropped from the state";
-    if (w.level > 0) note += fmt::format(" with {} issued (from {}): its lift is the operator's", p.level_name(w.level), format_time(w.start));
+    if (w.level > 0)
+      note += fmt::format(" with {} issued (from {}): its lift is the operator's", p.level_name(w.level),
+                          format_time(w.start));
     out.push_back({name, 0, {}, std::move(note), finding::forgotten, w.level});  // nothing required of hpa-watch
     state.erase(it);
   }
@@ -263,8 +268,8 @@ std::vector<station_report> decide_all(const timeline& t, const clock_view& c, i
     return !later;
   });
   if (ignored)
-    cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)", t.source,
-                        ignored, ignored == 1 ? "" : "s", format_time(c.now)));
+    cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)",
+                        t.source, ignored, ignored == 1 ? "" : "s", format_time(c.now)));
   std::vector<station_report> out;
   for (const auto& [name, in] : stations) {
     auto& s = state[name];
@@ -283,7 +288,8 @@ std::string text_of(const station_report& s, hour_t now, const profile& p) {
   auto level = [&](level_t l) { return p.level_name(l); };
   const std::string head = s.station + (s.station.empty() ? "" : " ") + "at " + format_time(now) + ": ";
   if (s.found != finding::none) return head + to_string(s.found) + ": " + s.note + "\n";
-  std::string out = head + (d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning") +
+  std::string out = head +
+                    (d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning") +
                     " must be in force" + (d.note.empty() ? "" : "; " + d.note) + "\n";
   if (d.actions.empty()) out += "  no change\n";
   for (const auto& a : d.actions) {
@@ -292,9 +298,11 @@ std::string text_of(const station_report& s, hour_t now, const profile& p) {
     if (!lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
     line += ", effective " + format_time(a.effective);
     if (a.deadline)
-      line += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
-                               : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
-    if (a.monitoring_override) line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
+      line += a.late_hours > 0
+                  ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
+                  : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
+    if (a.monitoring_override)
+      line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
     out += line + "\n";
   }
   return out;
@@ -303,27 +311,39 @@ std::string text_of(const station_report& s, hour_t now, const profile& p) {
 ordered_json json_of(const station_report& s, hour_t now, const profile& p) {
   auto acts = ordered_json::array();
   for (const auto& a : s.actions)
-    acts.push_back({{"action", to_string(a.kind)}, {"from", p.level_name(a.from)}, {"to", p.level_name(a.to)},
+    acts.push_back({{"action", to_string(a.kind)},
+                    {"from", p.level_name(a.from)},
+                    {"to", p.level_name(a.to)},
                     {"effective", format_time(a.effective)},
                     {"issue_by", a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr)},
                     {"late_hours", a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr)},
                     {"monitoring_override", a.monitoring_override}});
   if (s.found != finding::none)
-    acts.push_back({{"action", to_string(s.found)}, {"from", p.level_name(s.held)}, {"to", p.level_name(s.held)},
-                    {"effective", nullptr}, {"issue_by", nullptr}, {"late_hours", nullptr}, {"monitoring_override", false}});
-  return {{"station", s.station}, {"now", format_time(now)}, {"required", p.level_name(s.required)},
-          {"tier", p.level_tier(s.required)}, {"actions", acts}, {"note", s.note}};
+    acts.push_back({{"action", to_string(s.found)},
+                    {"from", p.level_name(s.held)},
+                    {"to", p.level_name(s.held)},
+                    {"effective", nullptr},
+                    {"issue_by", nullptr},
+                    {"late_hours", nullptr},
+                    {"monitoring_override", false}});
+  return {{"station", s.station},
+          {"now", format_time(now)},
+          {"required", p.level_name(s.required)},
+          {"tier", p.level_tier(s.required)},
+          {"actions", acts},
+          {"note", s.note}};
 }
 
 // One record per action (or one `none` record per station, or one per finding), for CSV and
 // JSON Lines.
 void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f) {
   using io::field;
-  io::record_writer rows(out, f, {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
-                                  "late_hours", "override", "note"});
+  io::record_writer rows(out, f,
+                         {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
+                          "late_hours", "override", "note"});
   for (const auto& s : all) {
-    const std::vector<field> head = {field::string(s.station), field::time(now), field::string(p.level_name(s.required)),
-                                     field::string(p.level_tier(s.required))};
+    const std::vector<field> head = {field::string(s.station), field::time(now),
+                                     field::string(p.level_name(s.required)), field::string(p.level_tier(s.required))};
     auto row = [&](std::vector<field> rest) {
       auto r = head;
       r.insert(r.end(), rest.begin(), rest.end());
@@ -442,7 +462,8 @@ span_option replay_span(const std::string& text) {
   auto end = [&](const std::string& s, bool to) -> std::optional<hour_t> {
     if (s.empty()) return std::nullopt;
     const auto t = parse_time(s);
-    if (!t) throw CLI::ValidationError("--replay", "expected a date or an hour such as 2016-12-01T08:00, got '" + s + "'");
+    if (!t)
+      throw CLI::ValidationError("--replay", "expected a date or an hour such as 2016-12-01T08:00, got '" + s + "'");
     return t.hour + (t.date_only && to ? 23 : 0);
   };
   const span_option s{end(text.substr(0, dots), false), end(text.substr(dots + 2), true)};
@@ -491,8 +512,9 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
       }
     return;
   }
-  io::record_writer rows(out, f, {"station", "decided_at", "action", "from", "to", "effective", "issue_by", "late_hours",
-                                  "override", "warning_start", "contradicted"});
+  io::record_writer rows(out, f,
+                         {"station", "decided_at", "action", "from", "to", "effective", "issue_by", "late_hours",
+                          "override", "warning_start", "contradicted"});
   for (const auto& s : all)
     for (const auto& r : s.actions) {
       const auto& a = r.action;
@@ -508,13 +530,23 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
 std::optional<int> median_of(const std::vector<int>& v) { return median_hours(v); }
 
 // The columns of a summary row: the counts, then the median lags (none: no episode to measure).
-const std::vector<std::string> summary_columns = {"station", "episodes", "issues", "upgrades", "downgrades", "lifts",
-                                                  "announcements", "reschedules", "contradicted", "issued_twice",
-                                                  "missed", "issue_lag_h", "lift_lag_h"};
+const std::vector<std::string> summary_columns = {
+    "station",     "episodes",     "issues",       "upgrades", "downgrades",  "lifts",     "announcements",
+    "reschedules", "contradicted", "issued_twice", "missed",   "issue_lag_h", "lift_lag_h"};
 
 std::vector<std::optional<int>> summary_values(const replay_summary& s) {
-  return {s.episodes, s.issues, s.upgrades, s.downgrades, s.lifts, s.announcements, s.reschedules, s.contradicted,
-          s.issued_twice, s.missed, median_of(s.issue_lag), median_of(s.lift_lag)};
+  return {s.episodes,
+          s.issues,
+          s.upgrades,
+          s.downgrades,
+          s.lifts,
+          s.announcements,
+          s.reschedules,
+          s.contradicted,
+          s.issued_twice,
+          s.missed,
+          median_of(s.issue_lag),
+          median_of(s.lift_lag)};
 }
 
 // The stations pooled: counts added, lags pooled before their median.
@@ -538,9 +570,11 @@ std::size_t terminal_columns(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-                      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
                       (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
     n += wide ? 2 : 1;
     i += len;
@@ -572,7 +606,8 @@ void write_replay_summary(const std::vector<station_replay>& all, io::output& ou
   io::record_writer rows(out, f, summary_columns);
   for (const auto& r : all) {
     std::vector<io::field> row = {io::field::string(r.station)};
-    for (const auto& v : summary_values(r.summary)) row.push_back(v ? io::field::integer(*v) : io::field::number(no_value));
+    for (const auto& v : summary_values(r.summary))
+      row.push_back(v ? io::field::integer(*v) : io::field::number(no_value));
     rows.write(row);
   }
   rows.finish();
@@ -588,8 +623,8 @@ int replay(const args& a, tool::context& cx) {
     return true;
   });
   if (forecast)
-    cx.warn(fmt::format("{}: {} forecast row{} taken as what happened (a replay reads the file as the season)", t.source,
-                        forecast, forecast == 1 ? "" : "s"));
+    cx.warn(fmt::format("{}: {} forecast row{} taken as what happened (a replay reads the file as the season)",
+                        t.source, forecast, forecast == 1 ? "" : "s"));
   if (stations.empty()) throw error(t.source + ": no rows to replay");
   hour_t first = stations.front().second.points.front().hour, last = first;
   for (const auto& [name, in] : stations) {
@@ -597,7 +632,9 @@ int replay(const args& a, tool::context& cx) {
     last = std::max(last, in.points.back().hour + t.row_hours);
   }
   const replay_options o{span.from.value_or(first), span.to.value_or(last), a.forecast_hours};
-  if (o.to < o.from) throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first), format_time(last)));
+  if (o.to < o.from)
+    throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
+                            format_time(last)));
   const auto all = replay_all(stations, t.kind, o, p);
   io::output out(cx.options().output);
   if (a.summary) write_replay_summary(all, out, cx.options().format);

@@ -73,17 +73,21 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
     return j.is_object() && j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
   };
   if (text_of("format") != state_format)
-    throw error(path + ": not an hpa-watch state file (no \"format\": \"" + state_format + "\"); refusing to replace it");
+    throw error(path + ": not an hpa-watch state file (no \"format\": \"" + state_format +
+                "\"); refusing to replace it");
   if (!j.contains("version") || j.at("version") != 1)
-    throw error(path + ": state file version " + (j.contains("version") ? detail::json_quote(j.at("version")) : "(none)") + " is not 1");
+    throw error(path + ": state file version " +
+                (j.contains("version") ? detail::json_quote(j.at("version")) : "(none)") + " is not 1");
   if (text_of("profile") != p.name)
     throw error(path + ": state written under profile '" + text_of("profile") + "', not '" + p.name + "'");
   std::optional<hour_t> decided_at;
   if (const auto t = parse_time(text_of("decided_at"))) decided_at = t.hour;
   watch_state m;
   try {
-    if (!j.contains("stations") || !j.at("stations").is_object()) throw error(path + ": damaged state file: no stations object");
-    for (const auto& item : j.at("stations").items()) m[item.key()] = station_of(item.value(), item.key(), path, p, decided_at);
+    if (!j.contains("stations") || !j.at("stations").is_object())
+      throw error(path + ": damaged state file: no stations object");
+    for (const auto& item : j.at("stations").items())
+      m[item.key()] = station_of(item.value(), item.key(), path, p, decided_at);
   } catch (const nlohmann::json::exception& e) {
     throw error(path + ": damaged state file: " + detail::json_message(e));
   }
@@ -102,12 +106,14 @@ watch_state read_watch_state(const std::string& path, const profile& p) {
   return parse_watch_state(ss.str(), path, p);
 }
 
-std::string format_watch_state(const watch_state& state, const profile& p, hour_t decided_at, const std::string& source) {
+std::string format_watch_state(const watch_state& state, const profile& p, hour_t decided_at,
+                               const std::string& source) {
   nlohmann::ordered_json stations = nlohmann::ordered_json::object();
   for (const auto& [name, st] : state) {
     if (!stored(st)) continue;
     const auto& w = st.issued;
-    if (!is_utf8(name)) throw error(source + ": station " + quote(name) + " cannot be kept in the state file: not UTF-8");
+    if (!is_utf8(name))
+      throw error(source + ": station " + quote(name) + " cannot be kept in the state file: not UTF-8");
     nlohmann::ordered_json s = {{"level", p.level_name(w.level)}};
     if (w.level > 0) s["start"] = format_time(w.start);
     if (w.announced_at) {
@@ -118,8 +124,11 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
     if (st.decided_at && *st.decided_at != decided_at) s["decided_at"] = format_time(*st.decided_at);
     stations[name] = s;
   }
-  nlohmann::ordered_json j = {{"format", state_format}, {"version", 1}, {"profile", p.name},
-                              {"decided_at", format_time(decided_at)}, {"stations", stations}};
+  nlohmann::ordered_json j = {{"format", state_format},
+                              {"version", 1},
+                              {"profile", p.name},
+                              {"decided_at", format_time(decided_at)},
+                              {"stations", stations}};
   std::string text;
   try {
     text = j.dump(2) + "\n";
@@ -139,7 +148,8 @@ watch_state_file::watch_state_file(std::string path) : path_(std::move(path)) {
   for (int hops = 0; ::lstat(file.c_str(), &st) == 0 && S_ISLNK(st.st_mode); ++hops) {
     std::error_code ec;
     const fs::path to = fs::read_symlink(file, ec);
-    if (ec || hops == 40) throw error(path_ + ": cannot follow the symbolic link: " + (ec ? ec.message() : "too many levels"));
+    if (ec || hops == 40)
+      throw error(path_ + ": cannot follow the symbolic link: " + (ec ? ec.message() : "too many levels"));
     file = to.is_absolute() ? to : file.parent_path() / to;
   }
   if (file.filename().empty() || file.filename() == "." || file.filename() == "..")
@@ -148,11 +158,14 @@ watch_state_file::watch_state_file(std::string path) : path_(std::move(path)) {
   if (::stat(folder.c_str(), &st) != 0)
     throw error(path_ + ": cannot keep the state there: the folder " + quote(folder.string()) + " " +
                 (errno == ENOENT ? std::string("does not exist") : why()));
-  if (!S_ISDIR(st.st_mode)) throw error(path_ + ": cannot keep the state there: " + quote(folder.string()) + " is not a folder");
+  if (!S_ISDIR(st.st_mode))
+    throw error(path_ + ": cannot keep the state there: " + quote(folder.string()) + " is not a folder");
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
-    throw error(path_ + ": cannot keep the state there: cannot write in the folder " + quote(folder.string()) + ": " + why());
+    throw error(path_ + ": cannot keep the state there: cannot write in the folder " + quote(folder.string()) + ": " +
+                why());
   if (::stat(file.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-    throw error(path_ + (S_ISDIR(st.st_mode) ? ": is a folder, not a state file" : ": is not a plain file; a state file must be one"));
+    throw error(path_ + (S_ISDIR(st.st_mode) ? ": is a folder, not a state file"
+                                             : ": is not a plain file; a state file must be one"));
   target_ = file.string();
   lock_path_ = target_ + ".lock";
 }
@@ -201,9 +214,7 @@ bool watch_state_file::restore() noexcept {
       return true;
     }
     return std::remove(target_.c_str()) == 0 || errno == ENOENT;
-  } catch (...) {
-    return false;
-  }
+  } catch (...) { return false; }
 }
 
 }  // namespace hpa::io

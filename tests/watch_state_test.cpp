@@ -1,7 +1,6 @@
 #include "hpa/io/watch_state.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,9 +28,10 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-const std::string state_of_a = "{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", "
-                               "\"decided_at\": \"2023-12-01T08:00\", \"stations\": {\"A\": {\"level\": \"orange\", "
-                               "\"start\": \"2023-12-01T00:00\"}}}\n";
+const std::string state_of_a =
+    "{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", "
+    "\"decided_at\": \"2023-12-01T08:00\", \"stations\": {\"A\": {\"level\": \"orange\", "
+    "\"start\": \"2023-12-01T00:00\"}}}\n";
 }  // namespace
 
 TEST_CASE("watch_state: what is written reads back", "[watch_state]") {
@@ -53,7 +53,8 @@ TEST_CASE("watch_state: a lifted warning keeps its lift hour (an issue in the sa
   watch_state s;
   s["L"] = {{0, 0, 0, std::nullopt, 130}, 140};
   const auto text = format_watch_state(s, p, 140);
-  CHECK(text.find("\"L\": {\n      \"level\": \"none\",\n      \"lifted_at\": \"1970-01-06T10:00\"\n    }") != std::string::npos);
+  CHECK(text.find("\"L\": {\n      \"level\": \"none\",\n      \"lifted_at\": \"1970-01-06T10:00\"\n    }") !=
+        std::string::npos);
   const auto back = parse_watch_state(text, "s.json", p);
   CHECK(back.at("L") == s["L"]);
 }
@@ -65,7 +66,8 @@ TEST_CASE("watch_state: a station keeps the hour it was last decided at, written
   s["A"] = {warning(2, 100), 150};  // decided by this run
   s["B"] = {warning(1, 90), 140};   // by an earlier run (another feed's station)
   const auto text = format_watch_state(s, p, 150);
-  CHECK(text.find("\"A\": {\n      \"level\": \"orange\",\n      \"start\": \"1970-01-05T04:00\"\n    }") != std::string::npos);
+  CHECK(text.find("\"A\": {\n      \"level\": \"orange\",\n      \"start\": \"1970-01-05T04:00\"\n    }") !=
+        std::string::npos);
   CHECK(text.find("\"decided_at\": \"1970-01-06T20:00\"") != std::string::npos);
   const auto back = parse_watch_state(text, "s.json", p);
   CHECK(back.at("A").decided_at == 150);
@@ -89,22 +91,36 @@ TEST_CASE("watch_state: damaged and foreign files are errors", "[watch_state]") 
   const auto p = pingdingshan_2023();
   CHECK_THROWS_WITH(parse_watch_state("{\"a\": 1}", "s.json", p),
                     "s.json: not an hpa-watch state file (no \"format\": \"hpa-watch-state\"); refusing to replace it");
-  CHECK_THROWS_WITH(parse_watch_state("{\"format\": 7}", "s.json", p), Catch::StartsWith("s.json: not an hpa-watch state file"));
+  CHECK_THROWS_WITH(parse_watch_state("{\"format\": 7}", "s.json", p),
+                    Catch::StartsWith("s.json: not an hpa-watch state file"));
   CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 2}", "s.json", p),
                     "s.json: state file version 2 is not 1");
-  CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"mee-2017\", \"stations\": {}}", "s.json", p),
-                    "s.json: state written under profile 'mee-2017', not 'pingdingshan-2023'");
-  CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", \"stations\": {\"A\": {\"level\": 3}}}", "s.json", p),
+  CHECK_THROWS_WITH(
+      parse_watch_state(
+          "{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"mee-2017\", \"stations\": {}}", "s.json",
+          p),
+      "s.json: state written under profile 'mee-2017', not 'pingdingshan-2023'");
+  CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": "
+                                      "\"pingdingshan-2023\", \"stations\": {\"A\": {\"level\": 3}}}",
+                                      "s.json", p),
                     Catch::StartsWith("s.json: damaged state file: type must be string"));
-  CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", \"stations\": {\"A\": {\"level\": \"purple\", \"start\": \"2023-12-01T00:00\"}}}", "s.json", p),
-                    "s.json: station A: unknown level \"purple\"");
-  CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", \"stations\": {\"A\": {\"level\": \"none\", \"lifted_at\": \"2023-12-01T00:00\", \"decided_at\": \"now\"}}}", "s.json", p),
-                    "s.json: station A: bad time \"now\"");
+  CHECK_THROWS_WITH(
+      parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", "
+                        "\"stations\": {\"A\": {\"level\": \"purple\", \"start\": \"2023-12-01T00:00\"}}}",
+                        "s.json", p),
+      "s.json: station A: unknown level \"purple\"");
+  CHECK_THROWS_WITH(
+      parse_watch_state(
+          "{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", \"stations\": {\"A\": "
+          "{\"level\": \"none\", \"lifted_at\": \"2023-12-01T00:00\", \"decided_at\": \"now\"}}}",
+          "s.json", p),
+      "s.json: station A: bad time \"now\"");
 }
 
 TEST_CASE("watch_state: a number out of range is an error, not a crash (fuzz finding)", "[watch_state]") {
   CHECK_THROWS_WITH(parse_watch_state(" 3e111111111111111111111111111111111111111", "s.json", pingdingshan_2023()),
-                    "s.json: damaged state file (number overflow parsing '3e111111111111111111111111111111111111111'); fix or remove it");
+                    "s.json: damaged state file (number overflow parsing '3e111111111111111111111111111111111111111'); "
+                    "fix or remove it");
 }
 
 TEST_CASE("watch_state: the state's place is checked before anything is decided", "[watch_state]") {
