@@ -408,15 +408,15 @@ void write_output(const std::vector<station_report>& all, hour_t now, const tool
   }
 }
 
-// Do two states store the same (stations with nothing issued and nothing lifted are not stored)?
-bool same_stored(const io::watch_state& a, const io::watch_state& b) {
-  auto stored = [](const io::watch_state& s) {
+// Do two states keep the same in the file?
+bool same_kept(const io::watch_state& a, const io::watch_state& b) {
+  auto kept = [](const io::watch_state& s) {
     std::vector<std::pair<std::string, io::station_state>> v;
     for (const auto& [name, st] : s)
-      if (st.issued.level > 0 || st.issued.lifted_at) v.emplace_back(name, st);
+      if (io::kept_in_file(st)) v.emplace_back(name, st);
     return v;
   };
-  return stored(a) == stored(b);
+  return kept(a) == kept(b);
 }
 
 int decide_now(const args& a, tool::context& cx) {
@@ -441,7 +441,7 @@ int decide_now(const args& a, tool::context& cx) {
   const auto before = state;
   auto all = forget(state, a.forget, p);
   for (auto& r : decide_all(t, c, state, cx)) all.push_back(std::move(r));
-  if (file && !(file->existed() && same_stored(before, state)))  // a run that decided nothing leaves it as it was
+  if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));
   write_output(all, c.now, cx, file ? &*file : nullptr);
   return exit_code(all);

@@ -51,13 +51,11 @@ station_state station_of(const nlohmann::json& s, const std::string& name, const
   return st;
 }
 
-bool stored(const station_state& s) { return s.issued.level != 0 || s.issued.lifted_at; }
-
 // Does `back` (the text read back) hold what `state` meant to store?
 void check_read_back(const watch_state& state, const watch_state& back, const std::string& source) {
   std::size_t n = 0;
   for (const auto& [name, s] : state) {
-    if (!stored(s)) continue;
+    if (!kept_in_file(s)) continue;
     ++n;
     const auto it = back.find(name);
     if (it == back.end() || !(it->second.issued == s.issued))
@@ -110,7 +108,7 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
                                const std::string& source) {
   nlohmann::ordered_json stations = nlohmann::ordered_json::object();
   for (const auto& [name, st] : state) {
-    if (!stored(st)) continue;
+    if (!kept_in_file(st)) continue;
     const auto& w = st.issued;
     if (!is_utf8(name))
       throw error(source + ": station " + quote(name) + " cannot be kept in the state file: not UTF-8");
@@ -120,7 +118,7 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
       s["announced_at"] = format_time(*w.announced_at);
       s["announced_to"] = p.level_name(w.announced_to);
     }
-    if (w.lifted_at) s["lifted_at"] = format_time(*w.lifted_at);  // an issue in the same episode counts from it
+    if (w.lifted_at) s["lifted_at"] = format_time(*w.lifted_at);
     if (st.decided_at && *st.decided_at != decided_at) s["decided_at"] = format_time(*st.decided_at);
     stations[name] = s;
   }

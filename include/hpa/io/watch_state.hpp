@@ -27,14 +27,17 @@ struct station_state {
 
 using watch_state = std::map<std::string, station_state>;
 
+/// Whether the file keeps a station: something issued, or a lift (an issue in the same episode
+/// counts its lateness from it). Others are decided afresh each run.
+inline bool kept_in_file(const station_state& s) noexcept { return s.issued.level != 0 || s.issued.lifted_at; }
+
 /// Parses a state; `source` names it in errors.
 watch_state parse_watch_state(std::string_view text, const std::string& source, const profile& p);
 
 /// Reads the state at `path`; a file that does not exist is the first run (empty state).
 watch_state read_watch_state(const std::string& path, const profile& p);
 
-/// The JSON text of a state decided at `decided_at` (stations with nothing issued and never
-/// lifted are left out). Checked to read back as the same state: a station that cannot be kept
+/// The JSON text of a state decided at `decided_at` (the stations kept_in_file). Checked to read back as the same state: a station that cannot be kept
 /// (a name that is not UTF-8) is an hpa::error naming it, with `source` (the state's path).
 std::string format_watch_state(const watch_state& state, const profile& p, hour_t decided_at,
                                const std::string& source = "state");
