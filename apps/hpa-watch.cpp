@@ -1,15 +1,22 @@
 // hpa-watch: the decision at a given hour, for cron: what must be issued, upgraded, downgraded,
-// lifted or announced now, remembering what was issued before.
+// lifted or announced now, remembering what was issued before; or, with --replay, the decision
+// at every hour of a past season, compared with the episodes of the whole season.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
 #include <map>
+#include <set>
 
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
+#include "hpa/io/utf8.hpp"
 #include "hpa/io/watch_state.hpp"
 #include "hpa/watch.hpp"
+#include "hpa/watch_replay.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -17,33 +24,83 @@ using nlohmann::ordered_json;
 
 namespace {
 
+// The exit codes beyond 0, 1 and 2: findings a cron line acts on.
+constexpr int exit_action_due = 3;
+constexpr int exit_state_busy = 4;  // --no-wait and another run holds the state's lock
+constexpr int exit_stale = 5;       // a station's data too old to decide on, or gone with a warning in force
+
+// An hourly feed is published within the hour; three hours without a new hour is a fault of the
+// feed, not a delay, and a decision on it would be taken at an old hour.
+constexpr int default_max_age_hours = 3;
+// The plan's clock is city time, UTC+8 without daylight saving (RULES.md §1).
+constexpr hour_t plan_utc_offset_hours = 8;
+
 const tool::spec spec = {
-    "hpa-watch", "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
+    "hpa-watch",
+    "Decide what must be done now: issue, upgrade, downgrade, lift, announce, or nothing.",
     "Reads one observed+forecast timeline per station (the origin column tells them apart; the\n"
     "forecast's upper bound counts, §3.2.2) and decides at --now (default: the last observed\n"
     "hour in the file) which warning must be in force and what is due: an issue with its\n"
     "deadline (start - 48 h, §3.2.3) and how late it is, an upgrade at once, a downgrade or\n"
-    "lift once 36 h of improvement are confirmed, the announcement ahead of a confirmed\n"
+    "lift once 36 h of improvement are final (RULES.md §9), the announcement ahead of a final\n"
     "downgrade or lift (§3.2.4), or no change (with the reason when a level is held). The\n"
     "monitoring override (§3.2.4) is flagged when observed air is heavily polluted (daily AQI\n"
     "> 200) and the forecast shows no improvement within 24 h.\n"
-    "With --state FILE it remembers what was issued and reports only what changed since; the\n"
-    "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
-    "Holds its input in memory (a recent timeline is small).",
+    "A station whose last observed hour is more than --max-age hours before --now (or the\n"
+    "clock: HPA_NOW=2023-12-01T08:00, else the machine's, in city time UTC+8) is not decided\n"
+    "but reported `stale`; one with a warning in the state, not in the input and decided by\n"
+    "no run for --max-age hours is reported `absent` every run, until its rows return or\n"
+    "--forget STATION drops it. Exit 3 when an action is due, else 5 for either finding.\n"
+    "With --state FILE it remembers what was issued and reports only what changed since. Runs\n"
+    "sharing FILE take turns (a lock on FILE.lock; --no-wait: exit 4 at once instead of\n"
+    "waiting) and each keeps the stations it did not see. The state is written first, then\n"
+    "the output; if the output fails the state is put back, so the next run reports the same\n"
+    "actions again: an action is never recorded without being reported. The file is replaced\n"
+    "whole or not at all, and one that is not hpa-watch's is never touched.\n"
+    "--replay FROM..TO decides at every hour of the span (dates or hours; an empty end is the\n"
+    "file's) from a fresh state, with the rows after each hour hidden and, with\n"
+    "--forecast-hours H, the next H hours of the file given as a perfect forecast; it prints\n"
+    "every action with the hour it was decided at, or with --summary one row per station\n"
+    "against the episodes of the whole file (hpa-episodes): issues, lifts, contradicted\n"
+    "lifts and downgrades, episodes issued twice, median lags.\n"
+    "Holds its input in memory (a recent timeline, or a season, is small).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
-    "3 an action is due"};
+    "3 an action is due, 4 another run holds the state's lock (--no-wait), 5 a station is stale or absent"};
 
 struct args {
   tool::common common;
-  std::string now, state;
+  std::string now, state, replay;
+  int max_age = default_max_age_hours;
+  bool no_wait = false;
+  std::vector<std::string> forget;
+  int forecast_hours = 0;
+  bool summary = false;
 };
 
 void options(CLI::App& app, args& a) {
-  app.add_option("--now", a.now, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
-  app.add_option("--state", a.state, "Remember what was issued in FILE (JSON)");
+  auto* now =
+      app.add_option("--now", a.now, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
+  auto* state = app.add_option("--state", a.state, "Remember what was issued in FILE (JSON), locked by FILE.lock");
+  app.add_option("--max-age", a.max_age, "Hours the last observed hour may lag --now or the clock")
+      ->check(CLI::Range(0, 24 * 366))
+      ->capture_default_str();
+  app.add_flag("--no-wait", a.no_wait, "Exit 4 at once when another run holds the state's lock")->needs(state);
+  app.add_option("--forget", a.forget, "Drop STATION from the state (repeatable), e.g. one that left the feed")
+      ->allow_extra_args(false)
+      ->needs(state);
+  auto* replay = app.add_option("--replay", a.replay, "Decide at every hour of FROM..TO from a fresh state")
+                     ->excludes(now)
+                     ->excludes(state);
+  app.add_option("--forecast-hours", a.forecast_hours, "With --replay: the next H hours of the file as a forecast")
+      ->check(CLI::Range(0, 24 * 366))
+      ->needs(replay);
+  app.add_flag("--summary", a.summary, "With --replay: one row per station against hindsight")->needs(replay);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The input
 
 // The timeline as read: every row, kept to decide once the decision hour is known.
 struct timeline {
@@ -51,6 +108,7 @@ struct timeline {
   series_kind kind = series_kind::hourly;
   std::vector<std::pair<std::string, io::aqi_record>> rows;
   std::optional<hour_t> last_observed;
+  hour_t row_hours = 0;  // a row covers [hour, hour + row_hours]: 23 for a calendar day
 };
 
 timeline read_timeline(tool::context& cx) {
@@ -59,57 +117,180 @@ timeline read_timeline(tool::context& cx) {
   timeline t;
   t.source = in.name;
   t.kind = reader.kind();
+  t.row_hours = t.kind == series_kind::daily ? 23 : 0;
   io::aqi_record r;
   while (reader.next(r)) {
     t.rows.emplace_back(std::string(r.station), r);
-    const hour_t end = r.hour + (t.kind == series_kind::daily ? 23 : 0);
+    const hour_t end = r.hour + t.row_hours;
     if (r.from != io::origin::forecast && (!t.last_observed || end > *t.last_observed)) t.last_observed = end;
   }
   return t;
 }
 
-struct station_decision {
-  std::string station;
-  watch_decision d;
+// What a station's rows give: its points in time order (a gated hour counts as missing) and its
+// last observed hour.
+struct station_input {
+  std::vector<timeline_point> points;
+  std::optional<hour_t> last_observed;
 };
+using station_inputs = std::vector<std::pair<std::string, station_input>>;
 
-// Decides every station at `now` on its timeline: observed rows up to now, forecast rows after
-// (RULES.md §9). Rows pass through a station table first, for its checks of order and repeats.
-std::vector<station_decision> decide_all(const timeline& t, hour_t now, io::watch_state& state, const tool::context& cx) {
-  const auto& p = cx.profile();
-  io::station_table<station_sink> table(p, t.kind, t.source, [](std::string_view) { return station_sink{}; }, cx.warner());
-  std::map<std::string, std::vector<timeline_point>> points;
-  std::size_t ignored = 0;
-  const hour_t row_hours = t.kind == series_kind::daily ? 23 : 0;
+// The stations of the rows `keep` takes, sorted by name. The rows pass through a station table
+// first, for its checks of order and repeats.
+template <class Keep>
+station_inputs stations_of(const timeline& t, const tool::context& cx, Keep&& keep) {
+  io::station_table<station_sink> table(
+      cx.profile(), t.kind, t.source, [](std::string_view) { return station_sink{}; }, cx.warner());
+  std::map<std::string, station_input> by_name;
   for (auto [station, r] : t.rows) {
-    if (r.from != io::origin::forecast && r.hour + row_hours > now) {
-      ++ignored;
-      continue;
-    }
+    if (!keep(r)) continue;
     r.station = station;
     table.feed(r);
-    auto& v = points[station];
-    if (v.empty() || r.hour > v.back().hour) v.push_back({r.hour, r.gate ? no_value : r.value});
+    auto& s = by_name[station];
+    if (s.points.empty() || r.hour > s.points.back().hour) s.points.push_back({r.hour, r.gate ? no_value : r.value});
+    if (r.from != io::origin::forecast)
+      s.last_observed = std::max(s.last_observed.value_or(r.hour), r.hour + t.row_hours);
   }
   table.finish();
-  if (ignored)
-    cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)", t.source,
-                        ignored, ignored == 1 ? "" : "s", format_time(now)));
-  std::vector<station_decision> out;
-  for (auto* e : table.sorted()) {
-    auto d = decide(points[e->name], t.kind, now, state[e->name], p);
-    state[e->name] = d.next;
-    out.push_back({e->name, std::move(d)});
+  station_inputs out;
+  for (auto* e : table.sorted()) out.emplace_back(e->name, std::move(by_name[e->name]));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decision at one hour
+
+// What is reported for a station: a decision, or a finding about its data or its state.
+enum class finding { none, stale, absent, forgotten };
+
+const char* to_string(finding f) {
+  switch (f) {
+    case finding::none: return "";
+    case finding::stale: return "stale";
+    case finding::absent: return "absent";
+    case finding::forgotten: return "forget";
+  }
+  return "";
+}
+
+struct station_report {
+  std::string station;
+  level_t required = 0;
+  std::vector<watch_action> actions;  // empty: no change (or a finding)
+  std::string note;                   // why a level is held, or what the finding is
+  finding found = finding::none;
+  level_t held = 0;  // with a finding: the level the state holds
+};
+
+// The decision hour and what staleness is measured against.
+struct clock_view {
+  hour_t now;        // the decision hour
+  hour_t reference;  // --now, else the clock
+  int max_age;
+};
+
+// The clock: --now, else HPA_NOW (for tests and replays), else the machine's, in city time.
+hour_t clock_hour(const args& a) {
+  if (!a.now.empty()) return tool::hour_option(a.now, "--now");
+  if (const char* env = std::getenv("HPA_NOW"); env && *env) return tool::hour_option(env, "HPA_NOW");
+  return static_cast<hour_t>(std::time(nullptr) / 3600) + plan_utc_offset_hours;
+}
+
+level_t in_force(const issued_warning& w, hour_t at) { return w.level > 0 && w.start <= at ? w.level : 0; }
+
+station_report decide_station(const std::string& name, const station_input& in, const timeline& t, const clock_view& c,
+                              io::station_state& s, const profile& p) {
+  auto d = decide(in.points, t.kind, c.now, s.issued, p);
+  s.issued = d.next;
+  s.decided_at = c.now;
+  return {name, d.required, std::move(d.actions), std::move(d.hold), finding::none, 0};
+}
+
+// A station whose data end too long before the clock: not decided, its state kept.
+std::optional<station_report> stale(const std::string& name, const station_input& in, const clock_view& c,
+                                    const io::station_state& s, const profile& p) {
+  if (in.last_observed && *in.last_observed >= c.reference - c.max_age) return std::nullopt;
+  const level_t held = in_force(s.issued, c.now);
+  std::string note = in.last_observed ? fmt::format("last observed hour {}, {} h before {} (--max-age {})",
+                                                    format_time(*in.last_observed), c.reference - *in.last_observed,
+                                                    format_time(c.reference), c.max_age)
+                                      : std::string("no observed rows");
+  note += "; not decided";
+  if (s.issued.level > 0) note += ", " + p.level_name(s.issued.level) + " stays as issued";
+  return station_report{name, held, {}, std::move(note), finding::stale, s.issued.level};
+}
+
+// Stations of the state with a warning, not in this input, and not decided by any run for
+// --max-age hours: reported every run until their rows return or --forget drops them (a
+// warning is lifted on the air, and there is none to lift it on).
+std::vector<station_report> absent(const io::watch_state& state, const station_inputs& seen, const clock_view& c,
+                                   const profile& p) {
+  std::set<std::string> names;
+  for (const auto& [name, in] : seen) names.insert(name);
+  std::vector<station_report> out;
+  for (const auto& [name, s] : state) {
+    if (s.issued.level == 0 || names.count(name)) continue;
+    if (s.decided_at && *s.decided_at >= c.reference - c.max_age) continue;  // another feed's station
+    std::string note = fmt::format("{} issued (from {}); no rows for this station", p.level_name(s.issued.level),
+                                   format_time(s.issued.start));
+    if (s.decided_at) note += ", last decided at " + format_time(*s.decided_at);
+    note += "; kept until its rows return or --forget";
+    out.push_back({name, in_force(s.issued, c.now), {}, std::move(note), finding::absent, s.issued.level});
   }
   return out;
 }
 
-std::string text_of(const station_decision& s, hour_t now, const profile& p) {
-  const auto& d = s.d;
+std::vector<station_report> forget(io::watch_state& state, const std::vector<std::string>& names, const profile& p) {
+  std::vector<station_report> out;
+  for (const auto& name : names) {
+    const auto it = state.find(name);
+    if (it == state.end()) throw error("--forget " + io::quote(name) + ": no such station in the state");
+    const auto& w = it->second.issued;
+    std::string note = "dropped from the state";
+    if (w.level > 0)
+      note += fmt::format(" with {} issued (from {}): its lift is the operator's", p.level_name(w.level),
+                          format_time(w.start));
+    out.push_back({name, 0, {}, std::move(note), finding::forgotten, w.level});  // nothing required of hpa-watch
+    state.erase(it);
+  }
+  return out;
+}
+
+// Decides every station at `now` on its timeline: observed rows up to now, forecast rows after
+// (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
+// input with a warning in force.
+std::vector<station_report> decide_all(const timeline& t, const clock_view& c, io::watch_state& state,
+                                       const tool::context& cx) {
+  std::size_t ignored = 0;
+  const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
+    const bool later = r.from != io::origin::forecast && r.hour + t.row_hours > c.now;
+    ignored += later;
+    return !later;
+  });
+  if (ignored)
+    cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)",
+                        t.source, ignored, ignored == 1 ? "" : "s", format_time(c.now)));
+  std::vector<station_report> out;
+  for (const auto& [name, in] : stations) {
+    auto& s = state[name];
+    if (auto r = stale(name, in, c, s, cx.profile())) out.push_back(std::move(*r));
+    else out.push_back(decide_station(name, in, t, c, s, cx.profile()));
+  }
+  for (auto& r : absent(state, stations, c, cx.profile())) out.push_back(std::move(r));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing the decision
+
+std::string text_of(const station_report& s, hour_t now, const profile& p) {
+  const auto& d = s;
   auto level = [&](level_t l) { return p.level_name(l); };
-  std::string out = fmt::format("{}{}at {}: {} must be in force{}\n", s.station, s.station.empty() ? "" : " ", format_time(now),
-                                d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning",
-                                d.hold.empty() ? "" : "; " + d.hold);
+  const std::string head = s.station + (s.station.empty() ? "" : " ") + "at " + format_time(now) + ": ";
+  if (s.found != finding::none) return head + to_string(s.found) + ": " + s.note + "\n";
+  std::string out = head +
+                    (d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning") +
+                    " must be in force" + (d.note.empty() ? "" : "; " + d.note) + "\n";
   if (d.actions.empty()) out += "  no change\n";
   for (const auto& a : d.actions) {
     const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
@@ -117,43 +298,65 @@ std::string text_of(const station_decision& s, hour_t now, const profile& p) {
     if (!lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
     line += ", effective " + format_time(a.effective);
     if (a.deadline)
-      line += a.late_hours > 0 ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
-                               : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
-    if (a.monitoring_override) line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
+      line += a.late_hours > 0
+                  ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
+                  : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
+    if (a.monitoring_override)
+      line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
     out += line + "\n";
   }
   return out;
 }
 
-ordered_json json_of(const station_decision& s, hour_t now, const profile& p) {
+ordered_json json_of(const station_report& s, hour_t now, const profile& p) {
   auto acts = ordered_json::array();
-  for (const auto& a : s.d.actions)
-    acts.push_back({{"action", to_string(a.kind)}, {"from", p.level_name(a.from)}, {"to", p.level_name(a.to)},
+  for (const auto& a : s.actions)
+    acts.push_back({{"action", to_string(a.kind)},
+                    {"from", p.level_name(a.from)},
+                    {"to", p.level_name(a.to)},
                     {"effective", format_time(a.effective)},
                     {"issue_by", a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr)},
                     {"late_hours", a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr)},
                     {"monitoring_override", a.monitoring_override}});
-  return {{"station", s.station}, {"now", format_time(now)}, {"required", p.level_name(s.d.required)},
-          {"tier", p.level_tier(s.d.required)}, {"actions", acts}, {"note", s.d.hold}};
+  if (s.found != finding::none)
+    acts.push_back({{"action", to_string(s.found)},
+                    {"from", p.level_name(s.held)},
+                    {"to", p.level_name(s.held)},
+                    {"effective", nullptr},
+                    {"issue_by", nullptr},
+                    {"late_hours", nullptr},
+                    {"monitoring_override", false}});
+  return {{"station", s.station},
+          {"now", format_time(now)},
+          {"required", p.level_name(s.required)},
+          {"tier", p.level_tier(s.required)},
+          {"actions", acts},
+          {"note", s.note}};
 }
 
-// One record per action (or one `none` record per station), for CSV and JSON Lines.
-void write_rows(const std::vector<station_decision>& all, hour_t now, const profile& p, io::output& out, io::format f) {
+// One record per action (or one `none` record per station, or one per finding), for CSV and
+// JSON Lines.
+void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f) {
   using io::field;
-  io::record_writer rows(out, f, {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
-                                  "late_hours", "override", "note"});
-  for (const auto& [station, d] : all) {
-    const std::vector<field> head = {field::string(station), field::time(now), field::string(p.level_name(d.required)),
-                                     field::string(p.level_tier(d.required))};
+  io::record_writer rows(out, f,
+                         {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
+                          "late_hours", "override", "note"});
+  for (const auto& s : all) {
+    const std::vector<field> head = {field::string(s.station), field::time(now),
+                                     field::string(p.level_name(s.required)), field::string(p.level_tier(s.required))};
     auto row = [&](std::vector<field> rest) {
       auto r = head;
       r.insert(r.end(), rest.begin(), rest.end());
       rows.write(r);
     };
-    if (d.actions.empty())
+    if (s.found != finding::none)
+      row({field::string(to_string(s.found)), field::string(p.level_name(s.held)), field::string(p.level_name(s.held)),
+           field::time(std::nullopt), field::time(std::nullopt), field::number(no_value), field::boolean(false),
+           field::string(s.note)});
+    else if (s.actions.empty())
       row({field::string("none"), field::string_or_null(""), field::string_or_null(""), field::time(std::nullopt),
-           field::time(std::nullopt), field::number(no_value), field::boolean(false), field::string(d.hold)});
-    for (const auto& a : d.actions)
+           field::time(std::nullopt), field::number(no_value), field::boolean(false), field::string(s.note)});
+    for (const auto& a : s.actions)
       row({field::string(to_string(a.kind)), field::string(p.level_name(a.from)), field::string(p.level_name(a.to)),
            field::time(a.effective), field::time(a.deadline),
            a.deadline ? field::integer(a.late_hours) : field::number(no_value), field::boolean(a.monitoring_override),
@@ -162,38 +365,285 @@ void write_rows(const std::vector<station_decision>& all, hour_t now, const prof
   rows.finish();
 }
 
-int run(const args& a, tool::context& cx) {
+// The text and JSON forms of a decision (CSV and JSON Lines go through write_rows).
+std::string decision_text(const std::vector<station_report>& all, hour_t now, const profile& p, io::format f) {
+  std::string text;
+  if (f == io::format::text) {
+    for (const auto& s : all) text += text_of(s, now, p);
+    return text;
+  }
+  auto j = ordered_json::array();
+  for (const auto& s : all) j.push_back(json_of(s, now, p));
+  return j.dump(2) + "\n";
+}
+
+int exit_code(const std::vector<station_report>& all) {
+  bool due = false, found = false;
+  for (const auto& s : all) {
+    due |= !s.actions.empty();
+    found |= s.found == finding::stale || s.found == finding::absent;
+  }
+  return due ? exit_action_due : found ? exit_stale : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The state, then the output
+
+// Writes the output; when it fails after the state was written, the state is put back (the
+// actions were not reported, so the next run must report them again).
+void write_output(const std::vector<station_report>& all, hour_t now, const tool::context& cx,
+                  io::watch_state_file* file) {
   const auto& p = cx.profile();
+  const auto f = cx.options().format;
+  try {
+    io::output out(cx.options().output);
+    if (f == io::format::csv || f == io::format::jsonl) write_rows(all, now, p, out, f);
+    else out << decision_text(all, now, p, f);
+    out.commit();
+  } catch (const error& e) {
+    if (!file) throw;
+    if (file->restore()) throw error(std::string(e.what()) + "; the state was put back: the next run reports the same");
+    throw error(std::string(e.what()) + "; and " + file->path() +
+                " could not be put back: it records actions this run did not report");
+  }
+}
+
+// Do two states keep the same in the file?
+bool same_kept(const io::watch_state& a, const io::watch_state& b) {
+  auto kept = [](const io::watch_state& s) {
+    std::vector<std::pair<std::string, io::station_state>> v;
+    for (const auto& [name, st] : s)
+      if (io::kept_in_file(st)) v.emplace_back(name, st);
+    return v;
+  };
+  return kept(a) == kept(b);
+}
+
+int decide_now(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  std::optional<io::watch_state_file> file;
+  if (!a.state.empty()) file.emplace(a.state);  // its folder is checked before anything is read
   const auto t = read_timeline(cx);
-  hour_t now;
-  if (!a.now.empty()) now = tool::hour_option(a.now, "--now");
-  else if (t.last_observed) now = *t.last_observed;
+  clock_view c{0, clock_hour(a), a.max_age};
+  if (!a.now.empty()) c.now = c.reference;
+  else if (t.last_observed) c.now = *t.last_observed;
   else throw error(t.source + ": no observed rows to take the decision hour from: give --now");
 
-  auto state = a.state.empty() ? io::watch_state{} : io::read_watch_state(a.state, p);
-  const auto all = decide_all(t, now, state, cx);
-  bool action_due = false;
-  for (const auto& s : all) action_due |= !s.d.actions.empty();
-
-  io::output out(cx.options().output);
-  const auto f = cx.options().format;
-  if (f == io::format::text) {
-    for (const auto& s : all) out << text_of(s, now, p);
-  } else if (f == io::format::json) {
-    auto j = ordered_json::array();
-    for (const auto& s : all) j.push_back(json_of(s, now, p));
-    out << j.dump(2) << "\n";
-  } else {
-    write_rows(all, now, p, out, f);
+  io::watch_state state;
+  if (file) {
+    if (!file->lock(!a.no_wait)) {
+      std::cerr << spec.name << ": " << a.state << ": another run holds its lock (" << file->lock_path()
+                << "); nothing decided (--no-wait)\n";
+      return exit_state_busy;
+    }
+    state = file->read(p);
   }
-  out.commit();
-  if (!a.state.empty()) {
-    io::output file(a.state);
-    file << io::format_watch_state(state, p, now);
-    file.commit();
-  }
-  return action_due ? 3 : 0;
+  const auto before = state;
+  auto all = forget(state, a.forget, p);
+  for (auto& r : decide_all(t, c, state, cx)) all.push_back(std::move(r));
+  if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
+    file->write(io::format_watch_state(state, p, c.now, a.state));
+  write_output(all, c.now, cx, file ? &*file : nullptr);
+  return exit_code(all);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The replay
+
+// --replay FROM..TO: dates (a day from 00:00 to 23:00) or hours; an empty end is the file's.
+struct span_option {
+  std::optional<hour_t> from, to;
+};
+
+span_option replay_span(const std::string& text) {
+  const auto dots = text.find("..");
+  if (dots == std::string::npos)
+    throw CLI::ValidationError("--replay", "expected FROM..TO, as 2016-12-01..2017-01-15, got '" + text + "'");
+  auto end = [&](const std::string& s, bool to) -> std::optional<hour_t> {
+    if (s.empty()) return std::nullopt;
+    const auto t = parse_time(s);
+    if (!t)
+      throw CLI::ValidationError("--replay", "expected a date or an hour such as 2016-12-01T08:00, got '" + s + "'");
+    return t.hour + (t.date_only && to ? 23 : 0);
+  };
+  const span_option s{end(text.substr(0, dots), false), end(text.substr(dots + 2), true)};
+  if (s.from && s.to && *s.to < *s.from)
+    throw CLI::ValidationError("--replay", "the span ends before it starts: '" + text + "'");
+  return s;
+}
+
+struct station_replay {
+  std::string station;
+  std::vector<replay_action> actions;
+  replay_summary summary;
+};
+
+std::vector<station_replay> replay_all(const station_inputs& stations, series_kind kind, const replay_options& o,
+                                       const profile& p) {
+  std::vector<station_replay> out;
+  for (const auto& [name, in] : stations) {
+    auto actions = replay_watch(in.points, kind, o, p);
+    const auto hindsight = hindsight_episodes(in.points, kind, p);
+    auto summary = compare_with_hindsight(actions, hindsight, o);
+    out.push_back({name, std::move(actions), std::move(summary)});
+  }
+  return out;
+}
+
+bool contradicted(const replay_summary& s, const replay_action& a) {
+  for (const auto& c : s.contradictions)
+    if (c.decided_at == a.decided_at && c.action.kind == a.action.kind && c.action.effective == a.action.effective)
+      return true;
+  return false;
+}
+
+void write_replay_actions(const std::vector<station_replay>& all, const profile& p, io::output& out, io::format f) {
+  using io::field;
+  if (f == io::format::text) {
+    for (const auto& s : all)
+      for (const auto& r : s.actions) {
+        const auto& a = r.action;
+        std::string line = fmt::format("{}{}{}: {} {} -> {}, effective {}", s.station, s.station.empty() ? "" : " at ",
+                                       format_time(r.decided_at), to_string(a.kind), p.level_name(a.from),
+                                       p.level_name(a.to), format_time(a.effective));
+        if (a.deadline && a.late_hours > 0) line += fmt::format("; {} h late", a.late_hours);
+        if (contradicted(s.summary, r)) line += "; CONTRADICTED by hindsight";
+        out << line << "\n";
+      }
+    return;
+  }
+  io::record_writer rows(out, f,
+                         {"station", "decided_at", "action", "from", "to", "effective", "issue_by", "late_hours",
+                          "override", "warning_start", "contradicted"});
+  for (const auto& s : all)
+    for (const auto& r : s.actions) {
+      const auto& a = r.action;
+      rows.write({field::string(s.station), field::time(r.decided_at), field::string(to_string(a.kind)),
+                  field::string(p.level_name(a.from)), field::string(p.level_name(a.to)), field::time(a.effective),
+                  field::time(a.deadline), a.deadline ? field::integer(a.late_hours) : field::number(no_value),
+                  field::boolean(a.monitoring_override), field::time(r.warning_start),
+                  field::boolean(contradicted(s.summary, r))});
+    }
+  rows.finish();
+}
+
+std::optional<int> median_of(const std::vector<int>& v) { return median_hours(v); }
+
+// The columns of a summary row: the counts, then the median lags (none: no episode to measure).
+const std::vector<std::string> summary_columns = {
+    "station",     "episodes",     "issues",       "upgrades", "downgrades",  "lifts",     "announcements",
+    "reschedules", "contradicted", "issued_twice", "missed",   "issue_lag_h", "lift_lag_h"};
+
+std::vector<std::optional<int>> summary_values(const replay_summary& s) {
+  return {s.episodes,
+          s.issues,
+          s.upgrades,
+          s.downgrades,
+          s.lifts,
+          s.announcements,
+          s.reschedules,
+          s.contradicted,
+          s.issued_twice,
+          s.missed,
+          median_of(s.issue_lag),
+          median_of(s.lift_lag)};
+}
+
+// The stations pooled: counts added, lags pooled before their median.
+replay_summary pooled(const std::vector<station_replay>& all) {
+  replay_summary t;
+  for (const auto& r : all) {
+    const auto& s = r.summary;
+    t.issues += s.issues, t.upgrades += s.upgrades, t.downgrades += s.downgrades, t.lifts += s.lifts;
+    t.announcements += s.announcements, t.reschedules += s.reschedules, t.episodes += s.episodes;
+    t.contradicted += s.contradicted, t.issued_twice += s.issued_twice, t.missed += s.missed;
+    t.issue_lag.insert(t.issue_lag.end(), s.issue_lag.begin(), s.issue_lag.end());
+    t.lift_lag.insert(t.lift_lag.end(), s.lift_lag.begin(), s.lift_lag.end());
+  }
+  return t;
+}
+
+// The columns a name takes on a terminal: CJK and full-width characters two, others one.
+std::size_t terminal_columns(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                      (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+    n += wide ? 2 : 1;
+    i += len;
+  }
+  return n;
+}
+
+// A table for people: a column per count, right-aligned under its name, and a last row `all`.
+void write_summary_text(const std::vector<station_replay>& all, io::output& out) {
+  std::size_t w = std::string_view("station").size();
+  for (const auto& r : all) w = std::max(w, terminal_columns(r.station));
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s = cells[0] + std::string(w - terminal_columns(cells[0]), ' ');
+    for (std::size_t i = 1; i < cells.size(); ++i) s += fmt::format(" {:>{}}", cells[i], summary_columns[i].size());
+    out << s << "\n";
+  };
+  auto cells = [](const std::string& name, const replay_summary& s) {
+    std::vector<std::string> c = {name};
+    for (const auto& v : summary_values(s)) c.push_back(v ? std::to_string(*v) : "-");
+    return c;
+  };
+  line(summary_columns);
+  for (const auto& r : all) line(cells(r.station, r.summary));
+  line(cells("all", pooled(all)));
+}
+
+void write_replay_summary(const std::vector<station_replay>& all, io::output& out, io::format f) {
+  if (f == io::format::text) return write_summary_text(all, out);
+  io::record_writer rows(out, f, summary_columns);
+  for (const auto& r : all) {
+    std::vector<io::field> row = {io::field::string(r.station)};
+    for (const auto& v : summary_values(r.summary))
+      row.push_back(v ? io::field::integer(*v) : io::field::number(no_value));
+    rows.write(row);
+  }
+  rows.finish();
+}
+
+int replay(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  const auto span = replay_span(a.replay);  // a usage error before the input is read
+  const auto t = read_timeline(cx);
+  std::size_t forecast = 0;
+  const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
+    forecast += r.from == io::origin::forecast;
+    return true;
+  });
+  if (forecast)
+    cx.warn(fmt::format("{}: {} forecast row{} taken as what happened (a replay reads the file as the season)",
+                        t.source, forecast, forecast == 1 ? "" : "s"));
+  if (stations.empty()) throw error(t.source + ": no rows to replay");
+  hour_t first = stations.front().second.points.front().hour, last = first;
+  for (const auto& [name, in] : stations) {
+    first = std::min(first, in.points.front().hour);
+    last = std::max(last, in.points.back().hour + t.row_hours);
+  }
+  const replay_options o{span.from.value_or(first), span.to.value_or(last), a.forecast_hours};
+  if (o.to < o.from)
+    throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
+                            format_time(last)));
+  const auto all = replay_all(stations, t.kind, o, p);
+  io::output out(cx.options().output);
+  if (a.summary) write_replay_summary(all, out, cx.options().format);
+  else write_replay_actions(all, p, out, cx.options().format);
+  out.commit();
+  return 0;
+}
+
+int run(const args& a, tool::context& cx) { return a.replay.empty() ? decide_now(a, cx) : replay(a, cx); }
 
 }  // namespace
 

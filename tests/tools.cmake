@@ -60,7 +60,7 @@ hpa_tool_test(watch_issue_late 3 hpa-watch ARGS watch_ahead20.csv)
 hpa_tool_test(watch_override 3 hpa-watch ARGS -f json watch_override.csv)
 hpa_tool_test(watch_upgrade 3 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_up.json watch_override.csv
   OUTFILE w_up.json BEFORE_FILE watch_state_yellow.json)
-hpa_tool_test(watch_hold 0 hpa-watch ARGS -f text --now 2023-12-07T06:00 --state ${CMAKE_CURRENT_BINARY_DIR}/w_hold.json watch_ahead60.csv
+hpa_tool_test(watch_hold 0 hpa-watch ARGS -f text --now 2023-12-07T06:00 --max-age 150 --state ${CMAKE_CURRENT_BINARY_DIR}/w_hold.json watch_ahead60.csv
   OUTFILE w_hold.json BEFORE_FILE watch_state_issued.json)
 hpa_tool_test(watch_state_first 3 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_first.json watch_ahead60.csv
   OUTFILE w_first.json)
@@ -277,3 +277,61 @@ hpa_tool_test(plot_issued_for_no_station_drawn 0 hpa-plot ARGS timeline --issued
 hpa_tool_test(plot_issued_not_a_log 1 hpa-plot ARGS timeline --issued plot_decisions.csv plot_season.csv)
 hpa_tool_test(plot_decisions_not_decisions 1 hpa-plot ARGS timeline --decisions plot_issued.csv plot_season.csv)
 hpa_tool_test(usage_plot_issued_on_calendar 2 hpa-plot ARGS calendar --issued plot_issued.csv plot_season.csv)
+
+
+# hpa-watch under cron: the clock, stale and absent stations, the state's place, its lock, the
+# order of state and output, the README's crontab line; and --replay over a season
+# (exit 4: another run holds the state's lock with --no-wait; 5: a station stale or absent)
+# The tools' clock for the cases above that decide at the file's last observed hour, an hour later
+foreach(t watch_issue_on_time watch_issue_late watch_override watch_upgrade watch_state_first
+    watch_state_second_run_no_change watch_state_damaged watch_state_foreign watch_announce_with_issue
+    watch_announce_second_run_no_change watch_no_observed watch_utf8_surrogate watch_state_deep
+    "output to state_symlink")
+  set_tests_properties("tool: ${t}" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+endforeach()
+hpa_tool_test(watch_stale_feed 5 hpa-watch ARGS -f text --now 2023-12-01T12:00 --state ${CMAKE_CURRENT_BINARY_DIR}/w_stale.json
+  watch_ahead60.csv OUTFILE w_stale.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(watch_stale_max_age 3 hpa-watch ARGS -f text --now 2023-12-01T12:00 --max-age 4 watch_ahead60.csv)
+hpa_tool_test(watch_stale_station 3 hpa-watch ARGS --now 2023-12-01T08:00 watch_stale_station.csv)
+hpa_tool_test(watch_stale_by_clock 5 hpa-watch ARGS -f jsonl watch_ahead60.csv)
+hpa_tool_test(watch_other_feed_kept 0 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_other.json watch_other_feed.csv
+  OUTFILE w_other.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_absent 5 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_absent.json watch_other_feed.csv
+  OUTFILE w_absent.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_absent_json 5 hpa-watch ARGS -f json --state ${CMAKE_CURRENT_BINARY_DIR}/w_absent_json.json watch_other_feed.csv
+  OUTFILE w_absent_json.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_forget 0 hpa-watch ARGS --forget S --state ${CMAKE_CURRENT_BINARY_DIR}/w_forget.json watch_other_feed.csv
+  OUTFILE w_forget.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_forget_unknown 1 hpa-watch ARGS --forget X --state ${CMAKE_CURRENT_BINARY_DIR}/w_forget_x.json watch_other_feed.csv
+  OUTFILE w_forget_x.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+set_tests_properties("tool: watch_stale_station" "tool: watch_other_feed_kept" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T10:00)
+set_tests_properties("tool: watch_stale_by_clock" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T12:00)
+set_tests_properties("tool: watch_absent" "tool: watch_absent_json" "tool: watch_forget" "tool: watch_forget_unknown"
+  PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T12:00)
+hpa_tool_test(watch_state_no_folder 1 hpa-watch ARGS --now 2023-12-01T08:00 --state no_such_folder/s.json watch_ahead60.csv)
+hpa_tool_test(watch_state_folder_is_file 1 hpa-watch ARGS --now 2023-12-01T08:00 --state watch_ahead60.csv/s.json watch_ahead60.csv)
+hpa_tool_test(watch_state_is_folder 1 hpa-watch ARGS --now 2023-12-01T08:00 --state bad watch_ahead60.csv)
+hpa_tool_test(usage_watch_bad_clock 2 hpa-watch ARGS watch_ahead60.csv)
+set_tests_properties("tool: usage_watch_bad_clock" PROPERTIES ENVIRONMENT HPA_NOW=now)
+hpa_tool_test(usage_watch_no_wait_alone 2 hpa-watch ARGS --no-wait watch_ahead60.csv)
+hpa_tool_test(usage_watch_replay_with_state 2 hpa-watch ARGS --replay .. --state s.json watch_ahead60.csv)
+hpa_tool_test(usage_watch_forecast_alone 2 hpa-watch ARGS --forecast-hours 72 watch_ahead60.csv)
+hpa_tool_test(usage_watch_replay_span 2 hpa-watch ARGS --replay 2023-12-05..2023-12-01 watch_ahead60.csv)
+hpa_tool_test(watch_replay_actions 0 hpa-watch ARGS --replay 2023-12-10..2023-12-22 --forecast-hours 72 ../../examples/winter-2023.csv)
+hpa_tool_test(watch_replay_observed_text 0 hpa-watch ARGS -f text --replay 2023-12-10..2023-12-22 ../../examples/winter-2023.csv)
+hpa_tool_test(watch_replay_summary 0 hpa-watch ARGS -f text --replay .. --summary ../../examples/winter-2023.csv)
+hpa_tool_test(watch_replay_summary_forecast 0 hpa-watch ARGS --replay .. --forecast-hours 72 --summary ../../examples/winter-2023.csv)
+hpa_tool_test(watch_replay_daily 0 hpa-watch ARGS -f jsonl --replay .. example8_daily.csv)
+hpa_tool_test(watch_replay_forecast_rows 0 hpa-watch ARGS --replay .. --summary -f json watch_ahead60.csv)
+# Runs that overlap, a lock held, an output that fails after the state, the crontab line as written
+foreach(case concurrent two_feeds no_wait output_fails crontab)
+  add_test(NAME "tool: watch under cron: ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_cron.sh ${case}
+    $<TARGET_FILE_DIR:hpa-watch> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/watch_cron/${case}
+    ${PROJECT_SOURCE_DIR}/README.md)
+  set_tests_properties("tool: watch under cron: ${case}" PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+endforeach()
+# The README's replay of the Beijing winter, on the full UCI data of ../shared (label shared)
+add_test(NAME "tool: watch replay of the Beijing winter (README)" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_replay_beijing.sh
+  $<TARGET_FILE_DIR:hpa-watch> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_BINARY_DIR}/watch_replay_beijing
+  ${PROJECT_SOURCE_DIR}/README.md)
+set_tests_properties("tool: watch replay of the Beijing winter (README)" PROPERTIES LABELS shared SKIP_RETURN_CODE 77 TIMEOUT 120)
