@@ -388,6 +388,8 @@ std::string option_term(const entry& e) {
     term += " " + italic(joined(e.choices, "|"));
   else if (kind_of(e) == value_kind::file)
     term += " " + italic("FILE");
+  else if (kind_of(e) == value_kind::profile)
+    term += " " + italic("NAME") + "|" + italic("FILE");
   else if (!e.flag())
     term += " " + italic(e.type);
   return term;
@@ -471,7 +473,8 @@ void write_man(std::ostream& out, const tool& t, const std::vector<std::string>&
   }
   out << ".SH EXIT STATUS\n";
   write_exit_status(out, t.main.footer);
-  out << ".SH SEE ALSO\n";
+  out << ".SH SEE ALSO\n"
+      << ".nh\n";  // a command name is not hyphenated
   std::vector<std::string> others;
   for (const auto& n : see_also)
     if (n != t.name) others.push_back(bold(n) + "(1)");
