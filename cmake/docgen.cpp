@@ -262,15 +262,19 @@ tool read_tool(const std::string& path, const std::string& profile_tool) {
 
 enum class value_kind { none, choice, profile, file, other };
 
-/// Files where the description says a file (FILE, CSV, JSON, a log) or lists CSV columns;
-/// nothing for numbers, hours and names, where a list of files would only mislead.
+/// Files where the option says so (a FILE or PATH type, CLI11's file validators) or its description
+/// does (FILE, CSV, JSON, a log, a list of CSV columns); nothing for numbers, hours and names,
+/// where a list of files would only mislead.
 value_kind kind_of(const entry& e) {
   if (e.flag()) return value_kind::none;
   if (!e.choices.empty()) return value_kind::choice;
   if (std::find(e.names.begin(), e.names.end(), "--profile") != e.names.end()) return value_kind::profile;
   if (e.positional() && e.description.find("Built-in name") != std::string::npos) return value_kind::profile;
   static const std::regex file_words(R"((^|[^A-Za-z])(file|FILE|CSV|JSON|log)([^A-Za-z]|$)|\([a-z0-9_]+,[a-z0-9_]+,)");
-  if (e.positional() || (e.type == "TEXT" && std::regex_search(e.description, file_words))) return value_kind::file;
+  if (e.positional() || e.type == "FILE" || e.type == "PATH" || e.validator.find("FILE") != std::string::npos ||
+      e.validator.find("PATH") != std::string::npos || e.validator.find("DIR") != std::string::npos ||
+      (e.type == "TEXT" && std::regex_search(e.description, file_words)))
+    return value_kind::file;
   return value_kind::other;
 }
 
