@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/deps.sh
-# chromium and python3: the pictures are rendered and checked in a real browser (label browser)
-hpa_install_deps clang libclang-rt-14-dev chromium python3
+# chromium and python3: the pictures are rendered and checked in a real browser (label browser);
+# python3 also runs the README's commands (label readme).
+# dpkg-dev (dpkg-shlibdeps) and lintian: the Debian package is made and checked (label package).
+hpa_install_deps clang libclang-rt-14-dev chromium python3 dpkg-dev lintian
 jobs=$(nproc)
 
 echo "== build and test (Release)"
