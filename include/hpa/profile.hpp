@@ -195,27 +195,6 @@ inline profile beijing_2015() {
   return p;
 }
 
-/// Beijing 2016 (北京市空气重污染应急预案（2016年修订）, released 2016-11-21, in force from
-/// 2016-12-15; cited as "2016年底修订" still in November 2017): the Beijing-Tianjin-Hebei unified
-/// grading, = mee-2017's levels: blue > 200 for 1 day; yellow > 200 for 2 days; orange > 200 for
-/// 3 days with a day > 300; red > 200 for 4 days with 2 days > 300, or a day reaching 500. Its red
-/// rule was piloted from the end of March 2016. Days are calendar days, as in beijing-2015.
-inline profile beijing_2016() {
-  using detail::over;
-  profile p = beijing_2015();
-  p.name = "beijing-2016";
-  p.title = "北京市空气重污染应急预案 (2016 revision), the Beijing-Tianjin-Hebei unified grading";
-  p.source = "北京市空气重污染应急预案（2016年修订）";
-  p.in_force_from = "2016-12-15";
-  p.levels = {
-      {"blue", "蓝色", "IV", {{over(200, 24), {}}}},
-      {"yellow", "黄色", "III", {{over(200, 48), {}}}},
-      {"orange", "橙色", "II", {{over(200, 72), over(300, 24)}}},
-      {"red", "红色", "I", {{over(200, 96), over(300, 48)}, {detail::at_least(500, 24), {}}}},
-  };
-  return p;
-}
-
 /// MEE 2018: three colours, blue dropped; red also when the daily AQI reaches 500.
 inline profile mee_2018() {
   using detail::over;
@@ -250,6 +229,21 @@ inline profile mee_2017() {
       {"orange", "橙色", "II", {{over(200, 72), over(300, 24)}}},
       {"red", "红色", "I", {{over(200, 96), over(300, 48)}, {detail::at_least(500, 24), {}}}},
   };
+  return p;
+}
+
+/// Beijing 2016 (北京市空气重污染应急预案（2016年修订）, released 2016-11-21, in force from
+/// 2016-12-15; cited as "2016年底修订" still in November 2017): the Beijing-Tianjin-Hebei unified
+/// grading, = mee-2017's levels: blue > 200 for 1 day; yellow > 200 for 2 days; orange > 200 for
+/// 3 days with a day > 300; red > 200 for 4 days with 2 days > 300, or a day reaching 500. Its red
+/// rule was piloted from the end of March 2016. Days are calendar days, as in beijing-2015.
+inline profile beijing_2016() {
+  profile p = beijing_2015();
+  p.name = "beijing-2016";
+  p.title = "北京市空气重污染应急预案 (2016 revision), the Beijing-Tianjin-Hebei unified grading";
+  p.source = "北京市空气重污染应急预案（2016年修订）";
+  p.in_force_from = "2016-12-15";
+  p.levels = mee_2017().levels;  // the unified grading, counted in calendar days
   return p;
 }
 
