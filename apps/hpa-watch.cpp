@@ -29,9 +29,10 @@ const tool::spec spec = {
     "> 200) and the forecast shows no improvement within 24 h.\n"
     "With --state FILE it remembers what was issued and reports only what changed since; the\n"
     "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
-    "Holds its input in memory (a recent timeline is small).",
+    "--station decides for the stations named only: the others are neither written nor changed\n"
+    "in the state file. Holds its input in memory (a recent timeline is small).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
-        tool::takes::format,
+        tool::takes::format | tool::takes::stations,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
     "3 an action is due"};
 
@@ -95,8 +96,12 @@ std::vector<station_decision> decide_all(const timeline& t, hour_t now, io::watc
   if (ignored)
     cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)", t.source,
                         ignored, ignored == 1 ? "" : "s", format_time(now)));
+  std::vector<std::string_view> names;
+  for (auto* e : table.sorted()) names.push_back(e->name);
+  cx.filter().check_stations(names, t.source);
   std::vector<station_decision> out;
   for (auto* e : table.sorted()) {
+    if (!cx.filter().station(e->name)) continue;  // its state stays as it was
     auto d = decide(points[e->name], t.kind, now, state[e->name], p);
     state[e->name] = d.next;
     out.push_back({e->name, std::move(d)});

@@ -268,3 +268,24 @@ hpa_tool_test(plot_bad_input_writes_nothing 1 hpa-plot ARGS overview -o ${CMAKE_
 hpa_tool_test(usage_plot_bad_since 2 hpa-plot ARGS timeline --since 2023-13-01 --until 2023-12-14 plot_season.csv)
 hpa_tool_test(usage_plot_since_alone 2 hpa-plot ARGS calendar --since 2023-12-01 plot_season.csv)
 hpa_tool_test(usage_plot_no_picture 2 hpa-plot ARGS plot_season.csv)
+
+
+# the output filters, the same in every deciding tool: --station, --since, --until, --level
+hpa_tool_test(episodes_station 0 hpa-episodes ARGS --station B two_stations.csv)
+hpa_tool_test(episodes_window_keeps_whole 0 hpa-episodes ARGS --since 2023-12-02T06:00 two_stations.csv)
+hpa_tool_test(episodes_level_jsonl 0 hpa-episodes ARGS --level orange -f jsonl two_stations.csv)
+hpa_tool_test(episodes_summary_window 0 hpa-episodes ARGS --summary --since 2023-12-01 --until 2023-12-01 two_stations.csv)
+hpa_tool_test(episodes_window_empty 0 hpa-episodes ARGS -f text --until 2023-11-27 two_stations.csv)
+hpa_tool_test(episodes_unknown_station 1 hpa-episodes ARGS --station A --station Z two_stations.csv)
+hpa_tool_test(usage_episodes_bad_until 2 hpa-episodes ARGS --until 2023-12-32 two_stations.csv)
+hpa_tool_test(usage_episodes_until_before_since 2 hpa-episodes ARGS --since 2023-12-02 --until 2023-12-01 two_stations.csv)
+hpa_tool_test(daily_station_window 0 hpa-daily ARGS --station A --since 2023-11-29T00:00 --until 2023-11-29T03:00
+  two_stations.csv)
+hpa_tool_test(daily_unknown_station 1 hpa-daily ARGS --station Z two_stations.csv)
+hpa_tool_test(stats_station_window 0 hpa-stats ARGS -q --by month --station X --since 2016-10-02 --until 2017-03-31
+  stats_daily.csv)
+hpa_tool_test(stats_withheld_is_no_warning 0 hpa-stats ARGS -q -f text --by all dust.csv)
+hpa_tool_test(watch_station 3 hpa-watch ARGS -f text --station S watch_ahead60.csv)
+hpa_tool_test(watch_unknown_station 1 hpa-watch ARGS --station T watch_ahead60.csv)
+hpa_tool_test(plot_filter_before_picture 0 hpa-plot ARGS --station B --since 2023-12-11 --until 2023-12-12 overview
+  --width 800 plot_season.csv)
