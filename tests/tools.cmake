@@ -89,7 +89,7 @@ hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_
 hpa_tool_test(notice_en_text_stdin 0 hpa-notice STDIN example8_episodes.json ARGS --lang en -f text --kind lift)
 hpa_tool_test(notice_withheld_gets_none 0 hpa-notice ARGS dust_episodes.json)
 hpa_tool_test(notice_bad_json 1 hpa-notice ARGS two_stations.csv)
-hpa_tool_test(report_with_log 0 hpa-report ARGS --issued issued_log.csv two_stations.csv)
+hpa_tool_test(report_with_log 3 hpa-report ARGS --issued issued_log.csv two_stations.csv)
 hpa_tool_test(report_pending 0 hpa-report ARGS single_pending.csv)
 hpa_tool_test(report_bad_log 1 hpa-report ARGS --issued two_stations.csv two_stations.csv)
 
@@ -289,6 +289,9 @@ hpa_tool_test(watch_station 3 hpa-watch ARGS -f text --station S watch_ahead60.c
 hpa_tool_test(watch_unknown_station 1 hpa-watch ARGS --station T watch_ahead60.csv)
 hpa_tool_test(plot_filter_before_picture 0 hpa-plot ARGS --station B --since 2023-12-11 --until 2023-12-12 overview
   --width 800 plot_season.csv)
+hpa_tool_test(report_station_matches 0 hpa-report ARGS --issued issued_log.csv --station A two_stations.csv)
+hpa_tool_test(report_level_orange 3 hpa-report ARGS --issued issued_log.csv --level orange two_stations.csv)
+hpa_tool_test(report_window_empty 0 hpa-report ARGS --issued issued_log.csv --station A --since 2023-12-03 two_stations.csv)
 
 # hpa-level --every-hour: the level in force at every hour of every station
 hpa_tool_test(level_every_hour_pending 0 hpa-level ARGS --every-hour single_pending.csv)
@@ -323,3 +326,6 @@ foreach(agree
     -DDAILY=$<TARGET_FILE:hpa-daily> -DINPUT=${CMAKE_CURRENT_SOURCE_DIR}/data/${input} "-DSAMPLE=${agree}"
     -P ${CMAKE_CURRENT_SOURCE_DIR}/every_hour_agrees.cmake)
 endforeach()
+
+# hpa-report's exit code, like diff's: 0 when the log matches the rules, 3 when it does not
+hpa_tool_test(report_log_matches 0 hpa-report ARGS --issued issued_matching.csv two_stations.csv)
