@@ -329,3 +329,12 @@ endforeach()
 
 # hpa-report's exit code, like diff's: 0 when the log matches the rules, 3 when it does not
 hpa_tool_test(report_log_matches 0 hpa-report ARGS --issued issued_matching.csv two_stations.csv)
+
+# formats for scripts: JSON Lines wherever records come out, the common options after a subcommand
+hpa_tool_test(reduce_checks_jsonl 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv
+  --exceptions ${RED}/exceptions.csv -f jsonl)
+hpa_tool_test(reduce_findings_jsonl 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv -f jsonl --table findings)
+hpa_tool_test(profile_list_csv 0 hpa-profile ARGS list -f csv)
+hpa_tool_test(profile_list_json 0 hpa-profile ARGS list -f json)
+hpa_tool_test(measures_tier3_jsonl 0 hpa-measures ARGS --tier III -f jsonl --lang en)
+hpa_tool_test(watch_jsonl 3 hpa-watch ARGS -f jsonl watch_ahead60.csv)
