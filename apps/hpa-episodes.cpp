@@ -21,7 +21,7 @@ const tool::spec spec = {
     "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
     "AQI, hours at each condition level, hours at each warning level, episodes. Its columns\n"
     "<level>_h and warn_<level>_h are the profile's levels (yellow, orange, red by default);\n"
-    "the others are there under every profile.\n"
+    "the others, and every column of the episode records, are there under every profile.\n"
     "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
     "and its highest level reaches --level; --summary counts the hours of the window and the\n"
     "episodes written.\n"

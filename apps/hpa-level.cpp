@@ -2,8 +2,14 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "hpa/in_force.hpp"
 #include "hpa/io/aqi_csv.hpp"
@@ -30,6 +36,8 @@ const tool::spec spec = {
     "confirmed (more data may still lower or end it). Each row is the answer --at that hour\n"
     "gives. Streams: an hour is written once its level is known, at once outside a warning,\n"
     "when the episode closes inside one; memory holds the open episode's hours per station.\n"
+    "One thread reads and applies the rules, another writes (--threads is for --at).\n"
+    "--since/--until cut the series of --every-hour; --station and --level cut both forms.\n"
     "Rows come in input order: station by station for a file grouped by station, a station's\n"
     "hours always in time order. Every column is there under every profile; the values of\n"
     "condition, level and tier are the profile's level names and tiers.",
@@ -165,6 +173,16 @@ int run_at(const args& a, tool::context& cx) {
 
 // ---- --every-hour: the series ----
 
+// One decided hour on its way to be written: what its row needs (the warning by its start).
+struct decided_hour {
+  const std::string* station;  // its part of the row, hour_rows::station()
+  hour_t hour;
+  double daily;
+  hour_t episode;  // the start of the warning in force, when level > 0
+  level_t condition, level;
+  bool pending;
+};
+
 // The rows of --every-hour, each written as its hour is decided. There are millions: a row is
 // a few ready-made pieces copied into the output (the station's part, the time, the number, the
 // part that depends only on the condition and the level, the episode, the end), as every other
@@ -193,11 +211,12 @@ class hour_rows {
     return name.empty() ? name : name + " ";
   }
 
-  void write(const std::string& station, const hour_in_force& h) {
+  void write(const decided_hour& h) {
+    const std::string& station = *h.station;
     const std::string_view time = time_.of(h.hour);
     const std::string_view daily = number(h.daily);
-    const std::string_view episode = h.warning ? episode_.of(h.warning->start) : std::string_view();
-    const bool pending = h.warning && h.warning->pending;
+    const std::string_view episode = h.level > 0 ? episode_.of(h.episode) : std::string_view();
+    const bool pending = h.pending;
     at_ = room(station.size() + daily.size() + row_fixed_);
     const auto& middle = middle_[h.condition * levels_ + h.level];
     switch (format_) {
@@ -339,14 +358,103 @@ class hour_rows {
   std::string number_text_;
 };
 
-// Where a station's hours go: to the rows, when the filters keep them.
+// Hands the decided hours to a thread that writes them, in order, batch by batch: on a long
+// input the rules and the writing take about as long as each other, and so run side by side.
+// At most `depth` batches wait; their vectors are used again.
+class row_thread {
+ public:
+  explicit row_thread(hour_rows& rows) : rows_(rows), thread_([this] { work(); }) { batch_.reserve(batch_size); }
+  row_thread(const row_thread&) = delete;
+  row_thread& operator=(const row_thread&) = delete;
+  ~row_thread() {  // unwinding from an error: the writer stops where it is
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  void add(const decided_hour& h) {
+    batch_.push_back(h);
+    if (batch_.size() == batch_size) hand_over();
+  }
+
+  /// Writes what is left and waits for the writer; rethrows what it threw (a closed pipe).
+  void finish() {
+    hand_over();
+    {
+      std::lock_guard lock(m_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    if (failed_) std::rethrow_exception(failed_);
+  }
+
+ private:
+  static constexpr std::size_t batch_size = 1 << 14, depth = 4;
+
+  void hand_over() {
+    std::unique_lock lock(m_);
+    cv_.wait(lock, [&] { return queue_.size() < depth || failed_; });
+    if (failed_) std::rethrow_exception(failed_);  // stop reading: nothing more can be written
+    queue_.push_back(std::move(batch_));
+    if (spare_.empty()) {
+      batch_ = {};
+      batch_.reserve(batch_size);
+    } else {
+      batch_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    lock.unlock();
+    cv_.notify_all();
+  }
+
+  void work() {
+    try {
+      for (;;) {
+        std::unique_lock lock(m_);
+        cv_.wait(lock, [&] { return !queue_.empty() || done_ || stop_; });
+        if (stop_ || queue_.empty()) return;
+        auto batch = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        cv_.notify_all();
+        for (const auto& h : batch) rows_.write(h);
+        batch.clear();
+        lock.lock();
+        spare_.push_back(std::move(batch));
+      }
+    } catch (...) {
+      std::lock_guard lock(m_);
+      failed_ = std::current_exception();
+    }
+    cv_.notify_all();
+  }
+
+  hour_rows& rows_;
+  std::vector<decided_hour> batch_;
+  std::deque<std::vector<decided_hour>> queue_;
+  std::vector<std::vector<decided_hour>> spare_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool done_ = false, stop_ = false;
+  std::exception_ptr failed_;
+  std::thread thread_;  // last: it starts once the rest is ready
+};
+
+// Where a station's hours go: to the writer, when the filters keep them.
 struct hour_out {
-  hour_rows* rows;
+  row_thread* rows;
   const tool::filter* keep;
-  std::string name;  // hour_rows::station()
+  const std::string* name;  // hour_rows::station(), owned by the run
   bool wanted;
   void operator()(const hour_in_force& h) {
-    if (wanted && keep->hour(h.hour, h.level)) rows->write(name, h);
+    if (!wanted || !keep->hour(h.hour, h.level)) return;
+    const bool warning = h.level > 0;
+    rows->add({name, h.hour, h.daily, warning ? h.warning->start : 0, h.condition, h.level, warning && h.warning->pending});
   }
 };
 
@@ -357,16 +465,19 @@ int run_every_hour(tool::context& cx) {
   io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
   io::output out(cx.options().output);
   hour_rows rows(out, cx.options().format, p);
+  std::vector<std::unique_ptr<std::string>> names;  // each station's part of its rows, where the writer reads it
+  row_thread writer(rows);
   io::station_table<in_force_sink<hour_out>> table(p, reader.kind(), in.name, [&](std::string_view name) {
-    const std::string s(name);
-    return in_force_sink<hour_out>(hour_out{&rows, &keep, rows.station(s), keep.station(name)});
+    names.push_back(std::make_unique<std::string>(rows.station(std::string(name))));
+    return in_force_sink<hour_out>(hour_out{&writer, &keep, names.back().get(), keep.station(name)});
   }, cx.warner());
   io::aqi_record r;
   while (reader.next(r)) table.feed(r);
   table.finish();
-  std::vector<std::string_view> names;
-  for (auto* e : table.sorted()) names.push_back(e->name);
-  keep.check_stations(names, in.name);
+  writer.finish();
+  std::vector<std::string_view> seen;
+  for (auto* e : table.sorted()) seen.push_back(e->name);
+  keep.check_stations(seen, in.name);
   rows.finish();
   out.commit();
   return 0;

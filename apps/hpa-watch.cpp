@@ -29,6 +29,8 @@ const tool::spec spec = {
     "> 200) and the forecast shows no improvement within 24 h.\n"
     "With --state FILE it remembers what was issued and reports only what changed since; the\n"
     "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
+    "Records (csv, jsonl): one per action, or one 'none' per station; the same columns under\n"
+    "every profile.\n"
     "--station decides for the stations named only: the others are neither written nor changed\n"
     "in the state file. Holds its input in memory (a recent timeline is small).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
