@@ -109,6 +109,7 @@ void write_overview(const tool::context& cx, const plot_args& a) {
 
 void add_picture_options(CLI::App* sub, plot_args& a, bool width) {
   sub->fallthrough();  // the common options, the filters and the input may follow the picture's name
+  sub->footer("The stations and days drawn (--station, --since, --until) and the common options: hpa-plot --help.");
   sub->add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   if (width) sub->add_option("--width", a.width, "Width in px")->check(CLI::Range(600.0, 20000.0))->capture_default_str();
 }
