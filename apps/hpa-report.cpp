@@ -68,7 +68,7 @@ const tool::spec spec = {
     "warning issued, and a warning with no episode, are reported too. Like diff, the exit code\n"
     "says whether the log matches: 0 when every warning written matches the rules, 3 when one\n"
     "does not (issued too low or too high, late, at another start or lift, for no episode, or\n"
-    "an episode with no warning issued).\n"
+    "an episode with no warning issued); without --issued, 0.\n"
     "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
     "and its highest level reaches --level; a logged warning with no episode, when its own\n"
     "hours and level do. The log is matched against every episode first, so a filter never\n"
