@@ -15,9 +15,9 @@ const tool::spec spec = {
     "Output, in input order: station,time,daily_aqi,valid_hours, one row per hour whose window\n"
     "holds any value; daily_aqi is empty when the window has too few. A daily input series (a\n"
     "'date' column) gives one row per day, at its last hour. Streams: memory does not grow with\n"
-    "the input.",
+    "the input. --since/--until cut the rows; the windows still count the hours before.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
-        tool::takes::format,
+        tool::takes::format | tool::takes::stations | tool::takes::period,
     {io::format::csv, io::format::json, io::format::jsonl}};
 
 struct args {
@@ -27,8 +27,10 @@ struct args {
 struct daily_sink : station_sink {
   io::record_writer* out;
   std::string station;
+  const tool::filter* keep;
+  bool wanted;
   void on_daily(hour_t t, double d, int valid) {
-    if (valid == 0) return;
+    if (valid == 0 || !wanted || !keep->hour(t)) return;
     out->write({io::field::string(station), io::field::time(t), io::field::number(d), io::field::integer(valid)});
   }
 };
@@ -43,11 +45,16 @@ int run(const args&, tool::context& cx) {
     daily_sink s;
     s.out = &rows;
     s.station = std::string(name);
+    s.keep = &cx.filter();
+    s.wanted = cx.filter().station(name);
     return s;
   }, cx.warner());
   io::aqi_record r;
   while (reader.next(r)) table.feed(r);
   table.finish();
+  std::vector<std::string_view> names;
+  for (auto* e : table.sorted()) names.push_back(e->name);
+  cx.filter().check_stations(names, in.name);
   rows.finish();
   out.commit();
   return 0;

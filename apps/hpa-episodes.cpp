@@ -19,10 +19,15 @@ const tool::spec spec = {
     "Formats: csv (one row per episode), json (an array of objects), jsonl (an object per line),\n"
     "text (for people).\n"
     "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
-    "AQI, hours at each condition level, hours at each warning level, episodes.\n"
+    "AQI, hours at each condition level, hours at each warning level, episodes. Its columns\n"
+    "<level>_h and warn_<level>_h are the profile's levels (yellow, orange, red by default);\n"
+    "the others, and every column of the episode records, are there under every profile.\n"
+    "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
+    "and its highest level reaches --level; --summary counts the hours of the window and the\n"
+    "episodes written.\n"
     "Streams: memory is bounded by the stations and the longest episode, not the input.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet | tool::takes::format,
+        tool::takes::quiet | tool::takes::format | tool::takes::filters,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 
 struct args {
@@ -37,14 +42,15 @@ void options(CLI::App& app, args& a) {
 // A station's episodes, or its season in numbers for --summary.
 struct episode_sink : station_sink {
   bool summary = false;
+  const tool::filter* keep = nullptr;
   std::vector<episode> episodes;  // warnings and withheld ones, in the order they close
   std::int64_t hours_valid = 0;
   double max_daily = no_value;
   std::vector<std::int64_t> condition_hours, warning_hours;
   int warnings = 0;
 
-  void on_hour(hour_t, double d, const hour_condition& c) {
-    if (!summary) return;
+  void on_hour(hour_t h, double d, const hour_condition& c) {
+    if (!summary || !keep->hour(h)) return;
     if (has_value(d)) {
       ++hours_valid;
       if (!has_value(max_daily) || d > max_daily) max_daily = d;
@@ -56,21 +62,23 @@ struct episode_sink : station_sink {
       episodes.push_back(e);
       return;
     }
-    if (!e.warns()) return;
-    for (const auto& s : e.segments) warning_hours[s.level] += s.to - s.from + 1;
+    if (!e.warns() || !keep->episode(e)) return;
+    for (const auto& s : e.segments)
+      if (const auto [from, to] = keep->cut(s.from, s.to); from <= to) warning_hours[s.level] += to - from + 1;
     ++warnings;
   }
 };
 
 using table = io::station_results<episode_sink>;
 
-void write_summary(const table& t, const profile& p, const tool::common& o, io::output& out) {
+void write_summary(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
   std::vector<std::string> columns = {"station", "hours_valid", "max_mean"};
   for (const auto& l : p.levels) columns.push_back(l.name + "_h");
   for (const auto& l : p.levels) columns.push_back("warn_" + l.name + "_h");
   columns.emplace_back("episodes");
   io::record_writer rows(out, o.format, columns);
   for (auto* e : t.sorted()) {
+    if (!keep.station(e->name)) continue;
     const auto& s = e->sink;
     std::vector<io::field> f = {io::field::string(e->name), io::field::integer(s.hours_valid),
                                 has_value(s.max_daily) ? io::field::custom(fmt::format("{:.2f}", s.max_daily), s.max_daily)
@@ -83,16 +91,21 @@ void write_summary(const table& t, const profile& p, const tool::common& o, io::
   rows.finish();
 }
 
-void write_episodes(const table& t, const profile& p, const tool::common& o, io::output& out) {
-  auto in_order = [](std::vector<episode>& v) -> const std::vector<episode>& {
+void write_episodes(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
+  // a station's episodes written, by start
+  auto in_order = [&](const std::string& station, std::vector<episode>& v) {
+    std::vector<const episode*> kept;
+    if (!keep.station(station)) return kept;
     std::stable_sort(v.begin(), v.end(), [](const episode& a, const episode& b) { return a.start < b.start; });
-    return v;
+    for (const auto& e : v)
+      if (keep.episode(e)) kept.push_back(&e);
+    return kept;
   };
   if (o.format == io::format::text) {
     bool any = false;
     for (auto* e : t.sorted())
-      for (const auto& ep : in_order(e->sink.episodes)) {
-        out << (any ? "\n" : "") << io::episode_text(e->name, ep, p);
+      for (const auto* ep : in_order(e->name, e->sink.episodes)) {
+        out << (any ? "\n" : "") << io::episode_text(e->name, *ep, p);
         any = true;
       }
     if (!any) out << "no warning episodes\n";
@@ -100,7 +113,7 @@ void write_episodes(const table& t, const profile& p, const tool::common& o, io:
   }
   io::record_writer rows(out, o.format, io::episode_columns());
   for (auto* e : t.sorted())
-    for (const auto& ep : in_order(e->sink.episodes)) rows.write(io::episode_fields(e->name, ep, p));
+    for (const auto* ep : in_order(e->name, e->sink.episodes)) rows.write(io::episode_fields(e->name, *ep, p));
   rows.finish();
 }
 
@@ -110,13 +123,17 @@ int run(const args& a, tool::context& cx) {
   const auto t = io::read_stations<episode_sink>(cx.reading(in), p, [&](std::string_view) {
     episode_sink s;
     s.summary = a.summary;
+    s.keep = &cx.filter();
     s.condition_hours.assign(p.levels.size() + 1, 0);
     s.warning_hours.assign(p.levels.size() + 1, 0);
     return s;
   });
+  std::vector<std::string_view> names;
+  for (auto* e : t.sorted()) names.push_back(e->name);
+  cx.filter().check_stations(names, in.name);
   io::output out(cx.options().output);
-  if (a.summary) write_summary(t, p, cx.options(), out);
-  else write_episodes(t, p, cx.options(), out);
+  if (a.summary) write_summary(t, p, cx.options(), cx.filter(), out);
+  else write_episodes(t, p, cx.options(), cx.filter(), out);
   out.commit();
   return 0;
 }

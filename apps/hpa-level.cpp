@@ -1,9 +1,21 @@
-// hpa-level: the level in force at one hour, per station.
+// hpa-level: the level in force at one hour, or at every hour, per station.
 #include <fmt/format.h>
 
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "hpa/in_force.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/station_table.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -11,24 +23,40 @@ using namespace hpa;
 namespace {
 
 const tool::spec spec = {
-    "hpa-level", "Tell the warning level in force at one hour, its tier and what it asks, per station.",
+    "hpa-level", "Tell the warning level in force at one hour (or at every hour), its tier and what it asks, per station.",
     "For each station: the daily AQI and the condition level at that hour, the warning level in\n"
     "force (after merging, holding and 36 h confirmation, §3.2.4), since when and until when,\n"
     "its response tier (§4.1), and whether the end of the data leaves a lift pending. --at\n"
     "defaults to each station's last hour. Reads the whole input once; memory is bounded by\n"
-    "the stations and the longest episode.",
+    "the stations and the longest episode.\n"
+    "--every-hour writes the series instead, one record per station and hour from its first\n"
+    "hour to its last (gaps included): station,time,daily_aqi,condition,level,tier,episode,\n"
+    "pending. episode is the start of the warning in force (the start column of hpa-episodes),\n"
+    "empty outside one; pending is true in a warning the data end before its lift is\n"
+    "confirmed (more data may still lower or end it). Each row is the answer --at that hour\n"
+    "gives. Streams: an hour is written once its level is known, at once outside a warning,\n"
+    "when the episode closes inside one; memory holds the open episode's hours per station.\n"
+    "One thread reads and applies the rules, another writes (--threads is for --at).\n"
+    "--since/--until cut the series of --every-hour; --station and --level cut both forms.\n"
+    "Rows come in input order: station by station for a file grouped by station, a station's\n"
+    "hours always in time order. Every column is there under every profile; the values of\n"
+    "condition, level and tier are the profile's level names and tiers.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet | tool::takes::format,
+        tool::takes::quiet | tool::takes::format | tool::takes::filters,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 
 struct args {
   tool::common common;
   std::string at;
+  bool every_hour = false;
 };
 
 void options(CLI::App& app, args& a) {
-  app.add_option("--at", a.at, "The hour, as 2023-12-01T08:00 (default: each station's last hour)");
+  auto* at = app.add_option("--at", a.at, "The hour, as 2023-12-01T08:00 (default: each station's last hour)");
+  app.add_flag("--every-hour", a.every_hour, "Every hour of every station: the series to plot or join")->excludes(at);
 }
+
+// ---- --at: one hour per station ----
 
 struct level_sink : station_sink {
   std::optional<hour_t> at;  // none: the last hour of the data
@@ -57,6 +85,7 @@ struct answer {
   std::string condition, level = "none", tier, action;
   std::optional<hour_t> since, until;
   bool pending = false;
+  level_t in_force = 0;
 };
 
 answer answer_for(const level_sink& s, const profile& p) {
@@ -71,6 +100,7 @@ answer answer_for(const level_sink& s, const profile& p) {
   const level_t l = s.in_force ? level_in_force(*s.in_force, a.time) : level_t{0};
   a.level = p.level_name(l);
   a.tier = p.level_tier(l);
+  a.in_force = l;
   if (l == 0) {
     a.action = "no warning in force";
     return a;
@@ -101,7 +131,21 @@ std::vector<io::field> fields_of(const std::string& station, const answer& a) {
           field::boolean(a.pending), field::string(a.action)};
 }
 
-int run(const args& a, tool::context& cx) {
+// The stations written: those --station names, whose level at the hour reaches --level.
+std::vector<std::pair<const std::string*, answer>> answers(const io::station_results<level_sink>& t, const profile& p,
+                                                           const tool::filter& keep) {
+  std::vector<std::pair<const std::string*, answer>> v;
+  for (auto* e : t.sorted()) {
+    if (!keep.station(e->name)) continue;
+    auto a = answer_for(e->sink, p);
+    if (keep.level(a.in_force)) v.emplace_back(&e->name, std::move(a));
+  }
+  return v;
+}
+
+int run_at(const args& a, tool::context& cx) {
+  if (cx.filter().by_period())
+    throw CLI::ValidationError("--since/--until", "cut the series of --every-hour; for one hour, give --at");
   std::optional<hour_t> at;
   if (!a.at.empty()) at = tool::hour_option(a.at, "--at");
   const auto& p = cx.profile();
@@ -111,18 +155,335 @@ int run(const args& a, tool::context& cx) {
     s.at = at;
     return s;
   });
+  std::vector<std::string_view> names;
+  for (auto* e : t.sorted()) names.push_back(e->name);
+  cx.filter().check_stations(names, in.name);
   io::output out(cx.options().output);
   if (cx.options().format == io::format::text) {
-    for (auto* e : t.sorted()) out << text_of(e->name, answer_for(e->sink, p));
+    for (const auto& [name, answer] : answers(t, p, cx.filter())) out << text_of(*name, answer);
   } else {
     io::record_writer rows(out, cx.options().format, {"station", "time", "daily_aqi", "condition", "level", "tier",
                                                       "since", "until", "pending", "action"});
-    for (auto* e : t.sorted()) rows.write(fields_of(e->name, answer_for(e->sink, p)));
+    for (const auto& [name, answer] : answers(t, p, cx.filter())) rows.write(fields_of(*name, answer));
     rows.finish();
   }
   out.commit();
   return 0;
 }
+
+// ---- --every-hour: the series ----
+
+// One decided hour on its way to be written: what its row needs (the warning by its start).
+struct decided_hour {
+  const std::string* station;  // its part of the row, hour_rows::station()
+  hour_t hour;
+  double daily;
+  hour_t episode;  // the start of the warning in force, when level > 0
+  level_t condition, level;
+  bool pending;
+};
+
+// The rows of --every-hour, each written as its hour is decided. There are millions: a row is
+// a few ready-made pieces copied into the output (the station's part, the time, the number, the
+// part that depends only on the condition and the level, the episode, the end), as every other
+// tool's records would write it (CSV, nlohmann's JSON, JSON Lines).
+class hour_rows {
+ public:
+  hour_rows(io::output& out, io::format f, const profile& p) : out_(out), format_(f) {
+    for (level_t c = 0; c <= p.levels.size(); ++c)
+      for (level_t l = 0; l <= p.levels.size(); ++l) middle_.push_back(middle(p, c, l));
+    levels_ = p.levels.size() + 1;
+    std::size_t longest = 0;
+    for (const auto& m : middle_) longest = std::max(longest, m.size());
+    row_fixed_ = 128 + longest;  // a row beside its station's part and its number: times, the middle
+    if (format_ == io::format::csv) out_ << "station,time,daily_aqi,condition,level,tier,episode,pending\n";
+  }
+
+  /// The start of a station's rows, up to the time.
+  std::string station(const std::string& name) const {
+    const auto json = nlohmann::json(name).dump();
+    switch (format_) {
+      case io::format::csv: return io::csv_field(name) + ",";
+      case io::format::jsonl: return "{\"station\":" + json + ",\"time\":\"";
+      case io::format::json: return "  {\n    \"station\": " + json + ",\n    \"time\": \"";
+      case io::format::text: break;
+    }
+    return name.empty() ? name : name + " ";
+  }
+
+  void write(const decided_hour& h) {
+    const std::string& station = *h.station;
+    const std::string_view time = time_.of(h.hour);
+    const std::string_view daily = number(h.daily);
+    const std::string_view episode = h.level > 0 ? episode_.of(h.episode) : std::string_view();
+    const bool pending = h.pending;
+    at_ = room(station.size() + daily.size() + row_fixed_);
+    const auto& middle = middle_[h.condition * levels_ + h.level];
+    switch (format_) {
+      case io::format::csv:
+        put(station, time, ",", daily, middle, episode, pending ? ",true\n" : ",false\n");
+        break;
+      case io::format::jsonl:
+        put(station, time, "\",\"daily_aqi\":");
+        json_values(daily, middle, episode);
+        put(pending ? ",\"pending\":true}\n" : ",\"pending\":false}\n");
+        break;
+      case io::format::json:
+        put(rows_ == 0 ? "[\n" : ",\n", station, time, "\",\n    \"daily_aqi\": ");
+        json_values(daily, middle, episode);
+        put(pending ? ",\n    \"pending\": true\n  }" : ",\n    \"pending\": false\n  }");
+        break;
+      case io::format::text:
+        put(station, time, "  daily AQI ", daily.empty() ? "-" : daily, middle, episode, pending ? ", pending\n" : "\n");
+        break;
+    }
+    used_ = static_cast<std::size_t>(at_ - chunk_.data());
+    ++rows_;
+  }
+
+  /// Ends the output: closes the JSON array.
+  void finish() {
+    out_.write(std::string_view(chunk_.data(), used_));
+    used_ = 0;
+    if (format_ == io::format::json) out_ << (rows_ == 0 ? "[]\n" : "\n]\n");
+    if (format_ == io::format::text && rows_ == 0) out_ << "no hours\n";
+  }
+
+ private:
+  // What stands between the number and the episode, for condition c and level in force l.
+  std::string middle(const profile& p, level_t c, level_t l) const {
+    const auto& cond = p.level_name(c);
+    const auto& level = p.level_name(l);
+    const auto& tier = p.level_tier(l);
+    auto json = [](const std::string& s) { return nlohmann::json(s).dump(); };
+    switch (format_) {
+      case io::format::csv: return "," + io::csv_field(cond) + "," + io::csv_field(level) + "," + io::csv_field(tier) + ",";
+      case io::format::jsonl:
+        return ",\"condition\":" + json(cond) + ",\"level\":" + json(level) + ",\"tier\":" + json(tier) + ",\"episode\":";
+      case io::format::json:
+        return ",\n    \"condition\": " + json(cond) + ",\n    \"level\": " + json(level) + ",\n    \"tier\": " +
+               json(tier) + ",\n    \"episode\": ";
+      case io::format::text: break;
+    }
+    return "  condition " + cond + "  in force: " + level + (l > 0 ? " (tier " + tier + "), episode of " : "");
+  }
+
+  // The daily AQI as the CSV shows it, as a JSON double (nlohmann writes 180 as 180.0), then the
+  // middle and the episode.
+  void json_values(std::string_view daily, const std::string& middle, std::string_view episode) {
+    if (daily.empty()) put("null");
+    else put(daily, daily.find('.') == std::string_view::npos ? ".0" : "");
+    put(middle);
+    if (episode.empty()) put("null");
+    else put("\"", episode, "\"");
+  }
+
+  // format_time(h), the date made once a day: hours come in order, station by station.
+  struct time_text {
+    hour_t day = std::numeric_limits<hour_t>::min();
+    std::string text;
+    std::string_view of(hour_t h) {
+      const hour_t d = h >= 0 ? h / 24 : (h - 23) / 24;
+      if (d != day) {
+        text = format_time(d * 24);
+        day = d;
+      }
+      const auto hh = static_cast<unsigned>(h - d * 24);
+      text[text.size() - 5] = static_cast<char>('0' + hh / 10);
+      text[text.size() - 4] = static_cast<char>('0' + hh % 10);
+      return text;
+    }
+  };
+
+  // A row goes straight into a chunk of the output: room() makes space for one, put() copies.
+  static constexpr std::size_t chunk_size = 1 << 16;
+  char* room(std::size_t n) {
+    if (used_ + n > chunk_.size()) {
+      out_.write(std::string_view(chunk_.data(), used_));
+      used_ = 0;
+      if (n > chunk_.size()) chunk_.resize(n);
+    }
+    return chunk_.data() + used_;
+  }
+  template <class... Text>
+  void put(const Text&... text) {
+    auto copy = [&](std::string_view t) {
+      std::memcpy(at_, t.data(), t.size());
+      at_ += t.size();
+    };
+    (copy(std::string_view(text)), ...);
+  }
+
+  // io::format_number(v) (at most 2 decimals, no trailing zeros) without its cost: the value in
+  // hundredths, rounded to nearest as fmt rounds the exact value. The product v * 100 is itself
+  // rounded: only when it lands on a half can that matter, and then its exact error (fma) says
+  // which way the exact value lies; an exact half goes to even, as fmt's does.
+  std::string_view number(double v) {
+    if (!has_value(v)) return {};
+    const double y = v * 100;
+    if (!(std::fabs(y) < 1e15)) return number_text_ = io::format_number(v);
+    double r = std::nearbyint(y);  // to nearest, a half to even
+    if (std::fabs(y - std::trunc(y)) == 0.5) {
+      const double error = std::fma(v, 100, -y);  // v * 100 - y, exactly
+      if (error != 0) r = error > 0 ? y + 0.5 : y - 0.5;
+    }
+    const auto cents = static_cast<std::int64_t>(r);
+    std::uint64_t a = cents < 0 ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+    char* end = number_ + sizeof number_;
+    char* p = end;
+    const unsigned frac = static_cast<unsigned>(a % 100);
+    if (frac % 10) *--p = static_cast<char>('0' + frac % 10);
+    if (frac) {
+      *--p = static_cast<char>('0' + frac / 10);
+      *--p = '.';
+    }
+    a /= 100;
+    do *--p = static_cast<char>('0' + a % 10);
+    while (a /= 10);
+    if (cents < 0) *--p = '-';
+    return {p, static_cast<std::size_t>(end - p)};
+  }
+
+  io::output& out_;
+  io::format format_;
+  std::vector<std::string> middle_;  // by condition and level in force
+  std::size_t levels_ = 0;
+  std::size_t row_fixed_ = 0;
+  std::string chunk_ = std::string(chunk_size, '\0');
+  std::size_t used_ = 0;
+  char* at_ = nullptr;  // where put() copies, inside chunk_
+  std::uint64_t rows_ = 0;
+  time_text time_, episode_;
+  char number_[24];
+  std::string number_text_;
+};
+
+// Hands the decided hours to a thread that writes them, in order, batch by batch: on a long
+// input the rules and the writing take about as long as each other, and so run side by side.
+// At most `depth` batches wait; their vectors are used again.
+class row_thread {
+ public:
+  explicit row_thread(hour_rows& rows) : rows_(rows), thread_([this] { work(); }) { batch_.reserve(batch_size); }
+  row_thread(const row_thread&) = delete;
+  row_thread& operator=(const row_thread&) = delete;
+  ~row_thread() {  // unwinding from an error: the writer stops where it is
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  void add(const decided_hour& h) {
+    batch_.push_back(h);
+    if (batch_.size() == batch_size) hand_over();
+  }
+
+  /// Writes what is left and waits for the writer; rethrows what it threw (a closed pipe).
+  void finish() {
+    hand_over();
+    {
+      std::lock_guard lock(m_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    if (failed_) std::rethrow_exception(failed_);
+  }
+
+ private:
+  static constexpr std::size_t batch_size = 1 << 14, depth = 4;
+
+  void hand_over() {
+    std::unique_lock lock(m_);
+    cv_.wait(lock, [&] { return queue_.size() < depth || failed_; });
+    if (failed_) std::rethrow_exception(failed_);  // stop reading: nothing more can be written
+    queue_.push_back(std::move(batch_));
+    if (spare_.empty()) {
+      batch_ = {};
+      batch_.reserve(batch_size);
+    } else {
+      batch_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    lock.unlock();
+    cv_.notify_all();
+  }
+
+  void work() {
+    try {
+      for (;;) {
+        std::unique_lock lock(m_);
+        cv_.wait(lock, [&] { return !queue_.empty() || done_ || stop_; });
+        if (stop_ || queue_.empty()) return;
+        auto batch = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        cv_.notify_all();
+        for (const auto& h : batch) rows_.write(h);
+        batch.clear();
+        lock.lock();
+        spare_.push_back(std::move(batch));
+      }
+    } catch (...) {
+      std::lock_guard lock(m_);
+      failed_ = std::current_exception();
+    }
+    cv_.notify_all();
+  }
+
+  hour_rows& rows_;
+  std::vector<decided_hour> batch_;
+  std::deque<std::vector<decided_hour>> queue_;
+  std::vector<std::vector<decided_hour>> spare_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool done_ = false, stop_ = false;
+  std::exception_ptr failed_;
+  std::thread thread_;  // last: it starts once the rest is ready
+};
+
+// Where a station's hours go: to the writer, when the filters keep them.
+struct hour_out {
+  row_thread* rows;
+  const tool::filter* keep;
+  const std::string* name;  // hour_rows::station(), owned by the run
+  bool wanted;
+  void operator()(const hour_in_force& h) {
+    if (!wanted || !keep->hour(h.hour, h.level)) return;
+    const bool warning = h.level > 0;
+    rows->add({name, h.hour, h.daily, warning ? h.warning->start : 0, h.condition, h.level, warning && h.warning->pending});
+  }
+};
+
+int run_every_hour(tool::context& cx) {
+  const auto& p = cx.profile();
+  const auto& keep = cx.filter();
+  auto in = cx.open_input();
+  io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
+  io::output out(cx.options().output);
+  hour_rows rows(out, cx.options().format, p);
+  std::vector<std::unique_ptr<std::string>> names;  // each station's part of its rows, where the writer reads it
+  row_thread writer(rows);
+  io::station_table<in_force_sink<hour_out>> table(p, reader.kind(), in.name, [&](std::string_view name) {
+    names.push_back(std::make_unique<std::string>(rows.station(std::string(name))));
+    return in_force_sink<hour_out>(hour_out{&writer, &keep, names.back().get(), keep.station(name)});
+  }, cx.warner());
+  io::aqi_record r;
+  while (reader.next(r)) table.feed(r);
+  table.finish();
+  writer.finish();
+  std::vector<std::string_view> seen;
+  for (auto* e : table.sorted()) seen.push_back(e->name);
+  keep.check_stations(seen, in.name);
+  rows.finish();
+  out.commit();
+  return 0;
+}
+
+int run(const args& a, tool::context& cx) { return a.every_hour ? run_every_hour(cx) : run_at(a, cx); }
 
 }  // namespace
 

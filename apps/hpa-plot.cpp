@@ -57,10 +57,11 @@ const tool::spec spec = {
     "overview  one row per station, one column per day, coloured by the level in force.\n"
     "The picture has no script and no external file or font; the same input gives the same\n"
     "bytes. Dates are the plan's local clock. The whole input is read (the rules need the\n"
-    "history); --since/--until choose what is drawn. Memory: the hours of the stations drawn\n"
-    "(timeline), a few bytes per station and day (calendar, overview).",
+    "history); --since/--until choose what is drawn (give both, or neither), --station which\n"
+    "stations. Memory: the hours of the stations drawn (timeline), a few bytes per station and\n"
+    "day (calendar, overview).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet};
+        tool::takes::quiet | tool::takes::stations | tool::takes::period};
 
 struct args {
   tool::common common;
@@ -135,10 +136,8 @@ void write_overview(const tool::context& cx, const plot_args& a) {
 }
 
 void add_picture_options(CLI::App* sub, plot_args& a, bool width) {
-  sub->fallthrough();  // the common options and the input may follow the picture's name
-  sub->add_option("--station", a.stations, "Draw this station (repeat for several; default: all)")->allow_extra_args(false);
-  sub->add_option("--since", a.since, "First day (or hour) drawn, as 2023-12-01 or 2023-12-01T08:00");
-  sub->add_option("--until", a.until, "Last day (or hour) drawn");
+  sub->fallthrough();  // the common options, the filters and the input may follow the picture's name
+  sub->footer("The stations and days drawn (--station, --since, --until) and the common options: hpa-plot --help.");
   sub->add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   if (width) sub->add_option("--width", a.width, "Width in px")->check(CLI::Range(600.0, 20000.0))->capture_default_str();
 }
@@ -161,9 +160,13 @@ void options(CLI::App& app, args& a) {
 }
 
 int run(const args& a, tool::context& cx) {
-  if (a.timeline->parsed()) write_timeline(cx, a.plot);
-  else if (a.calendar->parsed()) write_calendar(cx, a.plot);
-  else write_overview(cx, a.plot);
+  auto picture = a.plot;  // the stations and the days drawn: the common filters
+  picture.stations = cx.options().stations;
+  picture.since = cx.options().since;
+  picture.until = cx.options().until;
+  if (a.timeline->parsed()) write_timeline(cx, picture);
+  else if (a.calendar->parsed()) write_calendar(cx, picture);
+  else write_overview(cx, picture);
   return 0;
 }
 

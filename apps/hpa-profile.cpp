@@ -30,10 +30,13 @@ struct args {
 void options(CLI::App& app, args& a) {
   app.require_subcommand(1);
   a.list = app.add_subcommand("list", "List the built-in profiles (-f text, csv, json or jsonl)");
+  a.list->fallthrough();  // `hpa-profile list -f csv`: the common options may follow
   a.show = app.add_subcommand("show", "Print a profile as JSON");
+  a.show->fallthrough();
   a.show->add_option("name", a.name, "Built-in name or JSON file")->required();
   auto* check = app.add_subcommand("check", "Validate a profile file");
   check->add_option("file", a.file, "JSON file")->required();
+  check->fallthrough();
 }
 
 std::string levels_of(const profile& p) {

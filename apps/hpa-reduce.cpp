@@ -32,7 +32,7 @@ const tool::spec spec = {
     "nox, pm, vocs. Warnings ask whether a unit is right: a cut above its baseline (30 for\n"
     "30%?), every share under 1 % (t/d labelled t/a), a county cutting more than its total.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
-    {io::format::text, io::format::csv, io::format::json},
+    {io::format::text, io::format::csv, io::format::json, io::format::jsonl},
     "3 a requirement fails"};
 
 struct args {
@@ -93,29 +93,39 @@ void warn_unit_doubts(const tool::context& cx, const reduction_result& r) {
 
 // ---- Output ----
 
+nlohmann::ordered_json check_json(const ratio_check& c) {
+  return {{"county", c.county.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.county)},
+          {"tier", c.tier},
+          {"pollutant", c.what},
+          {"cut_t_d", c.cut},
+          {"total_t_d", c.total},
+          {"share", c.share},
+          {"required", c.required},
+          {"status", to_string(c.status)},
+          {"shortfall_t_d", c.shortfall},
+          {"note", c.note}};
+}
+
+nlohmann::ordered_json finding_json(const finding& f) {
+  return {{"severity", to_string(f.severity)}, {"county", f.county}, {"id", f.id},
+          {"line", f.line},                    {"rule", f.rule},     {"text", f.text}};
+}
+
 void write_json(io::output& out, const reduction_result& result, so2_nox_rule reading) {
   auto checks = nlohmann::ordered_json::array(), findings = nlohmann::ordered_json::array();
-  for (const auto& c : result.checks)
-    checks.push_back({{"county", c.county.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.county)},
-                      {"tier", c.tier},
-                      {"pollutant", c.what},
-                      {"cut_t_d", c.cut},
-                      {"total_t_d", c.total},
-                      {"share", c.share},
-                      {"required", c.required},
-                      {"status", to_string(c.status)},
-                      {"shortfall_t_d", c.shortfall},
-                      {"note", c.note}});
-  for (const auto& f : result.findings)
-    findings.push_back({{"severity", to_string(f.severity)},
-                        {"county", f.county},
-                        {"id", f.id},
-                        {"line", f.line},
-                        {"rule", f.rule},
-                        {"text", f.text}});
+  for (const auto& c : result.checks) checks.push_back(check_json(c));
+  for (const auto& f : result.findings) findings.push_back(finding_json(f));
   nlohmann::ordered_json j = {
       {"so2_nox", to_string(reading)}, {"failed", result.failed()}, {"checks", checks}, {"findings", findings}};
   out << j.dump(2) << "\n";
+}
+
+// JSON Lines: the objects of --format json's checks (or findings), one a line.
+void write_jsonl(io::output& out, const reduction_result& result, const std::string& table) {
+  if (table == "checks")
+    for (const auto& c : result.checks) out << check_json(c).dump() << "\n";
+  else
+    for (const auto& f : result.findings) out << finding_json(f).dump() << "\n";
 }
 
 void write_checks_csv(io::output& out, const reduction_result& result) {
@@ -194,7 +204,7 @@ void options(CLI::App& app, args& a) {
   app.add_option("--units", a.units, "t/d or t/a, for columns whose header states none")->check(CLI::IsMember({"t/d", "t/a"}));
   app.add_option("--so2-nox", a.so2_nox, "ratio_sum, tonnage or each (default: the profile's)")
       ->check(CLI::IsMember(so2_nox_names()));
-  app.add_option("--table", a.table, "with csv: checks or findings")
+  app.add_option("--table", a.table, "with csv or jsonl: checks or findings")
       ->check(CLI::IsMember({"checks", "findings"}))
       ->capture_default_str();
 }
@@ -211,6 +221,7 @@ int run(const args& a, tool::context& cx) {
   io::output out(cx.options().output);
   const auto f = cx.options().format;
   if (f == io::format::json) write_json(out, result, p.reduction.so2_nox);
+  else if (f == io::format::jsonl) write_jsonl(out, result, a.table);
   else if (f == io::format::csv && a.table == "checks") write_checks_csv(out, result);
   else if (f == io::format::csv) write_findings_csv(out, result);
   else write_text(out, p, list, result, in.name);

@@ -36,9 +36,18 @@ const tool::spec spec = {
     "after the lift, §5). With --issued LOG.csv (station,level,issued_at,start[,lift]: the\n"
     "warnings actually issued) it also checks each against the rules: the level, the start\n"
     "and lift hours, and the lead time achieved against the 48 h of §3.2.3; an episode with no\n"
-    "warning issued, and a warning with no episode, are reported too.",
+    "warning issued, and a warning with no episode, are reported too. Like diff, the exit code\n"
+    "says whether the log matches: 0 when every warning written matches the rules, 3 when one\n"
+    "does not (issued too low or too high, late, at another start or lift, for no episode, or\n"
+    "an episode with no warning issued); without --issued, 0.\n"
+    "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
+    "and its highest level reaches --level; a logged warning with no episode, when its own\n"
+    "hours and level do. The log is matched against every episode first, so a filter never\n"
+    "turns a matched warning into one with no episode.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet};
+        tool::takes::quiet | tool::takes::filters,
+    {},
+    "3 the log of warnings issued differs from the rules"};
 
 struct args {
   tool::common common;
@@ -64,9 +73,25 @@ const issued_entry* match(const std::vector<issued_entry>& log, std::vector<bool
   return nullptr;
 }
 
+// The log against the rules for one episode.
+struct check {
+  const issued_entry* w = nullptr;  // none: no warning was issued
+  hour_t lead = 0;                  // hours from the issue to the start
+  bool level = false, start = false, lift = true, on_time = false;
+
+  check(const issued_entry* issued, const episode& e, const profile& p) : w(issued) {
+    if (!w) return;
+    lead = e.start - w->issued_at;
+    level = w->level == e.level;
+    start = w->start == e.start;
+    if (w->lift && e.lift) lift = *w->lift == *e.lift;
+    on_time = lead >= p.lead_hours;
+  }
+  bool matches() const noexcept { return w && level && start && lift && on_time; }
+};
+
 // The table of one episode: what the rules give and, with a log, what was issued against it.
-std::string episode_table(const std::string& station, const episode& e, const issued_entry* w, bool with_log,
-                          const profile& p) {
+std::string episode_table(const std::string& station, const episode& e, const check* c, const profile& p) {
   const auto& lv = p.levels.at(e.level - 1u);
   std::string s = fmt::format("\n## {}{}{} warning ({}预警), {} .. {}\n\n", station, station.empty() ? "" : ": ", lv.name,
                               lv.name_zh, format_time_readable(e.start), format_time_readable(e.end));
@@ -86,43 +111,64 @@ std::string episode_table(const std::string& station, const episode& e, const is
   s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
   s += fmt::format("| assessment due | {} |\n", e.lift ? fmt::format("{} (lift + {} days)", format_date(*e.lift + hour_t{24} * p.assessment_days), p.assessment_days)
                                                           : fmt::format("{} days after the lift", p.assessment_days));
-  if (!with_log) return s;
+  if (!c) return s;
+  const auto* w = c->w;
   if (!w) return s + "| issued | **no warning was issued** |\n";
-  const hour_t lead = e.start - w->issued_at;
   s += fmt::format("| issued | {} at {} (log line {}) |\n", p.level_name(w->level), format_time_readable(w->issued_at), w->line);
   s += fmt::format("| level issued vs rules | {} vs {}: {} |\n", p.level_name(w->level), lv.name,
-                   w->level == e.level ? "matches" : w->level < e.level ? "**too low**" : "**too high**");
+                   c->level ? "matches" : w->level < e.level ? "**too low**" : "**too high**");
   s += fmt::format("| start issued vs rules | {} vs {}: {} |\n", format_time_readable(w->start), format_time_readable(e.start),
-                   w->start == e.start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
+                   c->start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
   if (w->lift && e.lift)
     s += fmt::format("| lift issued vs rules | {} vs {}: {} |\n", format_time_readable(*w->lift), format_time_readable(*e.lift),
-                     *w->lift == *e.lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
-  s += fmt::format("| lead time achieved | {} h of {} h: {} |\n", lead, p.lead_hours,
-                   lead >= p.lead_hours ? "on time" : fmt::format("**{} h late**", p.lead_hours - lead));
+                     c->lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
+  s += fmt::format("| lead time achieved | {} h of {} h: {} |\n", c->lead, p.lead_hours,
+                   c->on_time ? "on time" : fmt::format("**{} h late**", p.lead_hours - c->lead));
   return s;
+}
+
+// A logged warning that no episode matched, when the filters keep it: its station, its level,
+// its hours in force (to the end of the data without a lift).
+bool kept(const tool::filter& keep, const issued_entry& x) {
+  return keep.station(x.station) && keep.level(x.level) &&
+         keep.overlaps(x.start, x.lift ? *x.lift - 1 : std::numeric_limits<hour_t>::max());
 }
 
 int run(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
+  const auto& keep = cx.filter();
   const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
   auto in = cx.open_input();
   const auto t = io::read_stations<report_sink>(cx.reading(in), p, [](std::string_view) { return report_sink{}; });
+  std::vector<std::string_view> names;
+  for (auto* st : t.sorted()) names.push_back(st->name);
+  keep.check_stations(names, in.name);
   std::vector<bool> matched(log.size(), false);
   io::output out(cx.options().output);
   out << fmt::format("# Heavy-pollution episodes: assessment (§5)\n\nProfile: {} ({}). Source: {}.\n", p.name, p.source, in.name);
   int count = 0;
+  bool differs = false;
   for (auto* st : t.sorted())
     for (const auto& e : st->sink.episodes) {
+      // matched whether written or not: a warning that an episode left out covers is not one with no episode
+      const auto* w = log.empty() ? nullptr : match(log, matched, st->name, e);
+      if (!keep.station(st->name) || !keep.episode(e)) continue;
       ++count;
-      out << episode_table(st->name, e, log.empty() ? nullptr : match(log, matched, st->name, e), !log.empty(), p);
+      const check c(w, e, p);
+      differs |= !log.empty() && !c.matches();
+      out << episode_table(st->name, e, log.empty() ? nullptr : &c, p);
     }
-  if (count == 0) out << "\nNo warning episode in this series.\n";
+  if (count == 0)
+    out << (keep.by_station() || keep.by_period() || keep.by_level() ? "\nNo warning episode the filters keep.\n"
+                                                                       : "\nNo warning episode in this series.\n");
   for (std::size_t i = 0; i < log.size(); ++i)
-    if (!matched[i])
+    if (!matched[i] && kept(keep, log[i])) {
+      differs = true;
       out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n", log[i].station,
                          p.level_name(log[i].level), format_time_readable(log[i].start), log[i].line);
+    }
   out.commit();
-  return 0;
+  return differs ? 3 : 0;
 }
 
 }  // namespace

@@ -56,45 +56,71 @@ class station_index {
   station_data* last_ = nullptr;
 };
 
-// The pipeline's episodes go to the station's statistics.
+// A day counts when it meets the window of --since/--until.
+bool in_window(const tool::filter& keep, std::int64_t day) { return keep.overlaps(day * 24, day * 24 + 23); }
+
+// The pipeline's warnings go to the station's statistics (withheld and advisory ones put no
+// warning in force), cut to the window: an episode counts when it starts in it, its hours
+// in force where they fall in it.
 struct stats_sink : station_sink {
   station_stats* stats = nullptr;
-  void on_episode(const episode& e) { stats->add_episode(e); }
+  const tool::filter* keep = nullptr;
+  void on_episode(const episode& e) {
+    if (!e.warns()) return;
+    if (!keep->by_period()) return stats->add_episode(e);
+    if (keep->hour(e.start)) {
+      auto cut = e;
+      cut.segments.clear();
+      for (const auto& seg : e.segments)
+        if (const auto [from, to] = keep->cut(seg.from, seg.to); from <= to) cut.segments.push_back({seg.level, from, to});
+      return stats->add_episode(cut);
+    }
+    for (const auto& seg : e.segments)
+      if (const auto [from, to] = keep->cut(seg.from, seg.to); from <= to) stats->add_warning(seg.level, from, to);
+  }
 };
 
 // One row's value, as read (dust and ozone hours count: a day's category is its air, whatever the
 // cause), into the station's calendar days.
-void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r) {
+void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const tool::filter& keep) {
   if (s.any_aqi && r.hour <= s.last_aqi) return;  // a repeated row, the same value
   s.any_aqi = true;
   s.last_aqi = r.hour;
   const std::int64_t day = detail::day_of(r.hour);
+  const auto add = [&](std::int64_t d, double v) {
+    if (in_window(keep, d)) s.stats.add_day_aqi(d, v);
+  };
   switch (kind) {
-    case series_kind::hourly:
-      s.aqi_days.push(r.hour, r.value, [&](std::int64_t d, double v) { s.stats.add_day_aqi(d, v); });
-      break;
-    case series_kind::daily: s.stats.add_day_aqi(day, r.value); break;
+    case series_kind::hourly: s.aqi_days.push(r.hour, r.value, add); break;
+    case series_kind::daily: add(day, r.value); break;
     case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
-      s.stats.add_day_aqi(day, r.hour - day * 24 == 23 ? r.value : no_value);
+      add(day, r.hour - day * 24 == 23 ? r.value : no_value);
       break;
   }
 }
 
 void read_aqi(const tool::context& cx, tool::input& in, const profile& p, station_index& stations) {
   io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
+  const auto& keep = cx.filter();
   io::station_table<stats_sink> table(p, reader.kind(), in.name, [&](std::string_view name) {
     stats_sink s;
     s.stats = &stations.at(name).stats;
+    s.keep = &keep;
     return s;
   }, cx.warner());
   io::aqi_record r;
   while (reader.next(r)) {
     table.feed(r);  // checks the order and repeats first
-    add_aqi(stations.at(r.station), reader.kind(), r);
+    add_aqi(stations.at(r.station), reader.kind(), r, keep);
   }
   table.finish();
+  std::vector<std::string_view> names;
+  for (auto* e : table.sorted()) names.push_back(e->name);
+  keep.check_stations(names, in.name);
   for (auto& [name, s] : stations.sorted())
-    s->aqi_days.finish([&](std::int64_t d, double v) { s->stats.add_day_aqi(d, v); });
+    s->aqi_days.finish([&](std::int64_t d, double v) {
+      if (in_window(keep, d)) s->stats.add_day_aqi(d, v);
+    });
 }
 
 void read_concentrations(const tool::context& cx, const std::string& path, station_index& stations) {
@@ -110,10 +136,14 @@ void read_concentrations(const tool::context& cx, const std::string& path, stati
     s.any_conc = true;
     s.last_conc = m.hour;
     s.last_conc_line = m.line;
-    s.conc_days.push(m.hour, m.c, [&](std::int64_t d, const day_concentrations& c) { s.stats.add_day_concentrations(d, c); });
+    s.conc_days.push(m.hour, m.c, [&](std::int64_t d, const day_concentrations& c) {
+      if (in_window(cx.filter(), d)) s.stats.add_day_concentrations(d, c);
+    });
   }
   for (auto& [name, s] : stations.sorted())
-    s->conc_days.finish([&](std::int64_t d, const day_concentrations& c) { s->stats.add_day_concentrations(d, c); });
+    s->conc_days.finish([&](std::int64_t d, const day_concentrations& c) {
+      if (in_window(cx.filter(), d)) s->stats.add_day_concentrations(d, c);
+    });
 }
 
 // ---- output: one record per station and period ----
@@ -130,14 +160,20 @@ struct row {
 };
 
 // With no concentrations read, hj663_complete is left empty rather than false.
-std::vector<row> rows_of(const station_index& stations, const profile& p, bool concentrations) {
+std::vector<row> rows_of(const station_index& stations, const profile& p, bool concentrations, const tool::filter& keep) {
   std::vector<row> rows;
-  for (const auto& [name, d] : stations.sorted())
+  for (const auto& [name, d] : stations.sorted()) {
+    if (!keep.station(name)) continue;
     for (const auto& [id, s] : d->stats.periods()) {
-      const auto span = d->stats.span(id, s);
+      auto span = d->stats.span(id, s);
+      // the days counted: the period's within the window
+      const auto [from, to] = keep.cut(span.first_day * 24, span.last_day * 24 + 23);
+      span.first_day = detail::day_of(from);
+      span.last_day = detail::day_of(to);
       const auto complete = concentrations ? s.hj663_complete(d->stats.by(), span) : std::nullopt;
       rows.push_back({name, period_label(d->stats.by(), id, p.heating), span, s, complete});
     }
+  }
   return rows;
 }
 
@@ -211,8 +247,9 @@ std::string text_block(const row& r, const profile& p, bool concentrations) {
   return t;
 }
 
-void write(const station_index& stations, const profile& p, io::format format, bool concentrations, io::output& out) {
-  const auto rows = rows_of(stations, p, concentrations);
+void write(const station_index& stations, const profile& p, io::format format, bool concentrations,
+           const tool::filter& keep, io::output& out) {
+  const auto rows = rows_of(stations, p, concentrations, keep);
   if (format == io::format::text) {
     for (std::size_t i = 0; i < rows.size(); ++i) out << (i ? "\n" : "") << text_block(rows[i], p, concentrations);
     if (rows.empty()) out << "no data in any period\n";
@@ -242,9 +279,11 @@ const tool::spec spec = {
     "capture (324 days, 27 a month, 25 in February). CSV columns: every column up to\n"
     "hj663_complete is always there; the warn_<level>_days/_hours columns that follow are the\n"
     "profile's levels. Streams: memory is a few numbers per station and period (a year's daily\n"
-    "CO and O3 for the percentiles).",
+    "CO and O3 for the percentiles).\n"
+    "--since/--until count only the days that meet the window (a period's from and to are cut to\n"
+    "it), the warning hours in it, and the episodes starting in it.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
-        tool::takes::format,
+        tool::takes::format | tool::takes::stations | tool::takes::period,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 
 struct args {
@@ -270,7 +309,7 @@ int run(const args& a, tool::context& cx) {
   read_aqi(cx, in, p, stations);
   if (!a.concentrations.empty()) read_concentrations(cx, a.concentrations, stations);
   io::output out(cx.options().output);
-  write(stations, p, cx.options().format, !a.concentrations.empty(), out);
+  write(stations, p, cx.options().format, !a.concentrations.empty(), cx.filter(), out);
   out.commit();
   return 0;
 }

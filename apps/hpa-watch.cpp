@@ -63,9 +63,12 @@ const tool::spec spec = {
     "every action with the hour it was decided at, or with --summary one row per station\n"
     "against the episodes of the whole file (hpa-episodes): issues, lifts, contradicted\n"
     "lifts and downgrades, episodes issued twice, median lags.\n"
+    "Records (csv, jsonl): one per action, or one 'none' per station; the same columns under\n"
+    "every profile. --station decides for the stations named only: the others are neither\n"
+    "reported nor changed in the state file.\n"
     "Holds its input in memory (a recent timeline, or a season, is small).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
-        tool::takes::format,
+        tool::takes::format | tool::takes::stations,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
     "3 an action is due, 4 another run holds the state's lock (--no-wait), 5 a station is stale or absent"};
 
@@ -270,13 +273,18 @@ std::vector<station_report> decide_all(const timeline& t, const clock_view& c, i
   if (ignored)
     cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)",
                         t.source, ignored, ignored == 1 ? "" : "s", format_time(c.now)));
+  std::vector<std::string_view> names;
+  for (const auto& [name, in] : stations) names.push_back(name);
+  cx.filter().check_stations(names, t.source);
   std::vector<station_report> out;
   for (const auto& [name, in] : stations) {
+    if (!cx.filter().station(name)) continue;  // its state stays as it was
     auto& s = state[name];
     if (auto r = stale(name, in, c, s, cx.profile())) out.push_back(std::move(*r));
     else out.push_back(decide_station(name, in, t, c, s, cx.profile()));
   }
-  for (auto& r : absent(state, stations, c, cx.profile())) out.push_back(std::move(r));
+  for (auto& r : absent(state, stations, c, cx.profile()))
+    if (cx.filter().station(r.station)) out.push_back(std::move(r));
   return out;
 }
 

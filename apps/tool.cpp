@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/profile_json.hpp"
+#include "hpa/io/utf8.hpp"
 #include "hpa/version.hpp"
 
 namespace hpa::tool {
@@ -44,6 +46,34 @@ void add_format(CLI::App& app, const spec& s, common& c) {
          format_list(s.formats) + " (default " + names.front() + ")")
       ->check(CLI::IsMember(names))
       ->group(common_group);
+}
+
+// ---- the output filters ----
+
+constexpr const char* filter_group = "Filters (the rules see the whole input; only the output is cut)";
+
+void add_filters(CLI::App& app, const spec& s, common& c) {
+  if (s.takes & takes::stations)
+    app.add_option("--station", c.stations, "Only this station (its exact name); repeat for several")
+        ->allow_extra_args(false)  // `--station A file.csv`: the file is the input, not a station
+        ->group(filter_group);
+  if (s.takes & takes::period) {
+    app.add_option("--since", c.since, "Only from this day (2023-12-01) or hour (2023-12-01T08:00) on")
+        ->group(filter_group);
+    app.add_option("--until", c.until, "Only up to this day (to its 23:00) or hour")->group(filter_group);
+  }
+  if (s.takes & takes::min_level)
+    app.add_option("--level", c.min_level, "Only warnings at or above this level of the profile (yellow, orange, red)")
+        ->group(filter_group);
+}
+
+// --since and --until: a date is its first hour for --since, its last (23:00) for --until.
+std::optional<hour_t> window_bound(const std::string& text, const char* option, bool end) {
+  if (text.empty()) return std::nullopt;
+  const auto t = parse_time(text);
+  if (!t)
+    throw CLI::ValidationError(option, "expected a date (2023-12-01) or an hour (2023-12-01T08:00), got " + io::quote(text));
+  return t.date_only && end ? t.hour + 23 : t.hour;
 }
 
 // The exit codes line of a tool's help.
@@ -81,6 +111,7 @@ void define(CLI::App& app, const spec& s, common& c) {
         ->group(common_group);
   if (s.takes & takes::format) add_format(app, s, c);
   if (s.takes & takes::quiet) app.add_flag("-q,--quiet", c.quiet, "No warnings on stderr")->group(common_group);
+  add_filters(app, s, c);
 }
 
 int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
@@ -128,6 +159,28 @@ int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const s
 
 context::context(const spec& s, const common& c) : name_(s.name), common_(c) {
   if (s.takes & takes::profile) profile();  // a bad --profile or --as-of fails before any work
+  if (s.takes & takes::filters) filter_ = tool::filter(c, s.takes & takes::profile ? &profile() : nullptr);
+}
+
+filter::filter(const common& c, const hpa::profile* p)
+    : stations_(c.stations),
+      since_(window_bound(c.since, "--since", false)),
+      until_(window_bound(c.until, "--until", true)) {
+  if (since_ && until_ && *until_ < *since_)
+    throw CLI::ValidationError("--until", c.until + " is before --since " + c.since);
+  if (!c.min_level.empty()) {
+    const auto l = p ? p->find_level(c.min_level) : std::nullopt;
+    if (!l) throw CLI::ValidationError("--level", "no level " + io::quote(c.min_level) + " in profile " + (p ? p->name : ""));
+    min_level_ = *l;
+  }
+}
+
+bool filter::station(std::string_view name) const {
+  return stations_.empty() || std::find(stations_.begin(), stations_.end(), name) != stations_.end();
+}
+
+void filter::missing_station(const std::string& name, const std::string& source) {
+  throw error(source + ": no station named " + io::quote(name));
 }
 
 const hpa::profile& context::profile() const {

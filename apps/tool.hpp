@@ -7,14 +7,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "hpa/episodes.hpp"
 #include "hpa/io/station_reader.hpp"
 #include "hpa/io/table.hpp"
 #include "hpa/profile.hpp"
@@ -32,6 +36,12 @@ enum : unsigned {
   threads = 1u << 5,  ///< --threads N
   quiet = 1u << 6,    ///< -q
   format = 1u << 7,   ///< -f FORMAT, one of spec::formats
+  // The output filters (their own bits, from 16 up): the rules always see the whole input, only
+  // what is written is cut. See tool::filter.
+  stations = 1u << 16,   ///< --station NAME, repeatable: only these stations
+  period = 1u << 17,     ///< --since, --until: only what falls in this window
+  min_level = 1u << 18,  ///< --level NAME: only warnings at or above this level
+  filters = stations | period | min_level,
 };
 }  // namespace takes
 
@@ -54,6 +64,66 @@ struct common {
   unsigned threads = 0;  ///< 0: one per core
   bool quiet = false;
   io::format format = io::format::csv;
+  // The output filters (takes::stations, period, min_level), as given.
+  std::vector<std::string> stations;
+  std::string since, until, min_level;
+};
+
+/// The output filters, the same for every tool that takes them: --station NAME (repeatable),
+/// --since and --until (a date or an hour; a date --until is its 23:00), --level NAME (at least).
+/// The rules always see the whole input; a filter only cuts what is written. An episode is kept
+/// whole when any hour of it in force falls in the window (its start, lift and levels are the
+/// rules', never cut to the window), and kept by --level when its highest level reaches it.
+class filter {
+ public:
+  /// Keeps everything.
+  filter() = default;
+  /// From the common options; a date, an hour or a level that does not parse is a usage error
+  /// (CLI::ValidationError), as is --until before --since. `p`: for the level names.
+  filter(const common& c, const hpa::profile* p);
+
+  /// Whether a station is written (every one without --station).
+  bool station(std::string_view name) const;
+  /// Whether hour h is in the window.
+  bool hour(hour_t h) const noexcept { return (!since_ || h >= *since_) && (!until_ || h <= *until_); }
+  /// Whether the hours [from, to] overlap the window.
+  bool overlaps(hour_t from, hour_t to) const noexcept {
+    return (!since_ || to >= *since_) && (!until_ || from <= *until_);
+  }
+  /// The hours [from, to] cut to the window: first > second when none is in it.
+  std::pair<hour_t, hour_t> cut(hour_t from, hour_t to) const noexcept {
+    return {since_ ? std::max(from, *since_) : from, until_ ? std::min(to, *until_) : to};
+  }
+  /// Whether level l reaches --level (every level, none included, without it).
+  bool level(level_t l) const noexcept { return l >= min_level_; }
+  /// Whether an episode is written: in force in the window, its highest level reaching --level.
+  bool episode(const hpa::episode& e) const noexcept { return overlaps(e.start, e.end) && level(e.level); }
+  /// Whether an hour is written: in the window, the level in force there reaching --level.
+  bool hour(hour_t h, level_t in_force) const noexcept { return hour(h) && level(in_force); }
+
+  bool by_station() const noexcept { return !stations_.empty(); }
+  bool by_period() const noexcept { return since_ || until_; }
+  bool by_level() const noexcept { return min_level_ > 0; }
+  const std::optional<hour_t>& since() const noexcept { return since_; }
+  const std::optional<hour_t>& until() const noexcept { return until_; }
+
+  /// A --station that names no station of the input is an error (hpa::error, "SOURCE: no station
+  /// named 'X'"), never a silent empty output: `names` are the input's stations.
+  template <class Names>
+  void check_stations(const Names& names, const std::string& source) const {
+    for (const auto& s : stations_) {
+      bool found = false;
+      for (const auto& n : names) found = found || std::string_view(n) == s;
+      if (!found) missing_station(s, source);
+    }
+  }
+
+ private:
+  [[noreturn]] static void missing_station(const std::string& name, const std::string& source);
+
+  std::vector<std::string> stations_;
+  std::optional<hour_t> since_, until_;
+  level_t min_level_ = 0;
 };
 
 /// An open input: a file, or stdin for "-". `name` is for messages ("stdin" or the path).
@@ -87,11 +157,15 @@ class context {
   /// How to read the input: the file or stdin, threads, warnings and, when stderr is a terminal
   /// (not TERM=dumb) and not -q, a progress line.
   io::read_options reading(input& in) const;
+  /// The output filters of --station, --since, --until and --level (everything kept when the
+  /// tool takes none), checked before any work.
+  const tool::filter& filter() const noexcept { return filter_; }
 
  private:
   std::string name_;
   common common_;
   mutable std::optional<hpa::profile> profile_;
+  tool::filter filter_;
 };
 
 namespace detail {

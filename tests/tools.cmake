@@ -89,7 +89,7 @@ hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_
 hpa_tool_test(notice_en_text_stdin 0 hpa-notice STDIN example8_episodes.json ARGS --lang en -f text --kind lift)
 hpa_tool_test(notice_withheld_gets_none 0 hpa-notice ARGS dust_episodes.json)
 hpa_tool_test(notice_bad_json 1 hpa-notice ARGS two_stations.csv)
-hpa_tool_test(report_with_log 0 hpa-report ARGS --issued issued_log.csv two_stations.csv)
+hpa_tool_test(report_with_log 3 hpa-report ARGS --issued issued_log.csv two_stations.csv)
 hpa_tool_test(report_pending 0 hpa-report ARGS single_pending.csv)
 hpa_tool_test(report_bad_log 1 hpa-report ARGS --issued two_stations.csv two_stations.csv)
 
@@ -335,3 +335,76 @@ add_test(NAME "tool: watch replay of the Beijing winter (README)" COMMAND bash $
   $<TARGET_FILE_DIR:hpa-watch> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_BINARY_DIR}/watch_replay_beijing
   ${PROJECT_SOURCE_DIR}/README.md)
 set_tests_properties("tool: watch replay of the Beijing winter (README)" PROPERTIES LABELS shared SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+
+
+# the output filters, the same in every deciding tool: --station, --since, --until, --level
+hpa_tool_test(episodes_station 0 hpa-episodes ARGS --station B two_stations.csv)
+hpa_tool_test(episodes_window_keeps_whole 0 hpa-episodes ARGS --since 2023-12-02T06:00 two_stations.csv)
+hpa_tool_test(episodes_level_jsonl 0 hpa-episodes ARGS --level orange -f jsonl two_stations.csv)
+hpa_tool_test(episodes_summary_window 0 hpa-episodes ARGS --summary --since 2023-12-01 --until 2023-12-01 two_stations.csv)
+hpa_tool_test(episodes_window_empty 0 hpa-episodes ARGS -f text --until 2023-11-27 two_stations.csv)
+hpa_tool_test(episodes_unknown_station 1 hpa-episodes ARGS --station A --station Z two_stations.csv)
+hpa_tool_test(usage_episodes_bad_until 2 hpa-episodes ARGS --until 2023-12-32 two_stations.csv)
+hpa_tool_test(usage_episodes_until_before_since 2 hpa-episodes ARGS --since 2023-12-02 --until 2023-12-01 two_stations.csv)
+hpa_tool_test(daily_station_window 0 hpa-daily ARGS --station A --since 2023-11-29T00:00 --until 2023-11-29T03:00
+  two_stations.csv)
+hpa_tool_test(daily_unknown_station 1 hpa-daily ARGS --station Z two_stations.csv)
+hpa_tool_test(stats_station_window 0 hpa-stats ARGS -q --by month --station X --since 2016-10-02 --until 2017-03-31
+  stats_daily.csv)
+hpa_tool_test(stats_withheld_is_no_warning 0 hpa-stats ARGS -q -f text --by all dust.csv)
+hpa_tool_test(watch_station 3 hpa-watch ARGS -f text --station S watch_ahead60.csv)
+set_tests_properties("tool: watch_station" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+hpa_tool_test(watch_unknown_station 1 hpa-watch ARGS --station T watch_ahead60.csv)
+hpa_tool_test(plot_filter_before_picture 0 hpa-plot ARGS --station B --since 2023-12-11 --until 2023-12-12 overview
+  --width 800 plot_season.csv)
+hpa_tool_test(report_station_matches 0 hpa-report ARGS --issued issued_log.csv --station A two_stations.csv)
+hpa_tool_test(report_level_orange 3 hpa-report ARGS --issued issued_log.csv --level orange two_stations.csv)
+hpa_tool_test(report_window_empty 0 hpa-report ARGS --issued issued_log.csv --station A --since 2023-12-03 two_stations.csv)
+
+# hpa-level --every-hour: the level in force at every hour of every station
+hpa_tool_test(level_every_hour_pending 0 hpa-level ARGS --every-hour single_pending.csv)
+hpa_tool_test(level_every_hour_episode_start 0 hpa-level ARGS --every-hour --station A --since 2023-11-29T14:00
+  --until 2023-11-29T18:00 two_stations.csv)
+hpa_tool_test(level_every_hour_json 0 hpa-level ARGS --every-hour -f json --since 2023-12-04T16:00 single_pending.csv)
+hpa_tool_test(level_every_hour_jsonl_level 0 hpa-level ARGS --every-hour -f jsonl --level orange --until 2023-11-28T13:00
+  two_stations.csv)
+hpa_tool_test(level_every_hour_text_lifts 0 hpa-level ARGS --every-hour -f text --since 2023-12-02T03:00
+  --until 2023-12-02T09:00 two_stations.csv)
+hpa_tool_test(level_every_hour_daily_series 0 hpa-level ARGS --every-hour --since 2023-12-04T20:00 --until 2023-12-05T02:00
+  example8_daily.csv)
+hpa_tool_test(level_every_hour_gap_filled 0 hpa-level ARGS --every-hour --since 2023-12-03T20:00 --until 2023-12-04T01:00
+  bad/gap_over_a_day.csv)
+hpa_tool_test(level_every_hour_withheld_none 0 hpa-level ARGS --every-hour -q --level yellow dust.csv)
+hpa_tool_test(level_every_hour_empty_text 0 hpa-level ARGS --every-hour -q -f text --level yellow dust.csv)
+hpa_tool_test(level_at_filters 0 hpa-level ARGS --at 2023-12-01T12:00 --station B --level orange two_stations.csv)
+hpa_tool_test(level_unknown_station 1 hpa-level ARGS --every-hour --station C two_stations.csv)
+hpa_tool_test(usage_level_every_hour_and_at 2 hpa-level ARGS --every-hour --at 2023-12-01T12:00 two_stations.csv)
+hpa_tool_test(usage_level_since_without_every_hour 2 hpa-level ARGS --since 2023-12-01 two_stations.csv)
+hpa_tool_test(usage_level_unknown_level 2 hpa-level ARGS --every-hour --level purple two_stations.csv)
+# each row agrees with hpa-daily's daily AQI and with hpa-level --at that hour
+foreach(agree
+    "two_stations.csv|2023-11-28T10:00;2023-11-28T11:00;2023-11-29T16:00;2023-12-02T04:00;2023-12-02T05:00;2023-12-02T08:00"
+    "single_pending.csv|2023-12-01T13:00;2023-12-01T14:00;2023-12-04T17:00"
+    "example8_daily.csv|2023-12-01T00:00;2023-12-03T23:00;2023-12-04T00:00;2023-12-05T00:00"
+    "plot_season.csv|2023-12-03T10:00;2023-12-08T13:00;2023-12-08T14:00;2023-12-11T11:00;2023-12-14T23:00"
+    "dust.csv|2024-03-11T12:00")
+  string(REPLACE "|" ";" agree "${agree}")
+  list(POP_FRONT agree input)
+  add_test(NAME "tool: level_every_hour_agrees ${input}" COMMAND ${CMAKE_COMMAND} -DLEVEL=$<TARGET_FILE:hpa-level>
+    -DDAILY=$<TARGET_FILE:hpa-daily> -DINPUT=${CMAKE_CURRENT_SOURCE_DIR}/data/${input} "-DSAMPLE=${agree}"
+    -P ${CMAKE_CURRENT_SOURCE_DIR}/every_hour_agrees.cmake)
+endforeach()
+
+# hpa-report's exit code, like diff's: 0 when the log matches the rules, 3 when it does not
+hpa_tool_test(report_log_matches 0 hpa-report ARGS --issued issued_matching.csv two_stations.csv)
+
+# formats for scripts: JSON Lines wherever records come out, the common options after a subcommand
+hpa_tool_test(reduce_checks_jsonl 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv
+  --exceptions ${RED}/exceptions.csv -f jsonl)
+hpa_tool_test(reduce_findings_jsonl 3 hpa-reduce ARGS ${RED}/sources.csv --totals ${RED}/totals.csv -f jsonl --table findings)
+hpa_tool_test(profile_list_csv 0 hpa-profile ARGS list -f csv)
+hpa_tool_test(profile_list_json 0 hpa-profile ARGS list -f json)
+hpa_tool_test(measures_tier3_jsonl 0 hpa-measures ARGS --tier III -f jsonl --lang en)
+hpa_tool_test(watch_jsonl 3 hpa-watch ARGS -f jsonl watch_ahead60.csv)
+set_tests_properties("tool: watch_jsonl" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)

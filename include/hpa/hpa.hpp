@@ -7,6 +7,7 @@
 //   cause.hpp      the cause gate: dust and ozone-driven hours (§1.3)
 //   episodes.hpp   the warning in force, merging, downgrade and lift (§3.2.4), issue lead (§3.2.3)
 //   pipeline.hpp   the whole pipeline for one station, hour by hour
+//   in_force.hpp   the warning level in force hour by hour, streaming
 //   watch.hpp      the decision at an hour (§3.2.2-§3.2.4)
 //   aqi.hpp        AQI from concentrations (HJ 633)
 //   aqi_daily.hpp  the rolling daily AQI from concentrations
@@ -25,6 +26,7 @@
 #include "hpa/episodes.hpp"
 #include "hpa/error.hpp"
 #include "hpa/final_conditions.hpp"
+#include "hpa/in_force.hpp"
 #include "hpa/levels.hpp"
 #include "hpa/measures.hpp"
 #include "hpa/pipeline.hpp"
