@@ -1,7 +1,11 @@
 // hpa-episodes: the warning episodes of every station (§3.2.1-§3.2.4).
 #include <fmt/format.h>
 
+#include <set>
+
+#include "hpa/directives.hpp"
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/directives.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
 #include "tool.hpp"
@@ -20,7 +24,13 @@ const tool::spec spec = {
     "text (for people).\n"
     "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
     "AQI, hours at each condition level, hours at each warning level, episodes.\n"
-    "Streams: memory is bounded by the stations and the longest episode, not the input.",
+    "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
+    "directives from above (§3.2.2(2), §3.2.3): from a directive's start the level in force is\n"
+    "at least its level for the stations whose name is its area (every station when it names\n"
+    "none); when it ends the rules decide again. Each episode says its basis (rules, directive\n"
+    "or both), per stretch in its segments, and its rule names the documents.\n"
+    "Streams: memory is bounded by the stations and the longest episode, not the input (with\n"
+    "--directives, a station a directive names also keeps its daily AQI, 16 bytes an hour).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
@@ -28,10 +38,12 @@ const tool::spec spec = {
 struct args {
   tool::common common;
   bool summary = false;
+  std::string directives;
 };
 
 void options(CLI::App& app, args& a) {
   app.add_flag("--summary", a.summary, "One row per station: the season in numbers");
+  app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
 }
 
 // A station's episodes, or its season in numbers for --summary.
@@ -42,8 +54,13 @@ struct episode_sink : station_sink {
   double max_daily = no_value;
   std::vector<std::int64_t> condition_hours, warning_hours;
   int warnings = 0;
+  std::vector<directive> directives;          // those naming this station
+  std::vector<std::pair<hour_t, double>> daily;  // with directives: every daily AQI, for their episodes
+  std::optional<hour_t> last_hour;
 
-  void on_hour(hour_t, double d, const hour_condition& c) {
+  void on_hour(hour_t h, double d, const hour_condition& c) {
+    last_hour = h;
+    if (!directives.empty() && has_value(d)) daily.emplace_back(h, d);
     if (!summary) return;
     if (has_value(d)) {
       ++hours_valid;
@@ -52,7 +69,7 @@ struct episode_sink : station_sink {
     ++condition_hours[c.level];
   }
   void on_episode(const episode& e) {
-    if (!summary) {
+    if (!summary || !directives.empty()) {
       episodes.push_back(e);
       return;
     }
@@ -63,6 +80,67 @@ struct episode_sink : station_sink {
 };
 
 using table = io::station_results<episode_sink>;
+
+// --directives: the episodes of each station with the directives that name it (§3.2.2(2)).
+
+std::vector<directive> read_directives(const std::string& path, tool::context& cx) {
+  auto in = cx.open(path);
+  return io::read_directives(*in.stream, in.name, cx.profile(), cx.warner());
+}
+
+// A directive whose area is no station of the input is not used: say so, once per area.
+void warn_unused(const std::vector<directive>& all, const table& t, const std::string& source, tool::context& cx) {
+  std::set<std::string> stations, warned;
+  for (auto* e : t.sorted()) stations.insert(e->name);
+  for (const auto& d : all)
+    if (!d.area.empty() && !stations.count(d.area) && warned.insert(d.area).second)
+      cx.warn(source + ": no station '" + d.area + "' in the input: its directives are not used");
+}
+
+// A station's episodes in order of start, each with its basis.
+std::vector<directed_episode> directed_episodes(const episode_sink& s, const profile& p) {
+  std::vector<directed_episode> out;
+  if (s.directives.empty() || !s.last_hour) {
+    for (const auto& e : s.episodes) out.push_back(from_rules(e));
+  } else {
+    auto daily_at = [&](hour_t h) {
+      auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
+      return it != s.daily.end() && it->first == h ? it->second : no_value;
+    };
+    out = with_directives(s.episodes, s.directives, *s.last_hour, p, daily_at);
+    for (const auto& e : s.episodes)
+      if (!e.warns()) out.push_back(from_rules(e));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.e.start < b.e.start; });
+  return out;
+}
+
+// --summary with directives: the warning hours and episodes of the combined warnings.
+void count_directed(episode_sink& s, const profile& p) {
+  if (s.directives.empty()) return;
+  for (const auto& d : directed_episodes(s, p)) {
+    if (!d.e.warns()) continue;
+    for (const auto& seg : d.e.segments) s.warning_hours[seg.level] += seg.to - seg.from + 1;
+    ++s.warnings;
+  }
+}
+
+void write_directed(const table& t, const profile& p, const tool::common& o, io::output& out) {
+  if (o.format == io::format::text) {
+    bool any = false;
+    for (auto* e : t.sorted())
+      for (const auto& d : directed_episodes(e->sink, p)) {
+        out << (any ? "\n" : "") << io::directed_episode_text(e->name, d, p);
+        any = true;
+      }
+    if (!any) out << "no warning episodes\n";
+    return;
+  }
+  io::record_writer rows(out, o.format, io::directed_episode_columns());
+  for (auto* e : t.sorted())
+    for (const auto& d : directed_episodes(e->sink, p)) rows.write(io::directed_episode_fields(e->name, d, p));
+  rows.finish();
+}
 
 void write_summary(const table& t, const profile& p, const tool::common& o, io::output& out) {
   std::vector<std::string> columns = {"station", "hours_valid", "max_mean"};
@@ -106,17 +184,26 @@ void write_episodes(const table& t, const profile& p, const tool::common& o, io:
 
 int run(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
+  const auto directives = a.directives.empty() ? std::vector<directive>{} : read_directives(a.directives, cx);
   auto in = cx.open_input();
-  const auto t = io::read_stations<episode_sink>(cx.reading(in), p, [&](std::string_view) {
+  const auto t = io::read_stations<episode_sink>(cx.reading(in), p, [&](std::string_view name) {
     episode_sink s;
     s.summary = a.summary;
     s.condition_hours.assign(p.levels.size() + 1, 0);
     s.warning_hours.assign(p.levels.size() + 1, 0);
+    s.directives = directives_for(directives, name);
     return s;
   });
+  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
   io::output out(cx.options().output);
-  if (a.summary) write_summary(t, p, cx.options(), out);
-  else write_episodes(t, p, cx.options(), out);
+  if (a.summary) {
+    for (auto* e : t.sorted()) count_directed(e->sink, p);
+    write_summary(t, p, cx.options(), out);
+  } else if (!a.directives.empty()) {
+    write_directed(t, p, cx.options(), out);
+  } else {
+    write_episodes(t, p, cx.options(), out);
+  }
   out.commit();
   return 0;
 }

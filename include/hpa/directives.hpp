@@ -154,6 +154,16 @@ struct directed_episode {
   std::string pending_on;            ///< the directive without an end in force when the data end
 };
 
+/// An episode of the rules alone as a directed_episode: every stretch on the rules' basis (for
+/// the withheld and advisory ones, and for stations no directive names).
+inline directed_episode from_rules(const episode& e) {
+  directed_episode d;
+  d.e = e;
+  for (const auto& s : e.segments) d.parts.push_back({s.level, s.from, s.to, basis::rules, s.level, 0, {}});
+  d.own.push_back(e);
+  return d;
+}
+
 /// Hours of an episode by basis.
 struct basis_hours {
   hour_t rules = 0, directive = 0, both = 0;
