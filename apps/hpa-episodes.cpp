@@ -56,9 +56,10 @@ struct episode_sink : station_sink {
   int warnings = 0;
   std::vector<directive> directives;          // those naming this station
   std::vector<std::pair<hour_t, double>> daily;  // with directives: every daily AQI, for their episodes
-  std::optional<hour_t> last_hour;
+  std::optional<hour_t> first_hour, last_hour;
 
   void on_hour(hour_t h, double d, const hour_condition& c) {
+    if (!first_hour) first_hour = h;
     last_hour = h;
     if (!directives.empty() && has_value(d)) daily.emplace_back(h, d);
     if (!summary) return;
@@ -107,7 +108,7 @@ std::vector<directed_episode> directed_episodes(const episode_sink& s, const pro
       auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
       return it != s.daily.end() && it->first == h ? it->second : no_value;
     };
-    out = with_directives(s.episodes, s.directives, *s.last_hour, p, daily_at);
+    out = with_directives(s.episodes, s.directives, *s.first_hour, *s.last_hour, p, daily_at);
     for (const auto& e : s.episodes)
       if (!e.warns()) out.push_back(from_rules(e));
   }

@@ -20,8 +20,9 @@ struct report_sink : station_sink {
   std::vector<episode> episodes;
   std::vector<directive> directives;             // --directives: those naming this station
   std::vector<std::pair<hour_t, double>> daily;  // with directives: the daily AQI, for their episodes
-  std::optional<hour_t> last_hour;
+  std::optional<hour_t> first_hour, last_hour;
   void on_hour(hour_t h, double d, const hour_condition&) {
+    if (!first_hour) first_hour = h;
     last_hour = h;
     if (!directives.empty() && has_value(d)) daily.emplace_back(h, d);
   }
@@ -162,7 +163,7 @@ std::vector<directed_episode> directed_warnings(const report_sink& s, const prof
     auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
     return it != s.daily.end() && it->first == h ? it->second : no_value;
   };
-  return with_directives(s.episodes, s.directives, *s.last_hour, p, daily_at);
+  return with_directives(s.episodes, s.directives, *s.first_hour, *s.last_hour, p, daily_at);
 }
 
 std::string span_text(const episode& e, const profile& p) {

@@ -39,7 +39,7 @@ directive dir(level_t level, hour_t start, std::optional<hour_t> end, hour_t rec
 std::vector<directed_episode> run(std::initializer_list<segment> conditions, std::vector<directive> ds,
                                   hour_t last = 300, const profile& p = pingdingshan_2023()) {
   const auto rules = episodes_of(levels(conditions, last), 0, p);
-  return with_directives(rules, ds, last, p, [](hour_t h) { return 100.0 + double(h); });
+  return with_directives(rules, ds, 0, last, p, [](hour_t h) { return 100.0 + double(h); });
 }
 
 basis_segment part(level_t level, hour_t from, hour_t to, basis why, level_t rules, level_t directed,
@@ -239,4 +239,18 @@ TEST_CASE("directives: what a watch run acts on", "[directives]") {
   CHECK(c.by->source == "B");
   CHECK(level_with_directives(red, ds, 35, pingdingshan_2023()).why == basis::both);
   CHECK(level_with_directives(red, ds, 45, pingdingshan_2023()).why == basis::rules);
+}
+
+TEST_CASE("directives: one that starts before the data counts from the first hour", "[directives]") {
+  const auto rules = episodes_of(levels({}, 100), 0, pingdingshan_2023());
+  const std::vector<directive> ds = {dir(orange, -100000, 20, -100010)};
+  int asked = 0;
+  const auto d = with_directives(rules, ds, 0, 100, pingdingshan_2023(), [&](hour_t) {
+    ++asked;
+    return 150.0;
+  });
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].e.start == 0);
+  CHECK(d[0].e.lift == 20);
+  CHECK(asked == 20);
 }

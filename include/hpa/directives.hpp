@@ -191,8 +191,9 @@ namespace detail {
 // directive in force changes.
 class directive_combiner {
  public:
-  directive_combiner(std::span<const episode> rules, std::span<const directive> ds, hour_t last, const profile& p)
-      : ds_(ds), last_(last), p_(p) {
+  directive_combiner(std::span<const episode> rules, std::span<const directive> ds, hour_t first, hour_t last,
+                     const profile& p)
+      : ds_(ds), first_(first), last_(last), p_(p) {
     for (const auto& e : rules)
       if (e.warns()) warns_.push_back(&e);
     std::stable_sort(warns_.begin(), warns_.end(), [](const episode* a, const episode* b) { return a->start < b->start; });
@@ -201,10 +202,10 @@ class directive_combiner {
       if (e->pending && e->end == last) rules_pending_ = e;
     }
     for (const auto& d : ds) {
-      cuts_.push_back(d.start);
-      if (d.end) cuts_.push_back(*d.end);
+      cuts_.push_back(std::max(d.start, first));
+      if (d.end && *d.end > first) cuts_.push_back(*d.end);
     }
-    cuts_.push_back(last + 1);
+    cuts_.insert(cuts_.end(), {first, last + 1});
     std::sort(cuts_.begin(), cuts_.end());
     cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
   }
@@ -339,7 +340,7 @@ class directive_combiner {
   }
 
   std::span<const directive> ds_;
-  hour_t last_;
+  hour_t first_, last_;
   const profile& p_;
   std::vector<const episode*> warns_;
   const episode* rules_pending_ = nullptr;
@@ -355,15 +356,16 @@ class directive_combiner {
 /// (`rules`, as the pipeline gives them; only those that warn count) combined hour by hour with
 /// the directives of its area (`ds`, as directives_for gives them) by profile.directives:
 /// from a directive's start the level in force is at least its level (or, as_directed, its
-/// level); when it ends the rules decide again. `last` is the station's last hour of data: an
-/// episode a directive holds past it runs to the directive's end, one a directive without an end
-/// or the rules still hold there is pending. `daily_at(h)` gives the daily AQI of hour h (NaN
+/// level); when it ends the rules decide again. `first` and `last` are the station's first and
+/// last hours of data: a directive counts from `first` on (as a chain does, RULES.md §3); an
+/// episode a directive holds past `last` runs to the directive's end, one a directive without an
+/// end or the rules still hold there is pending. `daily_at(h)` gives the daily AQI of hour h (NaN
 /// when unknown) for the episodes the directives change; an episode the rules give unchanged
 /// keeps its own figures.
 template <class DailyAt>
-std::vector<directed_episode> with_directives(std::span<const episode> rules, std::span<const directive> ds, hour_t last,
-                                              const profile& p, DailyAt&& daily_at) {
-  detail::directive_combiner c(rules, ds, last, p);
+std::vector<directed_episode> with_directives(std::span<const episode> rules, std::span<const directive> ds,
+                                              hour_t first, hour_t last, const profile& p, DailyAt&& daily_at) {
+  detail::directive_combiner c(rules, ds, first, last, p);
   return c.run(daily_at);
 }
 
