@@ -102,6 +102,8 @@ hpa_tool_test(episodes_directives_bad_level 1 hpa-episodes ARGS --directives bad
 hpa_tool_test(episodes_directives_end_before_start 1 hpa-episodes
   ARGS --directives bad/directives_end_before_start.json two_stations.csv)
 hpa_tool_test(episodes_directives_missing_file 1 hpa-episodes ARGS --directives no_such_file.csv two_stations.csv)
+hpa_tool_test(episodes_directives_stdin 0 hpa-episodes STDIN directives.csv ARGS -q --directives - two_stations.csv)
+hpa_tool_test(usage_episodes_directives_two_stdin 2 hpa-episodes STDIN two_stations.csv ARGS --directives - -)
 hpa_tool_test(report_directives 0 hpa-report ARGS -q --directives directives.csv --issued issued_log.csv two_stations.csv)
 hpa_tool_test(notice_directives 0 hpa-notice STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_directives_json.out
   ARGS -f text)
