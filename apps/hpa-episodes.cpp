@@ -1,7 +1,12 @@
 // hpa-episodes: the warning episodes of every station (§3.2.1-§3.2.4).
 #include <fmt/format.h>
 
+#include <set>
+
+#include "hpa/directives.hpp"
+
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/directives.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
 #include "tool.hpp"
@@ -25,7 +30,13 @@ const tool::spec spec = {
     "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
     "and its highest level reaches --level; --summary counts the hours of the window and the\n"
     "episodes written.\n"
-    "Streams: memory is bounded by the stations and the longest episode, not the input.",
+    "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
+    "directives from above (§3.2.2(2), §3.2.3): from a directive's start the level in force is\n"
+    "at least its level for the stations whose name is its area (every station when it names\n"
+    "none); when it ends the rules decide again. Each episode says its basis (rules, directive\n"
+    "or both), per stretch in its segments, and its rule names the documents.\n"
+    "Streams: memory is bounded by the stations and the longest episode, not the input (with\n"
+    "--directives, a station a directive names also keeps its daily AQI, 16 bytes an hour).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::format | tool::takes::filters,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
@@ -33,10 +44,12 @@ const tool::spec spec = {
 struct args {
   tool::common common;
   bool summary = false;
+  std::string directives;
 };
 
 void options(CLI::App& app, args& a) {
   app.add_flag("--summary", a.summary, "One row per station: the season in numbers");
+  app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
 }
 
 // A station's episodes, or its season in numbers for --summary.
@@ -44,12 +57,18 @@ struct episode_sink : station_sink {
   bool summary = false;
   const tool::filter* keep = nullptr;
   std::vector<episode> episodes;  // warnings and withheld ones, in the order they close
+  std::vector<directive> directives;             // those naming this station
+  std::vector<std::pair<hour_t, double>> daily;  // with directives: every daily AQI, for their episodes
+  std::optional<hour_t> first_hour, last_hour;
   std::int64_t hours_valid = 0;
   double max_daily = no_value;
   std::vector<std::int64_t> condition_hours, warning_hours;
   int warnings = 0;
 
   void on_hour(hour_t h, double d, const hour_condition& c) {
+    if (!first_hour) first_hour = h;
+    last_hour = h;
+    if (!directives.empty() && has_value(d)) daily.emplace_back(h, d);
     if (!summary || !keep->hour(h)) return;
     if (has_value(d)) {
       ++hours_valid;
@@ -58,10 +77,14 @@ struct episode_sink : station_sink {
     ++condition_hours[c.level];
   }
   void on_episode(const episode& e) {
-    if (!summary) {
+    if (!summary || !directives.empty()) {
       episodes.push_back(e);
       return;
     }
+    count(e);
+  }
+  // A warning in the summary: its hours in the window, once it is kept.
+  void count(const episode& e) {
     if (!e.warns() || !keep->episode(e)) return;
     for (const auto& s : e.segments)
       if (const auto [from, to] = keep->cut(s.from, s.to); from <= to) warning_hours[s.level] += to - from + 1;
@@ -70,6 +93,73 @@ struct episode_sink : station_sink {
 };
 
 using table = io::station_results<episode_sink>;
+
+// --directives: the episodes of each station with the directives that name it (§3.2.2(2)).
+
+std::vector<directive> read_directives(const std::string& path, tool::context& cx) {
+  const auto& input = cx.options().inputs.front();
+  if (path == "-" && (input.empty() || input == "-"))
+    throw CLI::ValidationError("--directives", "stdin can feed only one of the two inputs");
+  auto in = cx.open(path);
+  return io::read_directives(*in.stream, in.name, cx.profile(), cx.warner());
+}
+
+// A directive whose area is no station of the input is not used: say so, once per area.
+void warn_unused(const std::vector<directive>& all, const table& t, const std::string& source, tool::context& cx) {
+  std::set<std::string> stations, warned;
+  for (auto* e : t.sorted()) stations.insert(e->name);
+  for (const auto& d : all)
+    if (!d.area.empty() && !stations.count(d.area) && warned.insert(d.area).second)
+      cx.warn(source + ": no station '" + d.area + "' in the input: its directives are not used");
+}
+
+// A station's episodes in order of start, each with its basis.
+std::vector<directed_episode> directed_episodes(const episode_sink& s, const profile& p) {
+  std::vector<directed_episode> out;
+  if (s.directives.empty() || !s.last_hour) {
+    for (const auto& e : s.episodes) out.push_back(from_rules(e));
+  } else {
+    auto daily_at = [&](hour_t h) {
+      auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
+      return it != s.daily.end() && it->first == h ? it->second : no_value;
+    };
+    out = with_directives(s.episodes, s.directives, *s.first_hour, *s.last_hour, p, daily_at);
+    for (const auto& e : s.episodes)
+      if (!e.warns()) out.push_back(from_rules(e));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.e.start < b.e.start; });
+  return out;
+}
+
+// --summary with directives: the warning hours and episodes of the combined warnings.
+void count_directed(episode_sink& s, const profile& p) {
+  if (s.directives.empty()) return;
+  for (const auto& d : directed_episodes(s, p)) s.count(d.e);
+}
+
+void write_directed(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
+  auto kept = [&](const auto& station) {
+    std::vector<directed_episode> v;
+    if (!keep.station(station.name)) return v;
+    for (auto& d : directed_episodes(station.sink, p))
+      if (keep.episode(d.e)) v.push_back(std::move(d));
+    return v;
+  };
+  if (o.format == io::format::text) {
+    bool any = false;
+    for (auto* e : t.sorted())
+      for (const auto& d : kept(*e)) {
+        out << (any ? "\n" : "") << io::directed_episode_text(e->name, d, p);
+        any = true;
+      }
+    if (!any) out << "no warning episodes\n";
+    return;
+  }
+  io::record_writer rows(out, o.format, io::directed_episode_columns());
+  for (auto* e : t.sorted())
+    for (const auto& d : kept(*e)) rows.write(io::directed_episode_fields(e->name, d, p));
+  rows.finish();
+}
 
 void write_summary(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
   std::vector<std::string> columns = {"station", "hours_valid", "max_mean"};
@@ -119,21 +209,30 @@ void write_episodes(const table& t, const profile& p, const tool::common& o, con
 
 int run(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
+  const auto directives = a.directives.empty() ? std::vector<directive>{} : read_directives(a.directives, cx);
   auto in = cx.open_input();
-  const auto t = io::read_stations<episode_sink>(cx.reading(in), p, [&](std::string_view) {
+  const auto t = io::read_stations<episode_sink>(cx.reading(in), p, [&](std::string_view name) {
     episode_sink s;
     s.summary = a.summary;
     s.keep = &cx.filter();
     s.condition_hours.assign(p.levels.size() + 1, 0);
     s.warning_hours.assign(p.levels.size() + 1, 0);
+    s.directives = directives_for(directives, name);
     return s;
   });
   std::vector<std::string_view> names;
   for (auto* e : t.sorted()) names.push_back(e->name);
   cx.filter().check_stations(names, in.name);
+  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
   io::output out(cx.options().output);
-  if (a.summary) write_summary(t, p, cx.options(), cx.filter(), out);
-  else write_episodes(t, p, cx.options(), cx.filter(), out);
+  if (a.summary) {
+    for (auto* e : t.sorted()) count_directed(e->sink, p);
+    write_summary(t, p, cx.options(), cx.filter(), out);
+  } else if (!a.directives.empty()) {
+    write_directed(t, p, cx.options(), cx.filter(), out);
+  } else {
+    write_episodes(t, p, cx.options(), cx.filter(), out);
+  }
   out.commit();
   return 0;
 }

@@ -3,11 +3,12 @@
 
 #include <limits>
 
+#include "hpa/directives.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/io/directives.hpp"
 #include "hpa/io/fields.hpp"
 #include "hpa/io/episode_format.hpp"
-#include "hpa/io/issued_log.hpp"
 #include "hpa/io/output.hpp"
 #include "tool.hpp"
 
@@ -17,16 +18,54 @@ namespace {
 
 struct report_sink : station_sink {
   std::vector<episode> episodes;
+  std::vector<directive> directives;             // --directives: those naming this station
+  std::vector<std::pair<hour_t, double>> daily;  // with directives: the daily AQI, for their episodes
+  std::optional<hour_t> first_hour, last_hour;
+  void on_hour(hour_t h, double d, const hour_condition&) {
+    if (!first_hour) first_hour = h;
+    last_hour = h;
+    if (!directives.empty() && has_value(d)) daily.emplace_back(h, d);
+  }
   void on_episode(const episode& e) {
     if (e.warns()) episodes.push_back(e);
   }
 };
 
-using io::issued_entry;
+/// One line of the log of warnings actually issued: station,level,issued_at,start[,lift].
+struct issued_entry {
+  std::string station;
+  level_t level;
+  hour_t issued_at, start;
+  std::optional<hour_t> lift;
+  std::uint64_t line;
+};
 
 std::vector<issued_entry> read_log(const tool::context& cx, const std::string& path, const profile& p) {
   auto in = cx.open(path);
-  return io::read_issued_log(*in.stream, in.name, p);
+  io::csv_reader csv(*in.stream, in.name);
+  if (!csv.next()) throw error(in.name + ": empty issued log: expected station,level,issued_at,start,lift");
+  static const io::known_column known[] = {{"station"}, {"level"}, {"issued_at"}, {"start"}, {"lift"}};
+  const io::header_map h(csv, known, io::unknown_columns::ignore);
+  for (std::size_t k = 0; k < 4; ++k)
+    if (h[k] < 0) throw error(location{in.name, 1, 0}, "missing column '" + std::string(known[k].name) + "' in the issued log");
+  std::vector<issued_entry> log;
+  while (csv.next()) {
+    csv.expect_fields(h.width());
+    const auto& f = csv.fields();
+    auto field = [&](std::size_t k) { return f[static_cast<std::size_t>(h[k])]; };
+    auto hour = [&](std::size_t k) {
+      const auto t = parse_time(field(k));
+      if (!t) throw error(csv.at(static_cast<std::uint64_t>(h[k]) + 1), std::string(t.error) + ", got '" + std::string(field(k)) + "'");
+      return t.hour;
+    };
+    const auto level = p.find_level(std::string(field(1)));
+    if (!level || *level == 0)
+      throw error(csv.at(static_cast<std::uint64_t>(h[1]) + 1), "no level '" + std::string(field(1)) + "' in profile " + p.name);
+    issued_entry e{std::string(field(0)), *level, hour(2), hour(3), std::nullopt, csv.line()};
+    if (h[4] >= 0 && !field(4).empty()) e.lift = hour(4);
+    log.push_back(e);
+  }
+  return log;
 }
 
 const tool::spec spec = {
@@ -43,7 +82,11 @@ const tool::spec spec = {
     "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
     "and its highest level reaches --level; a logged warning with no episode, when its own\n"
     "hours and level do. The log is matched against every episode first, so a filter never\n"
-    "turns a matched warning into one with no episode.",
+    "turns a matched warning into one with no episode.\n"
+    "With --directives FILE (received_at,level,start,end,area,source: the directives from\n"
+    "above, §3.2.2(2), §3.2.3) the episodes are those of the rules and the directives combined\n"
+    "(see hpa-episodes), each with the hours the city's own rules give and the hours on\n"
+    "instruction, and each issued warning is told as issued on the rules or on instruction.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::filters,
     {},
@@ -52,10 +95,12 @@ const tool::spec spec = {
 struct args {
   tool::common common;
   std::string issued;
+  std::string directives;
 };
 
 void options(CLI::App& app, args& a) {
   app.add_option("--issued", a.issued, "CSV log of the warnings issued: station,level,issued_at,start,lift");
+  app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
 }
 
 // The logged warning that covers episode e, if any: the first of the station's not yet matched.
@@ -79,19 +124,21 @@ struct check {
   hour_t lead = 0;                  // hours from the issue to the start
   bool level = false, start = false, lift = true, on_time = false;
 
-  check(const issued_entry* issued, const episode& e, const profile& p) : w(issued) {
+  check(const issued_entry* issued, const episode& e) : w(issued) {
     if (!w) return;
     lead = e.start - w->issued_at;
     level = w->level == e.level;
     start = w->start == e.start;
     if (w->lift && e.lift) lift = *w->lift == *e.lift;
-    on_time = lead >= p.lead_hours;
+    on_time = lead >= e.start - e.issue_by;  // lead_hours, or less when due on instruction (§3.2.3)
   }
   bool matches() const noexcept { return w && level && start && lift && on_time; }
 };
 
-// The table of one episode: what the rules give and, with a log, what was issued against it.
-std::string episode_table(const std::string& station, const episode& e, const check* c, const profile& p) {
+// The table of one episode: what the rules give (`against`: "rules", or "rules and directives"
+// for an episode of both) and, with a log, what was issued against it.
+std::string episode_table(const std::string& station, const episode& e, const check* c, const profile& p,
+                          const std::string& against = "rules") {
   const auto& lv = p.levels.at(e.level - 1u);
   std::string s = fmt::format("\n## {}{}{} warning ({}预警), {} .. {}\n\n", station, station.empty() ? "" : ": ", lv.name,
                               lv.name_zh, format_time_readable(e.start), format_time_readable(e.end));
@@ -108,23 +155,102 @@ std::string episode_table(const std::string& station, const episode& e, const ch
   s += fmt::format("| daily AQI peak / lowest / mean | {} / {} / {} |\n", io::format_number(e.max_daily_aqi),
                    io::format_number(e.min_daily_aqi), io::format_number(e.mean_daily_aqi, 1));
   s += fmt::format("| processes merged | {} |\n", e.processes);
-  s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
+  const hour_t ahead = e.start - e.issue_by;  // lead_hours, or less for a warning due on instruction (§3.2.3)
+  if (ahead == p.lead_hours) s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
+  else s += fmt::format("| issue by (on instruction) | {} (on receipt, §3.2.3) |\n", format_time_readable(e.issue_by));
   s += fmt::format("| assessment due | {} |\n", e.lift ? fmt::format("{} (lift + {} days)", format_date(*e.lift + hour_t{24} * p.assessment_days), p.assessment_days)
                                                           : fmt::format("{} days after the lift", p.assessment_days));
   if (!c) return s;
   const auto* w = c->w;
   if (!w) return s + "| issued | **no warning was issued** |\n";
   s += fmt::format("| issued | {} at {} (log line {}) |\n", p.level_name(w->level), format_time_readable(w->issued_at), w->line);
-  s += fmt::format("| level issued vs rules | {} vs {}: {} |\n", p.level_name(w->level), lv.name,
+  s += fmt::format("| level issued vs {} | {} vs {}: {} |\n", against, p.level_name(w->level), lv.name,
                    c->level ? "matches" : w->level < e.level ? "**too low**" : "**too high**");
-  s += fmt::format("| start issued vs rules | {} vs {}: {} |\n", format_time_readable(w->start), format_time_readable(e.start),
+  s += fmt::format("| start issued vs {} | {} vs {}: {} |\n", against, format_time_readable(w->start), format_time_readable(e.start),
                    c->start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
   if (w->lift && e.lift)
-    s += fmt::format("| lift issued vs rules | {} vs {}: {} |\n", format_time_readable(*w->lift), format_time_readable(*e.lift),
+    s += fmt::format("| lift issued vs {} | {} vs {}: {} |\n", against, format_time_readable(*w->lift), format_time_readable(*e.lift),
                      c->lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
-  s += fmt::format("| lead time achieved | {} h of {} h: {} |\n", c->lead, p.lead_hours,
-                   c->on_time ? "on time" : fmt::format("**{} h late**", p.lead_hours - c->lead));
+  s += fmt::format("| lead time achieved | {} h of {} h: {} |\n", c->lead, ahead,
+                   c->on_time ? "on time" : fmt::format("**{} h late**", ahead - c->lead));
   return s;
+}
+
+// --directives: the rules and the directives combined (§3.2.2(2), §3.2.3), and what came from which.
+
+// A station's warnings with the directives naming it, in order of start.
+std::vector<directed_episode> directed_warnings(const report_sink& s, const profile& p) {
+  std::vector<directed_episode> out;
+  if (s.directives.empty() || !s.last_hour) {
+    for (const auto& e : s.episodes) out.push_back(from_rules(e));
+    return out;
+  }
+  auto daily_at = [&](hour_t h) {
+    auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
+    return it != s.daily.end() && it->first == h ? it->second : no_value;
+  };
+  return with_directives(s.episodes, s.directives, *s.first_hour, *s.last_hour, p, daily_at);
+}
+
+std::string span_text(const episode& e, const profile& p) {
+  return fmt::format("{} {} .. {}, {}", p.level_name(e.level), format_time_readable(e.start), format_time_readable(e.end),
+                     e.lift ? "lifted " + format_time_readable(*e.lift) : "lift pending");
+}
+
+// How an issued warning came: on instruction when a directive was in force at its start and had
+// been received by the time it was issued; on the rules when they held a warning at its start.
+std::string issued_how(const issued_entry& w, const directed_episode& d, const std::vector<directive>& ds) {
+  const directive* by = directive_in_force(ds, w.start);
+  const bool instructed = by && by->level > 0 && by->received_at <= w.issued_at;
+  const auto* part = part_at(d, std::clamp(w.start, d.e.start, d.e.end));
+  const bool rules = part && part->rules > 0;
+  if (instructed && rules) return "on instruction (" + by->source + "); the city's own rules called for a warning too";
+  if (instructed) return "on instruction (" + by->source + "); the city's own rules gave none then";
+  return rules ? "on the city's own rules" : "neither on the rules nor on instruction";
+}
+
+// The rows a directed episode adds to its table: its basis, the rules' own warnings, the
+// directives, and the deadline on instruction.
+std::string directive_rows(const directed_episode& d, const issued_entry* w, const std::vector<directive>& ds,
+                           const profile& p) {
+  const auto h = hours_by_basis(d);
+  std::string s = fmt::format("| basis | {}: the city's own rules {} h, both {} h, on instruction only {} h |\n",
+                              to_string(d.why), h.rules, h.both, h.directive);
+  std::string own;
+  for (const auto& e : d.own) own += (own.empty() ? "" : "; ") + span_text(e, p);
+  s += fmt::format("| the city's own rules | {} |\n", own.empty() ? "**no warning**" : own);
+  for (const auto& x : d.directed_by)
+    s += fmt::format("| on instruction | {} per {}, received {}, from {}{} |\n", p.level_name(x.level), x.source,
+                     format_time_readable(x.received_at), format_time_readable(x.start),
+                     x.end ? " to " + format_time_readable(*x.end) : std::string(" (no end)"));
+  if (w) s += fmt::format("| issued | {} |\n", issued_how(*w, d, ds));
+  return s;
+}
+
+// The closing summary: which warnings the city's own rules give, which came on instruction.
+std::string directive_summary(const std::vector<std::pair<std::string, directed_episode>>& all, const profile& p) {
+  std::string s = "\n## The city's own rules and the instructions (§3.2.2(2), §3.2.3)\n\n"
+                  "| station | warning | basis | hours on the rules | hours on instruction only | documents |\n"
+                  "|---|---|---|---|---|---|\n";
+  for (const auto& [station, d] : all) {
+    const auto h = hours_by_basis(d);
+    std::string docs;
+    for (const auto& x : d.directed_by) docs += (docs.empty() ? "" : ", ") + x.source;
+    s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", station, span_text(d.e, p), to_string(d.why), h.rules + h.both,
+                     h.directive, docs.empty() ? "—" : docs);
+  }
+  return s;
+}
+
+// An issued warning no episode matches, when a directive asked for it: issued on instruction
+// (with no data for its station here), not "with no episode". Empty when no directive did.
+std::string instructed_without_episode(const issued_entry& w, const std::vector<directive>& all, const profile& p) {
+  const auto ds = directives_for(all, w.station);
+  const directive* by = directive_in_force(ds, w.start);
+  if (!by || by->level == 0 || by->received_at > w.issued_at) return {};
+  return fmt::format("\n**Issued on instruction** ({} asks {} from {}): {} {} from {} (log line {}); no data for it here.\n",
+                     by->source, p.level_name(by->level), format_time_readable(by->start), w.station,
+                     p.level_name(w.level), format_time_readable(w.start), w.line);
 }
 
 // A logged warning that no episode matched, when the filters keep it: its station, its level,
@@ -138,8 +264,20 @@ int run(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto& keep = cx.filter();
   const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
+  std::vector<directive> directives;
+  if (!a.directives.empty()) {
+    const auto& input = cx.options().inputs.front();
+    if (a.directives == "-" && (input.empty() || input == "-"))
+      throw CLI::ValidationError("--directives", "stdin can feed only one of the two inputs");
+    auto d = cx.open(a.directives);
+    directives = io::read_directives(*d.stream, d.name, p, cx.warner());
+  }
   auto in = cx.open_input();
-  const auto t = io::read_stations<report_sink>(cx.reading(in), p, [](std::string_view) { return report_sink{}; });
+  const auto t = io::read_stations<report_sink>(cx.reading(in), p, [&](std::string_view name) {
+    report_sink s;
+    s.directives = directives_for(directives, name);
+    return s;
+  });
   std::vector<std::string_view> names;
   for (auto* st : t.sorted()) names.push_back(st->name);
   keep.check_stations(names, in.name);
@@ -148,25 +286,38 @@ int run(const args& a, tool::context& cx) {
   out << fmt::format("# Heavy-pollution episodes: assessment (§5)\n\nProfile: {} ({}). Source: {}.\n", p.name, p.source, in.name);
   int count = 0;
   bool differs = false;
+  std::vector<std::pair<std::string, directed_episode>> directed;
   for (auto* st : t.sorted())
-    for (const auto& e : st->sink.episodes) {
+    for (const auto& d : directed_warnings(st->sink, p)) {
       // matched whether written or not: a warning that an episode left out covers is not one with no episode
-      const auto* w = log.empty() ? nullptr : match(log, matched, st->name, e);
-      if (!keep.station(st->name) || !keep.episode(e)) continue;
+      const auto* w = log.empty() ? nullptr : match(log, matched, st->name, d.e);
+      if (!keep.station(st->name) || !keep.episode(d.e)) continue;
       ++count;
-      const check c(w, e, p);
+      const check c(w, d.e);
       differs |= !log.empty() && !c.matches();
-      out << episode_table(st->name, e, log.empty() ? nullptr : &c, p);
+      const check* shown = log.empty() ? nullptr : &c;
+      if (a.directives.empty()) {
+        out << episode_table(st->name, d.e, shown, p);
+        continue;
+      }
+      out << episode_table(st->name, d.e, shown, p, "rules and directives") + directive_rows(d, w, st->sink.directives, p);
+      directed.emplace_back(st->name, d);
     }
   if (count == 0)
     out << (keep.by_station() || keep.by_period() || keep.by_level() ? "\nNo warning episode the filters keep.\n"
                                                                        : "\nNo warning episode in this series.\n");
-  for (std::size_t i = 0; i < log.size(); ++i)
-    if (!matched[i] && kept(keep, log[i])) {
-      differs = true;
-      out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n", log[i].station,
-                         p.level_name(log[i].level), format_time_readable(log[i].start), log[i].line);
+  if (!directed.empty()) out << directive_summary(directed, p);
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    if (matched[i] || !kept(keep, log[i])) continue;
+    const auto instructed = directives.empty() ? std::string() : instructed_without_episode(log[i], directives, p);
+    if (!instructed.empty()) {
+      out << instructed;
+      continue;
     }
+    differs = true;
+    out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n", log[i].station,
+                       p.level_name(log[i].level), format_time_readable(log[i].start), log[i].line);
+  }
   out.commit();
   return differs ? 3 : 0;
 }

@@ -118,6 +118,26 @@ std::string episode_text(const std::string& station, const episode& e, const pro
   return s;
 }
 
+namespace {
+// A segment of hpa-episodes --directives: its basis, the rules' level and the document.
+template <class Level>
+basis_segment basis_part(const nlohmann::json& s, const std::string& path, level_t l, hour_t from, hour_t to,
+                         Level& level) {
+  basis_segment b{l, from, to, basis::rules, 0, 0, {}};
+  const auto why = s.at("basis").get<std::string>();
+  if (!from_string(why, b.why)) throw error(path + "/segments: no basis '" + why + "' (rules, directive or both)");
+  auto level_or_none = [&](const char* key) -> level_t {
+    if (!s.contains(key) || s.at(key).is_null()) return 0;
+    const auto name = s.at(key).get<std::string>();
+    return name == "none" ? level_t{0} : level(name);
+  };
+  b.rules = level_or_none("rules");
+  b.directed = level_or_none("directive");
+  if (s.contains("source") && !s.at("source").is_null()) b.source = s.at("source").get<std::string>();
+  return b;
+}
+}  // namespace
+
 std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p) {
   const auto j = detail::parse_json(text, source);
   if (!j.is_array()) throw error(source + ": expected the JSON array of hpa-episodes --format json");
@@ -157,15 +177,154 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
       for (const auto& s : o.at("segments")) {
         const auto from = parse_time(s.at("from").get<std::string>()), to = parse_time(s.at("to").get<std::string>());
         if (!from || !to) throw error(path + "/segments: bad time");
-        r.e.segments.push_back({level(s.at("level").get<std::string>()), from.hour, to.hour});
+        const level_t l = level(s.at("level").get<std::string>());
+        // with directives a level may span several segments, one per basis
+        if (!r.e.segments.empty() && r.e.segments.back().level == l && r.e.segments.back().to + 1 == from.hour)
+          r.e.segments.back().to = to.hour;
+        else
+          r.e.segments.push_back({l, from.hour, to.hour});
+        if (s.contains("basis")) r.parts.push_back(basis_part(s, path, l, from.hour, to.hour, level));
       }
       if (r.e.segments.empty()) throw error(path + "/segments: empty");
+      if (o.contains("basis") && !from_string(o.at("basis").get<std::string>(), r.why))
+        throw error(path + "/basis: no basis " + detail::json_quote(o.at("basis")) + " (rules, directive or both)");
       out.push_back(std::move(r));
     } catch (const nlohmann::json::exception& e) {
       throw error(path + ": " + detail::json_message(e));
     }
   }
   return out;
+}
+
+// Episodes with directives.
+
+namespace {
+
+// The hours of directive d within the episode: its start to its end, clipped to the episode.
+std::pair<hour_t, hour_t> hours_within(const directive& d, const episode& e) {
+  const hour_t to = d.end ? std::min(*d.end - 1, e.end) : e.end;
+  return {std::max(d.start, e.start), to};
+}
+
+std::string level_or_none(level_t l, const profile& p) { return l == 0 ? "none" : p.level_name(l); }
+
+std::string directed_segments_text(const directed_episode& d, const profile& p) {
+  std::string s;
+  for (const auto& x : d.parts) {
+    s += fmt::format("{}{} {}..{} {}", s.empty() ? "" : "; ", p.level_name(x.level), format_time(x.from),
+                     format_time(x.to), to_string(x.why));
+    if (x.why == basis::rules && !x.source.empty())
+      s += fmt::format(" ({} asks {})", x.source, level_or_none(x.directed, p));
+    else if (x.why != basis::rules)
+      s += " " + x.source;
+    if (x.why == basis::directive) s += fmt::format(" (rules {})", level_or_none(x.rules, p));
+  }
+  return s;
+}
+
+nlohmann::ordered_json directed_segments_json(const directed_episode& d, const profile& p) {
+  auto segs = nlohmann::ordered_json::array();
+  for (const auto& x : d.parts)
+    segs.push_back({{"level", p.level_name(x.level)},
+                    {"from", format_time(x.from)},
+                    {"to", format_time(x.to)},
+                    {"basis", to_string(x.why)},
+                    {"rules", level_or_none(x.rules, p)},
+                    {"directive", x.source.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(level_or_none(x.directed, p))},
+                    {"source", x.source.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(x.source)}});
+  return segs;
+}
+
+nlohmann::ordered_json directives_json(const directed_episode& d, const profile& p) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& x : d.directed_by)
+    out.push_back({{"source", x.source},
+                   {"level", level_or_none(x.level, p)},
+                   {"received_at", format_time(x.received_at)},
+                   {"start", format_time(x.start)},
+                   {"end", x.end ? nlohmann::ordered_json(format_time(*x.end)) : nlohmann::ordered_json()},
+                   {"area", x.area}});
+  return out;
+}
+
+std::size_t column_of(const std::vector<column>& columns, std::string_view name) {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return i;
+  throw error("no column " + std::string(name));
+}
+
+}  // namespace
+
+std::string directed_rule(const directed_episode& d, const profile& p) {
+  std::string s = episode_rule(d.e, p);
+  for (const auto& x : d.directed_by) {
+    const auto [from, to] = hours_within(x, d.e);
+    s += fmt::format("{}directive: {} per {} (received {}) {}..{}", s.empty() ? "" : "; ", level_or_none(x.level, p),
+                     x.source, format_time(x.received_at), format_time(from), format_time(to));
+  }
+  return s;
+}
+
+std::string directed_pending_action(const directed_episode& d, const profile& p) {
+  if (!d.e.pending || d.pending_on.empty()) return pending_action(d.e, p);
+  return "lift when a later directive ends " + d.pending_on + " (it has no end)";
+}
+
+const std::vector<column>& directed_episode_columns() {
+  static const std::vector<column> columns = [] {
+    auto c = episode_columns();
+    c.insert(c.begin() + static_cast<std::ptrdiff_t>(column_of(c, "tier")) + 1, column{"basis"});
+    c.push_back({"directives", column_in::json_only});
+    return c;
+  }();
+  return columns;
+}
+
+std::vector<field> directed_episode_fields(const std::string& station, const directed_episode& d, const profile& p) {
+  const auto& base = episode_columns();
+  auto f = episode_fields(station, d.e, p);
+  f[column_of(base, "pending_action")] = field::string_or_null(d.e.pending ? directed_pending_action(d, p) : std::string());
+  f[column_of(base, "segments")] = field::custom(csv_field(directed_segments_text(d, p)), directed_segments_json(d, p));
+  f[column_of(base, "rule")] = field::string(directed_rule(d, p));
+  f.insert(f.begin() + static_cast<std::ptrdiff_t>(column_of(base, "tier")) + 1, field::string(to_string(d.why)));
+  f.push_back(field::custom({}, directives_json(d, p)));
+  return f;
+}
+
+std::string directed_episode_text(const std::string& station, const directed_episode& d, const profile& p) {
+  const auto& e = d.e;
+  if (!e.warns()) return episode_text(station, e, p);
+  const auto& lv = p.levels.at(e.level - 1u);
+  std::string s = fmt::format("{}{}{} warning ({}), tier {} response\n", station, station.empty() ? "" : ": ", lv.name,
+                              lv.name_zh, lv.tier);
+  s += fmt::format("  in force   {} .. {} ({} h)", format_time(e.start), format_time(e.end), e.end - e.start + 1);
+  s += e.lift ? fmt::format(", lifted {}\n", format_time(*e.lift))
+              : fmt::format(", pending: {}\n", directed_pending_action(d, p));
+  const auto& first = d.parts.front();
+  if (first.why == basis::directive && e.issue_by != e.start - p.lead_hours)
+    s += fmt::format("  issue by   {} (on receipt of {}, §3.2.3)\n", format_time(e.issue_by), first.source);
+  else
+    s += fmt::format("  issue by   {} ({} h ahead, §3.2.3)\n", format_time(e.issue_by), p.lead_hours);
+  s += fmt::format("  peak daily AQI {}; {}\n", format_number(e.max_daily_aqi),
+                   e.processes == 0 ? std::string("on instruction alone")
+                                    : fmt::format("{} process{} merged", e.processes, e.processes == 1 ? "" : "es"));
+  if (const auto rule = episode_rule(e, p); !rule.empty()) s += fmt::format("  because    {}\n", rule);
+  for (const auto& x : d.directed_by) {
+    const auto [from, to] = hours_within(x, e);
+    s += fmt::format("  directive  {} per {}, received {}, {} .. {}\n", level_or_none(x.level, p), x.source,
+                     format_time(x.received_at), format_time(from), format_time(to));
+  }
+  if (std::all_of(d.parts.begin(), d.parts.end(), [](const basis_segment& x) { return x.source.empty(); }))
+    return s + "  basis      rules\n";
+  const auto h = hours_by_basis(d);
+  s += fmt::format("  basis      {}: rules {} h, both {} h, directive {} h\n", to_string(d.why), h.rules, h.both, h.directive);
+  for (const auto& x : d.parts) {
+    s += fmt::format("    {:<10} {:<7} {} .. {}", to_string(x.why), p.level_name(x.level), format_time(x.from), format_time(x.to));
+    if (x.why == basis::directive) s += fmt::format("  (rules: {})", level_or_none(x.rules, p));
+    else if (x.why == basis::rules && !x.source.empty()) s += fmt::format("  ({} asks {})", x.source, level_or_none(x.directed, p));
+    s += "\n";
+  }
+  return s;
 }
 
 }  // namespace hpa::io

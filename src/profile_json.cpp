@@ -282,6 +282,13 @@ void read_reduction(const reader& r, reduction_policy& red) {
   }
 }
 
+// How directives from above combine with the rules (§3.2.2(2), directives.hpp).
+void read_directives(const reader& r, directive_policy& d) {
+  r.only({"level", "issue_hours"});
+  r.read_enum("level", d.level, {{"at_least", directive_level::at_least}, {"as_directed", directive_level::as_directed}});
+  r.read_int("issue_hours", d.issue_hours, 0, year_hours, "hours after receipt, at most a year");
+}
+
 void check_settings(const reader& r, const profile& p) {
   if (p.min_valid_hours > p.window_hours)
     r.fail("min_valid_hours", "must be 1 to window_hours (" + std::to_string(p.window_hours) + "), got " + std::to_string(p.min_valid_hours));
@@ -390,7 +397,9 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"max_aqi", p.max_aqi},
           {"cap_above_max", p.cap_above_max},
           {"heating_season", {{"first", month_day_text(p.heating.first)}, {"last", month_day_text(p.heating.last)}}},
-          {"reduction", {{"required", p.reduction.required}, {"so2_nox", to_string(p.reduction.so2_nox)}}}};
+          {"reduction", {{"required", p.reduction.required}, {"so2_nox", to_string(p.reduction.so2_nox)}}},
+          {"directives", {{"level", p.directives.level == directive_level::at_least ? "at_least" : "as_directed"},
+                          {"issue_hours", p.directives.issue_hours}}}};
 }
 
 profile profile_from_json(const json& j, const std::string& source) {
@@ -398,10 +407,11 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
           "window_hours", "min_valid_hours", "lift_hours", "merged_start", "lead_hours", "assessment_days",
           "override_over", "override_hours", "daily_aqi", "forecast_upper_bound", "excluded_causes",
-          "advisory_pollutants", "max_aqi", "cap_above_max", "heating_season", "reduction"});
+          "advisory_pollutants", "max_aqi", "cap_above_max", "heating_season", "reduction", "directives"});
   profile p = base_profile(r);
   read_settings(r, p);
   if (const json* red = r.get("reduction")) read_reduction(r.child(*red, "reduction"), p.reduction);
+  if (const json* d = r.get("directives")) read_directives(r.child(*d, "directives"), p.directives);
   if (const json* lv = r.get("levels")) p.levels = read_levels(r.child(*lv, "levels"));
   check_settings(r, p);
   check_levels(r, p);

@@ -59,3 +59,40 @@ TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_f
   // a number out of range is a parse error, not an exception of another kind
   CHECK_THROWS_WITH(io::episodes_from_json("[1e999]", "e.json", p), "e.json: number overflow parsing '1e999'");
 }
+
+TEST_CASE("episode_format: episodes with directives carry their basis, and read back", "[episode_format]") {
+  const auto p = pingdingshan_2023();
+  const auto rules = episodes_of(levels({{orange, 50, 150}}), 0, p);
+  const std::vector<directive> ds = {{12, red, 20, 100, "S", "豫环委办〔2023〕7号"}};
+  const auto d = with_directives(rules, ds, 0, 300, p, [](hour_t) { return 210.0; });
+  REQUIRE(d.size() == 1);
+  const auto row = io::json_object(io::directed_episode_columns(), io::directed_episode_fields("S", d[0], p));
+  CHECK(row["basis"] == "both");
+  CHECK(row["issue_by"] == "1970-01-01T12:00");
+  REQUIRE(row["segments"].size() == 3);
+  CHECK(row["segments"][0] == nlohmann::ordered_json{{"level", "red"}, {"from", "1970-01-01T20:00"},
+                                                     {"to", "1970-01-03T01:00"}, {"basis", "directive"},
+                                                     {"rules", "none"}, {"directive", "red"},
+                                                     {"source", "豫环委办〔2023〕7号"}});
+  CHECK(row["segments"][2]["source"].is_null());
+  CHECK(row["rule"].get<std::string>().ends_with(
+      "; directive: red per 豫环委办〔2023〕7号 (received 1970-01-01T12:00) 1970-01-01T20:00..1970-01-05T03:00"));
+  CHECK(io::csv_row(io::directed_episode_columns(), io::directed_episode_fields("S", d[0], p))
+            .find(",both,1970-01-01T12:00,") != std::string::npos);
+  const auto back = io::episodes_from_json(nlohmann::ordered_json::array({row}).dump(), "e.json", p);
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].why == basis::both);
+  CHECK(back[0].parts == d[0].parts);
+  CHECK(back[0].e.segments == std::vector<segment>{{red, 20, 99}, {orange, 100, 150}});
+  SECTION("the text says where each stretch comes from") {
+    const auto text = io::directed_episode_text("S", d[0], p);
+    CHECK(text.find("  issue by   1970-01-01T12:00 (on receipt of 豫环委办〔2023〕7号, §3.2.3)\n") != std::string::npos);
+    CHECK(text.find("  basis      both: rules 51 h, both 0 h, directive 80 h\n") != std::string::npos);
+  }
+  SECTION("an unknown basis is an error naming its path") {
+    auto bad = row;
+    bad["segments"][1]["basis"] = "province";
+    CHECK_THROWS_WITH(io::episodes_from_json(nlohmann::ordered_json::array({bad}).dump(), "e.json", p),
+                      "e.json: /0/segments: no basis 'province' (rules, directive or both)");
+  }
+}

@@ -236,3 +236,19 @@ TEST_CASE("profile_json: conditions are bounded, well past 255", "[profile_json]
   CHECK_THROWS_WITH(parse_profile(many(1001), "p.json"),
                     "p.json: /levels: 1001 conditions in all; at most 1000 (each keeps a chain tracker per station)");
 }
+
+TEST_CASE("profile_json: how directives combine with the rules is a profile field", "[profile_json]") {
+  const auto p = parse_profile(
+      R"({"extends": "pingdingshan-2023", "directives": {"level": "as_directed", "issue_hours": 2}})", "d.json");
+  CHECK(p.directives.level == directive_level::as_directed);
+  CHECK(p.directives.issue_hours == 2);
+  CHECK(to_json(p)["directives"] == nlohmann::ordered_json{{"level", "as_directed"}, {"issue_hours", 2}});
+  CHECK(pingdingshan_2023().directives == directive_policy{});
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "directives": {"level": "at_most"}})", "d.json"),
+                    "d.json: /directives/level: must be one of at_least, as_directed, got 'at_most'");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "directives": {"issue_hours": -1}})", "d.json"),
+                    "d.json: /directives/issue_hours: must be a whole number from 0 to 8760 (hours after receipt, at "
+                    "most a year), got -1");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "directives": {"end": "hold"}})", "d.json"),
+                    "d.json: /directives/end: unknown key (known: level, issue_hours)");
+}

@@ -6,6 +6,7 @@
 //   levels.hpp     the condition level of each hour (§3.2.1)
 //   cause.hpp      the cause gate: dust and ozone-driven hours (§1.3)
 //   episodes.hpp   the warning in force, merging, downgrade and lift (§3.2.4), issue lead (§3.2.3)
+//   directives.hpp directives from above (§3.2.2(2), §3.2.3) combined with the rules
 //   pipeline.hpp   the whole pipeline for one station, hour by hour
 //   in_force.hpp   the warning level in force hour by hour, streaming
 //   watch.hpp      the decision at an hour (§3.2.2-§3.2.4)
@@ -23,6 +24,7 @@
 #include "hpa/aqi_daily.hpp"
 #include "hpa/area.hpp"
 #include "hpa/cause.hpp"
+#include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/error.hpp"
 #include "hpa/final_conditions.hpp"

@@ -56,6 +56,27 @@ struct heating_season {
   friend bool operator==(const heating_season&, const heating_season&) = default;
 };
 
+/// How a directive from above (directives.hpp: a prompt of the provincial office, §3.2.2(2), or a
+/// regional linkage request, §3.2.3) combines with the city's own rules.
+enum class directive_level {
+  /// §3.2.2(2) "根据预警提示信息，结合我市实际及时启动相应级别预警" with §3.2.4 "及时采取升级措施": from
+  /// its start the level in force is at least the directive's, and the rules may raise it.
+  at_least,
+  /// Over its span the directive's level is the level in force, below the rules' too (for
+  /// provinces whose prompts also lower or lift the cities' warnings).
+  as_directed
+};
+
+/// The directive settings of a profile. Either way, when a directive ends the city's own rules
+/// decide again: a warning they hold continues, otherwise it is lifted at the directive's end.
+struct directive_policy {
+  directive_level level = directive_level::at_least;
+  /// Hours after receipt by which a directive's warning must be issued: 0, at once (§3.2.3 "及时
+  /// 启动预警"); a directive received earlier than lead_hours before its start is due lead_hours ahead.
+  int issue_hours = 0;
+  friend bool operator==(const directive_policy&, const directive_policy&) = default;
+};
+
 /// Daily AQI past `over` lasting `hours` (a multiple of 24 in blocks and calendar_days modes).
 struct duration_rule {
   threshold over;
@@ -106,6 +127,7 @@ struct profile {
   bool cap_above_max = false;   ///< an AQI above max_aqi: false = input error, true = max_aqi
   reduction_policy reduction;   ///< §4.2.1: 10/20/30 % and the SO2/NOx reading
   heating_season heating;       ///< the city's heating season, for statistics by season
+  directive_policy directives;  ///< how directives from above combine with the rules (§3.2.2(2))
 
   /// "none" for 0, else the level's name.
   const std::string& level_name(level_t l) const {

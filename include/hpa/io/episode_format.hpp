@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/io/table.hpp"
 #include "hpa/profile.hpp"
@@ -33,6 +34,9 @@ std::string episode_csv_row(const std::string& station, const episode& e, const 
 struct episode_record {
   std::string station;
   episode e;
+  /// With directives (`hpa-episodes --directives`): where each stretch comes from; else empty.
+  std::vector<basis_segment> parts;
+  basis why = basis::rules;  ///< the episode's `basis` (rules when it has none)
 };
 
 /// Reads the JSON array hpa-episodes writes; errors name `source` and the JSON path.
@@ -40,5 +44,22 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
 
 /// A few lines for a person.
 std::string episode_text(const std::string& station, const episode& e, const profile& p);
+
+// Episodes with directives (§3.2.2(2), §3.2.3; hpa-episodes --directives).
+
+/// "directive: orange per 豫气攻坚办〔2016〕153号 (received 2016-12-29T08:00)
+/// 2016-12-29T15:00..2017-01-05T11:00": the directives behind an episode, after its rule.
+std::string directed_rule(const directed_episode& d, const profile& p);
+
+/// pending_action(), or what a directive without an end waits for.
+std::string directed_pending_action(const directed_episode& d, const profile& p);
+
+/// episode_columns() with `basis` after `tier` and, in JSON only, `directives`; the segments
+/// are cut where the basis changes and carry it, the rules' level and the document.
+const std::vector<column>& directed_episode_columns();
+std::vector<field> directed_episode_fields(const std::string& station, const directed_episode& d, const profile& p);
+
+/// episode_text() with the directives and the basis of each stretch.
+std::string directed_episode_text(const std::string& station, const directed_episode& d, const profile& p);
 
 }  // namespace hpa::io
