@@ -38,8 +38,9 @@ TEST_CASE("aqi_csv: the forecast upper bound wins (§3.2.2)", "[aqi_csv]") {
 }
 
 TEST_CASE("aqi_csv: the cause gate's verdict comes with each row (§1.3)", "[aqi_csv]") {
+  const auto p = pingdingshan_2023();  // the verdict's `why` is the profile's own text
   const auto a = read_all("station,time,aqi,cause,primary\nS,2023-12-01T00:00,400,Dust,\nS,2023-12-01T01:00,400,,O3_8h\n"
-                          "S,2023-12-01T02:00,400,,PM2.5\n");
+                          "S,2023-12-01T02:00,400,,PM2.5\n", p);
   CHECK(a[0].gate.kind == exclusion::outside_plan);
   CHECK(a[0].gate.why == "dust");
   CHECK(a[0].value == 400);
