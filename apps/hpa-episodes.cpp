@@ -21,7 +21,7 @@ const tool::spec spec = {
     "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
     "AQI, hours at each condition level, hours at each warning level, episodes.\n"
     "Streams: memory is bounded by the stations and the longest episode, not the input.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 

@@ -17,7 +17,7 @@ const tool::spec spec = {
     "its response tier (§4.1), and whether the end of the data leaves a lift pending. --at\n"
     "defaults to each station's last hour. Reads the whole input once; memory is bounded by\n"
     "the stations and the longest episode.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 

@@ -51,7 +51,7 @@ const tool::spec spec = {
     "bytes. Dates are the plan's local clock. The whole input is read (the rules need the\n"
     "history); --since/--until choose what is drawn. Memory: the hours of the stations drawn\n"
     "(timeline), a few bytes per station and day (calendar, overview).",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet};
 
 struct args {

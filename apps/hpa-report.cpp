@@ -66,7 +66,7 @@ const tool::spec spec = {
     "warnings actually issued) it also checks each against the rules: the level, the start\n"
     "and lift hours, and the lead time achieved against the 48 h of §3.2.3; an episode with no\n"
     "warning issued, and a warning with no episode, are reported too.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet};
 
 struct args {

@@ -243,7 +243,7 @@ const tool::spec spec = {
     "hj663_complete is always there; the warn_<level>_days/_hours columns that follow are the\n"
     "profile's levels. Streams: memory is a few numbers per station and period (a year's daily\n"
     "CO and O3 for the percentiles).",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 

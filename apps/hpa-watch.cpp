@@ -30,7 +30,7 @@ const tool::spec spec = {
     "With --state FILE it remembers what was issued and reports only what changed since; the\n"
     "file is replaced whole or not at all, and one that is not hpa-watch's is never touched.\n"
     "Holds its input in memory (a recent timeline is small).",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
     "3 an action is due"};

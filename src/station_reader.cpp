@@ -40,7 +40,7 @@ std::string_view field(std::string_view line, std::size_t index) {
 
 }  // namespace
 
-bool ordered_by_time(const std::string& path, const std::vector<file_part>& parts) {
+bool ordered_by_time(const std::string& path, const std::vector<file_part>& parts, const input_layout& layout) {
   if (parts.size() < 2) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -54,7 +54,7 @@ bool ordered_by_time(const std::string& path, const std::vector<file_part>& part
     h.remove_prefix(h.find(',') + 1);
   }
   auto time_of = [&](std::uint64_t at, bool before) -> std::optional<hour_t> {
-    const auto t = parse_time(field(line_at(in, at, before), column));
+    const auto t = layout.time.parse(field(line_at(in, at, before), column), layout.utc_offset_minutes);
     return t ? std::optional(t.hour) : std::nullopt;
   };
   const auto first = time_of(parts.front().begin, false);

@@ -268,3 +268,8 @@ hpa_tool_test(plot_bad_input_writes_nothing 1 hpa-plot ARGS overview -o ${CMAKE_
 hpa_tool_test(usage_plot_bad_since 2 hpa-plot ARGS timeline --since 2023-13-01 --until 2023-12-14 plot_season.csv)
 hpa_tool_test(usage_plot_since_alone 2 hpa-plot ARGS calendar --since 2023-12-01 plot_season.csv)
 hpa_tool_test(usage_plot_no_picture 2 hpa-plot ARGS plot_season.csv)
+
+# inputs as they come: the progress line on a real terminal (script(1); not run without it)
+add_test(NAME "tool: progress on a terminal only, never with -q or TERM=dumb" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/progress.sh
+  $<TARGET_FILE_DIR:hpa-aqi> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/progress)
+set_tests_properties("tool: progress on a terminal only, never with -q or TERM=dumb" PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)

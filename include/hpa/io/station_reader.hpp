@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/input.hpp"
 #include "hpa/io/split.hpp"
 #include "hpa/io/station_table.hpp"
 
@@ -54,6 +55,7 @@ struct read_options {
   warn_fn warn;
   std::vector<std::string> quiet_columns;  ///< columns to ignore without a warning (see header_map)
   std::function<void(std::uint64_t rows, bool done)> progress;  ///< now and then, and once done
+  input_layout layout;  ///< how the file at `path` is laid out (a `stream` that is an input_chain has its own)
 };
 
 namespace detail {
@@ -78,7 +80,7 @@ struct part_abandoned {};
 // True when the rows around every cut between `parts` look ordered by time, not grouped by
 // station: the time never goes back across a cut and has moved on from the first row's. Every
 // part would then hold nearly every station, so reading them apart is only extra work.
-bool ordered_by_time(const std::string& path, const std::vector<file_part>& parts);
+bool ordered_by_time(const std::string& path, const std::vector<file_part>& parts, const input_layout& layout = {});
 
 // Gives the memory the parts' threads freed back to the system, where the C library keeps it per
 // thread (glibc's arenas), so that reading again on one core does not stand on top of it.
@@ -90,8 +92,10 @@ template <class Sink, class Make>
 station_results<Sink> read_stations(const read_options& o, const profile& p, Make make) {
   std::atomic<std::uint64_t> rows{0};
   std::atomic<bool> stop{false};  // a part found a doubt: the others need not go on
-  auto read_one = [&](std::istream& in, warn_fn warn, station_results<Sink>& out, auto&& make_sink) {
-    aqi_reader reader(in, o.source, p, warn, o.quiet_columns);
+  auto read_one = [&](std::istream& file, warn_fn warn, station_results<Sink>& out, auto&& make_sink) {
+    std::optional<input_chain> laid_out;  // a file (or a part of one) read in the layout of the options
+    if (!dynamic_cast<input_chain*>(&file)) laid_out.emplace(std::vector<input_chain::part>{{&file, o.source}}, o.layout);
+    aqi_reader reader(laid_out ? *laid_out : file, o.source, p, warn, o.quiet_columns);
     out.kind = reader.kind();
     out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make_sink, warn));
     auto& table = *out.tables.back();
@@ -124,9 +128,10 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
     return job.get();
   };
 
-  const auto parts = (o.threads > 1 && !o.path.empty() && o.path != "-")
+  // Each part is read after the file's header line: a file without one is read on one core.
+  const auto parts = (o.threads > 1 && !o.path.empty() && o.path != "-" && o.layout.has_header())
                          ? split_by_station(o.path, o.threads) : std::vector<file_part>{};
-  if (parts.size() < 2 || detail::ordered_by_time(o.path, parts))
+  if (parts.size() < 2 || detail::ordered_by_time(o.path, parts, o.layout))
     return o.progress ? with_progress(sequential) : sequential();
 
   struct part_result {
