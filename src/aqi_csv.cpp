@@ -186,16 +186,10 @@ double aqi_reader::number(std::string_view text, int column, const char* what) c
   return v;
 }
 
+// The hour of a row whose timestamp is not on the day of the row before (or not hpa's own).
 time_result aqi_reader::parse_hour(std::string_view ts) {
   if (!fast_time_) return layout_.time.parse(ts, layout_.utc_offset_minutes);
-  time_result t;
-  if (ts.size() == 16 && ts.compare(0, 11, last_day_text_, 0, 11) == 0 && ts[13] == ':' &&
-      ts[14] == '0' && ts[15] == '0' && ts[11] >= '0' && ts[11] <= '2' && ts[12] >= '0' && ts[12] <= '9' &&
-      (ts[11] - '0') * 10 + (ts[12] - '0') < 24) {
-    t.hour = last_day_hour_ + (ts[11] - '0') * 10 + (ts[12] - '0');  // same day as the last row
-    return t;
-  }
-  t = parse_time(ts);
+  const time_result t = parse_time(ts);
   if (t && !t.has_offset && ts.size() >= 11) {  // an offset may move the hour to another day
     last_day_text_.assign(ts.substr(0, 11));
     last_day_hour_ = t.hour - hpa::detail::floor_mod(t.hour, 24);
@@ -228,16 +222,22 @@ bool aqi_reader::next(aqi_record& r) {
       throw error(csv_->at(static_cast<std::uint64_t>(col_.station) + 1), "empty station name");
     }
     const auto ts = trim(f[static_cast<std::size_t>(col_.time)]);
-    const time_result t = parse_hour(ts);
+    time_result t;
+    if (fast_time_ && ts.size() == 16 && ts.compare(0, 11, last_day_text_, 0, 11) == 0 && ts[13] == ':' &&
+        ts[14] == '0' && ts[15] == '0' && ts[11] >= '0' && ts[11] <= '2' && ts[12] >= '0' && ts[12] <= '9' &&
+        (ts[11] - '0') * 10 + (ts[12] - '0') < 24)
+      t.hour = last_day_hour_ + (ts[11] - '0') * 10 + (ts[12] - '0');  // same day as the last row
+    else
+      t = parse_hour(ts);
     const auto tcol = static_cast<std::uint64_t>(col_.time) + 1;
     if (!t) {
       if (header_again()) continue;
       if (layout_.time.is_iso()) throw error(csv_->at(tcol), std::string(t.error) + ", got " + quote(ts));
       throw error(csv_->at(tcol), std::string(t.error) + " (" + layout_.time_format + "), got " + quote(ts));
     }
-    const std::string format = layout_.time.is_iso() ? "YYYY-MM-DD" : layout_.time_format;
     if (kind_ == series_kind::daily && !t.date_only)
-      throw error(csv_->at(tcol), "expected a date (" + format + ") in a daily series, got " + quote(ts));
+      throw error(csv_->at(tcol), "expected a date (" + (layout_.time.is_iso() ? "YYYY-MM-DD" : layout_.time_format) +
+                                      ") in a daily series, got " + quote(ts));
     if (kind_ != series_kind::daily && t.date_only)
       throw error(csv_->at(tcol), "expected an hour (" + (layout_.time.is_iso() ? "YYYY-MM-DDTHH:MM" : layout_.time_format) +
                                       "), got the date " + quote(ts) + ": use a 'date' column for a daily series");
