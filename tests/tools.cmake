@@ -127,7 +127,7 @@ hpa_tool_test(aqi_hourly 0 hpa-aqi ARGS conc_hourly.csv)
 hpa_tool_test(aqi_daily 0 hpa-aqi ARGS --daily conc_hourly.csv)
 hpa_tool_test(aqi_2026 0 hpa-aqi ARGS --standard 2026 conc_hourly.csv)
 hpa_tool_test(episodes_from_daily_aqi_column 0 hpa-episodes ARGS conc_daily.csv)
-hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number.csv)
+hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number_conc.csv)  # a file with no concentration column is refused first (bad_no_concentrations)
 
 # the bad-input corpus (tests/data/bad/): one file per class, each with its defined behaviour
 hpa_tool_test(bad_nan_text_is_missing 0 hpa-daily ARGS bad/nan_text.csv)
