@@ -333,6 +333,7 @@ input context::open_input() const {
   }
   in.chain = std::make_unique<io::input_chain>(std::move(parts), layout_);
   in.stream = in.chain.get();
+  for (const auto& more : in.more) in.name += " + " + more.name;  // what the input is, in reports
   return in;
 }
 

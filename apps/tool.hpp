@@ -95,7 +95,8 @@ class progress_line {
   std::mutex mutex_;  // a reading thread and the one that waits for it may both show
 };
 
-/// An open input: a file, or stdin for "-". `name` is for messages ("stdin" or the path).
+/// An open input: a file, or stdin for "-". `name` is for messages ("stdin" or the path; several
+/// files as one input are "a.csv + b.csv", and their rows name their own file).
 /// `stream` reads it, counting for the progress line where there is one.
 struct input {
   std::unique_ptr<std::ifstream> file;

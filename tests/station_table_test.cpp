@@ -87,3 +87,15 @@ TEST_CASE("stations: a row out of order names the file of the row before it", "[
   CHECK_THROWS_WITH(table.feed(r), "b.csv:2:2: station S: 2023-12-01T04:00 comes after 2023-12-01T05:00 (a.csv:2): sort the rows "
                                    "by station and time");
 }
+
+TEST_CASE("stations: rows of several files without one AQI value: the step, file by file", "[stations]") {
+  const auto p = pingdingshan_2023();
+  std::istringstream a("station,time,aqi\nS,2023-12-01T00:00,\n"), b("station,time,aqi\nS,2023-12-01T01:00,\n");
+  input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
+  aqi_reader reader(chain, "a.csv + b.csv", p);
+  station_table<count_sink> table(p, reader.kind(), "a.csv + b.csv", [](std::string_view) { return count_sink{}; });
+  aqi_record r;
+  while (reader.next(r)) table.feed(r);
+  CHECK_THROWS_WITH(table.finish(), "a.csv + b.csv: no AQI value in 2 rows: compute it first, file by file: hpa-aqi --daily FILE > "
+                                    "FILE-aqi.csv");
+}

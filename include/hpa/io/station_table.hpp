@@ -45,6 +45,10 @@ class station_table {
     ++rows_;
     values_ += !std::isnan(r.value);
     concentrations_ |= r.concentrations;
+    if (r.source != source_seen_) {  // for the hint of finish(): one file, or several
+      several_sources_ |= source_seen_ != nullptr;
+      source_seen_ = r.source;
+    }
     auto here = [&] { return location{r.source ? *r.source : source_, r.line, r.time_column}; };  // for messages only
     if (!e.pipe) {
       e.pipe.emplace(*p_, rules_, r.hour, kind_);
@@ -78,8 +82,9 @@ class station_table {
   /// value, nor could (no concentration columns): the AQI has yet to be computed.
   void finish() {
     if (rows_ > 0 && values_ == 0 && !concentrations_)
-      throw error(location{source_, 0, 0}, "no AQI value in " + std::to_string(rows_) + " rows: compute it first: hpa-aqi --daily " +
-                                               source_ + " | " + program_name());
+      throw error(location{source_, 0, 0}, "no AQI value in " + std::to_string(rows_) + " rows: compute it first" +
+                                               (several_sources_ ? ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv"
+                                                                 : ": hpa-aqi --daily " + source_ + " | " + program_name()));
     for (auto& e : entries_) e->pipe->finish(e->sink);
   }
 
@@ -94,9 +99,9 @@ class station_table {
   const rule_set& rules() const noexcept { return rules_; }
 
  private:
-  // "line 5", or "a.csv:5" when the row before came from another file.
+  // "line 5", or "a.csv:5" when the row before came from another file of the input.
   static std::string last_line(const entry& e, const aqi_record& r) {
-    if (e.last_source && r.source && *e.last_source != *r.source) return *e.last_source + ":" + std::to_string(e.last_line);
+    if (e.last_source && r.source && e.last_source != r.source) return *e.last_source + ":" + std::to_string(e.last_line);
     return "line " + std::to_string(e.last_line);
   }
 
@@ -119,7 +124,8 @@ class station_table {
   std::unordered_map<std::string, std::size_t> index_;
   entry* last_ = nullptr;
   std::uint64_t rows_ = 0, values_ = 0;
-  bool concentrations_ = false;
+  bool concentrations_ = false, several_sources_ = false;
+  const std::string* source_seen_ = nullptr;
 };
 
 }  // namespace hpa::io
