@@ -92,8 +92,8 @@ class unit_watch {
   void warn(const std::string& source, const tool::context& cx) const {
     for (std::size_t i = 0; i < std::size(columns_); ++i)
       if (const auto doubt = check_unit(sketches_[i], *columns_[i].bounds))
-        cx.warn(fmt::format("{}: {} has a median of about {} over {} values: {} is read in {}; this looks like {}", source,
-                            columns_[i].name, two_digits(doubt->median), sketches_[i].count(),
+        cx.warn(fmt::format("{}: {} has a median of about {} over {} values: {} is read in {}; this looks like {}",
+                            source, columns_[i].name, two_digits(doubt->median), sketches_[i].count(),
                             columns_[i].bounds->pollutant, columns_[i].bounds->unit, doubt->likely_unit));
   }
 
@@ -123,8 +123,9 @@ int run(const args& a, tool::context& cx) {
   auto in = cx.open_input();
   io::concentration_reader reader(*in.stream, in.name, cx.warner());
   if (!reader.has_concentrations())
-    throw error(location{in.name, 1, 0}, "no concentration column: the AQI is computed from pm25, pm10, so2, no2, co and o3 "
-                                         "(µg/m³, CO mg/m³; their _24h and o3_8h forms too)");
+    throw error(location{in.name, 1, 0},
+                "no concentration column: the AQI is computed from pm25, pm10, so2, no2, co and o3 "
+                "(µg/m³, CO mg/m³; their _24h and o3_8h forms too)");
   unit_watch units;
   const realtime_options ro{a.pm == "moving" ? realtime_pm::moving_24h : realtime_pm::hourly_vs_24h, a.o3_8h,
                             a.so2_fallback};

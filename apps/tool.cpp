@@ -65,13 +65,16 @@ void add_series_input(CLI::App& app, common& c) {
                  "Timestamps laid out so, e.g. '%Y/%m/%d %H:%M' for 2023/12/1 8:00: %Y %m %d %H %M %S, %I with %p "
                  "(AM/PM), %z (+08:00, Z), %%; default 2023-12-01T08:00 and its ISO 8601 forms")
       ->group(input_group);
-  app.add_option("--tz", c.tz, "The clock of timestamps without an offset: UTC, +08:00, -05:00, UTC+8 …; converted to the "
-                               "plan's (UTC+8, the default). Timestamps with an offset (Z, +08:00) are converted anyway")
+  app.add_option("--tz", c.tz,
+                 "The clock of timestamps without an offset: UTC, +08:00, -05:00, UTC+8 …; converted to the "
+                 "plan's (UTC+8, the default). Timestamps with an offset (Z, +08:00) are converted anyway")
       ->group(input_group);
-  auto* no_header = app.add_flag("--no-header", c.no_header, "The files have no header line: --columns names their columns")
-                        ->group(input_group);
-  auto* columns = app.add_option("--columns", c.columns, "The columns of files without a header, in order, e.g. station,time,aqi")
-                      ->group(input_group);
+  auto* no_header =
+      app.add_flag("--no-header", c.no_header, "The files have no header line: --columns names their columns")
+          ->group(input_group);
+  auto* columns =
+      app.add_option("--columns", c.columns, "The columns of files without a header, in order, e.g. station,time,aqi")
+          ->group(input_group);
   no_header->needs(columns);
   columns->needs(no_header);
 }
@@ -80,7 +83,10 @@ void add_series_input(CLI::App& app, common& c) {
 class counting_buf : public std::streambuf {
  public:
   counting_buf(std::streambuf* source, std::string name, std::uint64_t total, std::shared_ptr<progress_line> line)
-      : source_(source), name_(std::filesystem::path(name).filename().string()), total_(total), line_(std::move(line)) {}
+      : source_(source),
+        name_(std::filesystem::path(name).filename().string()),
+        total_(total),
+        line_(std::move(line)) {}
 
  protected:
   int_type underflow() override {
@@ -107,8 +113,8 @@ class counting_buf : public std::streambuf {
     done_ += static_cast<std::uint64_t>(n);
     line_->show([&] {
       if (total_ == 0) return fmt::format("{}: {:.0f} MB read", name_, done_ / 1e6);
-      return fmt::format("{}: {:.0f} % of {:.0f} MB read", name_, 100.0 * static_cast<double>(done_) / static_cast<double>(total_),
-                         total_ / 1e6);
+      return fmt::format("{}: {:.0f} % of {:.0f} MB read", name_,
+                         100.0 * static_cast<double>(done_) / static_cast<double>(total_), total_ / 1e6);
     });
     return n;
   }
@@ -137,7 +143,8 @@ io::input_layout layout_of(const common& c) {
   if (!c.time_format.empty()) {
     const auto r = time_layout::compile(c.time_format);
     if (!r)
-      throw CLI::ValidationError("--time-format", fmt::format("{} (at character {} of '{}')", r.error, r.error_offset + 1, c.time_format));
+      throw CLI::ValidationError("--time-format",
+                                 fmt::format("{} (at character {} of '{}')", r.error, r.error_offset + 1, c.time_format));
     l.time = r.layout;
     l.time_format = c.time_format;
   }

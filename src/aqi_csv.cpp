@@ -162,7 +162,8 @@ bool aqi_reader::header_again() {
     return false;
   if (!layout_.has_header())
     throw error(location{csv_->source(), csv_->line(), 0},
-                "a header line (" + line_start(f) + "), though --no-header says there is none: leave out --no-header and --columns");
+                "a header line (" + line_start(f) +
+                    "), though --no-header says there is none: leave out --no-header and --columns");
   if (warn_) warn_(here + ": another header (files joined with cat?): the rows after it are read by it");
   const auto col = map_header(*csv_, true);
   if (col.kind != kind_)
@@ -239,7 +240,8 @@ bool aqi_reader::next(aqi_record& r) {
       throw error(csv_->at(tcol), "expected a date (" + (layout_.time.is_iso() ? "YYYY-MM-DD" : layout_.time_format) +
                                       ") in a daily series, got " + quote(ts));
     if (kind_ != series_kind::daily && t.date_only)
-      throw error(csv_->at(tcol), "expected an hour (" + (layout_.time.is_iso() ? "YYYY-MM-DDTHH:MM" : layout_.time_format) +
+      throw error(csv_->at(tcol), "expected an hour (" +
+                                      (layout_.time.is_iso() ? "YYYY-MM-DDTHH:MM" : layout_.time_format) +
                                       "), got the date " + quote(ts) + ": use a 'date' column for a daily series");
     r.hour = t.hour;
     r.time_column = tcol;

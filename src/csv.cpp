@@ -49,8 +49,9 @@ void csv_reader::refuse_utf16() const {
   const std::string file = source_ == "stdin" ? std::string("FILE.csv") : source_;
   const bool csv = file.size() > 4 && file.compare(file.size() - 4, 4, ".csv") == 0;
   const std::string converted = (csv ? file.substr(0, file.size() - 4) : file) + "-utf8.csv";
-  throw error(location{source_, 1, 0}, std::string("text is ") + from + ", not UTF-8: convert the file first: iconv -f " + from +
-                                           " -t UTF-8 " + file + " > " + converted);
+  throw error(location{source_, 1, 0}, std::string("text is ") + from +
+                                           ", not UTF-8: convert the file first: iconv -f " + from + " -t UTF-8 " + file +
+                                           " > " + converted);
 }
 
 bool csv_reader::fill() {

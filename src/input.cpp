@@ -42,7 +42,8 @@ std::vector<std::string> parse_columns(std::string_view text) {
   for (std::size_t at = 0;;) {
     const auto comma = text.find(',', at);
     names.emplace_back(detail::trim(text.substr(at, comma == std::string_view::npos ? comma : comma - at)));
-    if (names.back().empty()) throw error("--columns: expected names separated by commas, such as station,time,aqi, got " + quote(text));
+    if (names.back().empty())
+      throw error("--columns: expected names separated by commas, such as station,time,aqi, got " + quote(text));
     if (comma == std::string_view::npos) return names;
     at = comma + 1;
   }
@@ -73,7 +74,10 @@ class input_chain::buffer : public std::streambuf {
 };
 
 input_chain::input_chain(std::vector<part> parts, input_layout layout)
-    : std::istream(nullptr), parts_(std::move(parts)), layout_(std::move(layout)), buf_(std::make_unique<buffer>(parts_)) {
+    : std::istream(nullptr),
+      parts_(std::move(parts)),
+      layout_(std::move(layout)),
+      buf_(std::make_unique<buffer>(parts_)) {
   rdbuf(buf_.get());
 }
 

@@ -76,7 +76,8 @@ TEST_CASE("time_layout: patterns that are not layouts", "[time_layout]") {
   CHECK(error("%Y/%m/%d %H %I %p") == "%H and %I both give the hour: use one");
   CHECK(error("%Y/%m/%d %M") == "minutes, seconds or %z without an hour");
   CHECK(error("%Y/%m/%d %") == "a '%' ends the layout: write %% for a percent sign");
-  CHECK(error("%Y/%m/%d                                  ") == "layout too long (at most 32 directives and characters)");
+  CHECK(error("%Y/%m/%d                                  ") ==
+        "layout too long (at most 32 directives and characters)");
 }
 
 TEST_CASE("time_layout: the default layout is hpa's own", "[time_layout]") {

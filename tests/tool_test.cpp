@@ -10,11 +10,11 @@ using hpa::tool::progress_wanted;
 
 TEST_CASE("tool: progress shows on a terminal only, never with -q or TERM=dumb", "[tool]") {
   CHECK(progress_wanted(false, true, false, "xterm-256color"));
-  CHECK(progress_wanted(false, true, false, nullptr));          // no TERM at all: still a terminal
-  CHECK_FALSE(progress_wanted(true, true, false, "xterm"));     // -q
-  CHECK_FALSE(progress_wanted(false, false, false, "xterm"));   // stderr to a file or a pipe
-  CHECK_FALSE(progress_wanted(false, true, false, "dumb"));     // a terminal that cannot redraw a line
-  CHECK_FALSE(progress_wanted(false, true, true, "xterm"));     // the output itself on the terminal
+  CHECK(progress_wanted(false, true, false, nullptr));         // no TERM at all: still a terminal
+  CHECK_FALSE(progress_wanted(true, true, false, "xterm"));    // -q
+  CHECK_FALSE(progress_wanted(false, false, false, "xterm"));  // stderr to a file or a pipe
+  CHECK_FALSE(progress_wanted(false, true, false, "dumb"));    // a terminal that cannot redraw a line
+  CHECK_FALSE(progress_wanted(false, true, true, "xterm"));    // the output itself on the terminal
 }
 
 TEST_CASE("tool: a progress line draws over itself and clears; off, it writes nothing", "[tool]") {

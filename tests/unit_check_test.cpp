@@ -35,8 +35,8 @@ TEST_CASE("unit_check: CO in µg/m³ and PM in mg/m³ are told", "[unit_check]")
   const auto co_ug = check_unit(sketch(300, 2500), co_bounds);
   REQUIRE(co_ug);
   CHECK(co_ug->likely_unit == "µg/m³ (divide by 1000)");
-  CHECK_FALSE(check_unit(sketch(0.2, 6), co_bounds));   // mg/m³ as it should be
-  CHECK_FALSE(check_unit(sketch(30, 90), co_bounds));   // a heavy winter, still mg/m³
+  CHECK_FALSE(check_unit(sketch(0.2, 6), co_bounds));  // mg/m³ as it should be
+  CHECK_FALSE(check_unit(sketch(30, 90), co_bounds));  // a heavy winter, still mg/m³
   const auto pm_mg = check_unit(sketch(0.01, 0.3), pm25_bounds);
   REQUIRE(pm_mg);
   CHECK(pm_mg->likely_unit == "mg/m³ (multiply by 1000)");

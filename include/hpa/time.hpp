@@ -83,7 +83,9 @@ constexpr bool digits(std::string_view s, std::size_t at, std::size_t n, unsigne
   return true;
 }
 
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
 
 /// The fields of a timestamp as written, before they are checked.
 struct time_fields {
@@ -117,7 +119,8 @@ constexpr time_result make_time(const time_fields& f, int assumed_offset) noexce
   const int offset = f.has_offset ? f.offset_minutes : assumed_offset;
   const std::int64_t minutes = (day * 24 + f.hour) * 60 + f.minute - offset + plan_utc_offset_minutes;
   if (f.second != 0 || minutes % 60 != 0)
-    return fail(offset == plan_utc_offset_minutes ? "time is not on the hour" : "time is not on the hour of the plan's clock (UTC+8)",
+    return fail(offset == plan_utc_offset_minutes ? "time is not on the hour"
+                                                  : "time is not on the hour of the plan's clock (UTC+8)",
                 f.minute_at);
   r.hour = floor_div(minutes, 60);
   r.has_offset = f.has_offset;
@@ -149,7 +152,8 @@ constexpr offset_result parse_utc_offset(std::string_view s) noexcept {
     r.length = 5;
   }
   r.minutes = static_cast<int>(h * 60 + m) * (s[0] == '-' ? -1 : 1);
-  if (m > 59 || h * 60 + m > static_cast<unsigned>(max_utc_offset_minutes)) r.error = "UTC offset out of range (-14:00 to +14:00)";
+  if (m > 59 || h * 60 + m > static_cast<unsigned>(max_utc_offset_minutes))
+    r.error = "UTC offset out of range (-14:00 to +14:00)";
   return r;
 }
 

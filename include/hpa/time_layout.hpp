@@ -89,7 +89,8 @@ constexpr layout_result time_layout::compile(std::string_view pattern) noexcept 
   if (!seen['Y'] || !seen['m'] || !seen['d']) return fail("a layout needs %Y, %m and %d", 0);
   if (seen['H'] && seen['I']) return fail("%H and %I both give the hour: use one", 0);
   if (seen['I'] != seen['p']) return fail("%I (hour 1-12) goes with %p (AM or PM)", 0);
-  if ((seen['M'] || seen['S'] || seen['z']) && !seen['H'] && !seen['I']) return fail("minutes, seconds or %z without an hour", 0);
+  if ((seen['M'] || seen['S'] || seen['z']) && !seen['H'] && !seen['I'])
+    return fail("minutes, seconds or %z without an hour", 0);
   l.has_hour_ = seen['H'] || seen['I'];
   return r;
 }
@@ -160,7 +161,8 @@ constexpr time_result time_layout::parse(std::string_view s, int assumed_offset)
         at += o.length;
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   if (at != s.size()) return fail("unexpected text after the time", at);

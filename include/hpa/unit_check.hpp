@@ -59,9 +59,9 @@ class median_sketch {
 /// Where the median of a concentration column may lie in the unit the AQI reads, and what a
 /// median outside says about the unit the file used.
 struct unit_bounds {
-  std::string_view pollutant;  ///< as in messages: "CO", "PM2.5"
-  std::string_view unit;       ///< the unit read: "mg/m³", "µg/m³"
-  double low, high;            ///< a median outside [low, high] is not this unit
+  std::string_view pollutant;        ///< as in messages: "CO", "PM2.5"
+  std::string_view unit;             ///< the unit read: "mg/m³", "µg/m³"
+  double low, high;                  ///< a median outside [low, high] is not this unit
   std::string_view if_low, if_high;  ///< the likely unit of a median below `low` or above `high`
 };
 
@@ -73,13 +73,18 @@ inline constexpr std::uint64_t unit_check_min_values = 24;
 inline constexpr unit_bounds co_bounds{"CO", "mg/m³", 0.0, 100.0, "", "µg/m³ (divide by 1000)"};
 // PM2.5 and PM10: medians run 5-200 µg/m³ (a dust storm's hours reach 2000, not its season); in
 // mg/m³ the same air reads 0.005-0.2, so a median under 1 is mg/m³, one over 2000 ng/m³.
-inline constexpr unit_bounds pm25_bounds{"PM2.5", "µg/m³", 1.0, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
-inline constexpr unit_bounds pm10_bounds{"PM10", "µg/m³", 1.0, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
+inline constexpr unit_bounds pm25_bounds{
+    "PM2.5", "µg/m³", 1.0, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
+inline constexpr unit_bounds pm10_bounds{
+    "PM10", "µg/m³", 1.0, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
 // SO2, NO2 and O3: medians run 2-150 µg/m³ (ppb differ from µg/m³ by a factor of about 2, within
 // these bounds); in mg/m³ the same air reads 0.002-0.15: a median under 0.5 is mg/m³.
-inline constexpr unit_bounds so2_bounds{"SO2", "µg/m³", 0.5, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
-inline constexpr unit_bounds no2_bounds{"NO2", "µg/m³", 0.5, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
-inline constexpr unit_bounds o3_bounds{"O3", "µg/m³", 0.5, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
+inline constexpr unit_bounds so2_bounds{
+    "SO2", "µg/m³", 0.5, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
+inline constexpr unit_bounds no2_bounds{
+    "NO2", "µg/m³", 0.5, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
+inline constexpr unit_bounds o3_bounds{
+    "O3", "µg/m³", 0.5, 2000.0, "mg/m³ (multiply by 1000)", "ng/m³ (divide by 1000)"};
 
 /// What check_unit found wrong: the median and the unit it points to.
 struct unit_doubt {

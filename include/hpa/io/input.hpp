@@ -19,7 +19,7 @@ namespace hpa::io {
 
 /// How an input is laid out where it is not as hpa writes it.
 struct input_layout {
-  time_layout time;  ///< the timestamps' layout; the default is hpa's own (ISO 8601 forms)
+  time_layout time;         ///< the timestamps' layout; the default is hpa's own (ISO 8601 forms)
   std::string time_format;  ///< the pattern `time` was compiled from, for messages ("" for hpa's own)
   int utc_offset_minutes = plan_utc_offset_minutes;  ///< the clock of timestamps without an offset
   std::vector<std::string> columns;  ///< not empty: the files have no header line; these are their columns

@@ -94,7 +94,8 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
   std::atomic<bool> stop{false};  // a part found a doubt: the others need not go on
   auto read_one = [&](std::istream& file, warn_fn warn, station_results<Sink>& out, auto&& make_sink) {
     std::optional<input_chain> laid_out;  // a file (or a part of one) read in the layout of the options
-    if (!dynamic_cast<input_chain*>(&file)) laid_out.emplace(std::vector<input_chain::part>{{&file, o.source}}, o.layout);
+    if (!dynamic_cast<input_chain*>(&file))
+      laid_out.emplace(std::vector<input_chain::part>{{&file, o.source}}, o.layout);
     aqi_reader reader(laid_out ? *laid_out : file, o.source, p, warn, o.quiet_columns);
     out.kind = reader.kind();
     out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make_sink, warn));
@@ -170,7 +171,8 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
   };
   o.progress ? with_progress(parallel) : parallel();
 
-  const bool clean = std::none_of(results.begin(), results.end(), [](const part_result& r) { return r.failed != nullptr; });
+  const bool clean =
+      std::none_of(results.begin(), results.end(), [](const part_result& r) { return r.failed != nullptr; });
   if (!clean) {
     results.clear();  // before reading again: the parts' stations must not stay beside the whole file's
     detail::release_free_memory();

@@ -62,8 +62,8 @@ class station_table {
         throw error(here(), who + "two values for " + format_time(r.hour) + ": " + format_number(e.last_value) + " (" +
                               last_line(e, r) + ") and " + format_number(r.value));
       if (warn_)
-        warn_(to_string(here()) + ": " + who + "duplicate row for " + format_time(r.hour) + " (same as " + last_line(e, r) +
-              "), ignored");
+        warn_(to_string(here()) + ": " + who + "duplicate row for " + format_time(r.hour) + " (same as " +
+              last_line(e, r) + "), ignored");
       return;
     }
     const hour_t step = kind_ == series_kind::daily ? 24 : 1;
@@ -82,9 +82,10 @@ class station_table {
   /// value, nor could (no concentration columns): the AQI has yet to be computed.
   void finish() {
     if (rows_ > 0 && values_ == 0 && !concentrations_)
-      throw error(location{source_, 0, 0}, "no AQI value in " + std::to_string(rows_) + " rows: compute it first" +
-                                               (several_sources_ ? ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv"
-                                                                 : ": hpa-aqi --daily " + source_ + " | " + program_name()));
+      throw error(location{source_, 0, 0},
+                  "no AQI value in " + std::to_string(rows_) + " rows: compute it first" +
+                      (several_sources_ ? ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv"
+                                        : ": hpa-aqi --daily " + source_ + " | " + program_name()));
     for (auto& e : entries_) e->pipe->finish(e->sink);
   }
 
@@ -101,7 +102,8 @@ class station_table {
  private:
   // "line 5", or "a.csv:5" when the row before came from another file of the input.
   static std::string last_line(const entry& e, const aqi_record& r) {
-    if (e.last_source && r.source && e.last_source != r.source) return *e.last_source + ":" + std::to_string(e.last_line);
+    if (e.last_source && r.source && e.last_source != r.source)
+      return *e.last_source + ":" + std::to_string(e.last_line);
     return "line " + std::to_string(e.last_line);
   }
 
@@ -109,7 +111,8 @@ class station_table {
     if (last_ && last_->name == name) return *last_;
     auto it = index_.find(std::string(name));
     if (it != index_.end()) return *(last_ = entries_[it->second].get());
-    entries_.push_back(std::unique_ptr<entry>(new entry{std::string(name), make_(name), std::nullopt, 0, 0, 0, nullptr}));
+    entries_.push_back(
+        std::unique_ptr<entry>(new entry{std::string(name), make_(name), std::nullopt, 0, 0, 0, nullptr}));
     index_.emplace(std::string(name), entries_.size() - 1);
     return *(last_ = entries_.back().get());
   }
