@@ -1,12 +1,15 @@
 // hpa-aqi: AQI from concentrations, hourly or as the rolling daily AQI.
 #include <fmt/format.h>
 
+#include <array>
+#include <cmath>
 #include <map>
 
 #include "hpa/aqi.hpp"
 #include "hpa/aqi_daily.hpp"
 #include "hpa/io/national.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/unit_check.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -23,7 +26,10 @@ const tool::spec spec = {
     "the daily AQI of the 24 h ending at each hour, across calendar days (the AQI of the 24 h\n"
     "mean concentrations, each needing 20 of 24 hours; O3 by its largest 8 h mean, 6 of 8):\n"
     "its daily_aqi column is what hpa-episodes reads to warn from concentrations.\n"
-    "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.",
+    "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.\n"
+    "A file with no concentration column is an error; a column whose median is far from its\n"
+    "unit (CO over 100 mg/m³, PM under 1 µg/m³, …: CO in µg/m³ would make every hour 500) is\n"
+    "named in a warning, with the unit it looks like.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl}};
 
@@ -69,6 +75,43 @@ std::vector<io::field> fields(const std::string& station, hour_t t, const aqi_re
   return f;
 }
 
+// A median known to 12.5 %, in two significant digits: 1400, 0.012.
+std::string two_digits(double v) {
+  if (!(v > 0)) return "0";
+  const int magnitude = static_cast<int>(std::floor(std::log10(v))) - 1;
+  const double step = std::pow(10.0, magnitude);
+  return io::format_number(std::round(v / step) * step, std::max(0, -magnitude));
+}
+
+// The median of each concentration column, to tell a unit that is off by a thousand.
+class unit_watch {
+ public:
+  void add(const concentrations& c) {
+    for (std::size_t i = 0; i < std::size(columns_); ++i) sketches_[i].add(c.*columns_[i].value);
+  }
+  void warn(const std::string& source, const tool::context& cx) const {
+    for (std::size_t i = 0; i < std::size(columns_); ++i)
+      if (const auto doubt = check_unit(sketches_[i], *columns_[i].bounds))
+        cx.warn(fmt::format("{}: {} has a median of about {} over {} values: {} is read in {}; this looks like {}",
+                            source, columns_[i].name, two_digits(doubt->median), sketches_[i].count(),
+                            columns_[i].bounds->pollutant, columns_[i].bounds->unit, doubt->likely_unit));
+  }
+
+ private:
+  struct column {
+    const char* name;
+    double concentrations::*value;
+    const unit_bounds* bounds;
+  };
+  static constexpr column columns_[] = {
+      {"pm25", &concentrations::pm25, &pm25_bounds},    {"pm25_24h", &concentrations::pm25_24h, &pm25_bounds},
+      {"pm10", &concentrations::pm10, &pm10_bounds},    {"pm10_24h", &concentrations::pm10_24h, &pm10_bounds},
+      {"so2", &concentrations::so2, &so2_bounds},       {"so2_24h", &concentrations::so2_24h, &so2_bounds},
+      {"no2", &concentrations::no2, &no2_bounds},       {"co", &concentrations::co, &co_bounds},
+      {"o3", &concentrations::o3, &o3_bounds},          {"o3_8h", &concentrations::o3_8h, &o3_bounds}};
+  std::array<median_sketch, std::size(columns_)> sketches_{};
+};
+
 // The rolling daily AQI of one station, with the missing hours between its rows.
 struct daily_state {
   rolling_concentrations window;
@@ -79,6 +122,11 @@ struct daily_state {
 int run(const args& a, tool::context& cx) {
   auto in = cx.open_input();
   io::concentration_reader reader(*in.stream, in.name, cx.warner());
+  if (!reader.has_concentrations())
+    throw error(location{in.name, 1, 0},
+                "no concentration column: the AQI is computed from pm25, pm10, so2, no2, co and o3 "
+                "(µg/m³, CO mg/m³; their _24h and o3_8h forms too)");
+  unit_watch units;
   const realtime_options ro{a.pm == "moving" ? realtime_pm::moving_24h : realtime_pm::hourly_vs_24h, a.o3_8h,
                             a.so2_fallback};
   auto edition = [&](hour_t t) {
@@ -89,6 +137,7 @@ int run(const args& a, tool::context& cx) {
   std::map<std::string, daily_state> stations;
   io::measurement m;
   while (reader.next(m)) {
+    units.add(m.c);
     if (!a.daily) {
       rows.write(fields(m.station, m.hour, hourly_aqi(m.c, edition(m.hour), ro)));
       continue;
@@ -112,6 +161,7 @@ int run(const args& a, tool::context& cx) {
   }
   rows.finish();
   out.commit();
+  units.warn(in.name, cx);
   return 0;
 }
 

@@ -25,7 +25,8 @@ const tool::spec spec = {
     "Output, sorted by station and time: station,time,primary,aqi,pm25,pm25_24h,pm10,pm10_24h,\n"
     "so2,so2_24h,no2,co,o3,o3_8h (the published AQI where the file has one). A row repeated\n"
     "with the same values is dropped with a warning; repeated with other values it is an\n"
-    "error naming both lines. Holds the rows in memory to sort them.",
+    "error naming both lines. Holds the rows in memory to sort them. On a terminal, stderr shows\n"
+    "how far the reading, sorting and writing are (not with -q).",
     tool::takes::inputs | tool::takes::output | tool::takes::quiet};
 
 struct args {
@@ -49,11 +50,15 @@ void convert_daily_city(const tool::context& cx, std::optional<hour_t> lo, std::
     io::read_daily_city(*in.stream, in.name, rows, cx.warner());
   }
   std::erase_if(rows, [&](const io::daily_city_row& d) { return (lo && d.day < *lo) || (hi && d.day > *hi); });
+  const auto progress = cx.progress();
+  progress->step(fmt::format("sorting {} rows", rows.size()));
   io::sort_and_merge(rows, cx.warner());
+  progress->step(fmt::format("writing {} rows", rows.size()));
   io::output out(cx.options().output);
   out << io::daily_city_csv_header();
   for (const auto& d : rows) out << io::daily_city_csv_row(d);
   out.commit();
+  progress->clear();
 }
 
 int run(const args& a, tool::context& cx) {
@@ -73,11 +78,18 @@ int run(const args& a, tool::context& cx) {
     if (lo || hi)
       std::erase_if(rows, [&](const io::measurement& m) { return (lo && m.hour < *lo) || (hi && m.hour >= *hi + 24); });
   }
+  const auto progress = cx.progress();
+  progress->step(fmt::format("sorting {} rows", rows.size()));
   io::sort_and_merge(rows, cx.warner());
+  progress->step(fmt::format("writing {} rows", rows.size()));
   io::output out(cx.options().output);
   out << io::measurement_csv_header();
-  for (const auto& m : rows) out << io::measurement_csv_row(m);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out << io::measurement_csv_row(rows[i]);
+    if ((i & 0xFFFF) == 0) progress->show([&] { return fmt::format("writing: {:.0f} %", 100.0 * i / rows.size()); });
+  }
   out.commit();
+  progress->clear();
   return 0;
 }
 

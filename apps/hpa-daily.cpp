@@ -16,7 +16,7 @@ const tool::spec spec = {
     "holds any value; daily_aqi is empty when the window has too few. A daily input series (a\n"
     "'date' column) gives one row per day, at its last hour. Streams: memory does not grow with\n"
     "the input. --since/--until cut the rows; the windows still count the hours before.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format | tool::takes::stations | tool::takes::period,
     {io::format::csv, io::format::json, io::format::jsonl}};
 

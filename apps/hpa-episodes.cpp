@@ -37,7 +37,7 @@ const tool::spec spec = {
     "or both), per stretch in its segments, and its rule names the documents.\n"
     "Streams: memory is bounded by the stations and the longest episode, not the input (with\n"
     "--directives, a station a directive names also keeps its daily AQI, 16 bytes an hour).",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::format | tool::takes::filters,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 

@@ -41,7 +41,7 @@ const tool::spec spec = {
     "Rows come in input order: station by station for a file grouped by station, a station's\n"
     "hours always in time order. Every column is there under every profile; the values of\n"
     "condition, level and tier are the profile's level names and tiers.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::format | tool::takes::filters,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 

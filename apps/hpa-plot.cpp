@@ -60,7 +60,7 @@ const tool::spec spec = {
     "history); --since/--until choose what is drawn (give both, or neither), --station which\n"
     "stations. Memory: the hours of the stations drawn (timeline), a few bytes per station and\n"
     "day (calendar, overview).",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::stations | tool::takes::period};
 
 struct args {

@@ -87,7 +87,7 @@ const tool::spec spec = {
     "above, §3.2.2(2), §3.2.3) the episodes are those of the rules and the directives combined\n"
     "(see hpa-episodes), each with the hours the city's own rules give and the hours on\n"
     "instruction, and each issued warning is told as issued on the rules or on instruction.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::filters,
     {},
     "3 the log of warnings issued differs from the rules"};

@@ -282,7 +282,7 @@ const tool::spec spec = {
     "CO and O3 for the percentiles).\n"
     "--since/--until count only the days that meet the window (a period's from and to are cut to\n"
     "it), the warning hours in it, and the episodes starting in it.",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format | tool::takes::stations | tool::takes::period,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 

@@ -67,7 +67,7 @@ const tool::spec spec = {
     "every profile. --station decides for the stations named only: the others are neither\n"
     "reported nor changed in the state file.\n"
     "Holds its input in memory (a recent timeline, or a season, is small).",
-    tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
+    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format | tool::takes::stations,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
     "3 an action is due, 4 another run holds the state's lock (--no-wait), 5 a station is stale or absent"};

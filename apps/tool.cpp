@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -18,6 +18,7 @@
 #include "hpa/io/output.hpp"
 #include "hpa/io/profile_json.hpp"
 #include "hpa/io/utf8.hpp"
+#include "hpa/time_layout.hpp"
 #include "hpa/version.hpp"
 
 namespace hpa::tool {
@@ -25,6 +26,7 @@ namespace hpa::tool {
 namespace {
 
 constexpr const char* common_group = "Common options";
+constexpr const char* input_group = "Input layout";
 
 // What hpa-aqi writes beside the AQI it computes: an AQI reader takes them without a warning.
 const std::vector<std::string> aqi_companion_columns = {"category", "valid_hours", "iaqi_"};
@@ -83,7 +85,142 @@ std::string exit_codes(const spec& s) {
   return codes + ".";
 }
 
+// Inputs as they come: several files, timestamps in a layout or another clock, no header.
+void add_series_input(CLI::App& app, common& c) {
+  app.add_option("input", c.inputs, "CSV files to read, one after the other as one input (each with its own header); "
+                                    "absent or - reads stdin")
+      ->group(common_group);
+  app.add_option("--time-format", c.time_format,
+                 "Timestamps laid out so, e.g. '%Y/%m/%d %H:%M' for 2023/12/1 8:00: %Y %m %d %H %M %S, %I with %p "
+                 "(AM/PM), %z (+08:00, Z), %%; default 2023-12-01T08:00 and its ISO 8601 forms")
+      ->group(input_group);
+  app.add_option("--tz", c.tz,
+                 "The clock of timestamps without an offset: UTC, +08:00, -05:00, UTC+8 …; converted to the "
+                 "plan's (UTC+8, the default). Timestamps with an offset (Z, +08:00) are converted anyway")
+      ->group(input_group);
+  auto* no_header =
+      app.add_flag("--no-header", c.no_header, "The files have no header line: --columns names their columns")
+          ->group(input_group);
+  auto* columns =
+      app.add_option("--columns", c.columns, "The columns of files without a header, in order, e.g. station,time,aqi")
+          ->group(input_group);
+  no_header->needs(columns);
+  columns->needs(no_header);
+}
+
+// A stream that counts the bytes read through it and shows them on a progress line.
+class counting_buf : public std::streambuf {
+ public:
+  counting_buf(std::streambuf* source, std::string name, std::uint64_t total, std::shared_ptr<progress_line> line)
+      : source_(source),
+        name_(std::filesystem::path(name).filename().string()),
+        total_(total),
+        line_(std::move(line)) {}
+
+ protected:
+  int_type underflow() override {
+    const auto n = counted(source_->sgetn(data_.data(), static_cast<std::streamsize>(data_.size())));
+    if (n <= 0) return traits_type::eof();
+    setg(data_.data(), data_.data(), data_.data() + n);
+    return traits_type::to_int_type(data_[0]);
+  }
+  // Large reads go straight to the caller's buffer, as the file's own would.
+  std::streamsize xsgetn(char* s, std::streamsize count) override {
+    std::streamsize done = std::min<std::streamsize>(count, egptr() - gptr());
+    std::memcpy(s, gptr(), static_cast<std::size_t>(done));
+    gbump(static_cast<int>(done));
+    if (done < count) done += std::max<std::streamsize>(0, counted(source_->sgetn(s + done, count - done)));
+    return done;
+  }
+
+ private:
+  std::streamsize counted(std::streamsize n) {
+    if (n <= 0) {
+      line_->clear();  // the input is read: what follows (the output) starts on a clean line
+      return n;
+    }
+    done_ += static_cast<std::uint64_t>(n);
+    line_->show([&] {
+      if (total_ == 0) return fmt::format("{}: {:.0f} MB read", name_, done_ / 1e6);
+      return fmt::format("{}: {:.0f} % of {:.0f} MB read", name_,
+                         100.0 * static_cast<double>(done_) / static_cast<double>(total_), total_ / 1e6);
+    });
+    return n;
+  }
+
+  std::streambuf* source_;
+  std::string name_;
+  std::uint64_t total_, done_ = 0;
+  std::shared_ptr<progress_line> line_;
+  std::array<char, 1 << 16> data_{};
+};
+
+class counting_stream : public std::istream {
+ public:
+  counting_stream(std::istream& source, std::string name, std::uint64_t total, std::shared_ptr<progress_line> line)
+      : std::istream(nullptr), buf_(source.rdbuf(), std::move(name), total, std::move(line)) {
+    rdbuf(&buf_);
+  }
+
+ private:
+  counting_buf buf_;
+};
+
+// The layout --time-format, --tz and --columns give; their errors are usage errors.
+io::input_layout layout_of(const common& c) {
+  io::input_layout l;
+  if (!c.time_format.empty()) {
+    const auto r = time_layout::compile(c.time_format);
+    if (!r)
+      throw CLI::ValidationError("--time-format",
+                                 fmt::format("{} (at character {} of '{}')", r.error, r.error_offset + 1, c.time_format));
+    l.time = r.layout;
+    l.time_format = c.time_format;
+  }
+  try {
+    if (!c.tz.empty()) l.utc_offset_minutes = io::parse_tz(c.tz);
+    if (c.no_header) l.columns = io::parse_columns(c.columns);
+  } catch (const error& e) {
+    throw CLI::ValidationError(e.what());
+  }
+  return l;
+}
+
 }  // namespace
+
+bool progress_wanted(bool quiet, bool stderr_is_terminal, bool output_is_terminal, const char* term) noexcept {
+  return !quiet && stderr_is_terminal && !output_is_terminal && !(term && std::string_view(term) == "dumb");
+}
+
+progress_line::progress_line(std::string tool, bool on) : tool_(std::move(tool)), on_(on) {}
+
+progress_line::~progress_line() { clear(); }
+
+void progress_line::show(const std::function<std::string()>& text) {
+  if (!on_) return;
+  constexpr auto every = std::chrono::milliseconds(250);  // fast enough to see it move, slow enough to cost nothing
+  std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  if (drawn_ && now - last_ < every) return;
+  std::cerr << "\r\033[K" << tool_ << ": " << text() << std::flush;
+  drawn_ = true;
+  last_ = now;
+}
+
+void progress_line::step(const std::string& text) {
+  if (!on_) return;
+  std::lock_guard lock(mutex_);
+  std::cerr << "\r\033[K" << tool_ << ": " << text << std::flush;
+  drawn_ = true;
+  last_ = std::chrono::steady_clock::now();
+}
+
+void progress_line::clear() {
+  if (!on_) return;
+  std::lock_guard lock(mutex_);
+  if (drawn_) std::cerr << "\r\033[K" << std::flush;  // leave the terminal as it was
+  drawn_ = false;
+}
 
 namespace detail {
 
@@ -112,10 +249,12 @@ void define(CLI::App& app, const spec& s, common& c) {
   if (s.takes & takes::format) add_format(app, s, c);
   if (s.takes & takes::quiet) app.add_flag("-q,--quiet", c.quiet, "No warnings on stderr")->group(common_group);
   add_filters(app, s, c);
+  if (s.takes & takes::series) add_series_input(app, c);
 }
 
 int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
   io::ensure_standard_fds();  // before any file is opened: none may become stdout or stderr
+  io::set_program_name(s.name);
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
   std::ios::sync_with_stdio(false);
   const auto usage = [&](const std::string& what) {
@@ -157,8 +296,13 @@ int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const s
 
 }  // namespace detail
 
-context::context(const spec& s, const common& c) : name_(s.name), common_(c) {
+context::context(const spec& s, const common& c) : name_(s.name), common_(c), takes_(s.takes) {
   if (s.takes & takes::profile) profile();  // a bad --profile or --as-of fails before any work
+  if (s.takes & takes::series) {
+    layout_ = layout_of(c);
+    if (std::count_if(c.inputs.begin(), c.inputs.end(), [](const std::string& p) { return p.empty() || p == "-"; }) > 1)
+      throw CLI::ValidationError("input", "stdin (-) can be read once");
+  }
   if (s.takes & takes::filters) filter_ = tool::filter(c, s.takes & takes::profile ? &profile() : nullptr);
 }
 
@@ -181,6 +325,16 @@ bool filter::station(std::string_view name) const {
 
 void filter::missing_station(const std::string& name, const std::string& source) {
   throw error(source + ": no station named " + io::quote(name));
+}
+
+std::shared_ptr<progress_line> context::progress() const {
+  if (!progress_) {
+    const char* term = std::getenv("TERM");
+    const bool to_stdout = common_.output.empty() || common_.output == "-";
+    progress_ = std::make_shared<progress_line>(
+        name_, progress_wanted(common_.quiet, ::isatty(2) == 1, to_stdout && ::isatty(1) == 1, term));
+  }
+  return progress_;
 }
 
 const hpa::profile& context::profile() const {
@@ -208,29 +362,58 @@ io::warn_fn context::warner() const {
 }
 
 input context::open(const std::string& path) const {
-  if (path.empty() || path == "-") return {nullptr, &std::cin, "stdin"};
-  auto f = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*f) throw error(path + ": cannot open: " + std::strerror(errno));
-  if (std::error_code ec; std::filesystem::is_directory(path, ec)) throw error(path + ": is a directory");
-  auto* s = f.get();
-  return {std::move(f), s, path};
+  input in;
+  if (path.empty() || path == "-") {
+    in.stream = &std::cin;
+    in.name = "stdin";
+  } else {
+    in.file = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*in.file) throw error(path + ": cannot open: " + std::strerror(errno));
+    if (std::error_code ec; std::filesystem::is_directory(path, ec)) throw error(path + ": is a directory");
+    in.stream = in.file.get();
+    in.name = path;
+  }
+  if (auto line = progress(); line->on()) {
+    std::error_code ec;
+    const auto size = in.file && std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+    in.counted = std::make_unique<counting_stream>(*in.stream, in.name, ec ? 0 : size, line);
+    in.stream = in.counted.get();
+  }
+  return in;
+}
+
+input context::open_input() const {
+  if (!(takes_ & takes::series)) return open(common_.inputs.front());
+  input in = open(common_.inputs.front());
+  std::vector<io::input_chain::part> parts = {{in.stream, in.name}};
+  for (std::size_t i = 1; i < common_.inputs.size(); ++i) {
+    in.more.push_back(open(common_.inputs[i]));
+    parts.push_back({in.more.back().stream, in.more.back().name});
+  }
+  in.chain = std::make_unique<io::input_chain>(std::move(parts), layout_);
+  in.stream = in.chain.get();
+  for (const auto& more : in.more) in.name += " + " + more.name;  // what the input is, in reports
+  return in;
 }
 
 const std::vector<std::string>& context::quiet_columns() const { return aqi_companion_columns; }
 
 io::read_options context::reading(input& in) const {
   io::read_options r;
-  r.path = in.file ? in.name : std::string();
+  // One file with a header line is read by its path, on several cores where it can be.
+  const bool one_file = in.file && in.more.empty() && layout_.has_header();
+  r.path = one_file ? in.name : std::string();
   r.stream = in.stream;
   r.source = in.name;
   r.threads = common_.threads ? common_.threads : std::max(1u, std::thread::hardware_concurrency());
   r.warn = warner();
   r.quiet_columns = quiet_columns();
-  const char* term = std::getenv("TERM");
-  if (!common_.quiet && ::isatty(2) && !(term && std::string_view(term) == "dumb"))
-    r.progress = [name = name_](std::uint64_t rows, bool done) {
-      if (done) std::cerr << "\r\033[K" << std::flush;  // leave the terminal as it was
-      else std::cerr << fmt::format("\r{}: {:.1f} M rows read", name, rows / 1e6) << std::flush;
+  r.layout = layout_;
+  // Read by its path, the file shows rows read; a stream shows the bytes its counter counts.
+  if (auto line = progress(); line->on() && one_file)
+    r.progress = [line](std::uint64_t rows, bool done) {
+      if (done) line->clear();
+      else line->show([&] { return fmt::format("{:.1f} M rows read", rows / 1e6); });
     };
   return r;
 }

@@ -8,10 +8,12 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "hpa/episodes.hpp"
+#include "hpa/io/input.hpp"
 #include "hpa/io/station_reader.hpp"
 #include "hpa/io/table.hpp"
 #include "hpa/profile.hpp"
@@ -42,6 +45,9 @@ enum : unsigned {
   period = 1u << 17,     ///< --since, --until: only what falls in this window
   min_level = 1u << 18,  ///< --level NAME: only warnings at or above this level
   filters = stations | period | min_level,
+  // inputs as they come
+  series = 1u << 8,   ///< [input …]: AQI CSV files read one after the other as one input, in the
+                      ///< layout --time-format, --tz, --no-header and --columns give (instead of input)
 };
 }  // namespace takes
 
@@ -67,6 +73,9 @@ struct common {
   // The output filters (takes::stations, period, min_level), as given.
   std::vector<std::string> stations;
   std::string since, until, min_level;
+  // inputs as they come (takes::series)
+  std::string time_format, tz, columns;
+  bool no_header = false;
 };
 
 /// The output filters, the same for every tool that takes them: --station NAME (repeatable),
@@ -126,11 +135,48 @@ class filter {
   level_t min_level_ = 0;
 };
 
-/// An open input: a file, or stdin for "-". `name` is for messages ("stdin" or the path).
+/// Whether a long step shows its progress on stderr: only when stderr is a terminal, never with
+/// -q or TERM=dumb (a terminal that cannot redraw a line), nor when the output itself goes to the
+/// terminal (the line would be drawn over it).
+bool progress_wanted(bool quiet, bool stderr_is_terminal, bool output_is_terminal, const char* term) noexcept;
+
+/// A line on stderr that says how far a long step is, redrawn at most four times a second and
+/// cleared when the step ends; silent unless progress_wanted().
+class progress_line {
+ public:
+  progress_line(std::string tool, bool on);
+  ~progress_line();
+  progress_line(const progress_line&) = delete;
+  progress_line& operator=(const progress_line&) = delete;
+
+  bool on() const noexcept { return on_; }
+  /// Shows "tool: text" unless a line was shown less than a quarter of a second ago; `text`
+  /// is only made when it will be shown.
+  void show(const std::function<std::string()>& text);
+  /// Shows "tool: text" now (a new step: "sorting 8.7 M rows").
+  void step(const std::string& text);
+  /// Removes the line (it is drawn again by the next show).
+  void clear();
+
+ private:
+  std::string tool_;
+  bool on_, drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+  std::mutex mutex_;  // a reading thread and the one that waits for it may both show
+};
+
+/// An open input: a file, or stdin for "-". `name` is for messages ("stdin" or the path; several
+/// files as one input are "a.csv + b.csv", and their rows name their own file).
+/// `stream` reads it, counting for the progress line where there is one.
 struct input {
   std::unique_ptr<std::ifstream> file;
   std::istream* stream;
   std::string name;
+  // what counts the bytes read for the progress line; with takes::series the files after the
+  // first, and the chain that reads them all as one input (declared last: it goes first)
+  std::unique_ptr<std::istream> counted;
+  std::vector<input> more;
+  std::unique_ptr<io::input_chain> chain;
 };
 
 /// What one run of a tool shares: its name for messages, the common options, the profile.
@@ -149,9 +195,13 @@ class context {
   io::warn_fn warner() const;
 
   /// Opens a file, or stdin for "-"; a directory or an unreadable file is an error naming it.
+  /// On a terminal its reading shows a progress line (see progress_wanted).
   input open(const std::string& path) const;
-  /// The first input.
-  input open_input() const { return open(common_.inputs.front()); }
+  /// The input: the first file, or with takes::series every file as one input_chain in the layout
+  /// of the options.
+  input open_input() const;
+  /// A progress line for a long step of this tool (silent unless progress_wanted).
+  std::shared_ptr<progress_line> progress() const;
   /// Columns an AQI reader takes without a warning: what hpa-aqi and hpa-daily write beside the AQI.
   const std::vector<std::string>& quiet_columns() const;
   /// How to read the input: the file or stdin, threads, warnings and, when stderr is a terminal
@@ -166,6 +216,10 @@ class context {
   common common_;
   mutable std::optional<hpa::profile> profile_;
   tool::filter filter_;
+  // inputs as they come
+  unsigned takes_ = 0;
+  io::input_layout layout_;
+  mutable std::shared_ptr<progress_line> progress_;
 };
 
 namespace detail {

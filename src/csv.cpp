@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t first_read = std::size_t{1} << 14, chunk = std::size_t{1} << 20;
 constexpr char bom[] = "\xEF\xBB\xBF";
 constexpr std::size_t bom_size = 3;
-}
+}  // namespace
 
 csv_reader::csv_reader(std::istream& in, std::string source, warn_fn warn)
     : in_(in), source_(std::move(source)), buf_(first_read), warn_(std::move(warn)) {}
@@ -24,6 +24,34 @@ void csv_reader::skip_inner_bom() {
   ++inner_boms_;
   if (warn_)
     warn_(to_string(location{source_, line_, 0}) + ": a byte-order mark inside the input (files joined with cat?), removed");
+}
+
+// UTF-16 text (a spreadsheet's "Unicode text"): by its byte-order mark, or by the NUL that every
+// ASCII character carries beside it. Refused with the command that converts it, as GBK is.
+void csv_reader::refuse_utf16() const {
+  const auto* b = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
+  const std::size_t n = std::min<std::size_t>(end_ - pos_, utf16_probe_bytes) & ~std::size_t{1};
+  const char* from = nullptr;
+  if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+    from = "UTF-16";
+  } else if (n >= 4) {
+    std::size_t nul_even = 0, nul_odd = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+      nul_even += b[i] == 0;
+      nul_odd += b[i + 1] == 0;
+    }
+    // Text of ASCII characters: every other byte is NUL, the others are not. A gzip or a zip
+    // has NULs too, but scattered.
+    if (nul_odd * 4 >= n * 3 / 2 && nul_even == 0) from = "UTF-16LE";
+    else if (nul_even * 4 >= n * 3 / 2 && nul_odd == 0) from = "UTF-16BE";
+  }
+  if (!from) return;
+  const std::string file = source_ == "stdin" ? std::string("FILE.csv") : source_;
+  const bool csv = file.size() > 4 && file.compare(file.size() - 4, 4, ".csv") == 0;
+  const std::string converted = (csv ? file.substr(0, file.size() - 4) : file) + "-utf8.csv";
+  throw error(location{source_, 1, 0}, std::string("text is ") + from +
+                                           ", not UTF-8: convert the file first: iconv -f " + from + " -t UTF-8 " + file +
+                                           " > " + converted);
 }
 
 bool csv_reader::fill() {
@@ -54,7 +82,8 @@ bool csv_reader::next() {
     if (pos_ == end_ && !fill()) return false;
     if (first_) {
       first_ = false;
-      while (end_ - pos_ < 3 && fill()) {}
+      while (end_ - pos_ < utf16_probe_bytes && fill()) {}
+      refuse_utf16();
       if (end_ - pos_ >= bom_size && std::memcmp(buf_.data() + pos_, bom, bom_size) == 0) pos_ += bom_size;
       if (pos_ == end_) continue;
     } else {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "hpa/io/output.hpp"
+
 using namespace hpa;
 using namespace hpa::io;
 
@@ -90,4 +92,116 @@ TEST_CASE("aqi_csv: unknown columns are ignored with a warning", "[aqi_csv]") {
   std::vector<std::string> w;
   read_all("time,aqi,pm25\n2023-12-01T00:00,1,3\n", pingdingshan_2023(), &w);
   CHECK(w == std::vector<std::string>{"a.csv:1:3: ignoring column 'pm25'"});
+}
+
+namespace {
+// The rows of an input chain of (name, text) files in a layout, with the warnings.
+std::vector<std::string> read_chain(const std::vector<std::pair<std::string, std::string>>& files, input_layout layout = {},
+                                    std::vector<std::string>* warnings = nullptr) {
+  std::vector<std::unique_ptr<std::istringstream>> streams;
+  std::vector<input_chain::part> parts;
+  for (const auto& [name, text] : files) {
+    streams.push_back(std::make_unique<std::istringstream>(text));
+    parts.push_back({streams.back().get(), name});
+  }
+  input_chain chain(parts, std::move(layout));
+  const auto p = pingdingshan_2023();
+  aqi_reader r(chain, files.front().first, p, [&](const std::string& w) { if (warnings) warnings->push_back(w); });
+  std::vector<std::string> out;
+  aqi_record rec;
+  while (r.next(rec))
+    out.push_back(*rec.source + ":" + std::to_string(rec.line) + " " + std::string(rec.station) + " " + format_time(rec.hour) +
+                  " " + (std::isnan(rec.value) ? std::string("-") : format_number(rec.value)));
+  return out;
+}
+
+input_layout layout_of(const char* pattern, int offset = plan_utc_offset_minutes, std::vector<std::string> columns = {}) {
+  input_layout l;
+  if (pattern) {
+    const auto c = time_layout::compile(pattern);
+    REQUIRE(c);
+    l.time = c.layout;
+    l.time_format = pattern;
+  }
+  l.utc_offset_minutes = offset;
+  l.columns = std::move(columns);
+  return l;
+}
+}  // namespace
+
+TEST_CASE("aqi_csv: several files are one input, each with its own header", "[aqi_csv]") {
+  std::vector<std::string> w;
+  const auto rows = read_chain({{"a.csv", "station,time,aqi,note\nS,2023-12-01T00:00,1,x\n"},
+                                {"b.csv", "aqi,time,station,note\n2,2023-12-01T01:00,S,y\n"},
+                                {"c.csv", "aqi,time,station,note\n3,2023-12-01T02:00,S,y\n"}},
+                               {}, &w);
+  CHECK(rows == std::vector<std::string>{"a.csv:2 S 2023-12-01T00:00 1", "b.csv:2 S 2023-12-01T01:00 2",
+                                         "c.csv:2 S 2023-12-01T02:00 3"});
+  // a new header warns again of what it ignores; the same header again does not
+  CHECK(w == std::vector<std::string>{"a.csv:1:4: ignoring column 'note'", "b.csv:1:4: ignoring column 'note'"});
+  CHECK_THROWS_WITH(read_chain({{"a.csv", "time,aqi\n2023-12-01T00:00,1\n"}, {"b.csv", "date,aqi\n2023-12-02,1\n"}}),
+                    "b.csv:1: a daily series after an hourly one (a.csv): give them to separate runs");
+  CHECK_THROWS_WITH(read_chain({{"a.csv", "time,aqi\n2023-12-01T00:00,1\n"}, {"b.csv", ""}}),
+                    "b.csv: empty input: expected a header such as station,time,aqi");
+  CHECK_THROWS_WITH(read_chain({{"a.csv", "time,aqi\n2023-12-01T00:00,1\n"}, {"b.csv", "time,aqi\n2023-12-01T01:00,n/a\n"}}),
+                    "b.csv:2:2: expected a number for aqi, got 'n/a'");
+}
+
+TEST_CASE("aqi_csv: files joined with cat: the header again is skipped, another one is taken", "[aqi_csv]") {
+  std::vector<std::string> w;
+  const auto rows = read_chain({{"j.csv", "station,time,aqi\nS,2023-12-01T00:00,1\nStation, Time ,AQI\nS,2023-12-01T01:00,2\n"
+                                          "time,station,aqi\n2023-12-01T02:00,S,3\n"}},
+                               {}, &w);
+  CHECK(rows == std::vector<std::string>{"j.csv:2 S 2023-12-01T00:00 1", "j.csv:4 S 2023-12-01T01:00 2",
+                                         "j.csv:6 S 2023-12-01T02:00 3"});
+  CHECK(w == std::vector<std::string>{"j.csv:3: the header again (files joined with cat?), skipped",
+                                      "j.csv:5: another header (files joined with cat?): the rows after it are read by it"});
+  // a line of text that is not a header stays an error
+  CHECK_THROWS_WITH(read_chain({{"j.csv", "station,time,aqi\nS,yesterday,1\n"}}),
+                    "j.csv:2:2: expected a date as YYYY-MM-DD, got 'yesterday'");
+  CHECK_THROWS_WITH(read_chain({{"j.csv", "station,time,aqi\nS,2023-12-01T00:00,1,9\n"}}), "j.csv:2:4: expected 3 fields, got 4");
+}
+
+TEST_CASE("aqi_csv: no header: the columns are given", "[aqi_csv]") {
+  std::vector<std::string> w;
+  const auto l = layout_of(nullptr, plan_utc_offset_minutes, {"station", "time", "aqi"});
+  CHECK(read_chain({{"n.csv", "S,2023-12-01T00:00,1\nS,2023-12-01T01:00,\n"}}, l) ==
+        std::vector<std::string>{"n.csv:1 S 2023-12-01T00:00 1", "n.csv:2 S 2023-12-01T01:00 -"});
+  CHECK(read_chain({{"n.csv", "station,time,aqi\nS,2023-12-01T00:00,1\n"}}, l, &w) ==
+        std::vector<std::string>{"n.csv:2 S 2023-12-01T00:00 1"});
+  CHECK(w == std::vector<std::string>{"n.csv:1: a header line, though --no-header says there is none, skipped"});
+  CHECK_THROWS_WITH(read_chain({{"n.csv", "time,aqi,station\n2023-12-01T00:00,1,S\n"}}, l),
+                    "n.csv:1: a header line ('time,aqi,station'), though --no-header says there is none: leave out --no-header "
+                    "and --columns");
+  CHECK_THROWS_WITH(read_chain({{"n.csv", "S,2023-12-01T00:00,1\n"}}, layout_of(nullptr, plan_utc_offset_minutes, {"station", "tiem", "aqi"})),
+                    "--columns:1:2: unknown column 'tiem': did you mean 'time'?");
+  CHECK_THROWS_WITH(read_chain({{"n.csv", "S,1\n"}}, layout_of(nullptr, plan_utc_offset_minutes, {"station", "aqi"})),
+                    "--columns:1: missing column 'time' (or 'date' for a daily series) (the header has: station, aqi)");
+}
+
+TEST_CASE("aqi_csv: a file whose first line is data says how to read it", "[aqi_csv]") {
+  CHECK_THROWS_WITH(read_all("S,2023-12-01T00:00,100\n"),
+                    "a.csv:1: the header is missing: line 1 is data ('S,2023-12-01T00:00,100'); give a header such as "
+                    "station,time,aqi, or the columns: --no-header --columns station,time,aqi");
+}
+
+TEST_CASE("aqi_csv: timestamps in a layout and another clock", "[aqi_csv]") {
+  CHECK(read_chain({{"x.csv", "station,time,aqi\nS,2023/12/1 8:00,1\nS,2023/12/1 9:00,2\n"}}, layout_of("%Y/%m/%d %H:%M")) ==
+        std::vector<std::string>{"x.csv:2 S 2023-12-01T08:00 1", "x.csv:3 S 2023-12-01T09:00 2"});
+  CHECK_THROWS_WITH(read_chain({{"x.csv", "station,time,aqi\nS,2023-12-01 08:00,1\n"}}, layout_of("%Y/%m/%d %H:%M")),
+                    "x.csv:2:2: the text does not match the time layout (%Y/%m/%d %H:%M), got '2023-12-01 08:00'");
+  // UTC without offsets (--tz UTC), and offsets written in the text: both in the plan's clock
+  CHECK(read_chain({{"u.csv", "time,aqi\n2023-12-01T00:00,1\n2023-12-01T16:00,2\n"}}, layout_of(nullptr, 0)) ==
+        std::vector<std::string>{"u.csv:2  2023-12-01T08:00 1", "u.csv:3  2023-12-02T00:00 2"});
+  CHECK(read_all("time,aqi\n2023-12-01T00:00Z,1\n2023-12-01T01:00+00:00,2\n2023-12-01T10:00+08:00,3\n")[1].hour ==
+        parse_time("2023-12-01T09:00").hour);
+  // the same-day shortcut never keeps a day an offset moved
+  const auto moved = read_all("time,aqi\n2023-12-01T20:00Z,1\n2023-12-02T05:00,2\n");
+  CHECK(format_time(moved[0].hour) == "2023-12-02T04:00");
+  CHECK(format_time(moved[1].hour) == "2023-12-02T05:00");
+  CHECK_THROWS_WITH(read_chain({{"d.csv", "date,aqi\n2023-12-01,1\n"}}, layout_of(nullptr, 0)),
+                    "d.csv:1: a daily series has dates, which are calendar days: no clock converts them (leave out --tz)");
+  CHECK(read_chain({{"d.csv", "date,aqi\n1.12.2023,1\n"}}, layout_of("%d.%m.%Y")) == std::vector<std::string>{"d.csv:2  2023-12-01T00:00 1"});
+  CHECK_THROWS_WITH(read_chain({{"d.csv", "date,aqi\n2023/12/1 8:00,1\n"}}, layout_of("%Y/%m/%d %H:%M")),
+                    "d.csv:2:1: expected a date (%Y/%m/%d %H:%M) in a daily series, got '2023/12/1 8:00'");
 }

@@ -120,3 +120,27 @@ TEST_CASE("csv: a byte-order mark at the start of a later record is removed, wit
     CHECK(csv.inner_byte_order_marks() == 0);
   }
 }
+
+TEST_CASE("csv: UTF-16 text is refused with the iconv command that converts it", "[csv]") {
+  auto utf16 = [](const std::string& ascii, bool little, bool mark) {
+    std::string s = mark ? (little ? std::string("\xFF\xFE") : std::string("\xFE\xFF")) : std::string();
+    for (char c : ascii) s += little ? std::string{c, '\0'} : std::string{'\0', c};
+    return s;
+  };
+  const std::string text = "station,time,aqi\nA,2023-12-01T00:00,1\n";
+  CHECK_THROWS_WITH(read_all(utf16(text, true, true)),
+                    "t.csv:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(read_all(utf16(text, false, true)),
+                    "t.csv:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(read_all(utf16(text, true, false)),
+                    "t.csv:1: text is UTF-16LE, not UTF-8: convert the file first: iconv -f UTF-16LE -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(read_all(utf16(text, false, false)),
+                    "t.csv:1: text is UTF-16BE, not UTF-8: convert the file first: iconv -f UTF-16BE -t UTF-8 t.csv > t-utf8.csv");
+  std::istringstream in(utf16(text, true, true));
+  csv_reader from_stdin(in, "stdin");
+  CHECK_THROWS_WITH(from_stdin.next(), "stdin:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 "
+                                       "FILE.csv > FILE-utf8.csv");
+  // NULs scattered as in a gzip or a zip are not taken for UTF-16 (the header check names those)
+  CHECK(read_all(std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03+.I,x\n", 15)).size() == 1);
+  CHECK(read_all(std::string("a\0", 2)).size() == 1);  // too short to tell
+}

@@ -105,3 +105,34 @@ TEST_CASE("read_stations: two cores give the one-core answer, grouped or interle
     fs::remove(path);
   }
 }
+
+TEST_CASE("read_stations: rows ordered by time are read on one core at once", "[split]") {
+  const auto by_time = write_file("hpa_by_time.csv", season(120, 3000, false));
+  const auto by_station = write_file("hpa_by_station.csv", season(120, 3000, true));
+  CHECK(io::detail::ordered_by_time(by_time.string(), split_by_station(by_time.string(), 2)));
+  CHECK(io::detail::ordered_by_time(by_time.string(), split_by_station(by_time.string(), 3)));
+  CHECK_FALSE(io::detail::ordered_by_time(by_station.string(), split_by_station(by_station.string(), 2)));
+  fs::remove(by_time);
+  fs::remove(by_station);
+}
+
+TEST_CASE("read_stations: a station in two parts stops the parts and gives the one-core answer", "[split]") {
+  // S0's first half, every other station whole, then S0's second half: grouped at each cut (the
+  // time goes back there), yet the first and the last part share S0
+  std::string s = "station,time,aqi\n";
+  auto row = [&](int st, int h) {
+    s += "S" + std::to_string(st) + "," + format_time(h) + "," + std::to_string((h / 24 + st) % 9 < 3 ? 260 : 90) + "\n";
+  };
+  for (int h = 0; h < 1500; ++h) row(0, h);
+  for (int st = 1; st < 120; ++st)
+    for (int h = 0; h < 3000; ++h) row(st, h);
+  for (int h = 1500; h < 3000; ++h) row(0, h);
+  const auto path = write_file("hpa_shared_station.csv", s);
+  const auto parts = split_by_station(path.string(), 2);
+  REQUIRE(parts.size() == 2);
+  CHECK_FALSE(io::detail::ordered_by_time(path.string(), parts));
+  const auto one = run(path, 1), two = run(path, 2);
+  CHECK(one.size() > 100);
+  CHECK(two == one);
+  fs::remove(path);
+}

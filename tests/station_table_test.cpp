@@ -54,3 +54,48 @@ TEST_CASE("stations: duplicates and order", "[stations]") {
   CHECK_THROWS_WITH(run("time,aqi\n2023-12-01T01:00,1\n2023-12-01T00:00,1\n"),
                     "s.csv:3:1: 2023-12-01T00:00 comes after 2023-12-01T01:00 (line 2): sort the rows by station and time");
 }
+
+TEST_CASE("stations: rows without one AQI value are an error at the end, naming the step", "[stations]") {
+  const auto p = pingdingshan_2023();
+  auto run = [&](const std::string& text) {
+    std::istringstream in(text);
+    aqi_reader reader(in, "s.csv", p);
+    station_table<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
+    aqi_record r;
+    while (reader.next(r)) table.feed(r);
+    table.finish();
+  };
+  CHECK_THROWS_WITH(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"),
+                    "s.csv: no AQI value in 3 rows: compute it first: hpa-aqi --daily s.csv | hpa-episodes");
+  CHECK_THROWS_WITH(run("station,time,daily_aqi\nS,2023-12-01T00:00,\n"),
+                    "s.csv: no AQI value in 1 rows: compute it first: hpa-aqi --daily s.csv | hpa-episodes");
+  CHECK_NOTHROW(run("station,time,aqi\n"));                                         // no rows: no data, not an error
+  CHECK_NOTHROW(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,7\n"));  // one value is data
+  CHECK_NOTHROW(run("station,time,aqi,pm25\nS,2023-12-01T00:00,,35\n"));  // concentrations: the AQI can come from them
+}
+
+TEST_CASE("stations: a row out of order names the file of the row before it", "[stations]") {
+  const auto p = pingdingshan_2023();
+  std::istringstream a("station,time,aqi\nS,2023-12-01T05:00,1\n"), b("station,time,aqi\nS,2023-12-01T04:00,1\n");
+  input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
+  aqi_reader reader(chain, "a.csv", p);
+  station_table<count_sink> table(p, reader.kind(), "a.csv", [](std::string_view) { return count_sink{}; });
+  aqi_record r;
+  REQUIRE(reader.next(r));
+  table.feed(r);
+  REQUIRE(reader.next(r));
+  CHECK_THROWS_WITH(table.feed(r), "b.csv:2:2: station S: 2023-12-01T04:00 comes after 2023-12-01T05:00 (a.csv:2): sort the rows "
+                                   "by station and time");
+}
+
+TEST_CASE("stations: rows of several files without one AQI value: the step, file by file", "[stations]") {
+  const auto p = pingdingshan_2023();
+  std::istringstream a("station,time,aqi\nS,2023-12-01T00:00,\n"), b("station,time,aqi\nS,2023-12-01T01:00,\n");
+  input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
+  aqi_reader reader(chain, "a.csv + b.csv", p);
+  station_table<count_sink> table(p, reader.kind(), "a.csv + b.csv", [](std::string_view) { return count_sink{}; });
+  aqi_record r;
+  while (reader.next(r)) table.feed(r);
+  CHECK_THROWS_WITH(table.finish(), "a.csv + b.csv: no AQI value in 2 rows: compute it first, file by file: hpa-aqi --daily FILE > "
+                                    "FILE-aqi.csv");
+}

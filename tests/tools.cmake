@@ -152,7 +152,7 @@ hpa_tool_test(aqi_hourly 0 hpa-aqi ARGS conc_hourly.csv)
 hpa_tool_test(aqi_daily 0 hpa-aqi ARGS --daily conc_hourly.csv)
 hpa_tool_test(aqi_2026 0 hpa-aqi ARGS --standard 2026 conc_hourly.csv)
 hpa_tool_test(episodes_from_daily_aqi_column 0 hpa-episodes ARGS conc_daily.csv)
-hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number.csv)
+hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number_conc.csv)  # a file with no concentration column is refused first (bad_no_concentrations)
 
 # the bad-input corpus (tests/data/bad/): one file per class, each with its defined behaviour
 hpa_tool_test(bad_nan_text_is_missing 0 hpa-daily ARGS bad/nan_text.csv)
@@ -433,3 +433,37 @@ hpa_tool_test(profile_list_json 0 hpa-profile ARGS list -f json)
 hpa_tool_test(measures_tier3_jsonl 0 hpa-measures ARGS --tier III -f jsonl --lang en)
 hpa_tool_test(watch_jsonl 3 hpa-watch ARGS -f jsonl watch_ahead60.csv)
 set_tests_properties("tool: watch_jsonl" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+
+
+# inputs as they come: the progress line on a real terminal (script(1); not run without it)
+add_test(NAME "tool: progress on a terminal only, never with -q or TERM=dumb" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/progress.sh
+  $<TARGET_FILE_DIR:hpa-aqi> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/progress)
+set_tests_properties("tool: progress on a terminal only, never with -q or TERM=dumb" PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+# several files are one input, each with its own header; files joined with cat; a daily file after an hourly one
+hpa_tool_test(inputs_two_files 0 hpa-episodes ARGS two_stations_1.csv two_stations_2.csv)  # as episodes_two_stations
+hpa_tool_test(inputs_two_files_daily 0 hpa-daily ARGS two_stations_1.csv two_stations_2.csv)
+hpa_tool_test(inputs_joined_with_cat 0 hpa-episodes ARGS bad/joined_with_cat.csv)
+hpa_tool_test(inputs_hourly_then_daily 1 hpa-episodes ARGS two_stations.csv example8_daily.csv)
+hpa_tool_test(usage_inputs_stdin_twice 2 hpa-episodes STDIN two_stations.csv ARGS - -)
+# timestamps in a layout (a spreadsheet's), in UTC (--tz), with their own offsets
+hpa_tool_test(inputs_time_format 0 hpa-episodes ARGS --time-format "%Y/%m/%d %H:%M" two_stations_sheet.csv)
+hpa_tool_test(inputs_time_format_mismatch 1 hpa-episodes ARGS --time-format "%Y/%m/%d %H:%M" two_stations.csv)
+hpa_tool_test(usage_time_format_unknown 2 hpa-episodes ARGS --time-format "%Y/%q" two_stations.csv)
+hpa_tool_test(inputs_tz_utc 0 hpa-episodes ARGS --tz UTC two_stations_utc.csv)
+hpa_tool_test(inputs_offsets 0 hpa-episodes ARGS two_stations_offsets.csv)
+hpa_tool_test(usage_tz_named 2 hpa-episodes ARGS --tz Asia/Shanghai two_stations.csv)
+hpa_tool_test(inputs_tz_daily 1 hpa-episodes ARGS --tz UTC example8_daily.csv)
+# no header: the columns given; a headerless file without them says how
+hpa_tool_test(inputs_no_header 0 hpa-episodes ARGS --no-header --columns station,time,aqi two_stations_no_header.csv)
+hpa_tool_test(usage_no_header_alone 2 hpa-episodes ARGS --no-header two_stations_no_header.csv)
+hpa_tool_test(bad_headerless 1 hpa-episodes ARGS bad/headerless.csv)
+# UTF-16 refused with the iconv command, as GBK is
+hpa_tool_test(bad_utf16 1 hpa-episodes ARGS bad/utf16.csv)
+hpa_tool_test(bad_utf16le_no_bom 1 hpa-level ARGS bad/utf16le_no_bom.csv)
+hpa_tool_test(bad_utf16_concentrations 1 hpa-aqi ARGS bad/utf16.csv)
+# no silent wrong answer: no AQI value and no concentration (the converted file before hpa-aqi);
+# hpa-aqi with no concentration column; CO in µg/m³
+hpa_tool_test(bad_no_aqi 1 hpa-episodes ARGS bad/no_aqi.csv)
+hpa_tool_test(bad_no_aqi_level 1 hpa-level ARGS bad/no_aqi.csv)
+hpa_tool_test(bad_no_concentrations 1 hpa-aqi ARGS bad/no_concentrations.csv)
+hpa_tool_test(bad_co_in_ug 0 hpa-aqi ARGS bad/co_in_ug.csv)

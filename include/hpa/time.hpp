@@ -46,13 +46,29 @@ constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
   return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
+/// The plan's clock in minutes east of UTC: city time, UTC+8, no daylight saving (RULES.md §1).
+/// Timestamps that carry another offset (`Z`, `+00:00`) are converted to it.
+inline constexpr int plan_utc_offset_minutes = 8 * 60;
+
+/// The widest UTC offset a clock has (UTC-12 to UTC+14); anything wider is a typing error.
+inline constexpr int max_utc_offset_minutes = 14 * 60;
+
 /// What parse_time found: the hour, whether the text was a date only, and on failure the
 /// 0-based offset of the first bad character and why.
 struct time_result {
   hour_t hour = 0;
   bool date_only = false;
+  bool has_offset = false;  // the text carried its UTC offset (`Z`, `+08:00`)
   const char* error = nullptr;  // null on success
   std::size_t error_offset = 0;
+  explicit operator bool() const noexcept { return error == nullptr; }
+};
+
+/// What parse_utc_offset found: minutes east of UTC, and how many characters it read.
+struct offset_result {
+  int minutes = 0;
+  std::size_t length = 0;
+  const char* error = nullptr;
   explicit operator bool() const noexcept { return error == nullptr; }
 };
 
@@ -66,45 +82,124 @@ constexpr bool digits(std::string_view s, std::size_t at, std::size_t n, unsigne
   }
   return true;
 }
-}  // namespace detail
 
-/// Parses `2023-12-01T08:00`, `2023-12-01 08:00`, `2023-12-01T08`, `2023-12-01T08:00:00` or a
-/// date `2023-12-01`. Times must be on the hour (an hourly value is labelled by its hour); years
-/// 0001 to 9999 (ISO 8601's four digits; year 0000 is not a calendar year of any record).
-/// Does not throw and does not allocate.
-constexpr time_result parse_time(std::string_view s) noexcept {
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/// The fields of a timestamp as written, before they are checked.
+struct time_fields {
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  bool has_time = false;       // false: a date
+  bool has_offset = false;
+  int offset_minutes = 0;      // the text's own, when has_offset
+  std::size_t month_at = 5, day_at = 8, hour_at = 11, minute_at = 14;  // where each was, for errors
+};
+
+/// Checks the fields and turns them into an hour of the plan's clock; a time without its own
+/// offset is taken to be at `assumed_offset` minutes east of UTC.
+constexpr time_result make_time(const time_fields& f, int assumed_offset) noexcept {
   time_result r;
-  unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   auto fail = [&](const char* why, std::size_t at) {
     r.error = why;
     r.error_offset = at;
     return r;
   };
-  if (!detail::digits(s, 0, 4, y) || s.size() < 5 || s[4] != '-' || !detail::digits(s, 5, 2, mo) ||
-      s.size() < 8 || s[7] != '-' || !detail::digits(s, 8, 2, d))
-    return fail("expected a date as YYYY-MM-DD", 0);
-  if (y < 1) return fail("year out of range (0001-9999)", 0);
-  if (mo < 1 || mo > 12) return fail("month out of range", 5);
-  if (d < 1 || d > days_in_month(y, mo)) return fail("day out of range for the month", 8);
-  const std::int64_t day = days_from_civil(y, mo, d);
-  if (s.size() == 10) {
+  if (f.year < 1 || f.year > 9999) return fail("year out of range (0001-9999)", 0);
+  if (f.month < 1 || f.month > 12) return fail("month out of range", f.month_at);
+  if (f.day < 1 || f.day > days_in_month(f.year, f.month)) return fail("day out of range for the month", f.day_at);
+  const std::int64_t day = days_from_civil(f.year, f.month, f.day);
+  if (!f.has_time) {
     r.hour = day * 24;
     r.date_only = true;
     return r;
   }
-  if (s[10] != 'T' && s[10] != ' ') return fail("expected 'T' or a space after the date", 10);
-  if (!detail::digits(s, 11, 2, h)) return fail("expected the hour as HH", 11);
-  if (h > 23) return fail("hour out of range (00-23)", 11);
-  if (s.size() > 13) {
-    if (s[13] != ':' || !detail::digits(s, 14, 2, mi)) return fail("expected minutes as :MM", 13);
-    if (s.size() > 16) {
-      if (s.size() != 19 || s[16] != ':' || !detail::digits(s, 17, 2, sec))
-        return fail("unexpected text after the time", 16);
-    }
-    if (mi != 0 || sec != 0) return fail("time is not on the hour", 14);
-  }
-  r.hour = day * 24 + h;
+  if (f.hour > 23) return fail("hour out of range (00-23)", f.hour_at);
+  if (f.minute > 59 || f.second > 59) return fail("time is not on the hour", f.minute_at);
+  const int offset = f.has_offset ? f.offset_minutes : assumed_offset;
+  const std::int64_t minutes = (day * 24 + f.hour) * 60 + f.minute - offset + plan_utc_offset_minutes;
+  if (f.second != 0 || minutes % 60 != 0)
+    return fail(offset == plan_utc_offset_minutes ? "time is not on the hour"
+                                                  : "time is not on the hour of the plan's clock (UTC+8)",
+                f.minute_at);
+  r.hour = floor_div(minutes, 60);
+  r.has_offset = f.has_offset;
   return r;
+}
+}  // namespace detail
+
+/// Parses a UTC offset at the start of `s`: `Z`, `+08:00`, `+0800` or `+08` (and `-`), as ISO 8601
+/// writes them after a time. Does not throw and does not allocate.
+constexpr offset_result parse_utc_offset(std::string_view s) noexcept {
+  offset_result r;
+  unsigned h = 0, m = 0;
+  if (!s.empty() && (s[0] == 'Z' || s[0] == 'z')) {
+    r.length = 1;
+    return r;
+  }
+  if (s.empty() || (s[0] != '+' && s[0] != '-') || !detail::digits(s, 1, 2, h)) {
+    r.error = "expected a UTC offset as Z, +HH:MM or +HHMM";
+    return r;
+  }
+  r.length = 3;
+  if (s.size() > 3 && s[3] == ':') {
+    if (!detail::digits(s, 4, 2, m)) {
+      r.error = "expected a UTC offset as Z, +HH:MM or +HHMM";
+      return r;
+    }
+    r.length = 6;
+  } else if (detail::digits(s, 3, 2, m)) {
+    r.length = 5;
+  }
+  r.minutes = static_cast<int>(h * 60 + m) * (s[0] == '-' ? -1 : 1);
+  if (m > 59 || h * 60 + m > static_cast<unsigned>(max_utc_offset_minutes))
+    r.error = "UTC offset out of range (-14:00 to +14:00)";
+  return r;
+}
+
+/// Parses `2023-12-01T08:00`, `2023-12-01 08:00`, `2023-12-01T08`, `2023-12-01T08:00:00` or a
+/// date `2023-12-01`. A time may end in its UTC offset (`Z`, `+08:00`, `+0800`, `+08`) and is then
+/// converted to the plan's clock (UTC+8); one without is taken to be at `assumed_offset` minutes
+/// east of UTC (the plan's clock unless the input says otherwise). A date is a calendar day and
+/// is not converted. Times must be on the hour of the plan's clock (an hourly value is labelled
+/// by its hour); years 0001 to 9999 (ISO 8601's four digits; year 0000 is not a calendar year of
+/// any record). Does not throw and does not allocate.
+constexpr time_result parse_time(std::string_view s, int assumed_offset = plan_utc_offset_minutes) noexcept {
+  time_result r;
+  detail::time_fields f;
+  auto fail = [&](const char* why, std::size_t at) {
+    r.error = why;
+    r.error_offset = at;
+    return r;
+  };
+  if (!detail::digits(s, 0, 4, f.year) || s.size() < 5 || s[4] != '-' || !detail::digits(s, 5, 2, f.month) ||
+      s.size() < 8 || s[7] != '-' || !detail::digits(s, 8, 2, f.day))
+    return fail("expected a date as YYYY-MM-DD", 0);
+  if (s.size() == 10) return detail::make_time(f, assumed_offset);
+  if (s[10] != 'T' && s[10] != ' ') return fail("expected 'T' or a space after the date", 10);
+  if (!detail::digits(s, 11, 2, f.hour)) return fail("expected the hour as HH", 11);
+  f.has_time = true;
+  std::size_t at = 13;
+  if (at < s.size() && s[at] == ':') {
+    if (!detail::digits(s, 14, 2, f.minute)) return fail("expected minutes as :MM", 13);
+    at = 16;
+    if (at < s.size() && s[at] == ':') {
+      if (!detail::digits(s, 17, 2, f.second)) return fail("unexpected text after the time", 16);
+      at = 19;
+    }
+  } else if (at < s.size() && s[at] != 'Z' && s[at] != 'z' && s[at] != '+' && s[at] != '-') {
+    return fail("expected minutes as :MM", 13);
+  }
+  if (at < s.size()) {
+    const char c = s[at];
+    if (c != 'Z' && c != 'z' && c != '+' && c != '-') return fail("unexpected text after the time", at);
+    const auto o = parse_utc_offset(s.substr(at));
+    if (!o) return fail(o.error, at);
+    if (at + o.length != s.size()) return fail("unexpected text after the time", at + o.length);
+    f.has_offset = true;
+    f.offset_minutes = o.minutes;
+  }
+  return detail::make_time(f, assumed_offset);
 }
 
 /// `YYYY-MM-DDTHH:MM`, the form every hpa output uses (a year outside 0000-9999, which only

@@ -6,10 +6,16 @@
 // (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
 // pollutant: an ozone-driven hour gets a health advisory, not a warning). station may be left out
 // for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
+// Inputs as they come (io/input.hpp): given an input_chain, the reader reads its files one after
+// the other, each with its own header (or the layout's columns), timestamps in the layout. A
+// line equal to the header inside a file (files joined with cat) is skipped with a note; another
+// header there is taken as the header of the rows after it, with a note. UTF-16 text is refused
+// with the iconv command that converts it.
 
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,6 +24,7 @@
 #include "hpa/cause.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
+#include "hpa/io/input.hpp"
 #include "hpa/pipeline.hpp"
 #include "hpa/io/utf8.hpp"  // check_utf8, which the readers share
 #include "hpa/profile.hpp"
@@ -35,12 +42,15 @@ struct aqi_record {
   gate_result gate;          ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
   std::uint64_t line = 0;
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
+  const std::string* source = nullptr;  ///< the file the row is in; valid while the reader lives
+  bool concentrations = false;  ///< the input has concentration columns (pm25, …): AQI can come from them
 };
 
 class aqi_reader {
  public:
   /// Reads the header at once: throws hpa::error on an empty input or a missing column. Unknown
   /// columns are ignored with a warning, except those `quiet_columns` names (see header_map).
+  /// When `in` is an input_chain, its files and layout are read (see the top of this header).
   aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn = {},
              std::span<const std::string> quiet_columns = {});
   /// The reader keeps a reference to the profile: a temporary one would dangle.
@@ -50,18 +60,35 @@ class aqi_reader {
   bool next(aqi_record& r);
 
   series_kind kind() const noexcept { return kind_; }
-  bool has_station() const noexcept { return station_ >= 0; }
-  const std::string& source() const noexcept { return csv_.source(); }
+  bool has_station() const noexcept { return col_.station >= 0; }
+  /// The file being read.
+  const std::string& source() const noexcept { return csv_->source(); }
 
  private:
+  // Where each column is in the current file's rows (-1: absent).
+  struct columns {
+    int station = -1, time = -1, aqi = -1, high = -1, low = -1, origin = -1, cause = -1, primary = -1;
+    std::size_t width = 0;
+    series_kind kind = series_kind::hourly;
+    bool concentrations = false;
+  };
+  columns map_header(const csv_reader& header, bool warn_unknown) const;
+  void open_part(std::size_t k);
+  bool header_again();
+  time_result parse_hour(std::string_view ts);
   double number(std::string_view text, int column, const char* what) const;
 
-  csv_reader csv_;
+  std::vector<input_chain::part> parts_;  // the files, one after the other
+  input_layout layout_;
+  std::size_t part_ = 0;
+  std::optional<csv_reader> csv_;
   const profile* p_;
   warn_fn warn_;
+  std::vector<std::string> quiet_;
   series_kind kind_ = series_kind::hourly;
-  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1;
-  std::size_t columns_ = 0;
+  columns col_;
+  std::vector<std::string> header_;  // the current header's names, trimmed and in lower case
+  bool fast_time_ = true;       // hpa's own timestamps in the plan's clock: the same-day shortcut holds
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
 };

@@ -3,7 +3,8 @@
 // start of a later record too, as files joined with cat have, with a warning), CRLF and LF
 // both end a line, quoted fields may hold commas, quotes ("") and newlines, blank lines are
 // skipped, and a last line without a newline is read. Fields are views into the reader's buffer,
-// valid until the next call. Errors name the source and the 1-based line.
+// valid until the next call. Errors name the source and the 1-based line. UTF-16 text is refused
+// with the iconv command that converts it.
 
 #include <cstdint>
 #include <functional>
@@ -23,6 +24,8 @@ class csv_reader {
  public:
   /// The longest record accepted; a longer one is an error, not a memory blow-up.
   static constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
+  /// The bytes at the start looked at to tell UTF-16 text (a line of a header or two).
+  static constexpr std::size_t utf16_probe_bytes = 64;
 
   /// `warn` hears of what is read but suspicious: a byte-order mark at the start of a record
   /// after the first (files joined with cat), which is removed, never glued to the first field.
@@ -50,6 +53,7 @@ class csv_reader {
   bool fill();  // reads more input, keeping [pos_, end_) ; false at EOF with nothing read
   void parse_quoted_record();
   void skip_inner_bom();
+  void refuse_utf16() const;
 
   std::istream& in_;
   std::string source_;

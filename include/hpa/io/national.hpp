@@ -78,6 +78,12 @@ class concentration_reader {
  public:
   concentration_reader(std::istream& in, std::string source, warn_fn warn = {});
   bool next(measurement& m);
+  /// True when the header has a concentration column (quantity 0 is the published AQI).
+  bool has_concentrations() const noexcept {
+    for (std::size_t q = 1; q < quantity_column_.size(); ++q)
+      if (quantity_column_[q] >= 0) return true;
+    return false;
+  }
 
  private:
   csv_reader csv_;
