@@ -12,7 +12,7 @@ hpa_install_deps clang libclang-rt-14-dev chromium python3 dpkg-dev lintian
 jobs=$(nproc)
 
 echo "== build and test (Release)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHPA_BUILD_TESTS=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHPA_BUILD_TESTS=ON -DHPA_WERROR=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build -j "$jobs" --output-on-failure
 [ "${HPA_QUICK:-0}" = 1 ] && exit 0
