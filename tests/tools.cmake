@@ -268,3 +268,6 @@ hpa_tool_test(plot_bad_input_writes_nothing 1 hpa-plot ARGS overview -o ${CMAKE_
 hpa_tool_test(usage_plot_bad_since 2 hpa-plot ARGS timeline --since 2023-13-01 --until 2023-12-14 plot_season.csv)
 hpa_tool_test(usage_plot_since_alone 2 hpa-plot ARGS calendar --since 2023-12-01 plot_season.csv)
 hpa_tool_test(usage_plot_no_picture 2 hpa-plot ARGS plot_season.csv)
+
+# Concentrations straight to warnings; exact daily AQI (a window's mean is never rounded)
+hpa_tool_test(aqi_daily_exact_means 0 hpa-aqi ARGS --daily --standard 2012 conc_round.csv)
