@@ -1,6 +1,7 @@
 // hpa-level: the level in force at one hour, per station.
 #include <fmt/format.h>
 
+#include "hpa/aqi_series.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
@@ -112,12 +113,21 @@ int run(const args& a, tool::context& cx) {
     return s;
   });
   io::output out(cx.options().output);
+  // from concentrations, every answer says how its daily AQI was made
+  const std::string method = t.method ? to_string(*t.method) : "";
   if (cx.options().format == io::format::text) {
-    for (auto* e : t.sorted()) out << text_of(e->name, answer_for(e->sink, p));
+    for (auto* e : t.sorted())
+      out << text_of(e->name, answer_for(e->sink, p)) << (method.empty() ? "" : "  daily AQI by " + method + "\n");
   } else {
-    io::record_writer rows(out, cx.options().format, {"station", "time", "daily_aqi", "condition", "level", "tier",
-                                                      "since", "until", "pending", "action"});
-    for (auto* e : t.sorted()) rows.write(fields_of(e->name, answer_for(e->sink, p)));
+    std::vector<std::string> columns = {"station", "time", "daily_aqi", "condition", "level", "tier",
+                                        "since", "until", "pending", "action"};
+    if (t.method) columns.push_back("daily_aqi_method");
+    io::record_writer rows(out, cx.options().format, columns);
+    for (auto* e : t.sorted()) {
+      auto f = fields_of(e->name, answer_for(e->sink, p));
+      if (t.method) f.push_back(io::field::string(method));
+      rows.write(f);
+    }
     rows.finish();
   }
   out.commit();

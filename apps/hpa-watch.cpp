@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "hpa/aqi_series.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
@@ -51,6 +52,7 @@ struct timeline {
   series_kind kind = series_kind::hourly;
   std::vector<std::pair<std::string, io::aqi_record>> rows;
   std::optional<hour_t> last_observed;
+  std::optional<daily_aqi_method> method;  // from concentrations: how the daily AQI is made
 };
 
 timeline read_timeline(tool::context& cx) {
@@ -59,6 +61,7 @@ timeline read_timeline(tool::context& cx) {
   timeline t;
   t.source = in.name;
   t.kind = reader.kind();
+  t.method = reader.method();
   io::aqi_record r;
   while (reader.next(r)) {
     t.rows.emplace_back(std::string(r.station), r);
@@ -138,16 +141,21 @@ ordered_json json_of(const station_decision& s, hour_t now, const profile& p) {
 }
 
 // One record per action (or one `none` record per station), for CSV and JSON Lines.
-void write_rows(const std::vector<station_decision>& all, hour_t now, const profile& p, io::output& out, io::format f) {
+// `method`: how the daily AQI was made from concentrations, a last column; "" for AQI input.
+void write_rows(const std::vector<station_decision>& all, hour_t now, const profile& p, io::output& out, io::format f,
+                const std::string& method) {
   using io::field;
-  io::record_writer rows(out, f, {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
-                                  "late_hours", "override", "note"});
+  std::vector<std::string> columns = {"station", "now", "required", "tier", "action", "from", "to", "effective",
+                                      "issue_by", "late_hours", "override", "note"};
+  if (!method.empty()) columns.push_back("daily_aqi_method");
+  io::record_writer rows(out, f, columns);
   for (const auto& [station, d] : all) {
     const std::vector<field> head = {field::string(station), field::time(now), field::string(p.level_name(d.required)),
                                      field::string(p.level_tier(d.required))};
     auto row = [&](std::vector<field> rest) {
       auto r = head;
       r.insert(r.end(), rest.begin(), rest.end());
+      if (!method.empty()) r.push_back(field::string(method));
       rows.write(r);
     };
     if (d.actions.empty())
@@ -177,14 +185,18 @@ int run(const args& a, tool::context& cx) {
 
   io::output out(cx.options().output);
   const auto f = cx.options().format;
+  const std::string method = t.method ? to_string(*t.method) : "";
   if (f == io::format::text) {
-    for (const auto& s : all) out << text_of(s, now, p);
+    for (const auto& s : all) out << text_of(s, now, p) << (method.empty() ? "" : "  daily AQI by " + method + "\n");
   } else if (f == io::format::json) {
     auto j = ordered_json::array();
-    for (const auto& s : all) j.push_back(json_of(s, now, p));
+    for (const auto& s : all) {
+      j.push_back(json_of(s, now, p));
+      if (t.method) j.back()["daily_aqi_method"] = method;
+    }
     out << j.dump(2) << "\n";
   } else {
-    write_rows(all, now, p, out, f);
+    write_rows(all, now, p, out, f, method);
   }
   out.commit();
   if (!a.state.empty()) {

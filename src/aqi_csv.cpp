@@ -3,7 +3,12 @@
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <unordered_map>
+#include <vector>
+
+#include "hpa/aqi_series.hpp"
 
 #include "hpa/io/fields.hpp"
 #include "hpa/io/output.hpp"
@@ -18,11 +23,100 @@ using detail::trim;
 
 namespace {
 // The columns of the AQI CSV, in the order of aqi_reader's slots.
-const known_column aqi_columns[] = {{"station"},  {"time"},   {"date"},  {"aqi"},   {"aqi_high"},
-                                    {"aqi_low"},  {"origin"}, {"cause"}, {"primary", {"primary_pollutant"}},
-                                    {"daily_aqi"}};
-enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col };
+const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"aqi"},      {"aqi_high"},
+                                    {"aqi_low"},  {"origin"},   {"cause"},    {"primary", {"primary_pollutant"}},
+                                    {"daily_aqi"},
+                                    // concentrations: the hourly values, in the order of conc_value
+                                    {"pm25", {"pm2.5"}}, {"pm10"}, {"so2"}, {"no2"}, {"co"}, {"o3"},
+                                    // beside them, not used: published statistics, an area's sites
+                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"}, {"sites"}};
+enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col,
+            first_conc_col, end_col = first_conc_col + 6 + 7 };
+enum conc_value { pm25, pm10, so2, no2, co, o3 };
+
+std::int64_t& value_of(concentrations_milli& c, std::size_t v) {
+  std::int64_t* slots[] = {&c.pm25, &c.pm10, &c.so2, &c.no2, &c.co, &c.o3};
+  return *slots[v];
+}
+
+// The primary pollutants of a set of parts as hpa-aqi writes them ("PM10 PM2.5"), for the cause
+// gate: the same text whether the AQI came through hpa-aqi or straight from concentrations.
+std::string_view primary_text(aqi_parts primary) {
+  static const auto texts = [] {
+    std::array<std::string, 1u << aqi_part_count> t;
+    for (std::size_t m = 0; m < t.size(); ++m)
+      for (std::size_t p = 0; p < aqi_part_count; ++p)
+        if (m & (1u << p)) {
+          if (!t[m].empty()) t[m] += ' ';
+          t[m] += aqi_part_names[p];
+        }
+    return t;
+  }();
+  return texts[primary & ((1u << aqi_part_count) - 1)];
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
+
+// The concentration columns of the input and each station's series.
+struct aqi_reader::concentrations_in {
+  std::array<int, 6> column{};  // the field of each conc_value, -1 = absent
+  daily_aqi_method method = daily_aqi_method::mean_of_hourly_aqi;
+  int min_valid = 20;
+
+  struct station {
+    concentration_series series;
+    concentrations_milli last;  // the row of the last hour, for a repeat
+    double last_value = no_value;
+    gate_result last_gate;
+    std::optional<aqi_parts> last_basis;
+    std::uint64_t last_line = 0;
+  };
+  struct name_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<station>, name_hash, std::equal_to<>> stations;
+  station* last = nullptr;
+  std::string_view last_name;  // a view of the key of `last`
+
+  // The hours a row gives (those of a gap its window covers, then its own), returned one by one.
+  struct hour_value {
+    hour_t hour;
+    double value;
+    aqi_parts basis;
+    gate_result gate;
+  };
+  std::vector<hour_value> waiting;
+  std::size_t next_waiting = 0;
+  aqi_record row;  // the row they come from
+
+  station& find(std::string_view name) {
+    if (last && last_name == name) return *last;
+    auto it = stations.find(name);
+    if (it == stations.end())
+      it = stations.emplace(std::string(name), std::make_unique<station>(station{concentration_series(method, min_valid), {}, no_value, {}, {}, 0})).first;
+    last_name = it->first;
+    return *(last = it->second.get());
+  }
+  bool pop(aqi_record& r) {
+    if (next_waiting == waiting.size()) return false;
+    const auto& h = waiting[next_waiting++];
+    r = row;
+    r.hour = h.hour;
+    r.value = h.value;
+    r.basis = h.basis;
+    r.gate = h.gate;
+    return true;
+  }
+};
+
+aqi_reader::~aqi_reader() = default;
+aqi_reader::aqi_reader(aqi_reader&&) noexcept = default;
+
+std::optional<daily_aqi_method> aqi_reader::method() const noexcept {
+  return conc_ ? std::optional(conc_->method) : std::nullopt;
+}
 
 aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn,
                        std::span<const std::string> quiet_columns)
@@ -32,7 +126,15 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
       throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,aqi");
     throw error(location{csv_.source(), 0, 0}, "no header: expected a header such as station,time,aqi");
   }
-  const header_map h(csv_, aqi_columns, unknown_columns::warn, warn_, quiet_columns);
+  // Concentrations decide when an hourly file has all six, or some and no AQI column: a stray
+  // pm25 beside an aqi column is another column, ignored with a warning as any other.
+  const header_map probe(csv_, aqi_columns, unknown_columns::ignore);
+  int pollutants = 0;
+  for (std::size_t v = 0; v < 6; ++v) pollutants += probe[first_conc_col + v] >= 0;
+  const bool concentrations = probe[date_col] < 0 && (pollutants == 6 || (pollutants > 0 && probe[aqi_col] < 0 &&
+                                                                           probe[high_col] < 0 && probe[daily_col] < 0));
+  const header_map h(csv_, std::span(aqi_columns).first(concentrations ? end_col : first_conc_col), unknown_columns::warn,
+                     warn_, quiet_columns);
   columns_ = h.width();
   station_ = h[station_col];
   time_ = h[time_col] >= 0 ? h[time_col] : h[date_col];
@@ -47,12 +149,24 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
   primary_ = h[primary_col];
   const int daily = h[daily_col];
   if (time_ < 0) throw h.missing("'time' (or 'date' for a daily series)");
+  if (concentrations) {  // they decide: the AQI columns beside them are not used
+    conc_ = std::make_unique<concentrations_in>();
+    for (std::size_t v = 0; v < 6; ++v) conc_->column[v] = h[first_conc_col + v];
+    conc_->method = p.daily_aqi;
+    conc_->min_valid = std::clamp(p.min_valid_hours, 1, daily_window_hours);
+    kind_ = series_kind_of(p.daily_aqi);
+    aqi_ = high_ = low_ = primary_ = -1;
+    return;
+  }
   if (daily >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
     if (kind_ == series_kind::daily) throw error(location{csv_.source(), 1, 0}, "a 'daily_aqi' column goes with 'time', not 'date'");
     kind_ = series_kind::rolling;
     aqi_ = daily;
   }
   if (aqi_ < 0 && high_ < 0) throw h.missing("'aqi' (or 'aqi_high' for a forecast, or 'daily_aqi')");
+  if (kind_ == series_kind::hourly && p.daily_aqi == daily_aqi_method::aqi_of_mean_concentration && warn_)
+    warn_(csv_.source() + ": the profile's daily_aqi is aqi_of_mean_concentration, but the input holds AQI, not "
+                          "concentrations: the daily AQI is the mean of the hourly AQI");
 }
 
 double aqi_reader::number(std::string_view text, int column, const char* what) const {
@@ -68,6 +182,7 @@ double aqi_reader::number(std::string_view text, int column, const char* what) c
 }
 
 bool aqi_reader::next(aqi_record& r) {
+  if (conc_ && conc_->pop(r)) return true;
   if (!csv_.next()) return false;
   if (csv_.unterminated() && warn_)
     warn_(to_string(csv_.at()) + ": the last line has no newline; was the file cut short?");
@@ -122,9 +237,68 @@ bool aqi_reader::next(aqi_record& r) {
       throw error(csv_.at(static_cast<std::uint64_t>(origin_) + 1),
                   "origin must be 'observed' or 'forecast', got " + quote(o));
   }
+  if (conc_) return next_concentrations(r, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{});
   r.gate = cause_gate(*p_, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{},
                       primary_ >= 0 ? f[static_cast<std::size_t>(primary_)] : std::string_view{});
   return true;
+}
+
+namespace {
+// A concentration in thousandths, -1 when missing: whole numbers and up to three decimals
+// exactly, anything else through the one number parser (and its messages), rounded to the
+// nearest thousandth.
+std::int64_t thousandths(std::string_view text, const csv_reader& csv, int column, const char* what) {
+  const char *p = text.data(), *e = p + text.size();
+  if (p == e) return -1;
+  std::int64_t whole = 0;
+  int digits = 0;
+  for (; p < e && is_digit(*p) && digits < 12; ++p, ++digits) whole = whole * 10 + (*p - '0');
+  std::int64_t frac = 0, scale = 1000;
+  if (p < e && *p == '.' && digits > 0)
+    for (++p; p < e && is_digit(*p) && scale > 1; ++p) frac = frac * 10 + (*p - '0'), scale /= 10;
+  if (p == e && digits > 0) return whole * 1000 + frac * scale;
+  const double v = parse_value(text, csv.at(static_cast<std::uint64_t>(column) + 1), what);
+  return std::isnan(v) ? -1 : hpa::detail::thousandths(v);
+}
+}  // namespace
+
+bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
+  static const char* const names[] = {"pm25", "pm10", "so2", "no2", "co", "o3"};
+  auto& in = *conc_;
+  const auto& f = csv_.fields();
+  concentrations_milli c;
+  for (std::size_t v = 0; v < 6; ++v)
+    if (const int col = in.column[v]; col >= 0) value_of(c, v) = thousandths(f[static_cast<std::size_t>(col)], csv_, col, names[v]);
+  auto& st = in.find(r.station);
+  if (st.series.started() && r.hour < st.series.next_hour()) {
+    // A repeated hour or one out of order: the station table that takes the record decides, on
+    // the value of that hour (a repeat that agrees is dropped with a warning).
+    const bool repeat = r.hour + 1 == st.series.next_hour();
+    const bool same = c.pm25 == st.last.pm25 && c.pm10 == st.last.pm10 && c.so2 == st.last.so2 && c.no2 == st.last.no2 &&
+                      c.co == st.last.co && c.o3 == st.last.o3;
+    if (repeat && !same)
+      throw error(location{csv_.source(), r.line, r.time_column},
+                  (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
+                      format_time(r.hour) + " with other concentrations (line " + std::to_string(st.last_line) + ")");
+    r.value = repeat ? st.last_value : no_value;
+    r.gate = repeat ? st.last_gate : gate_result{};
+    r.basis = repeat ? st.last_basis : std::nullopt;
+    return true;
+  }
+  in.waiting.clear();
+  in.next_waiting = 0;
+  st.series.push(r.hour, c, [&](hour_t h, const aqi_breakdown& b) {
+    // a cause is the row's; the hours of a gap before it have none
+    in.waiting.push_back({h, b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value, b.counted,
+                          cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary))});
+  });
+  st.last = c;
+  st.last_line = r.line;
+  st.last_value = in.waiting.back().value;
+  st.last_gate = in.waiting.back().gate;
+  st.last_basis = in.waiting.back().basis;
+  in.row = r;
+  return in.pop(r);
 }
 
 }  // namespace hpa::io

@@ -6,15 +6,30 @@
 // (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
 // pollutant: an ozone-driven hour gets a health advisory, not a warning). station may be left out
 // for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
+//
+// Concentrations instead of AQI: an hourly file with the columns pm25 (pm2.5), pm10, so2, no2,
+// co, o3 (µg/m³, CO mg/m³; what hpa-convert and hpa-area write), or with some of them and no
+// aqi, aqi_high or daily_aqi column, is read as the AQI
+// series the profile's daily_aqi asks for (aqi_series.hpp), per station: the hourly AQI of each
+// hour (mean_of_hourly_aqi), or the daily AQI of the 24 h ending at each hour
+// (aqi_of_mean_concentration, a rolling series, with the hours of a gap the window still covers).
+// The edition of HJ 633 goes by the date of each hour (2026 from 2026-03-01). The aqi, aqi_high,
+// aqi_low, daily_aqi and primary columns beside them are not used, nor are the published 24 h and
+// 8 h statistics (pm25_24h, pm10_24h, so2_24h, no2_24h, co_24h, o3_8h) and an area's sites count:
+// the statistics come from the hourly values. The primary pollutant of each value feeds the
+// cause gate, as the primary column does.
 
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "hpa/aqi.hpp"
 #include "hpa/cause.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
@@ -35,6 +50,8 @@ struct aqi_record {
   gate_result gate;          ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
   std::uint64_t line = 0;
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
+  /// From concentrations: the parts of the AQI the value stands on (pollutant_list names them).
+  std::optional<aqi_parts> basis;
 };
 
 class aqi_reader {
@@ -45,16 +62,22 @@ class aqi_reader {
              std::span<const std::string> quiet_columns = {});
   /// The reader keeps a reference to the profile: a temporary one would dangle.
   aqi_reader(std::istream&, std::string, const profile&&, warn_fn = {}, std::span<const std::string> = {}) = delete;
+  ~aqi_reader();
+  aqi_reader(aqi_reader&&) noexcept;
 
   /// The next row; false at the end. Throws hpa::error naming line and column on a bad value.
   bool next(aqi_record& r);
 
   series_kind kind() const noexcept { return kind_; }
   bool has_station() const noexcept { return station_ >= 0; }
+  /// How the values are made, when the input holds concentrations; nullopt for AQI input.
+  std::optional<daily_aqi_method> method() const noexcept;
   const std::string& source() const noexcept { return csv_.source(); }
 
  private:
   double number(std::string_view text, int column, const char* what) const;
+  struct concentrations_in;  // the concentration columns and each station's series
+  bool next_concentrations(aqi_record& r, std::string_view cause);
 
   csv_reader csv_;
   const profile* p_;
@@ -64,6 +87,7 @@ class aqi_reader {
   std::size_t columns_ = 0;
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
+  std::unique_ptr<concentrations_in> conc_;  // null for AQI input
 };
 
 }  // namespace hpa::io

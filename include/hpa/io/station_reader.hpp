@@ -12,6 +12,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 #include <string>
@@ -28,6 +29,8 @@ struct station_results {
   using entry = typename station_table<Sink>::entry;
   std::vector<std::unique_ptr<station_table<Sink>>> tables;
   series_kind kind = series_kind::hourly;
+  /// How the daily AQI was made when the input held concentrations (aqi_reader::method).
+  std::optional<daily_aqi_method> method;
 
   /// Every station of every part, by name.
   std::vector<entry*> sorted() const {
@@ -58,6 +61,7 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
   auto read_one = [&](std::istream& in, warn_fn warn, station_results<Sink>& out) {
     aqi_reader reader(in, o.source, p, warn, o.quiet_columns);
     out.kind = reader.kind();
+    out.method = reader.method();
     out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make, warn));
     auto& table = *out.tables.back();
     aqi_record r;
@@ -124,6 +128,7 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
     for (const auto& w : results[0].warnings) o.warn(w);
   station_results<Sink> out;
   out.kind = results[0].out.kind;
+  out.method = results[0].out.method;
   for (auto& r : results)
     for (auto& t : r.out.tables) out.tables.push_back(std::move(t));
   return out;
