@@ -24,7 +24,9 @@ const tool::spec spec = {
     "mean concentrations, each needing 20 of 24 hours; O3 by its largest 8 h mean, 6 of 8):\n"
     "its daily_aqi column is what hpa-episodes reads to warn from concentrations. Exact: a\n"
     "window is its sum and count, and the IAQI of its mean is computed from them in integers\n"
-    "(2012: the mean is never rounded before the lookup).\n"
+    "(2012: the mean is never rounded before the lookup). Its basis column names the\n"
+    "pollutants the daily AQI stands on, those with a valid statistic in the window (\"PM2.5\n"
+    "PM10 SO2 NO2 CO O3\", or \"O3\" alone while PM2.5 and PM10 have fewer than 20 hours).\n"
     "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
     {io::format::csv, io::format::json, io::format::jsonl}};
@@ -53,6 +55,7 @@ constexpr const char* iaqi_columns[] = {"iaqi_so2", "iaqi_no2", "iaqi_co", "iaqi
 std::vector<std::string> columns(bool daily) {
   std::vector<std::string> c = {"station", "time", daily ? "daily_aqi" : "aqi", "category", "primary"};
   c.insert(c.end(), std::begin(iaqi_columns), std::end(iaqi_columns));
+  if (daily) c.emplace_back("basis");
   return c;
 }
 
@@ -66,6 +69,13 @@ std::vector<io::field> fields(const std::string& station, hour_t t, const aqi_br
                           field::string_or_null(r.aqi >= 0 ? category(r.aqi).name_en : ""), field::string_or_null(primary)};
   for (std::size_t p = 0; p < aqi_part_count; ++p)
     f.push_back(r.iaqi[p] >= 0 ? field::integer(r.iaqi[p]) : field::number(no_value));
+  return f;
+}
+
+// The daily AQI's fields and what it stands on: the pollutants with a valid statistic.
+std::vector<io::field> daily_fields(const std::string& station, hour_t t, const aqi_breakdown& r) {
+  auto f = fields(station, t, r);
+  f.push_back(io::field::string_or_null(pollutant_list(r.counted)));
   return f;
 }
 
@@ -104,9 +114,9 @@ int run(const args& a, tool::context& cx) {
     // empty, and the hours up to the next row have no daily AQI to write.
     for (int missing = 0; st.next < m.hour; ++st.next, ++missing) {
       if (missing == 24) break;
-      rows.write(fields(m.station, st.next, daily_breakdown(st.window.push(concentrations_milli{}), edition(st.next))));
+      rows.write(daily_fields(m.station, st.next, daily_breakdown(st.window.push(concentrations_milli{}), edition(st.next))));
     }
-    rows.write(fields(m.station, m.hour, daily_breakdown(st.window.push(m.c), edition(m.hour))));
+    rows.write(daily_fields(m.station, m.hour, daily_breakdown(st.window.push(m.c), edition(m.hour))));
     st.next = m.hour + 1;
     st.line = m.line;
   }

@@ -48,6 +48,7 @@ class station_index {
     std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return v;
   }
+  bool basis = false;  ///< some value said what its daily AQI stands on (days_without_pm)
 
  private:
   station_stats empty_;
@@ -62,6 +63,11 @@ struct stats_sink : station_sink {
   void on_episode(const episode& e) { stats->add_episode(e); }
 };
 
+// A calendar day of hourly AQI into the station's statistics.
+auto add_day(station_data& s) {
+  return [&s](std::int64_t d, double v, std::optional<bool> with_pm) { s.stats.add_day_aqi(d, v, with_pm); };
+}
+
 // One row's value, as read (dust and ozone hours count: a day's category is its air, whatever the
 // cause), into the station's calendar days.
 void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r) {
@@ -69,13 +75,14 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r) {
   s.any_aqi = true;
   s.last_aqi = r.hour;
   const std::int64_t day = detail::day_of(r.hour);
+  const std::optional<bool> with_pm = r.basis ? std::optional<bool>((*r.basis & pm_parts) != 0) : std::nullopt;
   switch (kind) {
     case series_kind::hourly:
-      s.aqi_days.push(r.hour, r.value, [&](std::int64_t d, double v) { s.stats.add_day_aqi(d, v); });
+      s.aqi_days.push(r.hour, r.value, with_pm, add_day(s));
       break;
-    case series_kind::daily: s.stats.add_day_aqi(day, r.value); break;
+    case series_kind::daily: s.stats.add_day_aqi(day, r.value, with_pm); break;
     case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
-      s.stats.add_day_aqi(day, r.hour - day * 24 == 23 ? r.value : no_value);
+      s.stats.add_day_aqi(day, r.hour - day * 24 == 23 ? r.value : no_value, with_pm);
       break;
   }
 }
@@ -91,10 +98,11 @@ void read_aqi(const tool::context& cx, tool::input& in, const profile& p, statio
   while (reader.next(r)) {
     table.feed(r);  // checks the order and repeats first
     add_aqi(stations.at(r.station), reader.kind(), r);
+    stations.basis |= r.basis.has_value();
   }
   table.finish();
   for (auto& [name, s] : stations.sorted())
-    s->aqi_days.finish([&](std::int64_t d, double v) { s->stats.add_day_aqi(d, v); });
+    s->aqi_days.finish(add_day(*s));
 }
 
 void read_concentrations(const tool::context& cx, const std::string& path, station_index& stations) {
@@ -141,7 +149,7 @@ std::vector<row> rows_of(const station_index& stations, const profile& p, bool c
   return rows;
 }
 
-std::vector<std::string> columns(const profile& p) {
+std::vector<std::string> columns(const profile& p, bool basis) {
   std::vector<std::string> c = {"station", "period", "from", "to", "days_valid", "excellent_days", "good_days",
                                 "light_days", "moderate_days", "heavy_days", "severe_days", "heavy_pollution_days",
                                 "excellent_good_share", "peak_daily_aqi", "peak_date", "episodes", "warn_days",
@@ -153,10 +161,11 @@ std::vector<std::string> columns(const profile& p) {
     c.push_back("warn_" + l.name + "_days");
     c.push_back("warn_" + l.name + "_hours");
   }
+  if (basis) c.emplace_back("days_without_pm");
   return c;
 }
 
-std::vector<io::field> fields(const row& r, std::size_t levels) {
+std::vector<io::field> fields(const row& r, std::size_t levels, bool basis) {
   using io::field;
   const auto& s = r.s;
   std::vector<field> f = {field::string(r.station), field::string(r.label), field::string(format_date(r.span.first_day * 24)),
@@ -176,10 +185,11 @@ std::vector<io::field> fields(const row& r, std::size_t levels) {
     f.push_back(field::integer(s.warning_days[l]));
     f.push_back(field::integer(s.warning_hours[l]));
   }
+  if (basis) f.push_back(field::integer(s.days_without_pm));
   return f;
 }
 
-std::string text_block(const row& r, const profile& p, bool concentrations) {
+std::string text_block(const row& r, const profile& p, bool concentrations, bool basis) {
   const auto& s = r.s;
   std::string t = fmt::format("{} {} ({} .. {}): {} day{} with a daily AQI\n", r.station.empty() ? "(series)" : r.station,
                               r.label, format_date(r.span.first_day * 24), format_date(r.span.last_day * 24), s.days_valid,
@@ -193,6 +203,8 @@ std::string text_block(const row& r, const profile& p, bool concentrations) {
   t += fmt::format("  heavy-pollution days (AQI > 200) {}; 优良 (excellent or good) {}", s.heavy_pollution_days,
                    s.days_valid ? io::format_number(s.excellent_good_share()) + " %" : "-");
   t += std::isnan(s.peak) ? "\n" : fmt::format("; peak daily AQI {} on {}\n", io::format_number(s.peak), format_date(s.peak_day * 24));
+  if (basis)
+    t += fmt::format("  days whose daily AQI stands on neither PM2.5 nor PM10 (counted above too) {}\n", s.days_without_pm);
   t += fmt::format("  warnings: {} episode{} starting; in force {} d {} h", s.episodes, s.episodes == 1 ? "" : "s",
                    s.warning_days[0], s.warning_hours[0]);
   for (std::size_t l = 1; l <= p.levels.size(); ++l)
@@ -214,12 +226,13 @@ std::string text_block(const row& r, const profile& p, bool concentrations) {
 void write(const station_index& stations, const profile& p, io::format format, bool concentrations, io::output& out) {
   const auto rows = rows_of(stations, p, concentrations);
   if (format == io::format::text) {
-    for (std::size_t i = 0; i < rows.size(); ++i) out << (i ? "\n" : "") << text_block(rows[i], p, concentrations);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      out << (i ? "\n" : "") << text_block(rows[i], p, concentrations, stations.basis);
     if (rows.empty()) out << "no data in any period\n";
     return;
   }
-  io::record_writer w(out, format, columns(p));
-  for (const auto& r : rows) w.write(fields(r, p.levels.size()));
+  io::record_writer w(out, format, columns(p, stations.basis));
+  for (const auto& r : rows) w.write(fields(r, p.levels.size(), stations.basis));
   w.finish();
 }
 
@@ -241,7 +254,11 @@ const tool::spec spec = {
     "percentiles), the valid days of each, and whether a year or month meets HJ 663's data\n"
     "capture (324 days, 27 a month, 25 in February). CSV columns: every column up to\n"
     "hj663_complete is always there; the warn_<level>_days/_hours columns that follow are the\n"
-    "profile's levels. Streams: memory is a few numbers per station and period (a year's daily\n"
+    "profile's levels. Input that says what each daily AQI stands on (concentrations, or the\n"
+    "basis column of hpa-aqi --daily) adds days_without_pm: the valid days whose daily AQI\n"
+    "stands on neither PM2.5 nor PM10 (O3 alone, say), counted among the others too; a day of\n"
+    "hourly AQI stands on PM when 20 of its hours do.\n"
+    "Streams: memory is a few numbers per station and period (a year's daily\n"
     "CO and O3 for the percentiles).",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format,

@@ -25,12 +25,12 @@ namespace {
 // The columns of the AQI CSV, in the order of aqi_reader's slots.
 const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"aqi"},      {"aqi_high"},
                                     {"aqi_low"},  {"origin"},   {"cause"},    {"primary", {"primary_pollutant"}},
-                                    {"daily_aqi"},
+                                    {"daily_aqi"}, {"basis"},
                                     // concentrations: the hourly values, in the order of conc_value
                                     {"pm25", {"pm2.5"}}, {"pm10"}, {"so2"}, {"no2"}, {"co"}, {"o3"},
                                     // beside them, not used: published statistics, an area's sites
                                     {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"}, {"sites"}};
-enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col,
+enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col, basis_col,
             first_conc_col, end_col = first_conc_col + 6 + 7 };
 enum conc_value { pm25, pm10, so2, no2, co, o3 };
 
@@ -147,6 +147,7 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
   origin_ = h[origin_col];
   cause_ = h[cause_col];
   primary_ = h[primary_col];
+  basis_ = h[basis_col];
   const int daily = h[daily_col];
   if (time_ < 0) throw h.missing("'time' (or 'date' for a daily series)");
   if (concentrations) {  // they decide: the AQI columns beside them are not used
@@ -155,7 +156,7 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     conc_->method = p.daily_aqi;
     conc_->min_valid = std::clamp(p.min_valid_hours, 1, daily_window_hours);
     kind_ = series_kind_of(p.daily_aqi);
-    aqi_ = high_ = low_ = primary_ = -1;
+    aqi_ = high_ = low_ = primary_ = basis_ = -1;
     return;
   }
   if (daily >= 0 && aqi_ < 0 && high_ < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
@@ -238,9 +239,27 @@ bool aqi_reader::next(aqi_record& r) {
                   "origin must be 'observed' or 'forecast', got " + quote(o));
   }
   if (conc_) return next_concentrations(r, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{});
+  r.basis = basis_ >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(basis_)], basis_)) : std::nullopt;
   r.gate = cause_gate(*p_, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{},
                       primary_ >= 0 ? f[static_cast<std::size_t>(primary_)] : std::string_view{});
   return true;
+}
+
+aqi_parts aqi_reader::read_basis(std::string_view text, int column) const {
+  static constexpr std::pair<std::string_view, aqi_parts> names[] = {
+      {"PM2.5", part_bit(aqi_part::pm25)}, {"PM10", part_bit(aqi_part::pm10)}, {"SO2", part_bit(aqi_part::so2)},
+      {"NO2", part_bit(aqi_part::no2)},    {"CO", part_bit(aqi_part::co)},     {"O3", part_bit(aqi_part::o3)}};
+  aqi_parts parts = 0;
+  for (auto rest = trim(text); !rest.empty();) {
+    const auto word = rest.substr(0, rest.find(' '));
+    rest = trim(rest.substr(word.size()));
+    const auto* it = std::find_if(std::begin(names), std::end(names), [&](const auto& n) { return n.first == word; });
+    if (it == std::end(names))
+      throw error(csv_.at(static_cast<std::uint64_t>(column) + 1),
+                  "basis names the pollutants PM2.5 PM10 SO2 NO2 CO O3, got " + quote(word));
+    parts |= it->second;
+  }
+  return parts;
 }
 
 namespace {

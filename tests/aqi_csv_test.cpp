@@ -173,3 +173,15 @@ TEST_CASE("aqi_csv: AQI input under a profile that asks for the AQI of mean conc
   CHECK(w == std::vector<std::string>{"a.csv: the profile's daily_aqi is aqi_of_mean_concentration, but the input "
                                       "holds AQI, not concentrations: the daily AQI is the mean of the hourly AQI"});
 }
+
+TEST_CASE("aqi_csv: the basis column of hpa-aqi --daily says what each value stands on", "[aqi_csv]") {
+  const auto r = read_all("time,daily_aqi,basis\n2017-05-01T00:00,19,O3\n2017-05-01T01:00,80,PM2.5 PM10 SO2 NO2 CO O3\n"
+                          "2017-05-01T02:00,,\n");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].basis == part_bit(aqi_part::o3));
+  CHECK(pollutant_list(*r[1].basis) == "PM2.5 PM10 SO2 NO2 CO O3");
+  CHECK(r[2].basis == aqi_parts{0});
+  CHECK_THROWS_WITH(read_all("time,daily_aqi,basis\n2017-05-01T00:00,19,O3 dust\n"),
+                    "a.csv:2:3: basis names the pollutants PM2.5 PM10 SO2 NO2 CO O3, got 'dust'");
+  CHECK_FALSE(read_all("time,aqi\n2017-05-01T00:00,19\n")[0].basis);
+}

@@ -297,3 +297,8 @@ add_test(NAME "tool: conc_beijing_city_winters" COMMAND sh ${CMAKE_CURRENT_SOURC
   $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_SOURCE_DIR}/expected/conc_beijing_city_winters.out
   ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
 set_tests_properties("tool: conc_beijing_city_winters" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
+# what a daily AQI stands on: the PM monitors down the first day, O3 alone carries it
+hpa_tool_test(aqi_daily_basis 0 hpa-aqi ARGS --daily conc_o3_days.csv)
+hpa_tool_test(stats_days_without_pm 0 hpa-stats ARGS -f text --profile profile_conc.json conc_o3_days.csv)
+hpa_tool_test(stats_days_without_pm_hourly 0 hpa-stats ARGS conc_o3_days.csv)
+hpa_tool_test(stats_days_without_pm_from_aqi 0 hpa-stats STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/aqi_daily_basis.out ARGS -)

@@ -4,7 +4,8 @@
 //   station,date,aqi            daily  (date as 2023-12-01)
 // Optional columns: aqi_high (forecast upper bound, used over aqi, §3.2.2), aqi_low, origin
 // (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
-// pollutant: an ozone-driven hour gets a health advisory, not a warning). station may be left out
+// pollutant: an ozone-driven hour gets a health advisory, not a warning), basis (the pollutants a
+// daily AQI stands on, as hpa-aqi --daily writes them). station may be left out
 // for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
 //
 // Concentrations instead of AQI: an hourly file with the columns pm25 (pm2.5), pm10, so2, no2,
@@ -50,7 +51,9 @@ struct aqi_record {
   gate_result gate;          ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
   std::uint64_t line = 0;
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
-  /// From concentrations: the parts of the AQI the value stands on (pollutant_list names them).
+  /// The parts of the AQI the value stands on (pollutant_list names them), when the input says:
+  /// from concentrations, or a basis column ("PM2.5 PM10 SO2 NO2 CO O3", as hpa-aqi --daily
+  /// writes it; O3 stands for both of its statistics).
   std::optional<aqi_parts> basis;
 };
 
@@ -78,12 +81,13 @@ class aqi_reader {
   double number(std::string_view text, int column, const char* what) const;
   struct concentrations_in;  // the concentration columns and each station's series
   bool next_concentrations(aqi_record& r, std::string_view cause);
+  aqi_parts read_basis(std::string_view text, int column) const;
 
   csv_reader csv_;
   const profile* p_;
   warn_fn warn_;
   series_kind kind_ = series_kind::hourly;
-  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1;
+  int station_ = -1, time_ = -1, aqi_ = -1, high_ = -1, low_ = -1, origin_ = -1, cause_ = -1, primary_ = -1, basis_ = -1;
   std::size_t columns_ = 0;
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
