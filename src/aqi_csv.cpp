@@ -56,6 +56,8 @@ std::string_view primary_text(aqi_parts primary) {
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// A number, not a missing value: the common case is told by its first byte.
+bool starts_with_digit(std::string_view s) { return !s.empty() && is_digit(s.front()); }
 }  // namespace
 
 // The concentration columns of the input and each station's series.
@@ -171,6 +173,16 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
 }
 
 double aqi_reader::number(std::string_view text, int column, const char* what) const {
+  // The common case, a whole AQI of up to four digits, without building a location for messages.
+  if (!text.empty() && text.size() <= 4) {
+    unsigned v = 0;
+    bool digits = true;
+    for (char c : text) {
+      digits &= is_digit(c);
+      v = v * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (digits && v <= p_->max_aqi) return v;
+  }
   const auto where = csv_.at(static_cast<std::uint64_t>(column) + 1);
   double v = parse_number(text, where, what);
   if (v > p_->max_aqi) {
@@ -225,7 +237,7 @@ bool aqi_reader::next(aqi_record& r) {
   r.value = no_value;
   if (high_ >= 0 && p_->forecast_upper_bound && !is_missing(trim(f[static_cast<std::size_t>(high_)])))
     r.value = number(f[static_cast<std::size_t>(high_)], high_, "aqi_high");
-  else if (aqi_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(aqi_)])))
+  else if (aqi_ >= 0 && (starts_with_digit(f[static_cast<std::size_t>(aqi_)]) || !is_missing(trim(f[static_cast<std::size_t>(aqi_)]))))
     r.value = number(f[static_cast<std::size_t>(aqi_)], aqi_, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
   if (low_ >= 0 && !is_missing(trim(f[static_cast<std::size_t>(low_)])))
     number(f[static_cast<std::size_t>(low_)], low_, "aqi_low");  // checked, not used
@@ -240,8 +252,9 @@ bool aqi_reader::next(aqi_record& r) {
   }
   if (conc_) return next_concentrations(r, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{});
   r.basis = basis_ >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(basis_)], basis_)) : std::nullopt;
-  r.gate = cause_gate(*p_, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{},
-                      primary_ >= 0 ? f[static_cast<std::size_t>(primary_)] : std::string_view{});
+  r.gate = cause_ < 0 && primary_ < 0 ? gate_result{}
+                                       : cause_gate(*p_, cause_ >= 0 ? f[static_cast<std::size_t>(cause_)] : std::string_view{},
+                                                    primary_ >= 0 ? f[static_cast<std::size_t>(primary_)] : std::string_view{});
   return true;
 }
 
