@@ -153,8 +153,11 @@ TEST_CASE("national: UCI files as they come and as any CSV give the same rows an
         "2:Aotizhongxin,2013-03-01T00:00,,,4,,4,,4,,7,0.3,77,\n"
         "3:Aotizhongxin,2013-03-01T01:00,,,,,8.5,,4,,7,1.25,77,\n");
   // CRLF line ends, a quoted field with a comma: the CSV reader's path, the same rows
-  std::string crlf = head + row1 + row2;
-  for (std::size_t at = 0; (at = crlf.find('\n', at)) != std::string::npos; at += 2) crlf.insert(at, "\r");
+  std::string crlf;
+  for (char c : head + row1 + row2) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
   CHECK(read(crlf) == plain);
   auto quoted = row2;
   quoted.replace(quoted.find("\"N\""), 3, "\"N,E\"");
