@@ -25,7 +25,11 @@ const tool::spec spec = {
     "breakpoints (it matches every published value in ../shared/data). --daily gives instead\n"
     "the daily AQI of the 24 h ending at each hour, across calendar days (the AQI of the 24 h\n"
     "mean concentrations, each needing 20 of 24 hours; O3 by its largest 8 h mean, 6 of 8):\n"
-    "its daily_aqi column is what hpa-episodes reads to warn from concentrations.\n"
+    "its daily_aqi column is what hpa-episodes reads to warn from concentrations. Exact: a\n"
+    "window is its sum and count, and the IAQI of its mean is computed from them in integers\n"
+    "(2012: the mean is never rounded before the lookup). Its basis column names the\n"
+    "pollutants the daily AQI stands on, those with a valid statistic in the window (\"PM2.5\n"
+    "PM10 SO2 NO2 CO O3\", or \"O3\" alone while PM2.5 and PM10 have fewer than 20 hours).\n"
     "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.\n"
     "A file with no concentration column is an error; a column whose median is far from its\n"
     "unit (CO over 100 mg/m³, PM under 1 µg/m³, …: CO in µg/m³ would make every hour 500) is\n"
@@ -51,27 +55,33 @@ void options(CLI::App& app, args& a) {
   app.add_flag("--so2-24h-fallback", a.so2_fallback, "2012 real-time: SO2 1 h above 800 reports the SO2 24 h IAQI");
 }
 
-// The pollutants of the iaqi_* columns, in order.
-constexpr const char* iaqi_names[] = {"SO2", "NO2", "CO", "O3", "O3_8h", "PM10", "PM2.5"};
+// The iaqi_* columns, in the order of aqi_part.
 constexpr const char* iaqi_columns[] = {"iaqi_so2", "iaqi_no2", "iaqi_co", "iaqi_o3", "iaqi_o3_8h", "iaqi_pm10", "iaqi_pm25"};
 
 std::vector<std::string> columns(bool daily) {
   std::vector<std::string> c = {"station", "time", daily ? "daily_aqi" : "aqi", "category", "primary"};
   c.insert(c.end(), std::begin(iaqi_columns), std::end(iaqi_columns));
+  if (daily) c.emplace_back("basis");
   return c;
 }
 
-std::vector<io::field> fields(const std::string& station, hour_t t, const aqi_result& r) {
+std::vector<io::field> fields(const std::string& station, hour_t t, const aqi_breakdown& r) {
   using io::field;
   std::string primary;
-  for (const auto& p : r.primary) primary += (primary.empty() ? "" : " ") + p;
+  for (std::size_t p = 0; p < aqi_part_count; ++p)
+    if (r.primary & (1u << p)) primary += (primary.empty() ? "" : " ") + std::string(aqi_part_names[p]);
   std::vector<field> f = {field::string(station), field::time(t),
-                          r.aqi ? field::integer(*r.aqi) : field::number(no_value),
-                          field::string_or_null(r.aqi ? category(*r.aqi).name_en : ""), field::string_or_null(primary)};
-  for (const char* name : iaqi_names) {
-    auto it = std::find_if(r.iaqi.begin(), r.iaqi.end(), [&](const pollutant_iaqi& p) { return p.name == name; });
-    f.push_back(it != r.iaqi.end() ? field::integer(it->iaqi) : field::number(no_value));
-  }
+                          r.aqi >= 0 ? field::integer(r.aqi) : field::number(no_value),
+                          field::string_or_null(r.aqi >= 0 ? category(r.aqi).name_en : ""), field::string_or_null(primary)};
+  for (std::size_t p = 0; p < aqi_part_count; ++p)
+    f.push_back(r.iaqi[p] >= 0 ? field::integer(r.iaqi[p]) : field::number(no_value));
+  return f;
+}
+
+// The daily AQI's fields and what it stands on: the pollutants with a valid statistic.
+std::vector<io::field> daily_fields(const std::string& station, hour_t t, const aqi_breakdown& r) {
+  auto f = fields(station, t, r);
+  f.push_back(io::field::string_or_null(pollutant_list(r.counted)));
   return f;
 }
 
@@ -139,7 +149,7 @@ int run(const args& a, tool::context& cx) {
   while (reader.next(m)) {
     units.add(m.c);
     if (!a.daily) {
-      rows.write(fields(m.station, m.hour, hourly_aqi(m.c, edition(m.hour), ro)));
+      rows.write(fields(m.station, m.hour, hourly_breakdown(to_thousandths(m.c), edition(m.hour), ro)));
       continue;
     }
     auto [it, fresh] = stations.try_emplace(m.station);
@@ -153,9 +163,9 @@ int run(const args& a, tool::context& cx) {
     // empty, and the hours up to the next row have no daily AQI to write.
     for (int missing = 0; st.next < m.hour; ++st.next, ++missing) {
       if (missing == 24) break;
-      rows.write(fields(m.station, st.next, daily_aqi_of(st.window.push(concentrations{}), edition(st.next))));
+      rows.write(daily_fields(m.station, st.next, daily_breakdown(st.window.push(concentrations_milli{}), edition(st.next))));
     }
-    rows.write(fields(m.station, m.hour, daily_aqi_of(st.window.push(m.c), edition(m.hour))));
+    rows.write(daily_fields(m.station, m.hour, daily_breakdown(st.window.push(m.c), edition(m.hour))));
     st.next = m.hour + 1;
     st.line = m.line;
   }

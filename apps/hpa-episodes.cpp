@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "hpa/aqi_series.hpp"
 #include "hpa/directives.hpp"
 
 #include "hpa/io/aqi_csv.hpp"
@@ -30,6 +31,10 @@ const tool::spec spec = {
     "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
     "and its highest level reaches --level; --summary counts the hours of the window and the\n"
     "episodes written.\n"
+    "Concentrations in (station,time,pm25,pm10,so2,no2,co,o3, as hpa-convert and hpa-area\n"
+    "write them): the daily AQI is made as the profile's daily_aqi says, the mean of the\n"
+    "hourly AQI (mean_of_hourly_aqi) or the AQI of the 24 h mean concentrations\n"
+    "(aqi_of_mean_concentration), and every record says which in a daily_aqi_method column.\n"
     "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
     "directives from above (§3.2.2(2), §3.2.3): from a directive's start the level in force is\n"
     "at least its level for the stations whose name is its area (every station when it names\n"
@@ -166,6 +171,7 @@ void write_summary(const table& t, const profile& p, const tool::common& o, cons
   for (const auto& l : p.levels) columns.push_back(l.name + "_h");
   for (const auto& l : p.levels) columns.push_back("warn_" + l.name + "_h");
   columns.emplace_back("episodes");
+  if (t.method) columns.emplace_back("daily_aqi_method");
   io::record_writer rows(out, o.format, columns);
   for (auto* e : t.sorted()) {
     if (!keep.station(e->name)) continue;
@@ -176,9 +182,18 @@ void write_summary(const table& t, const profile& p, const tool::common& o, cons
     for (std::size_t l = 1; l <= p.levels.size(); ++l) f.push_back(io::field::integer(s.condition_hours[l]));
     for (std::size_t l = 1; l <= p.levels.size(); ++l) f.push_back(io::field::integer(s.warning_hours[l]));
     f.push_back(io::field::integer(s.warnings));
+    if (t.method) f.push_back(io::field::string(to_string(*t.method)));
     rows.write(f);
   }
   rows.finish();
+}
+
+// The line that says how the daily AQI was made from concentrations; "" for AQI input.
+std::string method_text(const table& t) {
+  if (!t.method) return "";
+  return *t.method == daily_aqi_method::mean_of_hourly_aqi
+             ? "  daily AQI  the mean of the hourly AQI of the concentrations (mean_of_hourly_aqi)\n"
+             : "  daily AQI  the AQI of the 24 h mean concentrations (aqi_of_mean_concentration)\n";
 }
 
 void write_episodes(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
@@ -195,15 +210,21 @@ void write_episodes(const table& t, const profile& p, const tool::common& o, con
     bool any = false;
     for (auto* e : t.sorted())
       for (const auto* ep : in_order(e->name, e->sink.episodes)) {
-        out << (any ? "\n" : "") << io::episode_text(e->name, *ep, p);
+        out << (any ? "\n" : "") << io::episode_text(e->name, *ep, p) << method_text(t);
         any = true;
       }
-    if (!any) out << "no warning episodes\n";
+    if (!any) out << "no warning episodes\n" << method_text(t);
     return;
   }
-  io::record_writer rows(out, o.format, io::episode_columns());
+  auto columns = io::episode_columns();
+  if (t.method) columns.push_back({"daily_aqi_method"});
+  io::record_writer rows(out, o.format, columns);
   for (auto* e : t.sorted())
-    for (const auto* ep : in_order(e->name, e->sink.episodes)) rows.write(io::episode_fields(e->name, *ep, p));
+    for (const auto* ep : in_order(e->name, e->sink.episodes)) {
+      auto f = io::episode_fields(e->name, *ep, p);
+      if (t.method) f.push_back(io::field::string(to_string(*t.method)));
+      rows.write(f);
+    }
   rows.finish();
 }
 

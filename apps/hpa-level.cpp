@@ -9,8 +9,10 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
+#include "hpa/aqi_series.hpp"
 #include "hpa/in_force.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/episode_format.hpp"
@@ -159,12 +161,21 @@ int run_at(const args& a, tool::context& cx) {
   for (auto* e : t.sorted()) names.push_back(e->name);
   cx.filter().check_stations(names, in.name);
   io::output out(cx.options().output);
+  // from concentrations, every answer says how its daily AQI was made
+  const std::string method = t.method ? to_string(*t.method) : "";
   if (cx.options().format == io::format::text) {
-    for (const auto& [name, answer] : answers(t, p, cx.filter())) out << text_of(*name, answer);
+    for (const auto& [name, answer] : answers(t, p, cx.filter()))
+      out << text_of(*name, answer) << (method.empty() ? "" : "  daily AQI by " + method + "\n");
   } else {
-    io::record_writer rows(out, cx.options().format, {"station", "time", "daily_aqi", "condition", "level", "tier",
-                                                      "since", "until", "pending", "action"});
-    for (const auto& [name, answer] : answers(t, p, cx.filter())) rows.write(fields_of(*name, answer));
+    std::vector<std::string> columns = {"station", "time", "daily_aqi", "condition", "level", "tier",
+                                        "since", "until", "pending", "action"};
+    if (t.method) columns.push_back("daily_aqi_method");
+    io::record_writer rows(out, cx.options().format, columns);
+    for (const auto& [name, answer] : answers(t, p, cx.filter())) {
+      auto f = fields_of(*name, answer);
+      if (t.method) f.push_back(io::field::string(method));
+      rows.write(f);
+    }
     rows.finish();
   }
   out.commit();
@@ -360,10 +371,17 @@ class hour_rows {
 
 // Hands the decided hours to a thread that writes them, in order, batch by batch: on a long
 // input the rules and the writing take about as long as each other, and so run side by side.
-// At most `depth` batches wait; their vectors are used again.
+// At most `depth` batches wait; their vectors are used again. Where no thread can be started (a
+// process limit), the hours are written as they come.
 class row_thread {
  public:
-  explicit row_thread(hour_rows& rows) : rows_(rows), thread_([this] { work(); }) { batch_.reserve(batch_size); }
+  explicit row_thread(hour_rows& rows) : rows_(rows) {
+    batch_.reserve(batch_size);
+    try {
+      thread_ = std::thread([this] { work(); });
+    } catch (const std::system_error&) {
+    }
+  }
   row_thread(const row_thread&) = delete;
   row_thread& operator=(const row_thread&) = delete;
   ~row_thread() {  // unwinding from an error: the writer stops where it is
@@ -377,12 +395,14 @@ class row_thread {
   }
 
   void add(const decided_hour& h) {
+    if (!thread_.joinable()) return rows_.write(h);
     batch_.push_back(h);
     if (batch_.size() == batch_size) hand_over();
   }
 
   /// Writes what is left and waits for the writer; rethrows what it threw (a closed pipe).
   void finish() {
+    if (!thread_.joinable()) return;
     hand_over();
     {
       std::lock_guard lock(m_);
@@ -442,7 +462,7 @@ class row_thread {
   std::condition_variable cv_;
   bool done_ = false, stop_ = false;
   std::exception_ptr failed_;
-  std::thread thread_;  // last: it starts once the rest is ready
+  std::thread thread_;  // started last, once the rest is ready
 };
 
 // Where a station's hours go: to the writer, when the filters keep them.

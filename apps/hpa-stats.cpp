@@ -48,6 +48,7 @@ class station_index {
     std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return v;
   }
+  bool basis = false;  ///< some value said what its daily AQI stands on (days_without_pm)
 
  private:
   station_stats empty_;
@@ -80,6 +81,13 @@ struct stats_sink : station_sink {
   }
 };
 
+// A calendar day of AQI into the station's statistics, when it meets the window.
+auto add_day(station_data& s, const tool::filter& keep) {
+  return [&s, &keep](std::int64_t d, double v, std::optional<bool> with_pm) {
+    if (in_window(keep, d)) s.stats.add_day_aqi(d, v, with_pm);
+  };
+}
+
 // One row's value, as read (dust and ozone hours count: a day's category is its air, whatever the
 // cause), into the station's calendar days.
 void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const tool::filter& keep) {
@@ -87,14 +95,13 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const t
   s.any_aqi = true;
   s.last_aqi = r.hour;
   const std::int64_t day = detail::day_of(r.hour);
-  const auto add = [&](std::int64_t d, double v) {
-    if (in_window(keep, d)) s.stats.add_day_aqi(d, v);
-  };
+  const std::optional<bool> with_pm = r.basis ? std::optional<bool>((*r.basis & pm_parts) != 0) : std::nullopt;
+  const auto add = add_day(s, keep);
   switch (kind) {
-    case series_kind::hourly: s.aqi_days.push(r.hour, r.value, add); break;
-    case series_kind::daily: add(day, r.value); break;
+    case series_kind::hourly: s.aqi_days.push(r.hour, r.value, with_pm, add); break;
+    case series_kind::daily: add(day, r.value, with_pm); break;
     case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
-      add(day, r.hour - day * 24 == 23 ? r.value : no_value);
+      add(day, r.hour - day * 24 == 23 ? r.value : no_value, with_pm);
       break;
   }
 }
@@ -112,15 +119,14 @@ void read_aqi(const tool::context& cx, tool::input& in, const profile& p, statio
   while (reader.next(r)) {
     table.feed(r);  // checks the order and repeats first
     add_aqi(stations.at(r.station), reader.kind(), r, keep);
+    stations.basis |= r.basis.has_value();
   }
   table.finish();
   std::vector<std::string_view> names;
   for (auto* e : table.sorted()) names.push_back(e->name);
   keep.check_stations(names, in.name);
   for (auto& [name, s] : stations.sorted())
-    s->aqi_days.finish([&](std::int64_t d, double v) {
-      if (in_window(keep, d)) s->stats.add_day_aqi(d, v);
-    });
+    s->aqi_days.finish(add_day(*s, keep));
 }
 
 void read_concentrations(const tool::context& cx, const std::string& path, station_index& stations) {
@@ -177,7 +183,7 @@ std::vector<row> rows_of(const station_index& stations, const profile& p, bool c
   return rows;
 }
 
-std::vector<std::string> columns(const profile& p) {
+std::vector<std::string> columns(const profile& p, bool basis) {
   std::vector<std::string> c = {"station", "period", "from", "to", "days_valid", "excellent_days", "good_days",
                                 "light_days", "moderate_days", "heavy_days", "severe_days", "heavy_pollution_days",
                                 "excellent_good_share", "peak_daily_aqi", "peak_date", "episodes", "warn_days",
@@ -189,10 +195,11 @@ std::vector<std::string> columns(const profile& p) {
     c.push_back("warn_" + l.name + "_days");
     c.push_back("warn_" + l.name + "_hours");
   }
+  if (basis) c.emplace_back("days_without_pm");
   return c;
 }
 
-std::vector<io::field> fields(const row& r, std::size_t levels) {
+std::vector<io::field> fields(const row& r, std::size_t levels, bool basis) {
   using io::field;
   const auto& s = r.s;
   std::vector<field> f = {field::string(r.station), field::string(r.label), field::string(format_date(r.span.first_day * 24)),
@@ -212,10 +219,11 @@ std::vector<io::field> fields(const row& r, std::size_t levels) {
     f.push_back(field::integer(s.warning_days[l]));
     f.push_back(field::integer(s.warning_hours[l]));
   }
+  if (basis) f.push_back(field::integer(s.days_without_pm));
   return f;
 }
 
-std::string text_block(const row& r, const profile& p, bool concentrations) {
+std::string text_block(const row& r, const profile& p, bool concentrations, bool basis) {
   const auto& s = r.s;
   std::string t = fmt::format("{} {} ({} .. {}): {} day{} with a daily AQI\n", r.station.empty() ? "(series)" : r.station,
                               r.label, format_date(r.span.first_day * 24), format_date(r.span.last_day * 24), s.days_valid,
@@ -229,6 +237,8 @@ std::string text_block(const row& r, const profile& p, bool concentrations) {
   t += fmt::format("  heavy-pollution days (AQI > 200) {}; 优良 (excellent or good) {}", s.heavy_pollution_days,
                    s.days_valid ? io::format_number(s.excellent_good_share()) + " %" : "-");
   t += std::isnan(s.peak) ? "\n" : fmt::format("; peak daily AQI {} on {}\n", io::format_number(s.peak), format_date(s.peak_day * 24));
+  if (basis)
+    t += fmt::format("  days whose daily AQI stands on neither PM2.5 nor PM10 (counted above too) {}\n", s.days_without_pm);
   t += fmt::format("  warnings: {} episode{} starting; in force {} d {} h", s.episodes, s.episodes == 1 ? "" : "s",
                    s.warning_days[0], s.warning_hours[0]);
   for (std::size_t l = 1; l <= p.levels.size(); ++l)
@@ -251,12 +261,13 @@ void write(const station_index& stations, const profile& p, io::format format, b
            const tool::filter& keep, io::output& out) {
   const auto rows = rows_of(stations, p, concentrations, keep);
   if (format == io::format::text) {
-    for (std::size_t i = 0; i < rows.size(); ++i) out << (i ? "\n" : "") << text_block(rows[i], p, concentrations);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      out << (i ? "\n" : "") << text_block(rows[i], p, concentrations, stations.basis);
     if (rows.empty()) out << "no data in any period\n";
     return;
   }
-  io::record_writer w(out, format, columns(p));
-  for (const auto& r : rows) w.write(fields(r, p.levels.size()));
+  io::record_writer w(out, format, columns(p, stations.basis));
+  for (const auto& r : rows) w.write(fields(r, p.levels.size(), stations.basis));
   w.finish();
 }
 
@@ -278,7 +289,11 @@ const tool::spec spec = {
     "percentiles), the valid days of each, and whether a year or month meets HJ 663's data\n"
     "capture (324 days, 27 a month, 25 in February). CSV columns: every column up to\n"
     "hj663_complete is always there; the warn_<level>_days/_hours columns that follow are the\n"
-    "profile's levels. Streams: memory is a few numbers per station and period (a year's daily\n"
+    "profile's levels. Input that says what each daily AQI stands on (concentrations, or the\n"
+    "basis column of hpa-aqi --daily) adds days_without_pm: the valid days whose daily AQI\n"
+    "stands on neither PM2.5 nor PM10 (O3 alone, say), counted among the others too; a day of\n"
+    "hourly AQI stands on PM when 20 of its hours do.\n"
+    "Streams: memory is a few numbers per station and period (a year's daily\n"
     "CO and O3 for the percentiles).\n"
     "--since/--until count only the days that meet the window (a period's from and to are cut to\n"
     "it), the warning hours in it, and the episodes starting in it.",

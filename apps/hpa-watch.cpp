@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "hpa/aqi_series.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
@@ -112,6 +113,7 @@ struct timeline {
   std::vector<std::pair<std::string, io::aqi_record>> rows;
   std::optional<hour_t> last_observed;
   hour_t row_hours = 0;  // a row covers [hour, hour + row_hours]: 23 for a calendar day
+  std::optional<daily_aqi_method> method;  // from concentrations: how the daily AQI is made
 };
 
 timeline read_timeline(tool::context& cx) {
@@ -121,6 +123,7 @@ timeline read_timeline(tool::context& cx) {
   t.source = in.name;
   t.kind = reader.kind();
   t.row_hours = t.kind == series_kind::daily ? 23 : 0;
+  t.method = reader.method();
   io::aqi_record r;
   while (reader.next(r)) {
     t.rows.emplace_back(std::string(r.station), r);
@@ -343,18 +346,21 @@ ordered_json json_of(const station_report& s, hour_t now, const profile& p) {
 }
 
 // One record per action (or one `none` record per station, or one per finding), for CSV and
-// JSON Lines.
-void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f) {
+// JSON Lines. `method`: how the daily AQI was made from concentrations, a last column; "" for AQI input.
+void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f,
+                const std::string& method) {
   using io::field;
-  io::record_writer rows(out, f,
-                         {"station", "now", "required", "tier", "action", "from", "to", "effective", "issue_by",
-                          "late_hours", "override", "note"});
+  std::vector<std::string> columns = {"station", "now", "required", "tier", "action", "from", "to", "effective",
+                                      "issue_by", "late_hours", "override", "note"};
+  if (!method.empty()) columns.push_back("daily_aqi_method");
+  io::record_writer rows(out, f, columns);
   for (const auto& s : all) {
     const std::vector<field> head = {field::string(s.station), field::time(now),
                                      field::string(p.level_name(s.required)), field::string(p.level_tier(s.required))};
     auto row = [&](std::vector<field> rest) {
       auto r = head;
       r.insert(r.end(), rest.begin(), rest.end());
+      if (!method.empty()) r.push_back(field::string(method));
       rows.write(r);
     };
     if (s.found != finding::none)
@@ -374,14 +380,18 @@ void write_rows(const std::vector<station_report>& all, hour_t now, const profil
 }
 
 // The text and JSON forms of a decision (CSV and JSON Lines go through write_rows).
-std::string decision_text(const std::vector<station_report>& all, hour_t now, const profile& p, io::format f) {
+std::string decision_text(const std::vector<station_report>& all, hour_t now, const profile& p, io::format f,
+                          const std::string& method) {
   std::string text;
   if (f == io::format::text) {
-    for (const auto& s : all) text += text_of(s, now, p);
+    for (const auto& s : all) text += text_of(s, now, p) + (method.empty() ? "" : "  daily AQI by " + method + "\n");
     return text;
   }
   auto j = ordered_json::array();
-  for (const auto& s : all) j.push_back(json_of(s, now, p));
+  for (const auto& s : all) {
+    j.push_back(json_of(s, now, p));
+    if (!method.empty()) j.back()["daily_aqi_method"] = method;
+  }
   return j.dump(2) + "\n";
 }
 
@@ -399,14 +409,14 @@ int exit_code(const std::vector<station_report>& all) {
 
 // Writes the output; when it fails after the state was written, the state is put back (the
 // actions were not reported, so the next run must report them again).
-void write_output(const std::vector<station_report>& all, hour_t now, const tool::context& cx,
-                  io::watch_state_file* file) {
+void write_output(const std::vector<station_report>& all, hour_t now, const std::string& method,
+                  const tool::context& cx, io::watch_state_file* file) {
   const auto& p = cx.profile();
   const auto f = cx.options().format;
   try {
     io::output out(cx.options().output);
-    if (f == io::format::csv || f == io::format::jsonl) write_rows(all, now, p, out, f);
-    else out << decision_text(all, now, p, f);
+    if (f == io::format::csv || f == io::format::jsonl) write_rows(all, now, p, out, f, method);
+    else out << decision_text(all, now, p, f, method);
     out.commit();
   } catch (const error& e) {
     if (!file) throw;
@@ -451,7 +461,7 @@ int decide_now(const args& a, tool::context& cx) {
   for (auto& r : decide_all(t, c, state, cx)) all.push_back(std::move(r));
   if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));
-  write_output(all, c.now, cx, file ? &*file : nullptr);
+  write_output(all, c.now, t.method ? to_string(*t.method) : "", cx, file ? &*file : nullptr);
   return exit_code(all);
 }
 

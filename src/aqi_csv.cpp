@@ -3,8 +3,13 @@
 #include <fast_float/fast_float.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <sstream>
+#include <unordered_map>
+#include <vector>
+
+#include "hpa/aqi_series.hpp"
 
 #include "hpa/io/fields.hpp"
 #include "hpa/io/output.hpp"
@@ -19,10 +24,41 @@ using detail::trim;
 
 namespace {
 // The columns of the AQI CSV, in the order of aqi_reader's slots.
-const known_column aqi_columns[] = {{"station"},  {"time"},   {"date"},  {"aqi"},   {"aqi_high"},
-                                    {"aqi_low"},  {"origin"}, {"cause"}, {"primary", {"primary_pollutant"}},
-                                    {"daily_aqi"}};
-enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col };
+const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"aqi"},      {"aqi_high"},
+                                    {"aqi_low"},  {"origin"},   {"cause"},    {"primary", {"primary_pollutant"}},
+                                    {"daily_aqi"}, {"basis"},
+                                    // concentrations: the hourly values, in the order of conc_value
+                                    {"pm25", {"pm2.5"}}, {"pm10"}, {"so2"}, {"no2"}, {"co"}, {"o3"},
+                                    // beside them, not used: published statistics, an area's sites
+                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"}, {"sites"}};
+enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col, basis_col,
+            first_conc_col, end_col = first_conc_col + 6 + 7 };
+enum conc_value { pm25, pm10, so2, no2, co, o3 };
+
+std::int64_t& value_of(concentrations_milli& c, std::size_t v) {
+  std::int64_t* slots[] = {&c.pm25, &c.pm10, &c.so2, &c.no2, &c.co, &c.o3};
+  return *slots[v];
+}
+
+// The primary pollutants of a set of parts as hpa-aqi writes them ("PM10 PM2.5"), for the cause
+// gate: the same text whether the AQI came through hpa-aqi or straight from concentrations.
+std::string_view primary_text(aqi_parts primary) {
+  static const auto texts = [] {
+    std::array<std::string, 1u << aqi_part_count> t;
+    for (std::size_t m = 0; m < t.size(); ++m)
+      for (std::size_t p = 0; p < aqi_part_count; ++p)
+        if (m & (1u << p)) {
+          if (!t[m].empty()) t[m] += ' ';
+          t[m] += aqi_part_names[p];
+        }
+    return t;
+  }();
+  return texts[primary & ((1u << aqi_part_count) - 1)];
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// A number, not a missing value: the common case is told by its first byte.
+bool starts_with_digit(std::string_view s) { return !s.empty() && is_digit(s.front()); }
 
 // Concentration columns: the AQI can be computed from them (hpa-aqi), so an input that has them
 // and no AQI value is not a mistake of the same kind as one that has neither.
@@ -61,6 +97,66 @@ std::string line_start(const std::vector<std::string_view>& f) {
 }
 }  // namespace
 
+// The concentration columns of the input and each station's series.
+struct aqi_reader::concentrations_in {
+  std::array<int, 6> column{};  // the field of each conc_value, -1 = absent
+  daily_aqi_method method = daily_aqi_method::mean_of_hourly_aqi;
+  int min_valid = 20;
+
+  struct station {
+    concentration_series series;
+    concentrations_milli last;  // the row of the last hour, for a repeat
+    double last_value = no_value;
+    gate_result last_gate;
+    std::optional<aqi_parts> last_basis;
+    std::uint64_t last_line = 0;
+  };
+  struct name_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<station>, name_hash, std::equal_to<>> stations;
+  station* last = nullptr;
+  std::string_view last_name;  // a view of the key of `last`
+
+  // The hours a row gives (those of a gap its window covers, then its own), returned one by one.
+  struct hour_value {
+    hour_t hour;
+    double value;
+    aqi_parts basis;
+    gate_result gate;
+  };
+  std::vector<hour_value> waiting;
+  std::size_t next_waiting = 0;
+  aqi_record row;  // the row they come from
+
+  station& find(std::string_view name) {
+    if (last && last_name == name) return *last;
+    auto it = stations.find(name);
+    if (it == stations.end())
+      it = stations.emplace(std::string(name), std::make_unique<station>(station{concentration_series(method, min_valid), {}, no_value, {}, {}, 0})).first;
+    last_name = it->first;
+    return *(last = it->second.get());
+  }
+  bool pop(aqi_record& r) {
+    if (next_waiting == waiting.size()) return false;
+    const auto& h = waiting[next_waiting++];
+    r = row;
+    r.hour = h.hour;
+    r.value = h.value;
+    r.basis = h.basis;
+    r.gate = h.gate;
+    return true;
+  }
+};
+
+aqi_reader::~aqi_reader() = default;
+aqi_reader::aqi_reader(aqi_reader&&) noexcept = default;
+
+std::optional<daily_aqi_method> aqi_reader::method() const noexcept {
+  return conc_ ? std::optional(conc_->method) : std::nullopt;
+}
+
 aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn,
                        std::span<const std::string> quiet_columns)
     : p_(&p), warn_(std::move(warn)), quiet_(quiet_columns.begin(), quiet_columns.end()) {
@@ -74,6 +170,14 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
   fast_time_ = !layout_.converts_time();
   open_part(0);
   kind_ = col_.kind;
+  if (col_.from_concentrations) {
+    conc_ = std::make_unique<concentrations_in>();
+    conc_->method = p.daily_aqi;
+    conc_->min_valid = std::clamp(p.min_valid_hours, 1, daily_window_hours);
+  } else if (kind_ == series_kind::hourly && p.daily_aqi == daily_aqi_method::aqi_of_mean_concentration && warn_) {
+    warn_(csv_->source() + ": the profile's daily_aqi is aqi_of_mean_concentration, but the input holds AQI, not "
+                           "concentrations: the daily AQI is the mean of the hourly AQI");
+  }
   if (kind_ == series_kind::daily && layout_.utc_offset_minutes != plan_utc_offset_minutes)
     throw error(location{csv_->source(), 1, 0},
                 "a daily series has dates, which are calendar days: no clock converts them (leave out --tz)");
@@ -108,6 +212,10 @@ void aqi_reader::open_part(std::size_t k) {
     header_.clear();
     for (const auto& c : layout_.columns) header_.push_back(lower(trim(c)));
   }
+  if (k > 0 && col.from_concentrations != (conc_ != nullptr))
+    throw error(location{name, 1, 0}, std::string(col.from_concentrations ? "concentrations" : "AQI") + " after " +
+                                          (conc_ ? "concentrations" : "AQI") + " (" + parts_[0].name +
+                                          "): give them to separate runs");
   if (k > 0 && col.kind != kind_)
     throw error(location{name, 1, 0}, std::string(a_series(col.kind)) + " series after " + a_series(kind_) + " one (" +
                                           parts_[0].name + "): give them to separate runs");
@@ -115,7 +223,16 @@ void aqi_reader::open_part(std::size_t k) {
 }
 
 aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_unknown) const {
-  const header_map h(header, aqi_columns, unknown_columns::warn, warn_unknown ? warn_ : warn_fn{}, quiet_);
+  // Concentrations decide when an hourly file has all six, or some and no AQI column: a stray
+  // pm25 beside an aqi column is another column, ignored with a warning as any other.
+  const header_map probe(header, aqi_columns, unknown_columns::ignore);
+  int pollutants = 0;
+  for (std::size_t v = 0; v < 6; ++v) pollutants += probe[first_conc_col + v] >= 0;
+  const bool from_concentrations =
+      probe[date_col] < 0 && (pollutants == 6 || (pollutants > 0 && probe[aqi_col] < 0 && probe[high_col] < 0 &&
+                                                  probe[daily_col] < 0));
+  const header_map h(header, std::span(aqi_columns).first(from_concentrations ? end_col : first_conc_col),
+                     unknown_columns::warn, warn_unknown ? warn_ : warn_fn{}, quiet_);
   columns c;
   c.width = h.width();
   c.station = h[station_col];
@@ -129,8 +246,16 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
   c.origin = h[origin_col];
   c.cause = h[cause_col];
   c.primary = h[primary_col];
+  c.basis = h[basis_col];
   const int daily = h[daily_col];
   if (c.time < 0) throw h.missing("'time' (or 'date' for a daily series)");
+  if (from_concentrations) {  // they decide: the AQI columns beside them are not used
+    c.from_concentrations = c.concentrations = true;
+    for (std::size_t v = 0; v < 6; ++v) c.conc[v] = h[first_conc_col + v];
+    c.kind = series_kind_of(p_->daily_aqi);
+    c.aqi = c.high = c.low = c.primary = c.basis = -1;
+    return c;
+  }
   if (daily >= 0 && c.aqi < 0 && c.high < 0) {  // the rolling daily AQI, as hpa-aqi --daily writes it
     if (c.kind == series_kind::daily)
       throw error(location{header.source(), header.line(), 0}, "a 'daily_aqi' column goes with 'time', not 'date'");
@@ -170,12 +295,26 @@ bool aqi_reader::header_again() {
     throw error(location{csv_->source(), csv_->line(), 0},
                 std::string("a header for ") + a_series(col.kind) + " series inside " + a_series(kind_) +
                     " one: give them to separate runs");
+  if (col.from_concentrations != (conc_ != nullptr))
+    throw error(location{csv_->source(), csv_->line(), 0},
+                std::string("a header for ") + (col.from_concentrations ? "concentrations" : "AQI") + " inside " +
+                    (conc_ ? "concentrations" : "AQI") + ": give them to separate runs");
   col_ = col;
   header_ = std::move(names);
   return true;
 }
 
 double aqi_reader::number(std::string_view text, int column, const char* what) const {
+  // The common case, a whole AQI of up to four digits, without building a location for messages.
+  if (!text.empty() && text.size() <= 4) {
+    unsigned v = 0;
+    bool digits = true;
+    for (char c : text) {
+      digits &= is_digit(c);
+      v = v * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (digits && v <= p_->max_aqi) return v;
+  }
   const auto where = csv_->at(static_cast<std::uint64_t>(column) + 1);
   double v = parse_number(text, where, what);
   if (v > p_->max_aqi) {
@@ -199,6 +338,7 @@ time_result aqi_reader::parse_hour(std::string_view ts) {
 }
 
 bool aqi_reader::next(aqi_record& r) {
+  if (conc_ && conc_->pop(r)) return true;
   for (;;) {
     if (!csv_->next()) {
       if (part_ + 1 == parts_.size()) return false;
@@ -250,7 +390,8 @@ bool aqi_reader::next(aqi_record& r) {
     r.value = no_value;
     if (col_.high >= 0 && p_->forecast_upper_bound && !is_missing(trim(f[static_cast<std::size_t>(col_.high)])))
       r.value = number(f[static_cast<std::size_t>(col_.high)], col_.high, "aqi_high");
-    else if (col_.aqi >= 0 && !is_missing(trim(f[static_cast<std::size_t>(col_.aqi)])))
+    else if (col_.aqi >= 0 &&
+             (starts_with_digit(f[static_cast<std::size_t>(col_.aqi)]) || !is_missing(trim(f[static_cast<std::size_t>(col_.aqi)]))))
       r.value = number(f[static_cast<std::size_t>(col_.aqi)], col_.aqi, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
     if (col_.low >= 0 && !is_missing(trim(f[static_cast<std::size_t>(col_.low)])))
       number(f[static_cast<std::size_t>(col_.low)], col_.low, "aqi_low");  // checked, not used
@@ -263,10 +404,89 @@ bool aqi_reader::next(aqi_record& r) {
         throw error(csv_->at(static_cast<std::uint64_t>(col_.origin) + 1),
                     "origin must be 'observed' or 'forecast', got " + quote(o));
     }
-    r.gate = cause_gate(*p_, col_.cause >= 0 ? f[static_cast<std::size_t>(col_.cause)] : std::string_view{},
-                        col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{});
+    const auto cause = col_.cause >= 0 ? f[static_cast<std::size_t>(col_.cause)] : std::string_view{};
+    if (conc_) return next_concentrations(r, cause);
+    r.basis = col_.basis >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(col_.basis)], col_.basis)) : std::nullopt;
+    r.gate = col_.cause < 0 && col_.primary < 0
+                 ? gate_result{}
+                 : cause_gate(*p_, cause, col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{});
     return true;
   }
+}
+
+aqi_parts aqi_reader::read_basis(std::string_view text, int column) const {
+  static constexpr std::pair<std::string_view, aqi_parts> names[] = {
+      {"PM2.5", part_bit(aqi_part::pm25)}, {"PM10", part_bit(aqi_part::pm10)}, {"SO2", part_bit(aqi_part::so2)},
+      {"NO2", part_bit(aqi_part::no2)},    {"CO", part_bit(aqi_part::co)},     {"O3", part_bit(aqi_part::o3)}};
+  aqi_parts parts = 0;
+  for (auto rest = trim(text); !rest.empty();) {
+    const auto word = rest.substr(0, rest.find(' '));
+    rest = trim(rest.substr(word.size()));
+    const auto* it = std::find_if(std::begin(names), std::end(names), [&](const auto& n) { return n.first == word; });
+    if (it == std::end(names))
+      throw error(csv_->at(static_cast<std::uint64_t>(column) + 1),
+                  "basis names the pollutants PM2.5 PM10 SO2 NO2 CO O3, got " + quote(word));
+    parts |= it->second;
+  }
+  return parts;
+}
+
+namespace {
+// A concentration in thousandths, -1 when missing: whole numbers and up to three decimals
+// exactly, anything else through the one number parser (and its messages), rounded to the
+// nearest thousandth.
+std::int64_t thousandths(std::string_view text, const csv_reader& csv, int column, const char* what) {
+  const char *p = text.data(), *e = p + text.size();
+  if (p == e) return -1;
+  std::int64_t whole = 0;
+  int digits = 0;
+  for (; p < e && is_digit(*p) && digits < 12; ++p, ++digits) whole = whole * 10 + (*p - '0');
+  std::int64_t frac = 0, scale = 1000;
+  if (p < e && *p == '.' && digits > 0)
+    for (++p; p < e && is_digit(*p) && scale > 1; ++p) frac = frac * 10 + (*p - '0'), scale /= 10;
+  if (p == e && digits > 0) return whole * 1000 + frac * scale;
+  const double v = parse_value(text, csv.at(static_cast<std::uint64_t>(column) + 1), what);
+  return std::isnan(v) ? -1 : hpa::detail::thousandths(v);
+}
+}  // namespace
+
+bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
+  static const char* const names[] = {"pm25", "pm10", "so2", "no2", "co", "o3"};
+  auto& in = *conc_;
+  const auto& f = csv_->fields();
+  concentrations_milli c;
+  for (std::size_t v = 0; v < 6; ++v)
+    if (const int col = col_.conc[v]; col >= 0) value_of(c, v) = thousandths(f[static_cast<std::size_t>(col)], *csv_, col, names[v]);
+  auto& st = in.find(r.station);
+  if (st.series.started() && r.hour < st.series.next_hour()) {
+    // A repeated hour or one out of order: the station table that takes the record decides, on
+    // the value of that hour (a repeat that agrees is dropped with a warning).
+    const bool repeat = r.hour + 1 == st.series.next_hour();
+    const bool same = c.pm25 == st.last.pm25 && c.pm10 == st.last.pm10 && c.so2 == st.last.so2 && c.no2 == st.last.no2 &&
+                      c.co == st.last.co && c.o3 == st.last.o3;
+    if (repeat && !same)
+      throw error(location{csv_->source(), r.line, r.time_column},
+                  (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
+                      format_time(r.hour) + " with other concentrations (line " + std::to_string(st.last_line) + ")");
+    r.value = repeat ? st.last_value : no_value;
+    r.gate = repeat ? st.last_gate : gate_result{};
+    r.basis = repeat ? st.last_basis : std::nullopt;
+    return true;
+  }
+  in.waiting.clear();
+  in.next_waiting = 0;
+  st.series.push(r.hour, c, [&](hour_t h, const aqi_breakdown& b) {
+    // a cause is the row's; the hours of a gap before it have none
+    in.waiting.push_back({h, b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value, b.counted,
+                          cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary))});
+  });
+  st.last = c;
+  st.last_line = r.line;
+  st.last_value = in.waiting.back().value;
+  st.last_gate = in.waiting.back().gate;
+  st.last_basis = in.waiting.back().basis;
+  in.row = r;
+  return in.pop(r);
 }
 
 }  // namespace hpa::io

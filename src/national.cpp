@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <map>
+#include <sstream>
+#include <unordered_map>
 
 #include "hpa/error.hpp"
 #include "hpa/io/csv.hpp"
@@ -29,9 +32,21 @@ double* quantity(measurement& m, std::size_t q) {
                      &m.c.no2, &m.c.co, &m.c.o3, &m.c.o3_8h};
   return slots[q];
 }
+double quantity(const measurement& m, std::size_t q) {
+  const double slots[] = {m.aqi, m.c.pm25, m.c.pm25_24h, m.c.pm10, m.c.pm10_24h, m.c.so2, m.c.so2_24h,
+                          m.c.no2, m.c.co, m.c.o3, m.c.o3_8h};
+  return slots[q];
+}
 
-// A concentration (or published AQI), NaN when missing.
+// A concentration (or published AQI), NaN when missing. The location for a message is built
+// only when there is one to give: most files hold a value in every field.
 double value(std::string_view text, const csv_reader& csv, std::uint64_t column, std::string_view what) {
+  const auto s = detail::trim(text);
+  if (!s.empty() && ((s[0] >= '0' && s[0] <= '9') || s[0] == '.')) {
+    double v = 0;
+    const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v)) return v;
+  }
   return parse_value(text, csv.at(column), what);
 }
 
@@ -88,7 +103,11 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
   static const std::map<std::string, std::size_t> types = {
       {"AQI", 0}, {"PM2.5", 1}, {"PM2.5_24h", 2}, {"PM10", 3}, {"PM10_24h", 4}, {"SO2", 5}, {"SO2_24h", 6},
       {"NO2", 7}, {"CO", 8}, {"O3", 9}, {"O3_8h", 10}};
-  std::map<std::pair<hour_t, std::size_t>, std::size_t> at;  // (hour, site) -> row in out
+  // (hour, site) -> row in out: the rows of an hour come together, so the hour's table is kept at hand
+  std::unordered_map<hour_t, std::vector<std::size_t>> at;
+  constexpr std::size_t none = ~std::size_t{0};
+  hour_t current = 0;
+  std::vector<std::size_t>* rows_of_hour = nullptr;
   while (csv.next()) {
     const auto& f = csv.fields();
     if (f.size() >= 3 && f[0] == "date" && f[1] == "hour") continue;  // the header of a concatenated file
@@ -101,19 +120,23 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     const auto type = detail::trimmed(f[2]);
     auto t = types.find(type);
     if (t == types.end()) continue;  // other types (e.g. O3_24h) are not needed
+    if (!rows_of_hour || h != current) {
+      rows_of_hour = &at.try_emplace(h, header.size(), none).first->second;
+      current = h;
+    }
     for (std::size_t s = 3; s < f.size(); ++s) {
       const double v = value(f[s], csv, s + 1, type);
       if (std::isnan(v)) continue;
-      auto [it, fresh] = at.try_emplace({h, s}, out.size());
-      if (fresh) {
-        measurement row;
+      auto& index = (*rows_of_hour)[s];
+      if (index == none) {
+        index = out.size();
+        measurement& row = out.emplace_back();
         row.station = header[s];
         row.hour = h;
         row.source = source;
         row.line = csv.line();
-        out.push_back(row);
       }
-      double* slot = quantity(out[it->second], t->second);
+      double* slot = quantity(out[index], t->second);
       if (!std::isnan(*slot) && *slot != v)
         throw error(csv.at(s + 1), fmt::format("{} {} at {}: {} here, {} before", header[s], type, format_time(h),
                                                format_number(v, 3), format_number(*slot, 3)));
@@ -189,38 +212,149 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
   }
 }
 
+void read_uci_csv(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn);
+
+// The UCI files as they come (the header below, no quotes but around whole fields, no blank or
+// odd lines): split by hand, past the CSV reader's path for quoted fields. False at anything
+// else, a bad value included, with `out` as it was: the CSV reader then reads the text and
+// gives the messages.
+bool read_uci_plain(std::string_view text, const std::string& source, std::vector<measurement>& out) {
+  static constexpr std::string_view header =
+      R"("No","year","month","day","hour","PM2.5","PM10","SO2","NO2","CO","O3","TEMP","PRES","DEWP","RAIN","wd","WSPM","station")";
+  constexpr std::size_t width = 18;
+  const std::size_t kept = out.size();
+  auto fail = [&] {
+    out.resize(kept);
+    return false;
+  };
+  auto line_of = [&](std::size_t& at) {  // the next line without its end; at moves past it
+    const auto nl = text.find('\n', at);
+    auto line = text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+  };
+  std::size_t at = 0;
+  if (line_of(at) != header) return false;
+  if (const std::size_t need = kept + text.size() / 64; out.capacity() < need)  // rows are about 70 bytes
+    out.reserve(std::max(need, 2 * out.capacity()));
+  std::array<std::string_view, width> f;
+  for (std::uint64_t line = 2; at < text.size(); ++line) {
+    const auto l = line_of(at);
+    if (l.empty() || static_cast<unsigned char>(l[0]) == 0xEF) return fail();  // blank, or a byte-order mark
+    std::size_t n = 0;
+    for (std::size_t from = 0;; ++n) {
+      if (n == width) return fail();
+      const auto comma = l.find(',', from);
+      f[n] = l.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from);
+      if (!f[n].empty() && (f[n].front() == '"' || f[n].back() == '"')) {
+        if (f[n].size() < 2 || f[n].front() != '"' || f[n].back() != '"') return fail();
+        f[n] = f[n].substr(1, f[n].size() - 2);
+        if (f[n].find('"') != std::string_view::npos) return fail();
+      } else if (f[n].find('"') != std::string_view::npos) {
+        return fail();
+      }
+      if (comma == std::string_view::npos) break;
+      from = comma + 1;
+    }
+    if (n + 1 != width) return fail();
+    unsigned date[4];
+    for (std::size_t i = 0; i < 4; ++i) {
+      const auto r = std::from_chars(f[i + 1].data(), f[i + 1].data() + f[i + 1].size(), date[i]);
+      if (r.ec != std::errc() || r.ptr != f[i + 1].data() + f[i + 1].size() || f[i + 1].empty()) return fail();
+    }
+    if (date[1] < 1 || date[1] > 12 || date[2] < 1 || date[2] > days_in_month(date[0], date[1]) || date[3] > 23) return fail();
+    double v[6];
+    for (std::size_t i = 0; i < 6; ++i) {
+      const auto t = f[i + 5];
+      if (is_missing(t)) {
+        v[i] = NAN;
+        continue;
+      }
+      const auto r = fast_float::from_chars(t.data(), t.data() + t.size(), v[i]);
+      if (r.ec != std::errc() || r.ptr != t.data() + t.size() || t.empty() || !std::isfinite(v[i]) || v[i] < 0) return fail();
+    }
+    measurement& m = out.emplace_back();
+    m.source = source;
+    m.line = line;
+    m.hour = days_from_civil(date[0], date[1], date[2]) * 24 + date[3];
+    m.station = detail::trim(f[17]);
+    m.c.pm25 = v[0];
+    m.c.pm10 = v[1];
+    m.c.so2 = v[2];
+    m.c.no2 = v[3];
+    m.c.co = v[4] / 1000.0;  // µg/m³ in these files
+    m.c.o3 = v[5];
+  }
+  return true;
+}
+
 void read_uci(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  if (in.bad()) throw error(location{source, 0, 0}, "read error");
+  if (read_uci_plain(text, source, out)) return;
+  std::istringstream again(std::move(text));
+  read_uci_csv(again, source, out, warn);
+}
+
+void read_uci_csv(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
   csv_reader csv(in, source, warn);
   const auto h = read_header(csv, "No,year,month,day,hour,PM2.5,…,station",
                              {"year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"});
-  measurement m;
-  while (next_row(csv, h, m)) {
+  const std::size_t year = h["year"], month = h["month"], day = h["day"], hour = h["hour"], station = h["station"];
+  const std::size_t pm25 = h["PM2.5"], pm10 = h["PM10"], so2 = h["SO2"], no2 = h["NO2"], co = h["CO"], o3 = h["O3"];
+  while (csv.next()) {
+    csv.expect_fields(h.width);
     const auto& f = csv.fields();
-    auto number = [&](std::string_view name) { return value(f[h[name]], csv, h[name] + 1, name); };
-    m.hour = hour_of(whole(f[h["year"]], csv, h["year"] + 1), whole(f[h["month"]], csv, h["month"] + 1),
-                     whole(f[h["day"]], csv, h["day"] + 1), whole(f[h["hour"]], csv, h["hour"] + 1), csv,
-                     h["year"] + 1);
-    m.station = detail::trimmed(f[h["station"]]);
-    m.c.pm25 = number("PM2.5");
-    m.c.pm10 = number("PM10");
-    m.c.so2 = number("SO2");
-    m.c.no2 = number("NO2");
-    m.c.co = number("CO") / 1000.0;  // µg/m³ in these files
-    m.c.o3 = number("O3");
-    out.push_back(std::move(m));
+    measurement& m = out.emplace_back();
+    m.source = csv.source();
+    m.line = csv.line();
+    auto number = [&](std::size_t i, std::string_view name) { return value(f[i], csv, i + 1, name); };
+    m.hour = hour_of(whole(f[year], csv, year + 1), whole(f[month], csv, month + 1), whole(f[day], csv, day + 1),
+                     whole(f[hour], csv, hour + 1), csv, year + 1);
+    m.station = detail::trim(f[station]);
+    m.c.pm25 = number(pm25, "PM2.5");
+    m.c.pm10 = number(pm10, "PM10");
+    m.c.so2 = number(so2, "SO2");
+    m.c.no2 = number(no2, "NO2");
+    m.c.co = number(co, "CO") / 1000.0;  // µg/m³ in these files
+    m.c.o3 = number(o3, "O3");
   }
 }
 
 bool same(const measurement& a, const measurement& b) {
-  measurement x = a, y = b;
   for (std::size_t q = 0; q < quantity_count; ++q) {
-    const double u = *quantity(x, q), v = *quantity(y, q);
+    const double u = quantity(a, q), v = quantity(b, q);
     if (!(std::isnan(u) && std::isnan(v)) && u != v) return false;
   }
   return a.primary == b.primary;
 }
 
 std::string cell(double v) { return std::isnan(v) ? std::string() : format_number(v, 3); }
+
+// cell(v), appended: values that are whole or have at most three decimals (what the files hold)
+// written from their integer thousandths, the others by format_number.
+void append_cell(std::string& s, double v) {
+  if (std::isnan(v)) return;
+  const double scaled = v * 1000;
+  if (v >= 0 && v < 1e12 && scaled == std::floor(scaled)) {
+    const auto milli = static_cast<std::uint64_t>(scaled);
+    // only when the thousandths give back v: then "{:.3f}" prints exactly these digits
+    if (static_cast<double>(milli) / 1000 == v) {
+      char buf[32];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, milli / 1000);
+      if (const auto frac = milli % 1000; frac != 0) {
+        *end++ = '.';
+        *end++ = static_cast<char>('0' + frac / 100);
+        if (frac % 100 != 0) *end++ = static_cast<char>('0' + frac / 10 % 10);
+        if (frac % 10 != 0) *end++ = static_cast<char>('0' + frac % 10);
+      }
+      s.append(buf, end);
+      return;
+    }
+  }
+  s += format_number(v, 3);
+}
 
 }  // namespace
 
@@ -234,14 +368,69 @@ void read_national(national_format f, std::istream& in, const std::string& sourc
 }
 
 void sort_and_merge(std::vector<measurement>& rows, const warn_fn& warn) {
-  std::stable_sort(rows.begin(), rows.end(), [](const measurement& a, const measurement& b) {
-    return a.station != b.station ? a.station < b.station : a.hour < b.hour;
-  });
-  std::vector<measurement> kept;
-  kept.reserve(rows.size());
-  for (auto& r : rows) {
-    if (!kept.empty() && kept.back().station == r.station && kept.back().hour == r.hour) {
-      const auto& k = kept.back();
+  auto before = [](const measurement& a, const measurement& b) {
+    const int c = a.station.compare(b.station);
+    return c != 0 ? c < 0 : a.hour < b.hour;
+  };
+  // Files of one station each, in time order, given in the order of their stations are sorted
+  // already; else the order is found on small keys and the rows are moved once.
+  bool sorted = true, repeats = false;
+  for (std::size_t i = 1; i < rows.size() && sorted; ++i) {
+    sorted = !before(rows[i], rows[i - 1]);
+    repeats |= rows[i].hour == rows[i - 1].hour && rows[i].station == rows[i - 1].station;
+  }
+  if (sorted && !repeats) return;
+  if (!sorted) {
+    // The stations ranked by name, the rows counted into their station's place in file order,
+    // then each station's rows by hour: the stable sort by (station, hour), with the names
+    // compared once per station rather than once per comparison.
+    std::unordered_map<std::string_view, std::uint32_t> id;
+    std::vector<std::uint32_t> row_station(rows.size());
+    std::vector<std::string_view> names;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto [it, fresh] = id.try_emplace(rows[i].station, static_cast<std::uint32_t>(names.size()));
+      if (fresh) names.push_back(rows[i].station);
+      row_station[i] = it->second;
+    }
+    std::vector<std::uint32_t> by_name(names.size()), rank(names.size());
+    for (std::uint32_t k = 0; k < by_name.size(); ++k) by_name[k] = k;
+    std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+    for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
+    std::vector<std::size_t> start(names.size() + 1, 0);
+    for (auto st : row_station) ++start[rank[st] + 1];
+    for (std::size_t r = 1; r <= names.size(); ++r) start[r] += start[r - 1];
+    std::vector<std::uint32_t> order(rows.size());
+    {
+      auto next = start;
+      for (std::uint32_t i = 0; i < rows.size(); ++i) order[next[rank[row_station[i]]]++] = i;
+    }
+    for (std::size_t r = 0; r < names.size(); ++r) {
+      const auto from = order.begin() + static_cast<std::ptrdiff_t>(start[r]), to = order.begin() + static_cast<std::ptrdiff_t>(start[r + 1]);
+      auto by_hour = [&](std::uint32_t a, std::uint32_t b) { return rows[a].hour < rows[b].hour; };
+      if (!std::is_sorted(from, to, by_hour)) std::stable_sort(from, to, by_hour);
+    }
+    // row k takes row order[k]: moved in place, cycle by cycle (order[k] = k once done)
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      if (order[k] == k) continue;
+      measurement held = std::move(rows[k]);
+      std::size_t j = k;
+      for (;;) {
+        const std::size_t from = order[j];
+        order[j] = static_cast<std::uint32_t>(j);
+        if (from == k) {
+          rows[j] = std::move(held);
+          break;
+        }
+        rows[j] = std::move(rows[from]);
+        j = from;
+      }
+    }
+  }
+  std::size_t kept = 0;  // rows[0, kept) are the rows kept so far, in place
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto& r = rows[i];
+    if (kept > 0 && rows[kept - 1].station == r.station && rows[kept - 1].hour == r.hour) {
+      const auto& k = rows[kept - 1];
       if (!same(k, r))
         throw error(fmt::format("{}:{}: {} at {} differs from {}:{}", r.source, r.line, r.station, format_time(r.hour),
                                 k.source, k.line));
@@ -249,9 +438,10 @@ void sort_and_merge(std::vector<measurement>& rows, const warn_fn& warn) {
                                  r.station, format_time(r.hour)));
       continue;
     }
-    kept.push_back(std::move(r));
+    if (kept != i) rows[kept] = std::move(r);
+    ++kept;
   }
-  rows = std::move(kept);
+  rows.resize(kept);
 }
 
 std::string measurement_csv_header() {
@@ -261,13 +451,19 @@ std::string measurement_csv_header() {
 }
 
 std::string measurement_csv_row(const measurement& m) {
-  measurement x = m;
-  std::string s = csv_field(m.station) + "," + format_time(m.hour) + "," + csv_field(m.primary);
+  std::string s;
+  s.reserve(96);
+  s += csv_field(m.station);
+  s += ',';
+  s += format_time(m.hour);
+  s += ',';
+  s += csv_field(m.primary);
   for (std::size_t q = 0; q < quantity_count; ++q) {
     s += ',';
-    s += cell(*quantity(x, q));
+    append_cell(s, quantity(m, q));
   }
-  return s + "\n";
+  s += '\n';
+  return s;
 }
 
 namespace {

@@ -44,7 +44,46 @@ std::string_view field(std::string_view line, int index) {
   return line.substr(0, line.find(','));
 }
 
+// The field number of the station column in a header line, or -1.
+int station_column(std::string_view h) {
+  if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
+  for (std::size_t at = 0, i = 0;; ++i) {
+    auto name = h.substr(at, h.find(',', at) - at);
+    while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' ')) name.remove_suffix(1);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    if (detail::lower(name) == "station") return static_cast<int>(i);
+    at = h.find(',', at);
+    if (at == std::string_view::npos) return -1;
+    ++at;
+  }
+}
+
 }  // namespace
+
+bool stations_interleave(const std::string& path) {
+  fd_guard f{::open(path.c_str(), O_RDONLY)};
+  struct stat st {};
+  if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  const auto head = read_at(f.fd, 0, std::size_t{1} << 18);
+  const auto nl = head.find('\n');
+  if (nl == std::string::npos || head.find('"') != std::string::npos) return false;
+  const int station = station_column(std::string_view(head).substr(0, nl));
+  if (station < 0) return false;
+  std::vector<std::string> seen;  // the stations in the order they start
+  std::string_view prev;
+  for (std::size_t at = nl + 1;;) {
+    const auto end = head.find('\n', at);
+    if (end == std::string::npos) return false;  // the last line may be cut
+    const auto name = field(std::string_view(head).substr(at, end - at), station);
+    if (name != prev) {
+      if (std::find(seen.begin(), seen.end(), name) != seen.end()) return true;
+      if (seen.size() == 4096) return false;  // that many stations in a row: grouped enough
+      seen.emplace_back(name);
+      prev = name;
+    }
+    at = end + 1;
+  }
+}
 
 std::vector<file_part> split_by_station(const std::string& path, std::size_t n, std::uint64_t min_part_bytes) {
   fd_guard f{::open(path.c_str(), O_RDONLY)};
@@ -57,18 +96,7 @@ std::vector<file_part> split_by_station(const std::string& path, std::size_t n, 
   if (n < 2 || size < 2 * min_part_bytes || header.find('"') != std::string::npos) return whole;
   n = std::min<std::size_t>(n, size / min_part_bytes);
 
-  int station = -1, i = 0;  // the station column: split only on it
-  std::string_view h(header);
-  if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
-  for (std::size_t at = 0;; ++i) {
-    auto name = h.substr(at, h.find(',', at) - at);
-    while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' ')) name.remove_suffix(1);
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    if (detail::lower(name) == "station") { station = i; break; }
-    at = h.find(',', at);
-    if (at == std::string_view::npos) break;
-    ++at;
-  }
+  const int station = station_column(header);  // split only on it
   if (station < 0) return whole;
 
   std::vector<file_part> parts;

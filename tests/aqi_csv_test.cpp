@@ -205,3 +205,98 @@ TEST_CASE("aqi_csv: timestamps in a layout and another clock", "[aqi_csv]") {
   CHECK_THROWS_WITH(read_chain({{"d.csv", "date,aqi\n2023/12/1 8:00,1\n"}}, layout_of("%Y/%m/%d %H:%M")),
                     "d.csv:2:1: expected a date (%Y/%m/%d %H:%M) in a daily series, got '2023/12/1 8:00'");
 }
+
+namespace {
+profile conc_profile(daily_aqi_method m) {
+  auto p = pingdingshan_2023();
+  p.daily_aqi = m;
+  return p;
+}
+std::optional<daily_aqi_method> method_of(const std::string& text, const profile& p = pingdingshan_2023()) {
+  std::istringstream in(text);
+  return aqi_reader(in, "a.csv", p).method();
+}
+}  // namespace
+
+TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi asks for", "[aqi_csv]") {
+  SECTION("which files hold concentrations") {
+    CHECK(method_of("station,time,pm25,pm10,so2,no2,co,o3\n") == daily_aqi_method::mean_of_hourly_aqi);
+    CHECK(method_of("time,pm2.5\n", conc_profile(daily_aqi_method::aqi_of_mean_concentration)) ==
+          daily_aqi_method::aqi_of_mean_concentration);
+    // all six beside an aqi column (hpa-convert's long CSV): the concentrations decide
+    CHECK(method_of("station,time,primary,aqi,pm25,pm10,so2,no2,co,o3,sites\n"));
+    CHECK_FALSE(method_of("time,aqi,pm25\n"));             // a stray pm25 beside the AQI
+    CHECK_FALSE(method_of("date,aqi,pm25,pm10,so2,no2,co,o3\n"));  // a daily series keeps its AQI
+  }
+  const std::string text =
+      "station,time,pm25,pm10,so2,no2,co,o3\n"
+      "S,2023-06-01T00:00,270,,,,,\n"   // PM2.5 270: hourly AQI 320
+      "S,2023-06-01T01:00,10,20,,,,320\n"  // O3 320: 160
+      "S,2023-06-01T03:00,,,,,,\n";     // an hour with nothing measured, after one with no row
+  SECTION("mean_of_hourly_aqi: each hour's own AQI, its primary pollutant gating it") {
+    const auto r = read_all(text, conc_profile(daily_aqi_method::mean_of_hourly_aqi));
+    REQUIRE(r.size() == 3);
+    CHECK(r[0].value == 320);
+    CHECK(r[0].basis == part_bit(aqi_part::pm25));
+    CHECK_FALSE(r[0].gate);
+    CHECK(r[1].value == 160);
+    CHECK(r[1].gate.kind == exclusion::advisory);  // primary pollutant O3 (RULES.md §1)
+    CHECK(pollutant_list(*r[1].basis) == "PM2.5 PM10 O3");
+    CHECK(r[2].hour == r[0].hour + 3);
+    CHECK(std::isnan(r[2].value));
+  }
+  SECTION("aqi_of_mean_concentration: the daily AQI of every hour, the hours without a row too") {
+    const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
+    REQUIRE(r.size() == 4);  // 00, 01, 02 (no row: the window still holds O3), 03
+    CHECK(std::isnan(r[0].value));  // PM2.5 needs 20 hours, and no O3 yet: nothing to stand on
+    CHECK(r[1].value == 160);  // the O3 1 h maximum from its first value on
+    CHECK(r[2].hour == r[0].hour + 2);
+    CHECK(r[2].value == 160);
+    CHECK(r[2].line == 4);     // said at the row that shows the gap
+    CHECK(r[3].value == 160);
+    CHECK(r[3].gate.kind == exclusion::advisory);
+  }
+}
+
+TEST_CASE("aqi_csv: a repeated hour of concentrations", "[aqi_csv]") {
+  const auto p = conc_profile(daily_aqi_method::aqi_of_mean_concentration);
+  const std::string head = "station,time,pm25,pm10,so2,no2,co,o3\nS,2023-06-01T00:00,10,20,3,4,0.5,60\n";
+  const auto same = read_all(head + "S,2023-06-01T00:00,10,20,3,4,0.5,60\n", p);
+  REQUIRE(same.size() == 2);  // handed on with the same value: the station table drops it, warning
+  CHECK(same[1].hour == same[0].hour);
+  CHECK(same[1].value == same[0].value);
+  CHECK_THROWS_WITH(read_all(head + "S,2023-06-01T00:00,10,20,3,4,0.6,60\n", p),
+                    "a.csv:3:2: station S: two rows for 2023-06-01T00:00 with other concentrations (line 2)");
+  const auto before = read_all(head + "S,2023-06-01T01:00,1,,,,,\nS,2023-05-31T23:00,1,,,,,\n", p);
+  REQUIRE(before.size() == 3);  // an earlier hour: the station table's error
+  CHECK(before[2].hour < before[1].hour);
+}
+
+TEST_CASE("aqi_csv: decimals of concentrations are exact to 0.001", "[aqi_csv]") {
+  // 23 hours of PM2.5 150 and one of 150.001: daily AQI 201, over 200 (AQI.md, 2012)
+  std::string text = "time,pm25\n";
+  for (int h = 0; h < 23; ++h) text += "2017-01-01T" + std::string(h < 10 ? "0" : "") + std::to_string(h) + ":00,150\n";
+  text += "2017-01-01T23:00,150.001\n";
+  const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
+  CHECK(r.back().value == 201);
+  CHECK_THROWS_WITH(read_all("time,pm25\n2017-01-01T00:00,-1\n"), "a.csv:2:2: pm25 cannot be negative, got '-1'");
+}
+
+TEST_CASE("aqi_csv: AQI input under a profile that asks for the AQI of mean concentrations", "[aqi_csv]") {
+  std::vector<std::string> w;
+  read_all("time,aqi\n2023-12-01T00:00,1\n", conc_profile(daily_aqi_method::aqi_of_mean_concentration), &w);
+  CHECK(w == std::vector<std::string>{"a.csv: the profile's daily_aqi is aqi_of_mean_concentration, but the input "
+                                      "holds AQI, not concentrations: the daily AQI is the mean of the hourly AQI"});
+}
+
+TEST_CASE("aqi_csv: the basis column of hpa-aqi --daily says what each value stands on", "[aqi_csv]") {
+  const auto r = read_all("time,daily_aqi,basis\n2017-05-01T00:00,19,O3\n2017-05-01T01:00,80,PM2.5 PM10 SO2 NO2 CO O3\n"
+                          "2017-05-01T02:00,,\n");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].basis == part_bit(aqi_part::o3));
+  CHECK(pollutant_list(*r[1].basis) == "PM2.5 PM10 SO2 NO2 CO O3");
+  CHECK(r[2].basis == aqi_parts{0});
+  CHECK_THROWS_WITH(read_all("time,daily_aqi,basis\n2017-05-01T00:00,19,O3 dust\n"),
+                    "a.csv:2:3: basis names the pollutants PM2.5 PM10 SO2 NO2 CO O3, got 'dust'");
+  CHECK_FALSE(read_all("time,aqi\n2017-05-01T00:00,19\n")[0].basis);
+}

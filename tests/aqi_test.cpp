@@ -114,3 +114,70 @@ TEST_CASE("aqi: primary pollutants, missing pollutants, categories", "[aqi]") {
   CHECK(edition_for(days_from_civil(2026, 2, 28) * 24 + 23) == aqi_edition::hj633_2012);
   CHECK(edition_for(days_from_civil(2026, 3, 1) * 24) == aqi_edition::hj633_2026);
 }
+
+TEST_CASE("aqi: the IAQI of a mean is exact, never the IAQI of a rounded mean", "[aqi]") {
+  const auto e12 = aqi_edition::hj633_2012, e26 = aqi_edition::hj633_2026;
+  // 23 hours of PM2.5 150 and one of 150.001: mean 150 + 1/24000, over the breakpoint 150
+  CHECK(iaqi_of_mean(e12, indicator::pm25_24h, 23 * 150000 + 150001, 24).value == 201);
+  CHECK(iaqi_of_mean(e12, indicator::pm25_24h, 24 * 150000, 24).value == 200);  // exactly 150
+  // CO 23 × 2.04 + 2.05 = 48.97 over 24: 2.040416…, IAQI 50 × 2.040416/2 = 51.01 -> 52
+  CHECK(iaqi_of_mean(e12, indicator::co_24h, 23 * 2040 + 2050, 24).value == 52);
+  // means exactly at breakpoints from values around them (149.9 and 150.1, 12 each)
+  CHECK(iaqi_of_mean(e12, indicator::pm25_24h, 12 * 149900 + 12 * 150100, 24).value == 200);
+  CHECK(iaqi_of_mean(e12, indicator::co_24h, 12 * 13900 + 12 * 14100, 24).value == 150);
+  // 2026 rounds the mean half to even, exactly: 35.5 -> 36 (52), 36.5 -> 36, just above -> 37
+  auto pm25_2026 = [&](std::int64_t sum, int n) {
+    daily_statistics s;
+    s.pm25_sum = sum;
+    s.pm25_n = n;
+    return daily_breakdown(s, e26).iaqi[static_cast<std::size_t>(aqi_part::pm25)];  // the AQI alone is NA (2026: <= 100, pollutants missing)
+  };
+  CHECK(pm25_2026(71000, 2) == 52);
+  CHECK(pm25_2026(73000, 2) == iaqi(e26, indicator::pm25_24h, 36).value);
+  CHECK(pm25_2026(73001, 2) == iaqi(e26, indicator::pm25_24h, 37).value);
+  CHECK(detail::round_mean_2026(indicator::co_24h, 2 * 1250, 2) == 1200);
+  CHECK(iaqi_of_mean(e12, indicator::pm25_24h, 0, 20).value == 0);
+  const auto top = iaqi_of_mean(e12, indicator::pm10_24h, 24 * 600001, 24);
+  CHECK(top.value == 500);
+  CHECK(top.above_scale);
+  CHECK_FALSE(iaqi_of_mean(e12, indicator::o3_8h, 8 * 800001, 8));  // past a table that ends early
+}
+
+TEST_CASE("aqi: the IAQI of a mean agrees with the definition as a fraction", "[aqi]") {
+  // IAQI = lo + ceil(step × (S - Bl n) / ((Bh - Bl) n)) <=> v - 1 < exact <= v, checked with
+  // integers for a sweep of sums and counts across every segment
+  for (auto i : all_indicators) {
+    const auto& bp = breakpoints(aqi_edition::hj633_2012, i);
+    for (std::int64_t n : {1, 7, 20, 23, 24})
+      for (std::size_t k = 1; k < bp.size() && bp[k] >= 0; ++k) {
+        const std::int64_t lo = std::llround(bp[k - 1] * 1000), hi = std::llround(bp[k] * 1000);
+        for (std::int64_t s : {lo * n + 1, lo * n + 7, (lo + hi) * n / 2, hi * n - 1, hi * n}) {
+          const auto v = iaqi_of_mean(aqi_edition::hj633_2012, i, s, n);
+          REQUIRE(v);
+          const std::int64_t step = iaqi_steps[k] - iaqi_steps[k - 1], num = step * (s - lo * n), den = (hi - lo) * n;
+          const std::int64_t above = v.value - iaqi_steps[k - 1];  // exact value - lo lies in (above - 1, above]
+          INFO("indicator " << static_cast<int>(i) << " sum " << s << " n " << n);
+          CHECK(num <= above * den);
+          CHECK(num > (above - 1) * den);
+        }
+      }
+  }
+}
+
+TEST_CASE("aqi: a breakdown names what the AQI stands on", "[aqi]") {
+  concentrations c;
+  c.o3 = 300;  // O3 1 h 300: 150
+  c.co = 1;
+  const auto b = daily_breakdown(daily_statistics{0, 0, 1000, 0, 0, 0, 0, 1, 0, 0, 300000, 0, 0}, aqi_edition::hj633_2012);
+  CHECK(b.aqi == 150);
+  CHECK(b.primary == part_bit(aqi_part::o3));
+  CHECK(b.counted == (part_bit(aqi_part::o3) | part_bit(aqi_part::co)));
+  CHECK(pollutant_list(b.counted) == "CO O3");
+  CHECK(pollutant_list(0x7F) == "PM2.5 PM10 SO2 NO2 CO O3");
+  CHECK(pollutant_list(0) == "");
+  const auto r = to_result(b);
+  REQUIRE(r.aqi);
+  CHECK(*r.aqi == 150);
+  CHECK(r.primary == std::vector<std::string>{"O3"});
+  CHECK(r.iaqi.size() == 2);
+}

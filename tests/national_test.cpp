@@ -129,3 +129,65 @@ TEST_CASE("national: a headerless file is told that its header is missing", "[na
   std::istringstream named("Date,Hour,WatchPoint\n");  // a header that lacks columns is not "missing"
   CHECK_THROWS_WITH(read_national(national_format::station, named, "s.csv", rows), "s.csv:1: missing column 'AQI' (the header has: date, hour, watchpoint)");
 }
+
+TEST_CASE("national: UCI files as they come and as any CSV give the same rows and messages", "[national]") {
+  const std::string head =
+      "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\",\"PRES\","
+      "\"DEWP\",\"RAIN\",\"wd\",\"WSPM\",\"station\"\n";
+  const std::string row1 = "1,2013,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"Aotizhongxin\"\n";
+  const std::string row2 = "2,2013,3,1,1,NA,8.5,4,7,1250,77,-1.1,1023.2,-18.2,0,\"N\",4.7,\"Aotizhongxin\"\n";
+  auto read = [](const std::string& text) {
+    std::istringstream in(text);
+    std::vector<measurement> rows;
+    read_national(national_format::uci, in, "uci.csv", rows);
+    std::string csv;
+    for (const auto& m : rows) {
+      csv += std::to_string(m.line);
+      csv += ':';
+      csv += measurement_csv_row(m);
+    }
+    return csv;
+  };
+  const auto plain = read(head + row1 + row2);
+  CHECK(plain ==
+        "2:Aotizhongxin,2013-03-01T00:00,,,4,,4,,4,,7,0.3,77,\n"
+        "3:Aotizhongxin,2013-03-01T01:00,,,,,8.5,,4,,7,1.25,77,\n");
+  // CRLF line ends, a quoted field with a comma: the CSV reader's path, the same rows
+  std::string crlf;
+  for (char c : head + row1 + row2) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  CHECK(read(crlf) == plain);
+  auto quoted = row2;
+  quoted.replace(quoted.find("\"N\""), 3, "\"N,E\"");
+  CHECK(read(head + row1 + quoted) == plain);
+  // a bad value: the message of the CSV reader, line and column
+  auto bad = row2;
+  bad.replace(bad.find("8.5"), 3, "x8");
+  CHECK_THROWS_WITH(read(head + row1 + bad), "uci.csv:3:7: expected a number for PM10, got 'x8'");
+  auto no_day = row1;
+  no_day.replace(no_day.find("2013,3,1"), 8, "2013,2,30");
+  CHECK_THROWS_WITH(read(head + no_day), "uci.csv:2:2: no such hour: 2013-02-30 00:00");
+}
+
+TEST_CASE("national: rows out of order sort by station and hour, repeats merge", "[national]") {
+  const std::string head = "Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,NO2,O3_1h,O3_8h,SO2\n";
+  std::istringstream in(head + "20200402,09,B,1,良,,1,1,1,1,1,1,1\n20200402,08,B,2,良,,1,1,1,1,1,1,1\n"
+                               "20200402,08,A,3,良,,1,1,1,1,1,1,1\n20200402,09,B,1,良,,1,1,1,1,1,1,1\n"
+                               "20200402,07,A,4,良,,1,1,1,1,1,1,1\n");
+  std::vector<measurement> rows;
+  read_national(national_format::station, in, "s.csv", rows);
+  std::vector<std::string> warnings;
+  sort_and_merge(rows, [&](const std::string& w) { warnings.push_back(w); });
+  REQUIRE(rows.size() == 4);
+  std::string order;
+  for (const auto& m : rows) {
+    order += m.station;
+    order += format_time(m.hour).substr(11, 2);
+    order += ' ';
+  }
+  CHECK(order == "A07 A08 B08 B09 ");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0] == "s.csv:5: duplicate of s.csv:2 (B at 2020-04-02T09:00), dropped");
+}

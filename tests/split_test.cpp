@@ -116,6 +116,29 @@ TEST_CASE("read_stations: rows ordered by time are read on one core at once", "[
   fs::remove(by_station);
 }
 
+TEST_CASE("split: a file whose rows interleave the stations is told apart", "[split]") {
+  const auto by_time = write_file("hpa_split_by_time.csv", season(30, 100, false));
+  const auto by_station = write_file("hpa_split_by_station.csv", season(30, 100, true));
+  const auto one = write_file("hpa_split_one.csv", season(1, 100, false));
+  CHECK(stations_interleave(by_time.string()));
+  CHECK_FALSE(stations_interleave(by_station.string()));
+  CHECK_FALSE(stations_interleave(one.string()));
+  CHECK_FALSE(stations_interleave("/nonexistent/hpa.csv"));
+  for (const auto& p : {by_time, by_station, one}) fs::remove(p);
+}
+
+TEST_CASE("read_stations: rows by time give the answer of rows by station, on one core or two", "[split]") {
+  // more rows than a block, so that stations carry over from block to block
+  const auto by_time = write_file("hpa_read_by_time.csv", season(70, 1200, false));
+  const auto by_station = write_file("hpa_read_by_station.csv", season(70, 1200, true));
+  const auto want = run(by_station, 1);
+  CHECK(want.size() > 100);
+  CHECK(run(by_time, 1) == want);
+  CHECK(run(by_time, 2) == want);
+  fs::remove(by_time);
+  fs::remove(by_station);
+}
+
 TEST_CASE("read_stations: a station in two parts stops the parts and gives the one-core answer", "[split]") {
   // S0's first half, every other station whole, then S0's second half: grouped at each cut (the
   // time goes back there), yet the first and the last part share S0
@@ -134,5 +157,31 @@ TEST_CASE("read_stations: a station in two parts stops the parts and gives the o
   const auto one = run(path, 1), two = run(path, 2);
   CHECK(one.size() > 100);
   CHECK(two == one);
+  fs::remove(path);
+}
+
+TEST_CASE("read_stations: messages of an interleaved file come as a plain reading gives them", "[split]") {
+  auto text = season(40, 300, false);
+  // repeated rows of two stations, the later station's first: warnings in file order
+  const auto at = text.find("S7," + format_time(100));
+  const auto line7 = text.substr(at, text.find('\n', at) - at + 1);
+  const auto at3 = text.find("S3," + format_time(200));
+  const auto line3 = text.substr(at3, text.find('\n', at3) - at3 + 1);
+  text.insert(text.find('\n', at3) + 1, line3);
+  text.insert(text.find('\n', at) + 1, line7);
+  const auto path = write_file("hpa_read_warn.csv", text);
+  for (unsigned threads : {1u, 2u}) {
+    read_options o;
+    o.path = path.string();
+    o.source = "s.csv";
+    o.threads = threads;
+    std::vector<std::string> said;
+    o.warn = [&](const std::string& w) { said.push_back(w); };
+    const auto p = pingdingshan_2023();
+    read_stations<count_sink>(o, p, [](std::string_view) { return count_sink{}; });
+    REQUIRE(said.size() == 2);
+    CHECK(said[0].find("station S7: duplicate row") != std::string::npos);
+    CHECK(said[1].find("station S3: duplicate row") != std::string::npos);
+  }
   fs::remove(path);
 }

@@ -353,7 +353,8 @@ foreach(case concurrent two_feeds no_wait output_fails crontab)
   add_test(NAME "tool: watch under cron: ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_cron.sh ${case}
     $<TARGET_FILE_DIR:hpa-watch> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/watch_cron/${case}
     ${PROJECT_SOURCE_DIR}/README.md)
-  set_tests_properties("tool: watch under cron: ${case}" PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+  # many processes at once: alone, so that no other test meets a process limit
+  set_tests_properties("tool: watch under cron: ${case}" PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77 RUN_SERIAL TRUE)
 endforeach()
 # The README's replay of the Beijing winter, on the full UCI data of ../shared (label shared)
 add_test(NAME "tool: watch replay of the Beijing winter (README)" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_replay_beijing.sh
@@ -467,3 +468,37 @@ hpa_tool_test(bad_no_aqi 1 hpa-episodes ARGS bad/no_aqi.csv)
 hpa_tool_test(bad_no_aqi_level 1 hpa-level ARGS bad/no_aqi.csv)
 hpa_tool_test(bad_no_concentrations 1 hpa-aqi ARGS bad/no_concentrations.csv)
 hpa_tool_test(bad_co_in_ug 0 hpa-aqi ARGS bad/co_in_ug.csv)
+
+# Concentrations straight to warnings; exact daily AQI (a window's mean is never rounded)
+hpa_tool_test(aqi_daily_exact_means 0 hpa-aqi ARGS --daily --standard 2012 conc_round.csv)
+# the deciding tools read concentrations; the profile's daily_aqi decides how the daily AQI is
+# made: PM2.5 and PM10 peak in turns, so the mean of the hourly AQI (322.5) is red and the AQI of
+# the 24 h means (179) orange
+hpa_tool_test(episodes_conc_mean_of_hourly_aqi 0 hpa-episodes ARGS conc_methods.csv)
+hpa_tool_test(episodes_conc_aqi_of_mean_concentration 0 hpa-episodes ARGS --profile profile_conc.json conc_methods.csv)
+hpa_tool_test(episodes_conc_text 0 hpa-episodes ARGS -f text --profile profile_conc.json conc_methods.csv)
+hpa_tool_test(episodes_conc_summary 0 hpa-episodes ARGS --summary conc_methods.csv)
+hpa_tool_test(episodes_conc_ozone_advisory 0 hpa-episodes ARGS -f json conc_ozone.csv)
+hpa_tool_test(episodes_conc_ozone_advisory_daily 0 hpa-episodes ARGS --profile profile_conc.json conc_ozone.csv)
+hpa_tool_test(level_conc_mean_of_hourly_aqi 0 hpa-level ARGS conc_methods.csv)
+hpa_tool_test(level_conc_aqi_of_mean_concentration 0 hpa-level ARGS -f text --profile profile_conc.json conc_methods.csv)
+hpa_tool_test(watch_conc 3 hpa-watch ARGS --now 2023-12-03T12:00 conc_methods.csv)
+hpa_tool_test(watch_conc_json 3 hpa-watch ARGS -f json --profile profile_conc.json --now 2023-12-03T12:00 conc_methods.csv)
+hpa_tool_test(daily_conc 0 hpa-daily ARGS --profile profile_conc.json conc_methods.csv)
+hpa_tool_test(stats_conc 0 hpa-stats ARGS --profile profile_conc.json conc_methods.csv)
+hpa_tool_test(episodes_conc_repeat_differs 1 hpa-episodes ARGS bad/conc_repeat_differs.csv)
+hpa_tool_test(episodes_conc_bad_value 1 hpa-episodes ARGS bad/conc_bad_value.csv)
+hpa_tool_test(episodes_conc_exact 0 hpa-episodes ARGS --summary --profile profile_conc.json conc_round.csv)
+add_test(NAME "tool: conc_pipe_convert_area_episodes" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/conc_pipe.sh
+  $<TARGET_FILE_DIR:hpa-area> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_SOURCE_DIR}/expected/conc_pipe_convert_area_episodes.out
+  ${beijing_update})
+# the city of Beijing straight from the UCI files, both winters (needs ../shared/data)
+add_test(NAME "tool: conc_beijing_city_winters" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/beijing_conc.sh
+  $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_SOURCE_DIR}/expected/conc_beijing_city_winters.out
+  ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
+set_tests_properties("tool: conc_beijing_city_winters" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
+# what a daily AQI stands on: the PM monitors down the first day, O3 alone carries it
+hpa_tool_test(aqi_daily_basis 0 hpa-aqi ARGS --daily conc_o3_days.csv)
+hpa_tool_test(stats_days_without_pm 0 hpa-stats ARGS -f text --profile profile_conc.json conc_o3_days.csv)
+hpa_tool_test(stats_days_without_pm_hourly 0 hpa-stats ARGS conc_o3_days.csv)
+hpa_tool_test(stats_days_without_pm_from_aqi 0 hpa-stats STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/aqi_daily_basis.out ARGS -)

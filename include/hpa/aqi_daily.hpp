@@ -3,64 +3,106 @@
 // days (RULES.md §2, daily_aqi = aqi_of_mean_concentration): the AQI of the 24 h mean
 // concentrations, each valid with 20 of its 24 hours; O3 by its largest 8 h moving mean (valid
 // with 6 of 8) among the 8 h windows inside the 24 h, and (2012) its largest 1 h value.
+//
+// Exact: values are held in thousandths, a window is its integer sum and count, and the IAQI is
+// computed from them with integer operands (aqi.hpp, iaqi_of_mean), so a mean is never rounded
+// before the lookup (AQI.md, 2012: 23 hours of PM2.5 150 and one of 150.001 are over 200).
 
 #include <array>
 #include <cstdint>
-#include <vector>
 
 #include "hpa/aqi.hpp"
 
 namespace hpa {
 
+/// The hours of the daily window (HJ 633: the 24 h mean).
+inline constexpr int daily_window_hours = 24;
+/// The 8 h windows of O3 that lie inside the 24 h (ending at t-16 … t).
+inline constexpr int o3_8h_windows = daily_window_hours - 8 + 1;
+/// An 8 h mean needs 6 of its 8 hours (GB 3095).
+inline constexpr int o3_8h_min_valid = 6;
+
 class rolling_concentrations {
  public:
+  /// `min_valid`: the hours a 24 h mean needs (GB 3095: 20), 1 … 24.
   explicit rolling_concentrations(int min_valid = 20) : min_valid_(min_valid) {}
 
-  /// Takes the next hour's concentrations (NaN = missing) and returns the concentrations of the
-  /// 24 h window ending at it: the means that have enough hours, NaN for the others.
-  concentrations push(const concentrations& c) {
-    const double in[5] = {c.so2, c.no2, c.co, c.pm10, c.pm25};
-    for (int p = 0; p < 5; ++p) means_[p].push(in[p]);
-    o3_.push(c.o3);
-    o3_8h_.push(o8_.push_mean(c.o3, 6));
-    concentrations w;
-    double* out[5] = {&w.so2, &w.no2, &w.co, &w.pm10, &w.pm25};
-    for (int p = 0; p < 5; ++p) *out[p] = means_[p].mean(min_valid_);
-    w.o3 = o3_.max();
-    w.o3_8h = o3_8h_.max();
-    return w;
+  /// Takes the next hour's concentrations (thousandths, -1 = missing) and returns the
+  /// statistics of the 24 h window ending at it: the means with at least `min_valid` hours (as
+  /// sums and counts), the largest O3 1 h value, the largest valid O3 8 h mean. Does not
+  /// allocate.
+  const daily_statistics& push(const concentrations_milli& c) noexcept {
+    const std::int64_t in[5] = {c.so2, c.no2, c.co, c.pm10, c.pm25};
+    for (std::size_t p = 0; p < 5; ++p) {
+      std::int64_t& slot = values_[p][at_];
+      if (slot >= 0) sums_[p] -= slot, --counts_[p];
+      slot = in[p];
+      if (slot >= 0) sums_[p] += slot, ++counts_[p];
+    }
+    // O3: the 1 h values of the window, the 8 h moving mean, the 8 h means inside the window
+    std::int64_t& o3 = o3_[at_];
+    if (o3 >= 0) --o3_count_;
+    o3 = c.o3;
+    if (o3 >= 0) ++o3_count_;
+    std::int64_t& o8 = o8_[at8_];
+    if (o8 >= 0) o8_sum_ -= o8, --o8_n_;
+    o8 = c.o3;
+    if (o8 >= 0) o8_sum_ += o8, ++o8_n_;
+    at8_ = (at8_ + 1) % 8;
+    m8_sum_[at17_] = o8_n_ >= o3_8h_min_valid ? o8_sum_ : 0;
+    m8_n_[at17_] = o8_n_ >= o3_8h_min_valid ? o8_n_ : 0;
+    at17_ = (at17_ + 1) % o3_8h_windows;
+    at_ = (at_ + 1) % daily_window_hours;
+
+    daily_statistics& s = stats_;
+    const int m = min_valid_;
+    s.so2_n = counts_[0] >= m ? counts_[0] : 0, s.so2_sum = sums_[0];
+    s.no2_n = counts_[1] >= m ? counts_[1] : 0, s.no2_sum = sums_[1];
+    s.co_n = counts_[2] >= m ? counts_[2] : 0, s.co_sum = sums_[2];
+    s.pm10_n = counts_[3] >= m ? counts_[3] : 0, s.pm10_sum = sums_[3];
+    s.pm25_n = counts_[4] >= m ? counts_[4] : 0, s.pm25_sum = sums_[4];
+    s.o3_max = -1;
+    if (o3_count_ > 0)
+      for (std::int64_t v : o3_) s.o3_max = v > s.o3_max ? v : s.o3_max;
+    // the largest 8 h mean: sum / n compared as fractions, exactly
+    s.o3_8h_sum = 0, s.o3_8h_n = 0;
+    for (std::size_t k = 0; k < o3_8h_windows; ++k)
+      if (m8_n_[k] > 0 && (s.o3_8h_n == 0 || m8_sum_[k] * s.o3_8h_n > s.o3_8h_sum * m8_n_[k]))
+        s.o3_8h_sum = m8_sum_[k], s.o3_8h_n = m8_n_[k];
+    return s;
+  }
+
+  /// push() of concentrations in µg/m³ (CO mg/m³), NaN = missing, taken to the nearest 0.001.
+  const daily_statistics& push(const concentrations& c) noexcept { return push(to_thousandths(c)); }
+
+  /// Whether the window holds no value at all: then, until a value comes, every daily AQI is
+  /// missing.
+  bool empty() const noexcept {
+    int n = o3_count_;
+    for (int c : counts_) n += c;
+    return n == 0;
   }
 
  private:
-  // A ring of the last N values kept in thousandths, for exact means.
-  template <std::size_t N>
-  struct ring {
-    std::array<std::int64_t, N> v{};
-    std::array<bool, N> has{};
-    std::size_t at = 0;
-    std::int64_t sum = 0;
-    int count = 0;
-    void push(double x) {
-      if (has[at]) { sum -= v[at]; --count; }
-      has[at] = !std::isnan(x);
-      if (has[at]) { v[at] = std::llround(x * 1000); sum += v[at]; ++count; }
-      at = (at + 1) % N;
-    }
-    double mean(int min_valid) const { return count >= min_valid ? static_cast<double>(sum) / (1000.0 * count) : NAN; }
-    double push_mean(double x, int min_valid) { push(x); return mean(min_valid); }
-    double max() const {
-      double m = NAN;
-      for (std::size_t i = 0; i < N; ++i)
-        if (has[i] && (std::isnan(m) || v[i] / 1000.0 > m)) m = static_cast<double>(v[i]) / 1000.0;
-      return m;
-    }
-  };
+  static std::array<std::int64_t, daily_window_hours> none() {
+    std::array<std::int64_t, daily_window_hours> a;
+    a.fill(-1);
+    return a;
+  }
 
   int min_valid_;
-  std::array<ring<24>, 5> means_;  // SO2, NO2, CO, PM10, PM2.5
-  ring<24> o3_;                    // O3 1 h values of the window
-  ring<8> o8_;                     // O3 of the last 8 hours, for the moving mean
-  ring<17> o3_8h_;                 // the 8 h means whose windows lie inside the 24 h
+  std::size_t at_ = 0, at8_ = 0, at17_ = 0;
+  std::array<std::array<std::int64_t, daily_window_hours>, 5> values_{none(), none(), none(), none(), none()};  // SO2, NO2, CO, PM10, PM2.5
+  std::array<std::int64_t, 5> sums_{};
+  std::array<int, 5> counts_{};
+  std::array<std::int64_t, daily_window_hours> o3_ = none();  // the O3 1 h values of the window
+  int o3_count_ = 0;
+  std::array<std::int64_t, 8> o8_{-1, -1, -1, -1, -1, -1, -1, -1};  // O3 of the last 8 hours
+  std::int64_t o8_sum_ = 0;
+  int o8_n_ = 0;
+  std::array<std::int64_t, o3_8h_windows> m8_sum_{};  // the valid 8 h means inside the window (n = 0: none)
+  std::array<int, o3_8h_windows> m8_n_{};
+  daily_statistics stats_;
 };
 
 }  // namespace hpa

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -169,11 +170,17 @@ inline double hj663_percentile(std::vector<double> v, double p) {
 /// The calendar days of an hourly series: the mean of each day's hourly values, valid with 20
 /// of its 24 hours (a day's AQI as the mean of its hourly AQI, RULES.md §2, on the calendar
 /// day). Push hours in rising order; emit(day, mean) is called for each day once an hour of a
-/// later day arrives, or on finish(); the mean is NaN when the day had too few values.
+/// later day arrives, or on finish(); the mean is NaN when the day had too few values. Hours
+/// that say whether their AQI stands on PM2.5 or PM10 (`with_pm`) make the day say it too:
+/// emit(day, mean, with_pm) then hears whether 20 of its hours had PM in their AQI.
 class daily_mean {
  public:
   template <class Emit>
   void push(hour_t t, double v, Emit&& emit) {
+    push(t, v, std::nullopt, emit);
+  }
+  template <class Emit>
+  void push(hour_t t, double v, std::optional<bool> with_pm, Emit&& emit) {
     const std::int64_t d = detail::day_of(t);
     if (open_ && d != day_) finish(emit);
     if (!open_) {
@@ -181,17 +188,25 @@ class daily_mean {
       day_ = d;
       sum_ = 0;
       n_ = 0;
+      pm_ = 0;
+      basis_known_ = false;
     }
     if (!std::isnan(v)) {
       sum_ += v;
       ++n_;
+      pm_ += with_pm.value_or(false);
     }
+    basis_known_ |= with_pm.has_value();
   }
   template <class Emit>
   void finish(Emit&& emit) {
     if (!open_) return;
     open_ = false;
-    emit(day_, n_ >= hours_for_daily_mean ? sum_ / n_ : std::numeric_limits<double>::quiet_NaN());
+    const double mean = n_ >= hours_for_daily_mean ? sum_ / n_ : std::numeric_limits<double>::quiet_NaN();
+    if constexpr (std::is_invocable_v<Emit, std::int64_t, double, std::optional<bool>>)
+      emit(day_, mean, basis_known_ ? std::optional<bool>(pm_ >= hours_for_daily_mean) : std::nullopt);
+    else
+      emit(day_, mean);
   }
 
  private:
@@ -199,6 +214,8 @@ class daily_mean {
   std::int64_t day_ = 0;
   double sum_ = 0;
   int n_ = 0;
+  int pm_ = 0;  // hours with a value that stands on PM
+  bool basis_known_ = false;
 };
 
 /// The six statistics of HJ 663's annual assessment, in column order.
@@ -279,6 +296,11 @@ struct period_stats {
   int days_valid = 0;                   ///< calendar days with a valid daily AQI
   std::array<int, 6> category_days{};  ///< per HJ 633 category: 优, 良, 轻度, 中度, 重度, 严重污染
   int heavy_pollution_days = 0;         ///< daily AQI > 200
+  /// Of the valid days, those whose daily AQI stands on neither PM2.5 nor PM10 (a day of O3
+  /// alone, AQI.md: the AQI of the pollutants with a valid statistic), counted among days_valid
+  /// too; days_with_basis says how many days told what they stand on.
+  int days_without_pm = 0;
+  int days_with_basis = 0;
   double peak = std::numeric_limits<double>::quiet_NaN();  ///< the highest daily AQI
   std::int64_t peak_day = 0;            ///< its day (the first, if tied)
   int episodes = 0;                     ///< warning episodes starting in the period
@@ -337,11 +359,15 @@ class station_stats {
       : by_(by), hs_(hs), levels_(levels), last_warning_day_(levels + 1, std::numeric_limits<std::int64_t>::min()) {}
 
   /// A calendar day and its daily AQI; NaN: the day has data but no valid daily AQI. Give each
-  /// valid day once.
-  void add_day_aqi(std::int64_t day, double aqi) {
+  /// valid day once. `with_pm`: whether the daily AQI stands on PM2.5 or PM10, when known.
+  void add_day_aqi(std::int64_t day, double aqi, std::optional<bool> with_pm = std::nullopt) {
     period_stats* s = at(day);
     if (!s || std::isnan(aqi)) return;
     ++s->days_valid;
+    if (with_pm) {
+      ++s->days_with_basis;
+      s->days_without_pm += !*with_pm;
+    }
     ++s->category_days[static_cast<std::size_t>(category(static_cast<int>(std::ceil(aqi))).level - 1)];
     if (aqi > heavy_pollution_above) ++s->heavy_pollution_days;
     if (std::isnan(s->peak) || aqi > s->peak) {

@@ -4,23 +4,39 @@
 //   station,date,aqi            daily  (date as 2023-12-01)
 // Optional columns: aqi_high (forecast upper bound, used over aqi, §3.2.2), aqi_low, origin
 // (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
-// pollutant: an ozone-driven hour gets a health advisory, not a warning). station may be left out
+// pollutant: an ozone-driven hour gets a health advisory, not a warning), basis (the pollutants a
+// daily AQI stands on, as hpa-aqi --daily writes them). station may be left out
 // for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
 // Inputs as they come (io/input.hpp): given an input_chain, the reader reads its files one after
 // the other, each with its own header (or the layout's columns), timestamps in the layout. A
 // line equal to the header inside a file (files joined with cat) is skipped with a note; another
 // header there is taken as the header of the rows after it, with a note. UTF-16 text is refused
 // with the iconv command that converts it.
+//
+// Concentrations instead of AQI: an hourly file with the columns pm25 (pm2.5), pm10, so2, no2,
+// co, o3 (µg/m³, CO mg/m³; what hpa-convert and hpa-area write), or with some of them and no
+// aqi, aqi_high or daily_aqi column, is read as the AQI
+// series the profile's daily_aqi asks for (aqi_series.hpp), per station: the hourly AQI of each
+// hour (mean_of_hourly_aqi), or the daily AQI of the 24 h ending at each hour
+// (aqi_of_mean_concentration, a rolling series, with the hours of a gap the window still covers).
+// The edition of HJ 633 goes by the date of each hour (2026 from 2026-03-01). The aqi, aqi_high,
+// aqi_low, daily_aqi and primary columns beside them are not used, nor are the published 24 h and
+// 8 h statistics (pm25_24h, pm10_24h, so2_24h, no2_24h, co_24h, o3_8h) and an area's sites count:
+// the statistics come from the hourly values. The primary pollutant of each value feeds the
+// cause gate, as the primary column does.
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "hpa/aqi.hpp"
 #include "hpa/cause.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
@@ -44,6 +60,10 @@ struct aqi_record {
   std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
   const std::string* source = nullptr;  ///< the file the row is in; valid while the reader lives
   bool concentrations = false;  ///< the input has concentration columns (pm25, …): AQI can come from them
+  /// The parts of the AQI the value stands on (pollutant_list names them), when the input says:
+  /// from concentrations, or a basis column ("PM2.5 PM10 SO2 NO2 CO O3", as hpa-aqi --daily
+  /// writes it; O3 stands for both of its statistics).
+  std::optional<aqi_parts> basis;
 };
 
 class aqi_reader {
@@ -55,28 +75,37 @@ class aqi_reader {
              std::span<const std::string> quiet_columns = {});
   /// The reader keeps a reference to the profile: a temporary one would dangle.
   aqi_reader(std::istream&, std::string, const profile&&, warn_fn = {}, std::span<const std::string> = {}) = delete;
+  ~aqi_reader();
+  aqi_reader(aqi_reader&&) noexcept;
 
   /// The next row; false at the end. Throws hpa::error naming line and column on a bad value.
   bool next(aqi_record& r);
 
   series_kind kind() const noexcept { return kind_; }
   bool has_station() const noexcept { return col_.station >= 0; }
+  /// How the values are made, when the input holds concentrations; nullopt for AQI input.
+  std::optional<daily_aqi_method> method() const noexcept;
   /// The file being read.
   const std::string& source() const noexcept { return csv_->source(); }
 
  private:
   // Where each column is in the current file's rows (-1: absent).
   struct columns {
-    int station = -1, time = -1, aqi = -1, high = -1, low = -1, origin = -1, cause = -1, primary = -1;
+    int station = -1, time = -1, aqi = -1, high = -1, low = -1, origin = -1, cause = -1, primary = -1, basis = -1;
+    std::array<int, 6> conc{-1, -1, -1, -1, -1, -1};  // pm25, pm10, so2, no2, co, o3
     std::size_t width = 0;
     series_kind kind = series_kind::hourly;
-    bool concentrations = false;
+    bool concentrations = false;       // concentration columns are there (the AQI could come from them)
+    bool from_concentrations = false;  // and they are read: the AQI is made from them
   };
   columns map_header(const csv_reader& header, bool warn_unknown) const;
   void open_part(std::size_t k);
   bool header_again();
   time_result parse_hour(std::string_view ts);
   double number(std::string_view text, int column, const char* what) const;
+  struct concentrations_in;  // the concentration columns and each station's series
+  bool next_concentrations(aqi_record& r, std::string_view cause);
+  aqi_parts read_basis(std::string_view text, int column) const;
 
   std::vector<input_chain::part> parts_;  // the files, one after the other
   input_layout layout_;
@@ -91,6 +120,7 @@ class aqi_reader {
   bool fast_time_ = true;       // hpa's own timestamps in the plan's clock: the same-day shortcut holds
   std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
+  std::unique_ptr<concentrations_in> conc_;  // null for AQI input
 };
 
 }  // namespace hpa::io

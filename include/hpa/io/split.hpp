@@ -23,6 +23,11 @@ struct file_part {
 std::vector<file_part> split_by_station(const std::string& path, std::size_t n,
                                         std::uint64_t min_part_bytes = std::uint64_t{4} << 20);
 
+/// Whether the rows of a CSV file interleave their stations (rows by time, then station, as the
+/// national site files are): within its first 256 KiB a station comes back after another one.
+/// False when it cannot tell (no station column, quotes, not a plain file).
+bool stations_interleave(const std::string& path);
+
 /// An istream that reads a file's header line, then bytes [begin, end) of it.
 class part_stream : public std::istream {
  public:

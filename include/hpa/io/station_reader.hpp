@@ -1,6 +1,8 @@
 #pragma once
 // Reads an AQI CSV into one pipeline per station, on several cores when the input is a file
-// grouped by station: each part is read by its own thread into its own station table. Any
+// grouped by station: each part is read by its own thread into its own station table. A file
+// whose rows interleave the stations (by time, then station) is read in blocks of rows fed
+// station by station, the reading of one block beside the feeding of the one before. Any
 // doubt (an error, a warning, a station found in two parts) and the file is read again on one
 // core, so messages and results are always those of the plain sequential reading. The parts
 // stop at the first doubt and are freed before that second reading: a file whose parts share
@@ -19,6 +21,9 @@
 #include <unordered_set>
 #include <thread>
 #include <string>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
 #include <vector>
 
 #include "hpa/io/aqi_csv.hpp"
@@ -33,6 +38,8 @@ struct station_results {
   using entry = typename station_table<Sink>::entry;
   std::vector<std::unique_ptr<station_table<Sink>>> tables;
   series_kind kind = series_kind::hourly;
+  /// How the daily AQI was made when the input held concentrations (aqi_reader::method).
+  std::optional<daily_aqi_method> method;
 
   /// Every station of every part, by name.
   std::vector<entry*> sorted() const {
@@ -86,6 +93,106 @@ bool ordered_by_time(const std::string& path, const std::vector<file_part>& part
 // thread (glibc's arenas), so that reading again on one core does not stand on top of it.
 void release_free_memory() noexcept;
 
+/// Rows of an interleaved file held between reading and feeding: enough to keep each station's
+/// state warm over many of its rows (1000 stations: 32 hours each), little memory (about 6 MiB a
+/// block, two blocks being read and fed at once).
+inline constexpr std::size_t interleaved_block_rows = std::size_t{1} << 15;
+
+/// A hash of station names that finds a std::string key from a string_view.
+struct name_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Rows by time, then station: fed row by row, the table would jump to a cold station at every
+// row. Each block of rows is fed station by station, every station's rows in file order, so each
+// pipeline sees what the plain reading gives it. Messages could come in another order across
+// stations: false, with `out` to be dropped, on any message (the caller reads plainly then).
+// With `parallel`, one thread reads the next block while another feeds this one.
+template <class Sink, class Make>
+bool read_interleaved(const read_options& o, const profile& p, Make& make, bool parallel, std::atomic<std::uint64_t>& count,
+                      station_results<Sink>& out) {
+  std::ifstream in(o.path, std::ios::binary);
+  if (!in) return false;
+  std::mutex m;
+  bool said = false;
+  const warn_fn note = [&](const std::string&) {
+    std::lock_guard lock(m);
+    said = true;
+  };
+  struct block {
+    std::vector<aqi_record> rows, sorted;
+    std::vector<std::uint32_t> station;
+  };
+  std::unordered_map<std::string, std::uint32_t, name_hash, std::equal_to<>> ids;
+  std::vector<const std::string*> names;  // by number
+  std::vector<std::uint32_t> follower;    // the station that came after each one last time
+  std::vector<std::size_t> counts;
+  try {
+    input_chain laid_out({{&in, o.source}}, o.layout);
+    aqi_reader reader(laid_out, o.source, p, note, o.quiet_columns);
+    out.kind = reader.kind();
+    out.method = reader.method();
+    out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make, note));
+    auto& table = *out.tables.back();
+    auto read = [&](block& b) {  // the next rows, each with its station's number
+      b.rows.clear();
+      b.station.clear();
+      aqi_record r;
+      std::uint32_t last = 0;
+      while (b.rows.size() < interleaved_block_rows && reader.next(r)) {
+        // the stations of each hour come in the same order, mostly: try the one that followed last time
+        std::uint32_t id = names.empty() ? 0 : follower[last];
+        if (names.empty() || *names[id] != r.station) {
+          auto it = ids.find(r.station);
+          if (it == ids.end()) {
+            it = ids.emplace(std::string(r.station), static_cast<std::uint32_t>(names.size())).first;
+            names.push_back(&it->first);  // the key lives as long as the map
+            follower.push_back(0);
+          }
+          id = it->second;
+          follower[last] = id;
+        }
+        r.station = *names[id];
+        last = id;
+        b.rows.push_back(r);
+        b.station.push_back(id);
+      }
+      count += b.rows.size();
+      return !b.rows.empty();
+    };
+    auto feed = [&](block& b, std::size_t stations) {  // station by station: a counting sort
+      counts.assign(stations + 1, 0);
+      for (auto s : b.station) ++counts[s + 1];
+      for (std::size_t s = 1; s <= stations; ++s) counts[s] += counts[s - 1];
+      b.sorted.resize(b.rows.size());  // moved into place, so that feeding walks memory in order
+      for (std::size_t i = 0; i < b.rows.size(); ++i) b.sorted[counts[b.station[i]]++] = b.rows[i];
+      for (const auto& r : b.sorted) table.feed(r);
+    };
+    block a, b;
+    if (!parallel) {
+      while (read(a)) feed(a, names.size());
+    } else {
+      std::future<void> feeding;
+      try {
+        while (read(a)) {
+          if (feeding.valid()) feeding.get();
+          std::swap(a, b);
+          feeding = std::async(std::launch::async, feed, std::ref(b), names.size());
+        }
+      } catch (...) {
+        if (feeding.valid()) feeding.wait();
+        throw;
+      }
+      if (feeding.valid()) feeding.get();
+    }
+    table.finish();
+  } catch (...) {
+    return false;
+  }
+  return !said;
+}
+
 }  // namespace detail
 
 template <class Sink, class Make>
@@ -98,6 +205,7 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
       laid_out.emplace(std::vector<input_chain::part>{{&file, o.source}}, o.layout);
     aqi_reader reader(laid_out ? *laid_out : file, o.source, p, warn, o.quiet_columns);
     out.kind = reader.kind();
+    out.method = reader.method();
     out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make_sink, warn));
     auto& table = *out.tables.back();
     aqi_record r;
@@ -123,12 +231,28 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
     return out;
   };
   auto with_progress = [&](auto&& run) {
-    auto job = std::async(std::launch::async, run);
+    std::future<decltype(run())> job;
+    try {
+      job = std::async(std::launch::async, run);
+    } catch (const std::system_error&) {  // no thread to spare (a process limit): the work, without the line
+      auto out = run();
+      o.progress(rows.load(), true);
+      return out;
+    }
     while (job.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready) o.progress(rows.load(), false);
     o.progress(rows.load(), true);
     return job.get();
   };
 
+  if (!o.path.empty() && o.path != "-" && o.layout.has_header() && stations_interleave(o.path)) {
+    auto interleaved = [&] {
+      station_results<Sink> out;
+      if (!detail::read_interleaved(o, p, make, o.threads > 1, rows, out)) return std::optional<station_results<Sink>>();
+      return std::optional(std::move(out));
+    };
+    if (auto out = o.progress ? with_progress(interleaved) : interleaved()) return std::move(*out);
+    return o.progress ? with_progress(sequential) : sequential();
+  }
   // Each part is read after the file's header line: a file without one is read on one core.
   const auto parts = (o.threads > 1 && !o.path.empty() && o.path != "-" && o.layout.has_header())
                          ? split_by_station(o.path, o.threads) : std::vector<file_part>{};
@@ -144,7 +268,7 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
   detail::station_claims claims;
   auto parallel = [&] {
     std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < parts.size(); ++i)
+    for (std::size_t i = 0; i < parts.size(); ++i) try {
       threads.emplace_back([&, i] {
         // Part 0's warnings are the sequential reading's first ones; a later part's are not
         // (they would come out of order), so one of them stops the parallel reading too.
@@ -166,6 +290,11 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
           results[i].failed = std::current_exception();
         }
       });
+    } catch (const std::system_error&) {  // no thread to spare: the parts started stop, one core reads
+      stop = true;
+      results[i].failed = std::current_exception();
+      break;
+    }
     for (auto& t : threads) t.join();
     return true;
   };
@@ -184,6 +313,7 @@ station_results<Sink> read_stations(const read_options& o, const profile& p, Mak
     for (const auto& w : results[0].warnings) o.warn(w);
   station_results<Sink> out;
   out.kind = results[0].out.kind;
+  out.method = results[0].out.method;
   for (auto& r : results)
     for (auto& t : r.out.tables) out.tables.push_back(std::move(t));
   return out;
