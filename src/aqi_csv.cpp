@@ -475,13 +475,27 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   }
   in.waiting.clear();
   in.next_waiting = 0;
+  const bool gated = col_.cause >= 0 || !p_->advisory_pollutants.empty();
   st.series.push(r.hour, c, [&](hour_t h, const aqi_breakdown& b) {
     // a cause is the row's; the hours of a gap before it have none
-    in.waiting.push_back({h, b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value, b.counted,
-                          cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary))});
+    const double value = b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value;
+    const auto gate = gated ? cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary)) : gate_result{};
+    if (h == r.hour && in.waiting.empty()) {  // the common case: the row's own hour alone
+      r.value = value;
+      r.basis = b.counted;
+      r.gate = gate;
+    } else {
+      in.waiting.push_back({h, value, b.counted, gate});
+    }
   });
   st.last = c;
   st.last_line = r.line;
+  if (in.waiting.empty()) {
+    st.last_value = r.value;
+    st.last_gate = r.gate;
+    st.last_basis = r.basis;
+    return true;
+  }
   st.last_value = in.waiting.back().value;
   st.last_gate = in.waiting.back().gate;
   st.last_basis = in.waiting.back().basis;

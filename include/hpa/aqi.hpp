@@ -109,7 +109,11 @@ inline iaqi_result iaqi_of_mean(aqi_edition e, indicator i, std::int64_t sum, st
     if (bp[k] < 0) return {0, false, false};
     if (sum <= bp[k] * n) {
       const std::int64_t num = (iaqi_steps[k] - iaqi_steps[k - 1]) * (sum - bp[k - 1] * n), den = (bp[k] - bp[k - 1]) * n;
-      return {iaqi_steps[k - 1] + static_cast<int>((num + den - 1) / den), true, false};
+      // ceil(num / den) through one correctly rounded division of exact integers (below 2^53):
+      // a quotient that is not whole lies at least 1/den (> 4e-8) above the whole number below
+      // it, far more than the rounding near 100 (1.4e-14) can take away, so its ceiling is exact
+      return {iaqi_steps[k - 1] + static_cast<int>(std::ceil(static_cast<double>(num) / static_cast<double>(den))), true,
+              false};
     }
   }
   return {500, true, true};

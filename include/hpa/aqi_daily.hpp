@@ -39,11 +39,20 @@ class rolling_concentrations {
       slot = in[p];
       if (slot >= 0) sums_[p] += slot, ++counts_[p];
     }
-    // O3: the 1 h values of the window, the 8 h moving mean, the 8 h means inside the window
+    // O3: the 1 h values of the window, the 8 h moving mean, the 8 h means inside the window.
+    // The maxima are kept with their slots and looked for again only when theirs is written
+    // over: most hours cost a comparison, not a pass over 24 values and 17 means.
     std::int64_t& o3 = o3_[at_];
     if (o3 >= 0) --o3_count_;
     o3 = c.o3;
     if (o3 >= 0) ++o3_count_;
+    if (o3_at_ == at_) {
+      o3_at_ = none_at;
+      for (std::size_t k = 0; k < o3_.size(); ++k)
+        if (o3_[k] >= 0 && (o3_at_ == none_at || o3_[k] > o3_[o3_at_])) o3_at_ = k;
+    } else if (o3 >= 0 && (o3_at_ == none_at || o3 > o3_[o3_at_])) {
+      o3_at_ = at_;
+    }
     std::int64_t& o8 = o8_[at8_];
     if (o8 >= 0) o8_sum_ -= o8, --o8_n_;
     o8 = c.o3;
@@ -51,6 +60,13 @@ class rolling_concentrations {
     at8_ = (at8_ + 1) % 8;
     m8_sum_[at17_] = o8_n_ >= o3_8h_min_valid ? o8_sum_ : 0;
     m8_n_[at17_] = o8_n_ >= o3_8h_min_valid ? o8_n_ : 0;
+    if (m8_at_ == at17_) {
+      m8_at_ = none_at;
+      for (std::size_t k = 0; k < o3_8h_windows; ++k)
+        if (m8_n_[k] > 0 && (m8_at_ == none_at || mean_above(k, m8_at_))) m8_at_ = k;
+    } else if (m8_n_[at17_] > 0 && (m8_at_ == none_at || mean_above(at17_, m8_at_))) {
+      m8_at_ = at17_;
+    }
     at17_ = (at17_ + 1) % o3_8h_windows;
     at_ = (at_ + 1) % daily_window_hours;
 
@@ -61,14 +77,9 @@ class rolling_concentrations {
     s.co_n = counts_[2] >= m ? counts_[2] : 0, s.co_sum = sums_[2];
     s.pm10_n = counts_[3] >= m ? counts_[3] : 0, s.pm10_sum = sums_[3];
     s.pm25_n = counts_[4] >= m ? counts_[4] : 0, s.pm25_sum = sums_[4];
-    s.o3_max = -1;
-    if (o3_count_ > 0)
-      for (std::int64_t v : o3_) s.o3_max = v > s.o3_max ? v : s.o3_max;
-    // the largest 8 h mean: sum / n compared as fractions, exactly
-    s.o3_8h_sum = 0, s.o3_8h_n = 0;
-    for (std::size_t k = 0; k < o3_8h_windows; ++k)
-      if (m8_n_[k] > 0 && (s.o3_8h_n == 0 || m8_sum_[k] * s.o3_8h_n > s.o3_8h_sum * m8_n_[k]))
-        s.o3_8h_sum = m8_sum_[k], s.o3_8h_n = m8_n_[k];
+    s.o3_max = o3_at_ == none_at ? -1 : o3_[o3_at_];
+    s.o3_8h_sum = m8_at_ == none_at ? 0 : m8_sum_[m8_at_];  // the largest 8 h mean, as a fraction
+    s.o3_8h_n = m8_at_ == none_at ? 0 : m8_n_[m8_at_];
     return s;
   }
 
@@ -90,8 +101,13 @@ class rolling_concentrations {
     return a;
   }
 
+  static constexpr std::size_t none_at = ~std::size_t{0};
+  // Whether the 8 h mean of slot a is above that of slot b: sums over counts, compared exactly.
+  bool mean_above(std::size_t a, std::size_t b) const noexcept { return m8_sum_[a] * m8_n_[b] > m8_sum_[b] * m8_n_[a]; }
+
   int min_valid_;
   std::size_t at_ = 0, at8_ = 0, at17_ = 0;
+  std::size_t o3_at_ = none_at, m8_at_ = none_at;  // the slots of the largest O3 1 h value and 8 h mean
   std::array<std::array<std::int64_t, daily_window_hours>, 5> values_{none(), none(), none(), none(), none()};  // SO2, NO2, CO, PM10, PM2.5
   std::array<std::int64_t, 5> sums_{};
   std::array<int, 5> counts_{};
