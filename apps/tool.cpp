@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "hpa/error.hpp"
+#include "hpa/io/input.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/profile_json.hpp"
 #include "hpa/io/utf8.hpp"
@@ -254,7 +255,6 @@ void define(CLI::App& app, const spec& s, common& c) {
 
 int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
   io::ensure_standard_fds();  // before any file is opened: none may become stdout or stderr
-  io::set_program_name(s.name);
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
   std::ios::sync_with_stdio(false);
   const auto usage = [&](const std::string& what) {
@@ -282,6 +282,12 @@ int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const s
     return 0;
   } catch (const CLI::ParseError& e) {  // an option value the tool found wrong (--at 2023-13-01)
     return usage(e.what());
+  } catch (const io::no_aqi_values& e) {
+    std::cerr << s.name << ": " << e.what()
+              << (e.several_sources ? ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv"
+                                    : ": hpa-aqi --daily " + e.source + " | " + s.name)
+              << '\n';
+    return 1;
   } catch (const error& e) {
     std::cerr << s.name << ": " << e.what() << '\n';
     return 1;

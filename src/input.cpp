@@ -7,16 +7,6 @@
 
 namespace hpa::io {
 
-namespace {
-std::string& program() {
-  static std::string name = "hpa-episodes";
-  return name;
-}
-}  // namespace
-
-void set_program_name(std::string name) { program() = std::move(name); }
-const std::string& program_name() noexcept { return program(); }
-
 int parse_tz(std::string_view text) {
   const auto s = detail::trim(text);
   const auto up = [](std::string_view v) {

@@ -5,6 +5,7 @@
 // (aqi_csv.hpp) knows it and reads each file as a file of its own: its name and lines in
 // messages, its own header (or the columns of the layout), its timestamps in the layout.
 
+#include <cstdint>
 #include <istream>
 #include <memory>
 #include <streambuf>
@@ -37,10 +38,17 @@ int parse_tz(std::string_view text);
 /// Parses --columns: names separated by commas, none empty (`station,time,aqi`).
 std::vector<std::string> parse_columns(std::string_view text);
 
-/// The program these messages come from, for hints that show a command ("… | hpa-level"); a tool
-/// sets it at start. "hpa-episodes" until then.
-void set_program_name(std::string name);
-const std::string& program_name() noexcept;
+/// An input that holds rows and not one AQI value, nor concentrations to make them from: the AQI
+/// has yet to be computed. `source` names the input; the command that computes it (hpa-aqi
+/// --daily) is the tool's to show, as it ends in the tool itself.
+struct no_aqi_values : error {
+  no_aqi_values(const std::string& source, std::uint64_t rows, bool several_sources)
+      : error(location{source, 0, 0}, "no AQI value in " + std::to_string(rows) + " rows: compute it first"),
+        source(source),
+        several_sources(several_sources) {}
+  std::string source;
+  bool several_sources;  ///< the input is several files: each is computed apart
+};
 
 /// Several files read one after the other as one input, in a layout.
 class input_chain : public std::istream {

@@ -81,11 +81,7 @@ class station_table {
   /// The data end for every station. Throws hpa::error when rows came and not one held an AQI
   /// value, nor could (no concentration columns): the AQI has yet to be computed.
   void finish() {
-    if (rows_ > 0 && values_ == 0 && !concentrations_)
-      throw error(location{source_, 0, 0},
-                  "no AQI value in " + std::to_string(rows_) + " rows: compute it first" +
-                      (several_sources_ ? ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv"
-                                        : ": hpa-aqi --daily " + source_ + " | " + program_name()));
+    if (rows_ > 0 && values_ == 0 && !concentrations_) throw no_aqi_values(source_, rows_, several_sources_);
     for (auto& e : entries_) e->pipe->finish(e->sink);
   }
 
