@@ -283,7 +283,7 @@ struct directed_run {
                const directive_memory& m = {})
       : now(at) {
     const auto p = pingdingshan_2023();
-    d = decide_with_directives(decide(b, at, before, p), before, ds, m, at, p);
+    d = decide_with_directives(b, at, before, ds, m, p);
   }
   directive_memory memory() const { return {now, d.acted}; }
   const directed_action& operator[](std::size_t i) const { return d.actions.at(i); }
@@ -340,7 +340,7 @@ TEST_CASE("watch: a directive received after its start is late from its receipt,
   CHECK(r.d.required == orange);
 }
 
-TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' level goes on", "[watch]") {
+TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' own level goes on", "[watch]") {
   const std::vector<directive> ds = {asked(orange, 120, 120, 150)};
   const directed_run up(bounds_of({{yellow, 0, 120}}, 120), 120, ds, in_force(yellow, 0), {119, {}});
   REQUIRE(up.d.actions.size() == 1);
@@ -349,6 +349,7 @@ TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' le
   CHECK(up[0].action.to == orange);
   CHECK(up[0].why == basis::directive);
   CHECK(up.d.next.level == yellow);  // the rules' own warning
+  // the rules' own warning, as decide() holds it, is what goes on: not a level it never issued
   const directed_run end(bounds_of({{yellow, 0, 150}}, 150), 150, ds, up.d.next, {149, up.d.acted});
   REQUIRE(end.d.actions.size() == 1);
   CHECK(end[0].action.kind == action_kind::downgrade);
@@ -357,6 +358,7 @@ TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' le
   CHECK(end[0].why == basis::rules);
   CHECK(end[0].source == "豫环委办〔2023〕41号");
   CHECK(end[0].reason == "豫环委办〔2023〕41号 ends; the rules hold yellow");
+  CHECK(end.d.next == issued_warning{yellow, 0, 0, std::nullopt, std::nullopt});
 }
 
 TEST_CASE("watch: a directive below the rules changes nothing until the rules would lift", "[watch]") {
@@ -394,7 +396,7 @@ TEST_CASE("watch: directives for another area, or none, leave the rules' decisio
   const std::vector<directive> all = {asked(red, 30, 40, 60)};
   const auto mine = directives_for(all, "B");
   CHECK(mine.empty());
-  const auto d = decide_with_directives(rules, {}, mine, {}, 40, p);
+  const auto d = decide_with_directives(b, 40, {}, mine, {}, p);
   REQUIRE(d.actions.size() == rules.actions.size());
   for (std::size_t i = 0; i < d.actions.size(); ++i) {
     CHECK(d.actions[i].action.kind == rules.actions[i].kind);

@@ -335,9 +335,9 @@ inline bool lowers_now(action_kind k) noexcept { return k == action_kind::downgr
 // One run's directive layer over the rules' decision.
 class directive_layer {
  public:
-  directive_layer(const watch_decision& rules, const issued_warning& before, std::span<const directive> ds,
-                  const directive_memory& m, hour_t now, const profile& p, directed_decision& out)
-      : rules_(rules), before_(before), m_(m), now_(now), p_(p), out_(out) {
+  directive_layer(const issued_warning& before, std::span<const directive> ds, const directive_memory& m, hour_t now,
+                  const profile& p, directed_decision& out)
+      : before_(before), m_(m), now_(now), p_(p), out_(out) {
     for (const auto& d : ds) {
       if (d.received_at > now) continue;
       const std::string key = directive_key(d);
@@ -349,19 +349,20 @@ class directive_layer {
         fresh_.push_back(d);
       }
     }
-    out_.next = rules.next;
     out_.acted = m.acted;
     for (const auto& d : fresh_) out_.acted.push_back(directive_key(d));
   }
 
-  void run() {
-    const auto now = combined(rules_.next, all_, now_);
+  void run(const watch_decision& rules) {
+    rules_ = &rules;
+    out_.next = rules.next;
+    const auto now = combined(rules.next, all_, now_);
     out_.required = now.level;
     out_.why = now.why;
     if (now.level > 0 && now.why != basis::rules) out_.source = now.by->source;
     const bool involved = now.by || was_involved();
     if (involved) change_now(now);
-    for (const auto& a : rules_.actions)
+    for (const auto& a : rules.actions)
       if (!involved || a.effective > now_ || !(raises(a.kind) || lowers_now(a.kind))) transform(a);
     for (const auto& d : fresh_) fresh_directive(d);
     std::stable_sort(out_.actions.begin(), out_.actions.end(),
@@ -415,7 +416,7 @@ class directive_layer {
   }
 
   const watch_action* rules_action_now(bool raise) const {
-    for (const auto& a : rules_.actions)
+    for (const auto& a : rules_->actions)
       if (a.effective == now_ && (raise ? raises(a.kind) : lowers_now(a.kind))) return &a;
     return nullptr;
   }
@@ -442,11 +443,16 @@ class directive_layer {
   }
 
   // The level in force now against what the run before left in force: one action at most.
+  // The directive the level in force rested on at the run before, when it no longer is in force.
+  const directive* gone_from(const combined_level& was) const {
+    if (!was.by || was.why == basis::rules) return nullptr;
+    const directive* still = directive_in_force(all_, now_);
+    return still && *still == *was.by ? nullptr : was.by;
+  }
+
   void change_now(const combined_level& now) {
     const auto was = before_now();
-    const directive* gone = was.by && was.why != basis::rules ? was.by : nullptr;  // what held the level
-    const directive* still = directive_in_force(all_, now_);
-    if (gone && still && *still == *gone) gone = nullptr;
+    const directive* gone = gone_from(was);
     if (now.level > was.level) {
       const auto k = was.level == 0 ? action_kind::issue : action_kind::upgrade;
       if (now.why == basis::rules || (!is_fresh(now.by) && rules_action_now(true))) {
@@ -469,7 +475,7 @@ class directive_layer {
       else if (!gone && now.level > 0 && now.why != basis::rules)
         reason = "per " + now.by->source;
       act(k, was.level, now.level, at, why, gone ? gone->source : now.why != basis::rules ? now.by->source : "",
-          reason, rules_action_now(false));
+          reason);
     } else if (gone && now.level > 0) {
       ended_ = gone->source + " ended at " + format_time(end_of(*gone)) + "; " + p_.level_name(now.level) +
                " continues on the rules' basis";
@@ -516,12 +522,15 @@ class directive_layer {
     std::vector<directive> others;
     for (const auto& x : all_)
       if (!(x == d)) others.push_back(x);
-    const auto to = combined(out_.next, all_, d.start), from = combined(out_.next, others, d.start);
-    if (to.level <= from.level) {
-      add_note(asks(d, from.level, "is due then"));
+    // Without it: the level at its start, or the one it follows on from (a warning ending there)
+    const auto to = combined(out_.next, all_, d.start);
+    level_t from = combined(out_.next, others, d.start).level;
+    if (from == 0) from = d.start - 1 > now_ ? combined(out_.next, others, d.start - 1).level : out_.required;
+    if (to.level <= from) {
+      add_note(asks(d, from, "is due then"));
       return;
     }
-    act(from.level == 0 ? action_kind::issue : action_kind::upgrade, from.level, to.level, d.start, to.why, d.source,
+    act(from == 0 ? action_kind::issue : action_kind::upgrade, from, to.level, d.start, to.why, d.source,
         "per " + d.source);
     due_on_receipt(d);
   }
@@ -540,15 +549,15 @@ class directive_layer {
                       (now.by->end ? format_time(*now.by->end) : std::string("a later directive lifts it"));
       if (now.rules > 0) s += " (the rules give " + p_.level_name(now.rules) + ")";
       parts.push_back(std::move(s));
-    } else if (!rules_.hold.empty()) {
-      parts.push_back(rules_.hold);
+    } else if (!rules_->hold.empty()) {
+      parts.push_back(rules_->hold);
     }
     if (!ended_.empty()) parts.push_back(ended_);
     if (!asks_less_.empty()) parts.push_back(asks_less_);
     for (const auto& s : parts) out_.note += (out_.note.empty() ? "" : "; ") + s;
   }
 
-  const watch_decision& rules_;
+  const watch_decision* rules_ = nullptr;
   const issued_warning& before_;
   const directive_memory& m_;
   hour_t now_;
@@ -563,17 +572,20 @@ class directive_layer {
 }  // namespace detail
 
 /// §3.2.2(2), §3.2.3: the decision at `now` with the directives of the station's area (`ds`, as
-/// directives_for orders them; those received after now are not yet known). `rules` is decide()'s
-/// decision on the rules' own warning `before`; `m` what the state keeps of the directives. The
-/// actions are those of the warning in force (rules and directives combined, profile.directives):
-/// a directive received since the run before raises it from its start (issue or upgrade, due on
+/// directives_for orders them; those received after now are not yet known), on the condition
+/// bounds of its timeline as decide() takes them. `before` is the rules' own warning (what
+/// decide() keeps, and `next` returns), `m` what the state keeps of the directives. The actions
+/// are those of the warning in force (rules and directives combined, profile.directives): a
+/// directive received since the run before raises it from its start (issue or upgrade, due on
 /// receipt: directive_issue_by, lateness from received_at); at its end the warning goes down to
-/// the rules' own level, lifted when they hold none; a rules' action a directive covers is none.
-inline directed_decision decide_with_directives(const watch_decision& rules, const issued_warning& before,
-                                                std::span<const directive> ds, const directive_memory& m, hour_t now,
+/// the rules' own warning as decide() holds it now, and is lifted there when they hold none; a
+/// rules' action a directive covers is none.
+inline directed_decision decide_with_directives(const condition_bounds& b, hour_t now, const issued_warning& before,
+                                                std::span<const directive> ds, const directive_memory& m,
                                                 const profile& p) {
   directed_decision out;
-  detail::directive_layer(rules, before, ds, m, now, p, out).run();
+  detail::directive_layer layer(before, ds, m, now, p, out);
+  layer.run(decide(b, now, before, p));
   return out;
 }
 

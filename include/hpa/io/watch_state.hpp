@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hpa/profile.hpp"
@@ -21,6 +22,10 @@ namespace hpa::io {
 
 /// What the state keeps of one station.
 struct station_state {
+  station_state() = default;
+  station_state(issued_warning i, std::optional<hour_t> at = std::nullopt, std::vector<std::string> acted = {})
+      : issued(i), decided_at(at), directives(std::move(acted)) {}
+
   issued_warning issued;             ///< with directives: the rules' own warning (decide_with_directives)
   std::optional<hour_t> decided_at;  ///< the decision hour of the last run that decided it
   std::vector<std::string> directives;  ///< directive_key of each directive acted on ("directives"; absent: none)
