@@ -295,7 +295,8 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
     if (w.level > 0)
       note += fmt::format(" with {} issued (from {}): its lift is the operator's", p.level_name(w.level),
                           format_time(w.start));
-    out.push_back({name, 0, {}, std::move(note), finding::forgotten, w.level, basis::rules, {}});  // nothing required of hpa-watch
+    // nothing required of hpa-watch
+    out.push_back({name, 0, {}, std::move(note), finding::forgotten, w.level, basis::rules, {}});
     state.erase(it);
   }
   return out;
@@ -356,7 +357,7 @@ std::string text_of(const station_report& s, hour_t now, const profile& p, bool 
                   : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
     if (a.monitoring_override)
       line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
-    if (directed) line += fmt::format("; {}{}", x.reason.empty() ? "" : x.reason + ", ", "basis " + std::string(to_string(x.why)));
+    if (directed) line += fmt::format("; {}basis {}", x.reason.empty() ? "" : x.reason + ", ", to_string(x.why));
     out += line + "\n";
   }
   return out;

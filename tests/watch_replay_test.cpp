@@ -206,6 +206,7 @@ TEST_CASE("watch_replay: with random directives, each raises the warning once, n
   std::mt19937 rng(2016'12'29);
   std::uniform_int_distribution<int> hour(0, 650), span(12, 120), lead(0, 60), level(1, 3);
   const auto p = pingdingshan_2023();
+  const char* const names[] = {"D0", "D1", "D2"};
   int actions = 0, directed = 0;
   for (int forecast : {0, 72})
     for (int i = 0; i < 12; ++i) {
@@ -213,7 +214,8 @@ TEST_CASE("watch_replay: with random directives, each raises the warning once, n
       std::vector<directive> ds;
       for (int k = 0; k < 3; ++k) {
         const hour_t start = hour(rng), received = std::max<hour_t>(0, start - lead(rng));
-        ds.push_back({received, static_cast<level_t>(level(rng)), start, start + span(rng), "A", "D" + std::to_string(k)});
+        const auto l = static_cast<level_t>(level(rng));
+        ds.push_back({received, l, start, start + span(rng), "A", names[k]});
       }
       const auto r = replay_watch(t, series_kind::hourly, {0, 699, forecast}, p, directives_for(ds, "A"));
       INFO("forecast " << forecast << " series " << i);

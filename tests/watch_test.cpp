@@ -279,8 +279,8 @@ directive asked(level_t l, hour_t received, hour_t start, std::optional<hour_t> 
 struct directed_run {
   directed_decision d;
   hour_t now;
-  directed_run(const condition_bounds& b, hour_t at, const std::vector<directive>& ds, const issued_warning& before = {},
-               const directive_memory& m = {})
+  directed_run(const condition_bounds& b, hour_t at, const std::vector<directive>& ds,
+               const issued_warning& before = {}, const directive_memory& m = {})
       : now(at) {
     const auto p = pingdingshan_2023();
     d = decide_with_directives(b, at, before, ds, m, p);
