@@ -11,7 +11,9 @@
 #include <set>
 
 #include "hpa/aqi_series.hpp"
+#include "hpa/directives.hpp"
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/directives.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
 #include "hpa/io/utf8.hpp"
@@ -64,6 +66,15 @@ const tool::spec spec = {
     "every action with the hour it was decided at, or with --summary one row per station\n"
     "against the episodes of the whole file (hpa-episodes): issues, lifts, contradicted\n"
     "lifts and downgrades, episodes issued twice, median lags.\n"
+    "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
+    "directives from above (§3.2.2(2), §3.2.3) for the stations whose name is their area\n"
+    "(every station when it names none): one received since the last run (with --state; else\n"
+    "one received by --now and not over) is an issue or upgrade effective at its start, due on\n"
+    "receipt and late from it; while it lasts the level in force is at least its level; at its\n"
+    "end the warning goes down to what the rules have issued, lifted when nothing. The state\n"
+    "keeps the directives acted on, so each is acted on once. Records gain `basis` (rules,\n"
+    "directive, both) and `source` (the document); --replay sees each directive from its\n"
+    "received_at, and --summary compares with the episodes of hpa-episodes --directives.\n"
     "Records (csv, jsonl): one per action, or one 'none' per station; the same columns under\n"
     "every profile. --station decides for the stations named only: the others are neither\n"
     "reported nor changed in the state file.\n"
@@ -81,6 +92,7 @@ struct args {
   std::vector<std::string> forget;
   int forecast_hours = 0;
   bool summary = false;
+  std::string directives;
 };
 
 void options(CLI::App& app, args& a) {
@@ -101,6 +113,17 @@ void options(CLI::App& app, args& a) {
       ->check(CLI::Range(0, 24 * 366))
       ->needs(replay);
   app.add_flag("--summary", a.summary, "With --replay: one row per station against hindsight")->needs(replay);
+  app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
+}
+
+// --directives: read once, before the timeline (stdin feeds one of the two at most).
+std::vector<directive> read_directives(const args& a, tool::context& cx) {
+  if (a.directives.empty()) return {};
+  const auto& input = cx.options().inputs.front();
+  if (a.directives == "-" && (input.empty() || input == "-"))
+    throw CLI::ValidationError("--directives", "stdin can feed only one of the two inputs");
+  auto in = cx.open(a.directives);
+  return io::read_directives(*in.stream, in.name, cx.profile(), cx.warner());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,11 +205,19 @@ const char* to_string(finding f) {
 struct station_report {
   std::string station;
   level_t required = 0;
-  std::vector<watch_action> actions;  // empty: no change (or a finding)
-  std::string note;                   // why a level is held, or what the finding is
+  std::vector<directed_action> actions;  // empty: no change (or a finding); on the rules' basis without directives
+  std::string note;                      // why a level is held, or what the finding is
   finding found = finding::none;
-  level_t held = 0;  // with a finding: the level the state holds
+  level_t held = 0;          // with a finding: the level the state holds
+  basis why = basis::rules;  // what the level required rests on
+  std::string source;        // the directive it rests on, if one does
 };
+
+std::vector<directed_action> on_rules(const std::vector<watch_action>& v) {
+  std::vector<directed_action> out;
+  for (const auto& a : v) out.push_back({a, basis::rules, {}, {}});
+  return out;
+}
 
 // The decision hour and what staleness is measured against.
 struct clock_view {
@@ -204,12 +235,22 @@ hour_t clock_hour(const args& a) {
 
 level_t in_force(const issued_warning& w, hour_t at) { return w.level > 0 && w.start <= at ? w.level : 0; }
 
+// `ds`: the directives of its area. A station no directive names, and with none acted on, is
+// decided on the rules alone.
 station_report decide_station(const std::string& name, const station_input& in, const timeline& t, const clock_view& c,
-                              io::station_state& s, const profile& p) {
-  auto d = decide(in.points, t.kind, c.now, s.issued, p);
+                              io::station_state& s, const std::vector<directive>& ds, const profile& p) {
+  if (ds.empty() && s.directives.empty()) {
+    auto d = decide(in.points, t.kind, c.now, s.issued, p);
+    s.issued = d.next;
+    s.decided_at = c.now;
+    return {name, d.required, on_rules(d.actions), std::move(d.hold), finding::none, 0, basis::rules, {}};
+  }
+  auto d = decide_with_directives(final_conditions(in.points, t.kind, p), c.now, s.issued, ds,
+                                  {s.decided_at, s.directives}, p);
   s.issued = d.next;
   s.decided_at = c.now;
-  return {name, d.required, std::move(d.actions), std::move(d.hold), finding::none, 0};
+  s.directives = std::move(d.acted);
+  return {name, d.required, std::move(d.actions), std::move(d.note), finding::none, 0, d.why, std::move(d.source)};
 }
 
 // A station whose data end too long before the clock: not decided, its state kept.
@@ -223,7 +264,7 @@ std::optional<station_report> stale(const std::string& name, const station_input
                                       : std::string("no observed rows");
   note += "; not decided";
   if (s.issued.level > 0) note += ", " + p.level_name(s.issued.level) + " stays as issued";
-  return station_report{name, held, {}, std::move(note), finding::stale, s.issued.level};
+  return station_report{name, held, {}, std::move(note), finding::stale, s.issued.level, basis::rules, {}};
 }
 
 // Stations of the state with a warning, not in this input, and not decided by any run for
@@ -241,7 +282,8 @@ std::vector<station_report> absent(const io::watch_state& state, const station_i
                                    format_time(s.issued.start));
     if (s.decided_at) note += ", last decided at " + format_time(*s.decided_at);
     note += "; kept until its rows return or --forget";
-    out.push_back({name, in_force(s.issued, c.now), {}, std::move(note), finding::absent, s.issued.level});
+    out.push_back({name, in_force(s.issued, c.now), {}, std::move(note), finding::absent, s.issued.level, basis::rules,
+                   {}});
   }
   return out;
 }
@@ -256,7 +298,8 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
     if (w.level > 0)
       note += fmt::format(" with {} issued (from {}): its lift is the operator's", p.level_name(w.level),
                           format_time(w.start));
-    out.push_back({name, 0, {}, std::move(note), finding::forgotten, w.level});  // nothing required of hpa-watch
+    // nothing required of hpa-watch
+    out.push_back({name, 0, {}, std::move(note), finding::forgotten, w.level, basis::rules, {}});
     state.erase(it);
   }
   return out;
@@ -266,7 +309,7 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
 // (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
 // input with a warning in force.
 std::vector<station_report> decide_all(const timeline& t, const clock_view& c, io::watch_state& state,
-                                       const tool::context& cx) {
+                                       const std::vector<directive>& directives, const tool::context& cx) {
   std::size_t ignored = 0;
   const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
     const bool later = r.from != io::origin::forecast && r.hour + t.row_hours > c.now;
@@ -284,7 +327,7 @@ std::vector<station_report> decide_all(const timeline& t, const clock_view& c, i
     if (!cx.filter().station(name)) continue;  // its state stays as it was
     auto& s = state[name];
     if (auto r = stale(name, in, c, s, cx.profile())) out.push_back(std::move(*r));
-    else out.push_back(decide_station(name, in, t, c, s, cx.profile()));
+    else out.push_back(decide_station(name, in, t, c, s, directives_for(directives, name), cx.profile()));
   }
   for (auto& r : absent(state, stations, c, cx.profile()))
     if (cx.filter().station(r.station)) out.push_back(std::move(r));
@@ -294,7 +337,9 @@ std::vector<station_report> decide_all(const timeline& t, const clock_view& c, i
 // ---------------------------------------------------------------------------------------------
 // Writing the decision
 
-std::string text_of(const station_report& s, hour_t now, const profile& p) {
+// With --directives (`directed`) every action also says what it rests on and the document.
+
+std::string text_of(const station_report& s, hour_t now, const profile& p, bool directed) {
   const auto& d = s;
   auto level = [&](level_t l) { return p.level_name(l); };
   const std::string head = s.station + (s.station.empty() ? "" : " ") + "at " + format_time(now) + ": ";
@@ -303,7 +348,8 @@ std::string text_of(const station_report& s, hour_t now, const profile& p) {
                     (d.required ? level(d.required) + " (tier " + p.level_tier(d.required) + ")" : "no warning") +
                     " must be in force" + (d.note.empty() ? "" : "; " + d.note) + "\n";
   if (d.actions.empty()) out += "  no change\n";
-  for (const auto& a : d.actions) {
+  for (const auto& x : d.actions) {
+    const auto& a = x.action;
     const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
     std::string line = fmt::format("  {} {}", to_string(a.kind), lift ? level(a.from) : level(a.to));
     if (!lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
@@ -314,51 +360,76 @@ std::string text_of(const station_report& s, hour_t now, const profile& p) {
                   : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
     if (a.monitoring_override)
       line += "; monitoring override (§3.2.4): heavy pollution observed, no improvement within 24 h";
+    if (directed) line += fmt::format("; {}basis {}", x.reason.empty() ? "" : x.reason + ", ", to_string(x.why));
     out += line + "\n";
   }
   return out;
 }
 
-ordered_json json_of(const station_report& s, hour_t now, const profile& p) {
+ordered_json null_if_empty(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+ordered_json json_of(const station_report& s, hour_t now, const profile& p, bool directed) {
   auto acts = ordered_json::array();
-  for (const auto& a : s.actions)
-    acts.push_back({{"action", to_string(a.kind)},
-                    {"from", p.level_name(a.from)},
-                    {"to", p.level_name(a.to)},
-                    {"effective", format_time(a.effective)},
-                    {"issue_by", a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr)},
-                    {"late_hours", a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr)},
-                    {"monitoring_override", a.monitoring_override}});
-  if (s.found != finding::none)
-    acts.push_back({{"action", to_string(s.found)},
-                    {"from", p.level_name(s.held)},
-                    {"to", p.level_name(s.held)},
-                    {"effective", nullptr},
-                    {"issue_by", nullptr},
-                    {"late_hours", nullptr},
-                    {"monitoring_override", false}});
-  return {{"station", s.station},
-          {"now", format_time(now)},
-          {"required", p.level_name(s.required)},
-          {"tier", p.level_tier(s.required)},
-          {"actions", acts},
-          {"note", s.note}};
+  for (const auto& x : s.actions) {
+    const auto& a = x.action;
+    ordered_json j = {{"action", to_string(a.kind)}, {"from", p.level_name(a.from)}, {"to", p.level_name(a.to)}};
+    if (directed) {
+      j["basis"] = to_string(x.why);
+      j["source"] = null_if_empty(x.source);
+    }
+    j["effective"] = format_time(a.effective);
+    j["issue_by"] = a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr);
+    j["late_hours"] = a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr);
+    j["monitoring_override"] = a.monitoring_override;
+    if (directed) j["reason"] = x.reason;
+    acts.push_back(std::move(j));
+  }
+  if (s.found != finding::none) {
+    ordered_json j = {{"action", to_string(s.found)}, {"from", p.level_name(s.held)}, {"to", p.level_name(s.held)}};
+    if (directed) {
+      j["basis"] = nullptr;
+      j["source"] = nullptr;
+    }
+    j["effective"] = nullptr;
+    j["issue_by"] = nullptr;
+    j["late_hours"] = nullptr;
+    j["monitoring_override"] = false;
+    acts.push_back(std::move(j));
+  }
+  ordered_json out = {{"station", s.station},
+                      {"now", format_time(now)},
+                      {"required", p.level_name(s.required)},
+                      {"tier", p.level_tier(s.required)}};
+  if (directed) {
+    out["basis"] = s.required && s.found == finding::none ? ordered_json(to_string(s.why)) : ordered_json(nullptr);
+    out["source"] = null_if_empty(s.source);
+  }
+  out["actions"] = acts;
+  out["note"] = s.note;
+  return out;
 }
 
 // One record per action (or one `none` record per station, or one per finding), for CSV and
-// JSON Lines. `method`: how the daily AQI was made from concentrations, a last column; "" for AQI input.
+// JSON Lines. With --directives, `basis` and `source` follow `to` (as hpa-episodes --directives
+// puts `basis` after the level): those of the action, or on a `none` row of the level in force,
+// and an action's `note` is its reason ("per 豫环委办〔2023〕41号"). `method`: how the daily AQI
+// was made from concentrations, a last column; "" for AQI input.
 void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f,
-                const std::string& method) {
+                bool directed, const std::string& method) {
   using io::field;
-  std::vector<std::string> columns = {"station", "now", "required", "tier", "action", "from", "to", "effective",
-                                      "issue_by", "late_hours", "override", "note"};
+  std::vector<std::string> columns = {"station", "now",      "required", "tier",     "action", "from",
+                                      "to",      "effective", "issue_by", "late_hours", "override", "note"};
+  if (directed) columns.insert(columns.begin() + 7, {"basis", "source"});
   if (!method.empty()) columns.push_back("daily_aqi_method");
   io::record_writer rows(out, f, columns);
   for (const auto& s : all) {
     const std::vector<field> head = {field::string(s.station), field::time(now),
                                      field::string(p.level_name(s.required)), field::string(p.level_tier(s.required))};
-    auto row = [&](std::vector<field> rest) {
+    auto row = [&](std::vector<field> rest, std::optional<basis> why, const std::string& source) {
       auto r = head;
+      if (directed)
+        rest.insert(rest.begin() + 3, {why ? field::string(to_string(*why)) : field::string_or_null(""),
+                                       field::string_or_null(source)});
       r.insert(r.end(), rest.begin(), rest.end());
       if (!method.empty()) r.push_back(field::string(method));
       rows.write(r);
@@ -366,30 +437,36 @@ void write_rows(const std::vector<station_report>& all, hour_t now, const profil
     if (s.found != finding::none)
       row({field::string(to_string(s.found)), field::string(p.level_name(s.held)), field::string(p.level_name(s.held)),
            field::time(std::nullopt), field::time(std::nullopt), field::number(no_value), field::boolean(false),
-           field::string(s.note)});
+           field::string(s.note)},
+          std::nullopt, "");
     else if (s.actions.empty())
       row({field::string("none"), field::string_or_null(""), field::string_or_null(""), field::time(std::nullopt),
-           field::time(std::nullopt), field::number(no_value), field::boolean(false), field::string(s.note)});
-    for (const auto& a : s.actions)
+           field::time(std::nullopt), field::number(no_value), field::boolean(false), field::string(s.note)},
+          s.required ? std::optional<basis>(s.why) : std::nullopt, s.source);
+    for (const auto& x : s.actions) {
+      const auto& a = x.action;
       row({field::string(to_string(a.kind)), field::string(p.level_name(a.from)), field::string(p.level_name(a.to)),
            field::time(a.effective), field::time(a.deadline),
            a.deadline ? field::integer(a.late_hours) : field::number(no_value), field::boolean(a.monitoring_override),
-           field::string("")});
+           field::string(x.reason)},
+          x.why, x.source);
+    }
   }
   rows.finish();
 }
 
 // The text and JSON forms of a decision (CSV and JSON Lines go through write_rows).
 std::string decision_text(const std::vector<station_report>& all, hour_t now, const profile& p, io::format f,
-                          const std::string& method) {
+                          bool directed, const std::string& method) {
   std::string text;
   if (f == io::format::text) {
-    for (const auto& s : all) text += text_of(s, now, p) + (method.empty() ? "" : "  daily AQI by " + method + "\n");
+    for (const auto& s : all)
+      text += text_of(s, now, p, directed) + (method.empty() ? "" : "  daily AQI by " + method + "\n");
     return text;
   }
   auto j = ordered_json::array();
   for (const auto& s : all) {
-    j.push_back(json_of(s, now, p));
+    j.push_back(json_of(s, now, p, directed));
     if (!method.empty()) j.back()["daily_aqi_method"] = method;
   }
   return j.dump(2) + "\n";
@@ -409,14 +486,14 @@ int exit_code(const std::vector<station_report>& all) {
 
 // Writes the output; when it fails after the state was written, the state is put back (the
 // actions were not reported, so the next run must report them again).
-void write_output(const std::vector<station_report>& all, hour_t now, const std::string& method,
-                  const tool::context& cx, io::watch_state_file* file) {
+void write_output(const std::vector<station_report>& all, hour_t now, const tool::context& cx,
+                  io::watch_state_file* file, bool directed, const std::string& method) {
   const auto& p = cx.profile();
   const auto f = cx.options().format;
   try {
     io::output out(cx.options().output);
-    if (f == io::format::csv || f == io::format::jsonl) write_rows(all, now, p, out, f, method);
-    else out << decision_text(all, now, p, f, method);
+    if (f == io::format::csv || f == io::format::jsonl) write_rows(all, now, p, out, f, directed, method);
+    else out << decision_text(all, now, p, f, directed, method);
     out.commit();
   } catch (const error& e) {
     if (!file) throw;
@@ -437,10 +514,22 @@ bool same_kept(const io::watch_state& a, const io::watch_state& b) {
   return kept(a) == kept(b);
 }
 
+// A directive whose area is no station of the input is not used: said once per area, as
+// hpa-episodes says it.
+void warn_unused(const std::vector<directive>& all, const timeline& t, const std::string& source,
+                 const tool::context& cx) {
+  std::set<std::string> stations, warned;
+  for (const auto& [name, r] : t.rows) stations.insert(name);
+  for (const auto& d : all)
+    if (!d.area.empty() && !stations.count(d.area) && warned.insert(d.area).second)
+      cx.warn(source + ": no station '" + d.area + "' in the input: its directives are not used");
+}
+
 int decide_now(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   std::optional<io::watch_state_file> file;
   if (!a.state.empty()) file.emplace(a.state);  // its folder is checked before anything is read
+  const auto directives = read_directives(a, cx);
   const auto t = read_timeline(cx);
   clock_view c{0, clock_hour(a), a.max_age};
   if (!a.now.empty()) c.now = c.reference;
@@ -458,10 +547,11 @@ int decide_now(const args& a, tool::context& cx) {
   }
   const auto before = state;
   auto all = forget(state, a.forget, p);
-  for (auto& r : decide_all(t, c, state, cx)) all.push_back(std::move(r));
+  for (auto& r : decide_all(t, c, state, directives, cx)) all.push_back(std::move(r));
+  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
   if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));
-  write_output(all, c.now, t.method ? to_string(*t.method) : "", cx, file ? &*file : nullptr);
+  write_output(all, c.now, cx, file ? &*file : nullptr, !a.directives.empty(), t.method ? to_string(*t.method) : "");
   return exit_code(all);
 }
 
@@ -494,18 +584,28 @@ struct station_replay {
   std::string station;
   std::vector<replay_action> actions;
   replay_summary summary;
+  std::vector<directed_replay_action> directed;  // with --directives: the same actions with their basis
 };
 
 std::vector<station_replay> replay_all(const station_inputs& stations, series_kind kind, const replay_options& o,
-                                       const profile& p) {
+                                       const std::vector<directive>& directives, const profile& p) {
   std::vector<station_replay> out;
   for (const auto& [name, in] : stations) {
-    auto actions = replay_watch(in.points, kind, o, p);
-    const auto hindsight = hindsight_episodes(in.points, kind, p);
+    const auto ds = directives_for(directives, name);
+    std::vector<directed_replay_action> directed;
+    if (!ds.empty()) directed = replay_watch(in.points, kind, o, p, ds);
+    auto actions = ds.empty() ? replay_watch(in.points, kind, o, p) : plain_actions(directed);
+    const auto hindsight = hindsight_episodes(in.points, kind, p, ds);
     auto summary = compare_with_hindsight(actions, hindsight, o);
-    out.push_back({name, std::move(actions), std::move(summary)});
+    out.push_back({name, std::move(actions), std::move(summary), std::move(directed)});
   }
   return out;
+}
+
+// The basis and document of a replayed action (the rules' without directives for its station).
+std::pair<basis, std::string> basis_of(const station_replay& s, std::size_t i) {
+  if (s.directed.empty()) return {basis::rules, {}};
+  return {s.directed[i].why, s.directed[i].source};
 }
 
 bool contradicted(const replay_summary& s, const replay_action& a) {
@@ -515,32 +615,46 @@ bool contradicted(const replay_summary& s, const replay_action& a) {
   return false;
 }
 
-void write_replay_actions(const std::vector<station_replay>& all, const profile& p, io::output& out, io::format f) {
+void write_replay_actions(const std::vector<station_replay>& all, const profile& p, io::output& out, io::format f,
+                          bool directed) {
   using io::field;
   if (f == io::format::text) {
     for (const auto& s : all)
-      for (const auto& r : s.actions) {
+      for (std::size_t i = 0; i < s.actions.size(); ++i) {
+        const auto& r = s.actions[i];
         const auto& a = r.action;
         std::string line = fmt::format("{}{}{}: {} {} -> {}, effective {}", s.station, s.station.empty() ? "" : " at ",
                                        format_time(r.decided_at), to_string(a.kind), p.level_name(a.from),
                                        p.level_name(a.to), format_time(a.effective));
         if (a.deadline && a.late_hours > 0) line += fmt::format("; {} h late", a.late_hours);
+        if (directed) {
+          const auto [why, source] = basis_of(s, i);
+          line += fmt::format("; basis {}{}", to_string(why), source.empty() ? "" : " (" + source + ")");
+        }
         if (contradicted(s.summary, r)) line += "; CONTRADICTED by hindsight";
         out << line << "\n";
       }
     return;
   }
-  io::record_writer rows(out, f,
-                         {"station", "decided_at", "action", "from", "to", "effective", "issue_by", "late_hours",
-                          "override", "warning_start", "contradicted"});
+  std::vector<std::string> columns = {"station",  "decided_at", "action",   "from",          "to",          "effective",
+                                      "issue_by", "late_hours", "override", "warning_start", "contradicted"};
+  if (directed) columns.insert(columns.begin() + 5, {"basis", "source"});
+  io::record_writer rows(out, f, columns);
   for (const auto& s : all)
-    for (const auto& r : s.actions) {
+    for (std::size_t i = 0; i < s.actions.size(); ++i) {
+      const auto& r = s.actions[i];
       const auto& a = r.action;
-      rows.write({field::string(s.station), field::time(r.decided_at), field::string(to_string(a.kind)),
-                  field::string(p.level_name(a.from)), field::string(p.level_name(a.to)), field::time(a.effective),
-                  field::time(a.deadline), a.deadline ? field::integer(a.late_hours) : field::number(no_value),
-                  field::boolean(a.monitoring_override), field::time(r.warning_start),
-                  field::boolean(contradicted(s.summary, r))});
+      std::vector<field> row = {field::string(s.station), field::time(r.decided_at), field::string(to_string(a.kind)),
+                                field::string(p.level_name(a.from)), field::string(p.level_name(a.to)),
+                                field::time(a.effective), field::time(a.deadline),
+                                a.deadline ? field::integer(a.late_hours) : field::number(no_value),
+                                field::boolean(a.monitoring_override), field::time(r.warning_start),
+                                field::boolean(contradicted(s.summary, r))};
+      if (directed) {
+        const auto [why, source] = basis_of(s, i);
+        row.insert(row.begin() + 5, {field::string(to_string(why)), field::string_or_null(source)});
+      }
+      rows.write(row);
     }
   rows.finish();
 }
@@ -634,6 +748,7 @@ void write_replay_summary(const std::vector<station_replay>& all, io::output& ou
 int replay(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto span = replay_span(a.replay);  // a usage error before the input is read
+  const auto directives = read_directives(a, cx);
   const auto t = read_timeline(cx);
   std::size_t forecast = 0;
   const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
@@ -653,10 +768,11 @@ int replay(const args& a, tool::context& cx) {
   if (o.to < o.from)
     throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
                             format_time(last)));
-  const auto all = replay_all(stations, t.kind, o, p);
+  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
+  const auto all = replay_all(stations, t.kind, o, directives, p);
   io::output out(cx.options().output);
   if (a.summary) write_replay_summary(all, out, cx.options().format);
-  else write_replay_actions(all, p, out, cx.options().format);
+  else write_replay_actions(all, p, out, cx.options().format, !a.directives.empty());
   out.commit();
   return 0;
 }

@@ -48,6 +48,7 @@ station_state station_of(const nlohmann::json& s, const std::string& name, const
   }
   if (s.contains("lifted_at")) w.lifted_at = hour("lifted_at");
   st.decided_at = s.contains("decided_at") ? std::optional<hour_t>(hour("decided_at")) : file_decided_at;
+  if (s.contains("directives")) st.directives = s.at("directives").get<std::vector<std::string>>();
   return st;
 }
 
@@ -58,7 +59,7 @@ void check_read_back(const watch_state& state, const watch_state& back, const st
     if (!kept_in_file(s)) continue;
     ++n;
     const auto it = back.find(name);
-    if (it == back.end() || !(it->second.issued == s.issued))
+    if (it == back.end() || !(it->second.issued == s.issued) || it->second.directives != s.directives)
       throw error(source + ": station " + quote(name) + " cannot be kept in the state file: it does not read back");
   }
   if (n != back.size()) throw error(source + ": the state does not read back as written");
@@ -120,6 +121,7 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
     }
     if (w.lifted_at) s["lifted_at"] = format_time(*w.lifted_at);
     if (st.decided_at && *st.decided_at != decided_at) s["decided_at"] = format_time(*st.decided_at);
+    if (!st.directives.empty()) s["directives"] = st.directives;
     stations[name] = s;
   }
   nlohmann::ordered_json j = {{"format", state_format},

@@ -502,3 +502,30 @@ hpa_tool_test(aqi_daily_basis 0 hpa-aqi ARGS --daily conc_o3_days.csv)
 hpa_tool_test(stats_days_without_pm 0 hpa-stats ARGS -f text --profile profile_conc.json conc_o3_days.csv)
 hpa_tool_test(stats_days_without_pm_hourly 0 hpa-stats ARGS conc_o3_days.csv)
 hpa_tool_test(stats_days_without_pm_from_aqi 0 hpa-stats STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/aqi_daily_basis.out ARGS -)
+# hpa-watch --directives (§3.2.2(2), §3.2.3): a directive alone, above and below the rules, one
+# that ends while the rules hold the level, one for another area, repeated runs, the replay
+hpa_tool_test(watch_directive_alone 3 hpa-watch ARGS -f text --now 2023-11-28T20:00 --directives directives.csv
+  two_stations.csv)
+hpa_tool_test(watch_directive_state_first 3 hpa-watch ARGS -q --now 2023-11-28T20:00 --directives directives.csv
+  --state ${CMAKE_CURRENT_BINARY_DIR}/w_dir_first.json two_stations.csv OUTFILE w_dir_first.json)
+hpa_tool_test(watch_directive_state_second_run_no_change 0 hpa-watch ARGS -q --now 2023-11-28T20:00
+  --directives directives.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_dir_second.json two_stations.csv
+  OUTFILE w_dir_second.json BEFORE_FILE ${CMAKE_CURRENT_SOURCE_DIR}/expected/watch_directive_state_first.file
+  AFTER UNCHANGED)
+hpa_tool_test(watch_directive_above_rules 3 hpa-watch ARGS -f text --now 2023-12-07T06:00 --max-age 150
+  --directives directives_watch_red.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_dir_red.json watch_ahead60.csv
+  OUTFILE w_dir_red.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_directive_below_rules 0 hpa-watch ARGS -f json --now 2023-12-07T06:00 --max-age 150
+  --directives directives_watch_yellow.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_dir_yellow.json watch_ahead60.csv
+  OUTFILE w_dir_yellow.json BEFORE_FILE watch_state_issued.json)
+hpa_tool_test(watch_directive_ends_rules_hold 0 hpa-watch ARGS --now 2023-12-07T06:00 --max-age 150
+  --directives directives_watch_ends.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_dir_ends.json watch_ahead60.csv
+  OUTFILE w_dir_ends.json BEFORE_FILE watch_state_directive.json)
+hpa_tool_test(watch_directive_other_area 3 hpa-watch ARGS -f jsonl --now 2023-12-01T08:00
+  --directives directives_other_area.csv watch_ahead60.csv)
+hpa_tool_test(watch_directive_replay 0 hpa-watch ARGS --replay .. --directives directives.csv two_stations.csv)
+hpa_tool_test(watch_directive_replay_text 0 hpa-watch ARGS -q -f text --replay .. --directives directives.csv
+  two_stations.csv)
+hpa_tool_test(watch_directive_replay_summary 0 hpa-watch ARGS -q -f text --replay .. --summary
+  --directives directives.csv two_stations.csv)
+hpa_tool_test(usage_watch_directives_two_stdin 2 hpa-watch STDIN two_stations.csv ARGS --directives - -)

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <map>
 #include <random>
 
 #include "helpers.hpp"
@@ -167,4 +168,79 @@ TEST_CASE("watch_replay: a season of 12 stations x 1,100 hours replays in second
     CHECK(actions > 0);
     CHECK(seconds < 30);  // generous: sanitizer and debug builds run it too
   }
+}
+
+TEST_CASE("watch_replay: with directives, each hour sees those received by then", "[watch_replay]") {
+  const auto p = pingdingshan_2023();
+  std::vector<timeline_point> t;
+  for (hour_t h = 0; h <= 200; ++h) t.push_back({h, 60.0});  // clean: the rules give nothing
+  const std::vector<directive> ds = {{40, orange, 50, 100, "A", "豫环委办〔2023〕41号"}};
+  const replay_options o{0, 200, 0};
+  const auto actions = replay_watch(t, series_kind::hourly, o, p, ds);
+  REQUIRE(actions.size() == 2);
+  CHECK(actions[0].at.decided_at == 40);  // on receipt, not before
+  CHECK(actions[0].at.action.kind == action_kind::issue);
+  CHECK(actions[0].at.action.effective == 50);
+  CHECK(actions[0].at.action.late_hours == 0);
+  CHECK(actions[0].why == basis::directive);
+  CHECK(actions[0].source == "豫环委办〔2023〕41号");
+  CHECK(actions[1].at.decided_at == 100);
+  CHECK(actions[1].at.action.kind == action_kind::lift);
+  CHECK(actions[1].at.warning_start == 50);
+  const auto hindsight = hindsight_episodes(t, series_kind::hourly, p, ds);
+  REQUIRE(hindsight.size() == 1);
+  CHECK(hindsight[0].start == 50);
+  CHECK(hindsight[0].lift == 100);
+  const auto s = compare_with_hindsight(plain_actions(actions), hindsight, o);
+  CHECK(s.episodes == 1);
+  CHECK(s.contradicted == 0);
+  CHECK(s.issue_lag == std::vector<int>{40 - 50});
+  CHECK(s.lift_lag == std::vector<int>{0});
+  CHECK(replay_watch(t, series_kind::hourly, o, p).empty());
+}
+
+TEST_CASE("watch_replay: with random directives, each raises the warning once, never before its receipt",
+          "[watch_replay]") {
+  // (with issues effective ahead, a level in force at the decision hour is not what the next
+  // action starts from: each action is checked on its own)
+  std::mt19937 rng(2016'12'29);
+  std::uniform_int_distribution<int> hour(0, 650), span(12, 120), lead(0, 60), level(1, 3);
+  const auto p = pingdingshan_2023();
+  const char* const names[] = {"D0", "D1", "D2"};
+  int actions = 0, directed = 0;
+  for (int forecast : {0, 72})
+    for (int i = 0; i < 12; ++i) {
+      const auto t = random_series(rng, series_kind::hourly, 700);
+      std::vector<directive> ds;
+      for (int k = 0; k < 3; ++k) {
+        const hour_t start = hour(rng), received = std::max<hour_t>(0, start - lead(rng));
+        const auto l = static_cast<level_t>(level(rng));
+        ds.push_back({received, l, start, start + span(rng), "A", names[k]});
+      }
+      const auto r = replay_watch(t, series_kind::hourly, {0, 699, forecast}, p, directives_for(ds, "A"));
+      INFO("forecast " << forecast << " series " << i);
+      std::map<std::string, int> raised_by;
+      for (const auto& x : r) {
+        const auto& a = x.at.action;
+        if (a.kind == action_kind::reschedule || a.kind == action_kind::announce_downgrade ||
+            a.kind == action_kind::announce_lift)
+          continue;
+        INFO(to_string(a.kind) << " " << int(a.from) << " -> " << int(a.to) << " decided at " << x.at.decided_at);
+        CHECK(a.from != a.to);
+        CHECK((a.kind == action_kind::issue) == (a.from == 0));
+        CHECK((a.kind == action_kind::lift) == (a.to == 0));
+        if (a.to > a.from) CHECK(a.effective >= x.at.decided_at);  // a raise from now or ahead
+        else CHECK(a.effective <= x.at.decided_at);                  // a lowering once it is due
+        if (x.why == basis::directive && (a.kind == action_kind::issue || a.kind == action_kind::upgrade)) {
+          ++raised_by[x.source];
+          for (const auto& d : ds)
+            if (d.source == x.source) CHECK(x.at.decided_at >= d.received_at);  // never before it is received
+        }
+      }
+      for (const auto& [source, n] : raised_by) CHECK(n == 1);  // each directive raises the warning once
+      actions += static_cast<int>(r.size());
+      for (const auto& x : r) directed += x.why != basis::rules;
+    }
+  CHECK(directed > 20);
+  CHECK(actions > directed);
 }

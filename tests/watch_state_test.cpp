@@ -79,6 +79,24 @@ TEST_CASE("watch_state: a station keeps the hour it was last decided at, written
   }
 }
 
+TEST_CASE("watch_state: the directives acted on are kept; a file without them has none", "[watch_state]") {
+  const auto p = pingdingshan_2023();
+  watch_state s;
+  s["A"] = {warning(1, 100), 150, {"豫环委办〔2023〕41号|A|1970-01-05T04:00|1970-01-05T10:00"}};
+  s["D"] = {{}, 150, {"豫环委办〔2023〕42号||1970-01-06T00:00|1970-01-06T06:00"}};  // acted on, nothing in force
+  const auto text = format_watch_state(s, p, 150);
+  CHECK(text.find("\"directives\": [\n        \"豫环委办〔2023〕41号|A|1970-01-05T04:00|1970-01-05T10:00\"\n      ]") !=
+        std::string::npos);
+  const auto back = parse_watch_state(text, "s.json", p);
+  CHECK(back.at("A") == s["A"]);
+  CHECK(back.at("D") == s["D"]);
+  CHECK(parse_watch_state(state_of_a, "s.json", p).at("A").directives.empty());
+  auto bad = state_of_a;
+  bad.replace(bad.find("\"start\""), 0, "\"directives\": 41, ");
+  CHECK_THROWS_WITH(parse_watch_state(bad, "s.json", p),
+                    Catch::Matchers::StartsWith("s.json: damaged state file: "));
+}
+
 TEST_CASE("watch_state: a station that cannot be kept is an error before anything is written", "[watch_state]") {
   const auto p = pingdingshan_2023();
   watch_state s;

@@ -266,3 +266,156 @@ TEST_CASE("watch: decide from timeline points cut at now", "[watch]") {
   CHECK(d.actions[1].kind == action_kind::announce_lift);
   CHECK(d.actions[1].effective == 48);
 }
+
+// --- with directives from above (§3.2.2(2), §3.2.3)
+
+namespace {
+directive asked(level_t l, hour_t received, hour_t start, std::optional<hour_t> end,
+                std::string source = "豫环委办〔2023〕41号") {
+  return {received, l, start, end, "A", std::move(source)};
+}
+
+// One run with directives, and the memory the next run starts from.
+struct directed_run {
+  directed_decision d;
+  hour_t now;
+  directed_run(const condition_bounds& b, hour_t at, const std::vector<directive>& ds,
+               const issued_warning& before = {}, const directive_memory& m = {})
+      : now(at) {
+    const auto p = pingdingshan_2023();
+    d = decide_with_directives(b, at, before, ds, m, p);
+  }
+  directive_memory memory() const { return {now, d.acted}; }
+  const directed_action& operator[](std::size_t i) const { return d.actions.at(i); }
+};
+}  // namespace
+
+TEST_CASE("watch: a directive alone is issued on receipt from its start, held, and lifted at its end", "[watch]") {
+  const auto b = bounds_of({}, 300);
+  const std::vector<directive> ds = {asked(orange, 40, 47, 100)};
+  const directed_run first(b, 40, ds);
+  REQUIRE(first.d.actions.size() == 1);
+  CHECK(first[0].action.kind == action_kind::issue);
+  CHECK(first[0].action.to == orange);
+  CHECK(first[0].action.effective == 47);
+  CHECK(first[0].action.deadline == 40);  // due on receipt, not 48 h before its start
+  CHECK(first[0].action.late_hours == 0);
+  CHECK(first[0].why == basis::directive);
+  CHECK(first[0].source == "豫环委办〔2023〕41号");
+  CHECK(first[0].reason == "per 豫环委办〔2023〕41号");
+  CHECK(first.d.required == none);
+  CHECK(first.d.acted == std::vector<std::string>{directive_key(ds[0])});
+
+  SECTION("the same run again, and the runs after it, act on it no more") {
+    CHECK(directed_run(b, 40, ds, first.d.next, first.memory()).d.actions.empty());
+    const directed_run started(b, 60, ds, first.d.next, {59, first.d.acted});
+    CHECK(started.d.actions.empty());
+    CHECK(started.d.required == orange);
+    CHECK(started.d.why == basis::directive);
+    CHECK(started.d.note == "orange per 豫环委办〔2023〕41号 until 1970-01-05T04:00");
+  }
+  SECTION("at its end, with no warning of the rules, it is lifted there") {
+    const directed_run end(b, 100, ds, first.d.next, {99, first.d.acted});
+    REQUIRE(end.d.actions.size() == 1);
+    CHECK(end[0].action.kind == action_kind::lift);
+    CHECK(end[0].action.from == orange);
+    CHECK(end[0].action.effective == 100);
+    CHECK(end[0].why == basis::directive);
+    CHECK(end[0].reason == "豫环委办〔2023〕41号 ends");
+    CHECK(end.d.required == none);
+    const directed_run late(b, 105, ds, first.d.next, {90, first.d.acted});  // runs missed: lifted at its end
+    REQUIRE(late.d.actions.size() == 1);
+    CHECK(late[0].action.effective == 100);
+    CHECK(directed_run(b, 101, ds, first.d.next, end.memory()).d.actions.empty());
+  }
+}
+
+TEST_CASE("watch: a directive received after its start is late from its receipt, not from its start", "[watch]") {
+  const directed_run r(bounds_of({}, 300), 105, {asked(orange, 100, 90, std::nullopt)}, {}, {99, {}});
+  REQUIRE(r.d.actions.size() == 1);
+  CHECK(r[0].action.kind == action_kind::issue);
+  CHECK(r[0].action.effective == 105);
+  CHECK(r[0].action.deadline == 100);
+  CHECK(r[0].action.late_hours == 5);
+  CHECK(r.d.required == orange);
+}
+
+TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' own level goes on", "[watch]") {
+  const std::vector<directive> ds = {asked(orange, 120, 120, 150)};
+  const directed_run up(bounds_of({{yellow, 0, 120}}, 120), 120, ds, in_force(yellow, 0), {119, {}});
+  REQUIRE(up.d.actions.size() == 1);
+  CHECK(up[0].action.kind == action_kind::upgrade);
+  CHECK(up[0].action.from == yellow);
+  CHECK(up[0].action.to == orange);
+  CHECK(up[0].why == basis::directive);
+  CHECK(up.d.next.level == yellow);  // the rules' own warning
+  // the rules' own warning, as decide() holds it, is what goes on: not a level it never issued
+  const directed_run end(bounds_of({{yellow, 0, 150}}, 150), 150, ds, up.d.next, {149, up.d.acted});
+  REQUIRE(end.d.actions.size() == 1);
+  CHECK(end[0].action.kind == action_kind::downgrade);
+  CHECK(end[0].action.to == yellow);
+  CHECK(end[0].action.effective == 150);
+  CHECK(end[0].why == basis::rules);
+  CHECK(end[0].source == "豫环委办〔2023〕41号");
+  CHECK(end[0].reason == "豫环委办〔2023〕41号 ends; the rules hold yellow");
+  CHECK(end.d.next == issued_warning{yellow, 0, 0, std::nullopt, std::nullopt});
+}
+
+TEST_CASE("watch: a directive below the rules changes nothing until the rules would lift", "[watch]") {
+  const std::vector<directive> ds = {asked(yellow, 30, 30, 200)};
+  const directed_run asked_less(bounds_of({{orange, 0, 30}}, 30), 30, ds, in_force(orange, 0), {29, {}});
+  CHECK(asked_less.d.actions.empty());
+  CHECK(asked_less.d.why == basis::rules);
+  CHECK(asked_less.d.note == "豫环委办〔2023〕41号 asks yellow from 1970-01-02T06:00: orange is in force");
+  CHECK(asked_less.d.acted.size() == 1);
+  // the rules' improvement is final (36 h without a condition after 50): their lift is the directive's yellow
+  const directed_run lift(bounds_of({{orange, 0, 50}}, 120), 120, ds, in_force(orange, 0), {119, asked_less.d.acted});
+  REQUIRE(lift.d.actions.size() == 1);
+  CHECK(lift[0].action.kind == action_kind::downgrade);
+  CHECK(lift[0].action.to == yellow);
+  CHECK(lift[0].why == basis::directive);
+  CHECK(lift[0].reason == "per 豫环委办〔2023〕41号");
+  CHECK(lift.d.next.level == none);
+  CHECK(lift.d.required == yellow);
+}
+
+TEST_CASE("watch: a directive that ends while the rules hold its level changes nothing", "[watch]") {
+  const std::vector<directive> ds = {asked(orange, 0, 0, 150)};
+  const auto key = std::vector<std::string>{directive_key(ds[0])};
+  const directed_run r(bounds_of({{orange, 0, 150}}, 150), 150, ds, in_force(orange, 0), {149, key});
+  CHECK(r.d.actions.empty());
+  CHECK(r.d.required == orange);
+  CHECK(r.d.why == basis::rules);
+  CHECK(r.d.note == "豫环委办〔2023〕41号 ended at 1970-01-07T06:00; orange continues on the rules' basis");
+}
+
+TEST_CASE("watch: directives for another area, or none, leave the rules' decision as it is", "[watch]") {
+  const auto b = bounds_of({{red, 100, 150}, {orange, 151, 200}}, 300);
+  const auto p = pingdingshan_2023();
+  const auto rules = decide(b, 40, {}, p);
+  const std::vector<directive> all = {asked(red, 30, 40, 60)};
+  const auto mine = directives_for(all, "B");
+  CHECK(mine.empty());
+  const auto d = decide_with_directives(b, 40, {}, mine, {}, p);
+  REQUIRE(d.actions.size() == rules.actions.size());
+  for (std::size_t i = 0; i < d.actions.size(); ++i) {
+    CHECK(d.actions[i].action.kind == rules.actions[i].kind);
+    CHECK(d.actions[i].action.to == rules.actions[i].to);
+    CHECK(d.actions[i].action.effective == rules.actions[i].effective);
+    CHECK(d.actions[i].why == basis::rules);
+  }
+  CHECK(d.next == rules.next);
+}
+
+TEST_CASE("watch: a rules' warning ahead that a directive covers is issued at the directive's level", "[watch]") {
+  // the forecast shows yellow 100-150; a directive asks orange 90-120
+  const directed_run r(bounds_of({{yellow, 100, 150}}, 300), 40, {asked(orange, 40, 90, 121)});
+  REQUIRE(r.d.actions.size() == 2);
+  CHECK(r[0].action.kind == action_kind::issue);
+  CHECK(r[0].action.effective == 90);
+  CHECK(r[0].action.to == orange);
+  CHECK(r[0].why == basis::directive);
+  CHECK(r[1].action.kind == action_kind::announce_lift);  // the rules' lift at 151, after the directive's end
+  CHECK(r[1].action.effective == 151);
+  CHECK(r[1].why == basis::rules);
+}

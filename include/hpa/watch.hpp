@@ -8,11 +8,13 @@
 // timeline already shows); downgrade and lift only to the highest level in force any continuation
 // can still give (final_conditions.hpp), so never while the warning is still in force in hindsight.
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/final_conditions.hpp"
 #include "hpa/profile.hpp"
@@ -286,6 +288,305 @@ inline watch_decision decide(const condition_bounds& b, hour_t now, const issued
 inline watch_decision decide(std::span<const timeline_point> timeline, series_kind kind, hour_t now,
                              const issued_warning& before, const profile& p) {
   return decide(final_conditions(timeline, kind, p), now, before, p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directives from above (§3.2.2(2), §3.2.3; directives.hpp): the warning in force is the rules'
+// own warning (what decide() issues and lifts) and the directives combined as the profile's
+// directive_policy reads them. A directive is acted on once, in the first run that sees it
+// received: an issue or upgrade effective at its start, due on receipt. Its end (or the start of
+// a later directive that takes over) is acted on in the first run at or after it: the warning
+// goes down to what the rules' own warning holds then (final conditions, as decide() keeps it),
+// lifted when they hold none.
+
+/// An action on the warning in force with directives: its levels are the combined ones.
+struct directed_action {
+  watch_action action;
+  basis why = basis::rules;  ///< what the level it puts in force rests on; for a lift, what ends it
+  std::string source;        ///< the document of the directive it concerns; empty: none
+  std::string reason;        ///< e.g. "per 豫环委办〔2023〕41号", "豫环委办〔2023〕41号 ends; the rules hold yellow"
+};
+
+/// What a station's state keeps of the directives between runs.
+struct directive_memory {
+  std::optional<hour_t> decided_at;  ///< the decision hour of the run before (none: the first run)
+  std::vector<std::string> acted;    ///< directive_key of every directive acted on
+};
+
+struct directed_decision {
+  level_t required = 0;     ///< the level in force now, rules and directives combined
+  basis why = basis::rules;  ///< what it rests on
+  std::string source;        ///< the directive it rests on, if it does
+  std::vector<directed_action> actions;  ///< in order of effective hour; empty: no change
+  std::string note;                      ///< why a level is held, what a directive asks that changes nothing
+  issued_warning next;                   ///< the rules' own warning once the actions are taken
+  std::vector<std::string> acted;        ///< directive_key of every directive acted on, this run's too
+};
+
+namespace detail {
+
+inline level_t issued_level_at(const issued_warning& w, hour_t t) noexcept {
+  return w.level > 0 && w.start <= t ? w.level : 0;
+}
+
+inline bool raises(action_kind k) noexcept { return k == action_kind::issue || k == action_kind::upgrade; }
+inline bool lowers_now(action_kind k) noexcept { return k == action_kind::downgrade || k == action_kind::lift; }
+
+// One run's directive layer over the rules' decision.
+class directive_layer {
+ public:
+  directive_layer(const issued_warning& before, std::span<const directive> ds, const directive_memory& m, hour_t now,
+                  const profile& p, directed_decision& out)
+      : before_(before), m_(m), now_(now), p_(p), out_(out) {
+    for (const auto& d : ds) {
+      if (d.received_at > now) continue;
+      const std::string key = directive_key(d);
+      if (std::find(m.acted.begin(), m.acted.end(), key) != m.acted.end()) {
+        old_.push_back(d);
+        all_.push_back(d);
+      } else if (!d.end || *d.end > now) {  // one over before any run saw it asks nothing any more
+        all_.push_back(d);
+        fresh_.push_back(d);
+      }
+    }
+    out_.acted = m.acted;
+    for (const auto& d : fresh_) out_.acted.push_back(directive_key(d));
+  }
+
+  void run(const watch_decision& rules) {
+    rules_ = &rules;
+    out_.next = rules.next;
+    const auto now = combined(rules.next, all_, now_);
+    out_.required = now.level;
+    out_.why = now.why;
+    if (now.level > 0 && now.why != basis::rules) out_.source = now.by->source;
+    const bool involved = now.by || was_involved();
+    if (involved) change_now(now);
+    for (const auto& a : rules.actions)
+      if (!involved || a.effective > now_ || !(raises(a.kind) || lowers_now(a.kind))) transform(a);
+    for (const auto& d : fresh_) fresh_directive(d);
+    std::stable_sort(out_.actions.begin(), out_.actions.end(),
+                     [](const directed_action& a, const directed_action& b) {
+                       return a.action.effective < b.action.effective;
+                     });
+    note(now);
+  }
+
+ private:
+  combined_level combined(const issued_warning& w, const std::vector<directive>& ds, hour_t t) const {
+    return combine_levels(issued_level_at(w, t), directive_in_force(ds, t), p_.directives);
+  }
+
+  // What the run before left in force now: its level, and the raises it announced that have
+  // come into effect since (a drop since is this run's to act on).
+  combined_level before_now() const {
+    if (!m_.decided_at) return {};
+    const hour_t prev = *m_.decided_at;
+    auto best = combined(before_, old_, prev);
+    auto raise_at = [&](hour_t h) {
+      if (h <= prev || h > now_) return;
+      if (const auto c = combined(before_, old_, h); c.level > best.level) best = c;
+    };
+    for (const auto& d : old_) raise_at(d.start);
+    if (before_.level > 0) raise_at(before_.start);
+    return best;
+  }
+
+  bool was_involved() const {
+    if (!m_.decided_at) return false;
+    if (directive_in_force(old_, *m_.decided_at)) return true;
+    return std::any_of(old_.begin(), old_.end(),
+                       [&](const directive& d) { return d.start > *m_.decided_at && d.start <= now_; });
+  }
+
+  // The first hour after the run before at which `d` is no longer in force (its end, or the
+  // start of one that takes over from it); now if none is found.
+  hour_t end_of(const directive& d) const {
+    const hour_t prev = m_.decided_at.value_or(now_);
+    hour_t e = now_;
+    auto cut = [&](hour_t h) {
+      if (h > prev && h < e) {
+        const directive* x = directive_in_force(all_, h);
+        if (!x || !(*x == d)) e = h;
+      }
+    };
+    if (d.end) cut(*d.end);
+    for (const auto& x : all_) cut(x.start);
+    return e;
+  }
+
+  const watch_action* rules_action_now(bool raise) const {
+    for (const auto& a : rules_->actions)
+      if (a.effective == now_ && (raise ? raises(a.kind) : lowers_now(a.kind))) return &a;
+    return nullptr;
+  }
+
+  void act(action_kind k, level_t from, level_t to, hour_t at, basis why, std::string source, std::string reason,
+           const watch_action* like = nullptr) {
+    watch_action a{k, from, to, at, std::nullopt, 0, false};
+    if (like) {
+      a.deadline = like->deadline;
+      a.late_hours = like->late_hours;
+      a.monitoring_override = like->monitoring_override;
+    }
+    out_.actions.push_back({a, why, std::move(source), std::move(reason)});
+  }
+
+  void due_on_receipt(const directive& d) {
+    auto& a = out_.actions.back().action;
+    a.deadline = directive_issue_by(d, p_);
+    a.late_hours = static_cast<int>(std::max<hour_t>(0, now_ - *a.deadline));
+  }
+
+  bool is_fresh(const directive* d) const {
+    return d && std::any_of(fresh_.begin(), fresh_.end(), [&](const directive& x) { return x == *d; });
+  }
+
+  // The level in force now against what the run before left in force: one action at most.
+  // The directive the level in force rested on at the run before, when it no longer is in force.
+  const directive* gone_from(const combined_level& was) const {
+    if (!was.by || was.why == basis::rules) return nullptr;
+    const directive* still = directive_in_force(all_, now_);
+    return still && *still == *was.by ? nullptr : was.by;
+  }
+
+  void change_now(const combined_level& now) {
+    const auto was = before_now();
+    const directive* gone = gone_from(was);
+    if (now.level > was.level) {
+      const auto k = was.level == 0 ? action_kind::issue : action_kind::upgrade;
+      if (now.why == basis::rules || (!is_fresh(now.by) && rules_action_now(true))) {
+        act(k, was.level, now.level, now_, now.why, now.why == basis::rules ? "" : now.by->source,
+            now.why == basis::rules ? "" : "per " + now.by->source, rules_action_now(true));
+      } else {
+        act(k, was.level, now.level, now_, now.why, now.by->source, "per " + now.by->source);
+        due_on_receipt(*now.by);
+      }
+    } else if (now.level < was.level) {
+      const bool rules_lower = rules_action_now(false) != nullptr;
+      const hour_t at = gone && !rules_lower ? end_of(*gone) : now_;
+      const auto k = now.level == 0 ? action_kind::lift : action_kind::downgrade;
+      basis why = now.why;
+      if (now.level == 0) why = !gone ? basis::rules : rules_lower ? basis::both : basis::directive;
+      std::string reason;
+      if (gone) reason = gone->source + " ends";
+      if (gone && now.level > 0)
+        reason += now.why == basis::rules ? "; the rules hold " + p_.level_name(now.level) : "; per " + now.by->source;
+      else if (!gone && now.level > 0 && now.why != basis::rules)
+        reason = "per " + now.by->source;
+      act(k, was.level, now.level, at, why, gone ? gone->source : now.why != basis::rules ? now.by->source : "",
+          reason);
+    } else if (gone && now.level > 0) {
+      ended_ = gone->source + " ended at " + format_time(end_of(*gone)) + "; " + p_.level_name(now.level) +
+               " continues on the rules' basis";
+    }
+  }
+
+  // A rules' action as the warning in force sees it, with the directives in force at its hour.
+  void transform(const watch_action& a) {
+    const directive* d = directive_in_force(all_, a.effective);
+    const level_t from0 = a.kind == action_kind::issue ? 0 : a.from;
+    const level_t to0 = a.kind == action_kind::lift || a.kind == action_kind::announce_lift ? 0 : a.to;
+    const auto from = combine_levels(from0, d, p_.directives), to = combine_levels(to0, d, p_.directives);
+    watch_action x = a;
+    x.from = from.level;
+    x.to = to.level;
+    if (a.kind == action_kind::reschedule) {
+      if (to.why != basis::rules) return;  // a directive holds the warning from there anyway
+    } else if (from.level == to.level) {
+      return;  // a directive holds the level
+    } else if (to.level > from.level) {
+      x.kind = from.level == 0 ? action_kind::issue : action_kind::upgrade;
+    } else {
+      const bool ahead = a.kind == action_kind::announce_downgrade || a.kind == action_kind::announce_lift;
+      x.kind = to.level == 0 ? (ahead ? action_kind::announce_lift : action_kind::lift)
+                             : (ahead ? action_kind::announce_downgrade : action_kind::downgrade);
+    }
+    const basis why = to.level > 0 ? to.why : basis::rules;
+    const bool cites = why != basis::rules && d;
+    out_.actions.push_back({x, why, cites ? d->source : "", cites ? "per " + d->source : ""});
+  }
+
+  // A directive received since the run before that starts later: issue or upgrade at its start,
+  // due on receipt. One in force now was acted on by change_now.
+  void fresh_directive(const directive& d) {
+    const hour_t at = std::max(d.start, now_);
+    const directive* in_force = directive_in_force(all_, at);
+    if (!in_force || !(*in_force == d)) return;  // a later one takes over at the same hour
+    const bool cited = std::any_of(out_.actions.begin(), out_.actions.end(),
+                                   [&](const directed_action& a) { return a.source == d.source; });
+    if (d.start <= now_) {
+      if (!cited) add_note(asks(d, out_.required, "is in force"));
+      return;
+    }
+    std::vector<directive> others;
+    for (const auto& x : all_)
+      if (!(x == d)) others.push_back(x);
+    // Without it: the level at its start, or the one it follows on from (a warning ending there)
+    const auto to = combined(out_.next, all_, d.start);
+    level_t from = combined(out_.next, others, d.start).level;
+    if (from == 0) from = d.start - 1 > now_ ? combined(out_.next, others, d.start - 1).level : out_.required;
+    if (to.level <= from) {
+      add_note(asks(d, from, "is due then"));
+      return;
+    }
+    act(from == 0 ? action_kind::issue : action_kind::upgrade, from, to.level, d.start, to.why, d.source,
+        "per " + d.source);
+    due_on_receipt(d);
+  }
+
+  // A directive that changes nothing: what it asks, and what is in force (or due) instead.
+  std::string asks(const directive& d, level_t level, const char* when) const {
+    return d.source + " asks " + p_.level_name(d.level) + " from " + format_time(d.start) + ": " +
+           p_.level_name(level) + " " + when;
+  }
+  void add_note(const std::string& s) { asks_less_ += (asks_less_.empty() ? "" : "; ") + s; }
+
+  void note(const combined_level& now) {
+    std::vector<std::string> parts;
+    if (now.level > 0 && now.why == basis::directive) {
+      std::string s = p_.level_name(now.level) + " per " + now.by->source + " until " +
+                      (now.by->end ? format_time(*now.by->end) : std::string("a later directive lifts it"));
+      if (now.rules > 0) s += " (the rules give " + p_.level_name(now.rules) + ")";
+      parts.push_back(std::move(s));
+    } else if (!rules_->hold.empty()) {
+      parts.push_back(rules_->hold);
+    }
+    if (!ended_.empty()) parts.push_back(ended_);
+    if (!asks_less_.empty()) parts.push_back(asks_less_);
+    for (const auto& s : parts) out_.note += (out_.note.empty() ? "" : "; ") + s;
+  }
+
+  const watch_decision* rules_ = nullptr;
+  const issued_warning& before_;
+  const directive_memory& m_;
+  hour_t now_;
+  const profile& p_;
+  directed_decision& out_;
+  std::vector<directive> old_;    // acted on by an earlier run
+  std::vector<directive> fresh_;  // received since, and not yet over
+  std::vector<directive> all_;    // both, in the order directives_for gives
+  std::string ended_, asks_less_;
+};
+
+}  // namespace detail
+
+/// §3.2.2(2), §3.2.3: the decision at `now` with the directives of the station's area (`ds`, as
+/// directives_for orders them; those received after now are not yet known), on the condition
+/// bounds of its timeline as decide() takes them. `before` is the rules' own warning (what
+/// decide() keeps, and `next` returns), `m` what the state keeps of the directives. The actions
+/// are those of the warning in force (rules and directives combined, profile.directives): a
+/// directive received since the run before raises it from its start (issue or upgrade, due on
+/// receipt: directive_issue_by, lateness from received_at); at its end the warning goes down to
+/// the rules' own warning as decide() holds it now, and is lifted there when they hold none; a
+/// rules' action a directive covers is none.
+inline directed_decision decide_with_directives(const condition_bounds& b, hour_t now, const issued_warning& before,
+                                                std::span<const directive> ds, const directive_memory& m,
+                                                const profile& p) {
+  directed_decision out;
+  detail::directive_layer layer(before, ds, m, now, p, out);
+  layer.run(decide(b, now, before, p));
+  return out;
 }
 
 }  // namespace hpa

@@ -8,8 +8,11 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/final_conditions.hpp"
 #include "hpa/pipeline.hpp"
@@ -24,11 +27,61 @@ struct replay_action {
   hour_t warning_start = 0;
 };
 
+/// An action of a replay with directives: what it rests on and the document it concerns, as
+/// decide_with_directives gives them.
+struct directed_replay_action {
+  replay_action at;
+  basis why = basis::rules;
+  std::string source;
+};
+
 struct replay_options {
   hour_t from = 0;        ///< the first decision hour
   hour_t to = 0;          ///< the last decision hour (inclusive)
   int forecast_hours = 0; ///< the next hours of the series given as a perfect forecast (0: none)
 };
+
+namespace detail {
+// The replay of both forms: `ds` empty, the rules alone (every action on the rules' basis).
+inline std::vector<directed_replay_action> replay(std::span<const timeline_point> series, series_kind kind,
+                                                  const replay_options& o, const profile& p,
+                                                  std::span<const directive> ds) {
+  std::vector<directed_replay_action> out;
+  if (series.empty() || o.to < o.from) return out;
+  const rule_set rules(p);
+  final_condition_tracker tracker(p, rules, series.front().hour, kind);
+  const hour_t span = kind == series_kind::daily ? 23 : 0;
+  std::size_t next = 0;
+  bool any = false;
+  issued_warning state;
+  directive_memory memory;
+  hour_t start = 0;  // with directives: the start of the warning in force (or due)
+  for (hour_t now = o.from; now <= o.to; ++now) {
+    for (; next < series.size() && series[next].hour + span <= now + o.forecast_hours; ++next) {
+      tracker.push(series[next].hour, series[next].value);
+      any = true;
+    }
+    if (!any) continue;
+    if (!ds.empty()) {
+      auto x = decide_with_directives(tracker.bounds(), now, state, ds, memory, p);
+      for (auto& a : x.actions) {
+        if (a.action.kind == action_kind::issue || a.action.kind == action_kind::reschedule) start = a.action.effective;
+        out.push_back({{now, a.action, start}, a.why, std::move(a.source)});
+      }
+      state = x.next;
+      memory = {now, std::move(x.acted)};
+      continue;
+    }
+    auto d = decide(tracker.bounds(), now, state, p);
+    {
+      for (const auto& a : d.actions)
+        out.push_back({{now, a, a.kind == action_kind::lift ? state.start : d.next.start}, basis::rules, {}});
+      state = d.next;
+    }
+  }
+  return out;
+}
+}  // namespace detail
 
 /// Decides at every hour of [o.from, o.to] on `series` (points in time order, read as `kind`
 /// says), from a fresh state: at hour t the timeline holds the values up to t, and those of the
@@ -38,23 +91,22 @@ struct replay_options {
 inline std::vector<replay_action> replay_watch(std::span<const timeline_point> series, series_kind kind,
                                                const replay_options& o, const profile& p) {
   std::vector<replay_action> out;
-  if (series.empty() || o.to < o.from) return out;
-  const rule_set rules(p);
-  final_condition_tracker tracker(p, rules, series.front().hour, kind);
-  const hour_t span = kind == series_kind::daily ? 23 : 0;
-  std::size_t next = 0;
-  bool any = false;
-  issued_warning state;
-  for (hour_t now = o.from; now <= o.to; ++now) {
-    for (; next < series.size() && series[next].hour + span <= now + o.forecast_hours; ++next) {
-      tracker.push(series[next].hour, series[next].value);
-      any = true;
-    }
-    if (!any) continue;
-    auto d = decide(tracker.bounds(), now, state, p);
-    for (const auto& a : d.actions) out.push_back({now, a, a.kind == action_kind::lift ? state.start : d.next.start});
-    state = d.next;
-  }
+  for (auto& a : detail::replay(series, kind, o, p, {})) out.push_back(a.at);
+  return out;
+}
+
+/// The same with the directives of the station's area (`ds`, as directives_for orders them):
+/// each hour sees those received by then, as decide_with_directives does under cron.
+inline std::vector<directed_replay_action> replay_watch(std::span<const timeline_point> series, series_kind kind,
+                                                        const replay_options& o, const profile& p,
+                                                        std::span<const directive> ds) {
+  return detail::replay(series, kind, o, p, ds);
+}
+
+/// The actions of a replay with directives, as compare_with_hindsight takes them.
+inline std::vector<replay_action> plain_actions(std::span<const directed_replay_action> v) {
+  std::vector<replay_action> out;
+  for (const auto& a : v) out.push_back(a.at);
   return out;
 }
 
@@ -71,6 +123,36 @@ inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> s
   for (const auto& x : series) pipe.push(x.hour, x.value, s);
   pipe.finish(s);
   return std::move(s.episodes);
+}
+
+/// The episodes of a whole series in hindsight with directives (`ds`, the station's, as
+/// directives_for orders them), as hpa-episodes --directives gives them (with_directives).
+inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> series, series_kind kind,
+                                               const profile& p, std::span<const directive> ds) {
+  if (ds.empty()) return hindsight_episodes(series, kind, p);
+  struct sink : station_sink {
+    std::vector<episode> episodes;
+    std::vector<std::pair<hour_t, double>> daily;  // every hour's daily AQI, for the directives' stretches
+    void on_hour(hour_t h, double d, const hour_condition&) { daily.emplace_back(h, d); }
+    void on_episode(const episode& e) { episodes.push_back(e); }
+  } s;
+  if (series.empty()) return {};
+  const rule_set rules(p);
+  station_pipeline<sink> pipe(p, rules, series.front().hour, kind);
+  for (const auto& x : series) pipe.push(x.hour, x.value, s);
+  pipe.finish(s);
+  if (s.daily.empty()) return std::move(s.episodes);
+  auto daily_at = [&](hour_t h) {
+    const auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
+    return it != s.daily.end() && it->first == h ? it->second : no_value;
+  };
+  std::vector<episode> out;
+  for (auto& d : with_directives(s.episodes, ds, s.daily.front().first, s.daily.back().first, p, daily_at))
+    out.push_back(std::move(d.e));
+  for (const auto& e : s.episodes)
+    if (!e.warns()) out.push_back(e);  // withheld and advisory ones, as the rules give them
+  std::stable_sort(out.begin(), out.end(), [](const episode& a, const episode& b) { return a.start < b.start; });
+  return out;
 }
 
 /// A replay against hindsight. Each online warning belongs to the hindsight episode in force at

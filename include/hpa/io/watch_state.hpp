@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "hpa/profile.hpp"
 #include "hpa/watch.hpp"
@@ -20,16 +22,23 @@ namespace hpa::io {
 
 /// What the state keeps of one station.
 struct station_state {
-  issued_warning issued;
+  station_state() = default;
+  station_state(issued_warning i, std::optional<hour_t> at = std::nullopt, std::vector<std::string> acted = {})
+      : issued(i), decided_at(at), directives(std::move(acted)) {}
+
+  issued_warning issued;             ///< with directives: the rules' own warning (decide_with_directives)
   std::optional<hour_t> decided_at;  ///< the decision hour of the last run that decided it
+  std::vector<std::string> directives;  ///< directive_key of each directive acted on ("directives"; absent: none)
   friend bool operator==(const station_state&, const station_state&) = default;
 };
 
 using watch_state = std::map<std::string, station_state>;
 
-/// Whether the file keeps a station: something issued, or a lift (an issue in the same episode
-/// counts its lateness from it). Others are decided afresh each run.
-inline bool kept_in_file(const station_state& s) noexcept { return s.issued.level != 0 || s.issued.lifted_at; }
+/// Whether the file keeps a station: something issued, a lift (an issue in the same episode
+/// counts its lateness from it), or a directive acted on. Others are decided afresh each run.
+inline bool kept_in_file(const station_state& s) noexcept {
+  return s.issued.level != 0 || s.issued.lifted_at || !s.directives.empty();
+}
 
 /// Parses a state; `source` names it in errors.
 watch_state parse_watch_state(std::string_view text, const std::string& source, const profile& p);
