@@ -88,8 +88,15 @@ def run_block(block, root, tools, timeout):
     env["PATH"] = tools + os.pathsep + env.get("PATH", "")
     env["LC_ALL"] = "C.UTF-8"
     env["TERM"] = "dumb"
-    done = subprocess.run(["bash", "--noprofile", "--norc", "-c", "\n".join(script)], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=timeout)
+    before = set(os.listdir(root))
+    try:
+        done = subprocess.run(["bash", "--noprofile", "--norc", "-c", "\n".join(script)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=timeout)
+    finally:  # the files a block writes where it runs (a user's "> pds.csv") do not stay in the clone
+        for name in set(os.listdir(root)) - before:
+            path = os.path.join(root, name)
+            if os.path.isfile(path) or os.path.islink(path):
+                os.remove(path)
     parts = done.stdout.decode("utf-8", errors="replace").split("\n" + mark + "\n")
     outputs = parts[:len(block)]
     while len(outputs) < len(block):  # the block stopped early (an exit): the rest printed nothing
