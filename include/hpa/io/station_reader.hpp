@@ -195,128 +195,157 @@ bool read_interleaved(const read_options& o, const profile& p, Make& make, bool 
 
 }  // namespace detail
 
+namespace detail {
+
+// One reading of an input into station tables: plainly, by interleaved blocks, or by parts on
+// several threads, counting the rows for the progress line.
 template <class Sink, class Make>
-station_results<Sink> read_stations(const read_options& o, const profile& p, Make make) {
-  std::atomic<std::uint64_t> rows{0};
-  std::atomic<bool> stop{false};  // a part found a doubt: the others need not go on
-  auto read_one = [&](std::istream& file, warn_fn warn, station_results<Sink>& out, auto&& make_sink) {
+class station_reading {
+ public:
+  station_reading(const read_options& o, const profile& p, Make& make) : o_(o), p_(p), make_(make) {}
+
+  /// `run()` with the progress line updated beside it, when the options ask for one.
+  template <class Run>
+  auto watched(Run run) {
+    if (!o_.progress) return run();
+    std::future<decltype(run())> job;
+    try {
+      job = std::async(std::launch::async, run);
+    } catch (const std::system_error&) {  // no thread to spare (a process limit): the work, without the line
+      auto out = run();
+      o_.progress(rows_.load(), true);
+      return out;
+    }
+    while (job.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready) o_.progress(rows_.load(), false);
+    o_.progress(rows_.load(), true);
+    return job.get();
+  }
+
+  /// The whole input, row after row, on this thread.
+  station_results<Sink> plain() {
+    station_results<Sink> out;
+    if (o_.path.empty() || o_.path == "-") {
+      read_one(*o_.stream, o_.warn, out, make_);
+      return out;
+    }
+    std::ifstream in(o_.path, std::ios::binary);
+    if (!in) throw error(o_.path + ": cannot open");
+    read_one(in, o_.warn, out, make_);
+    return out;
+  }
+
+  /// Rows by time, then station, in blocks (read_interleaved); nullopt where a plain reading must decide.
+  std::optional<station_results<Sink>> interleaved() {
+    station_results<Sink> out;
+    if (!read_interleaved(o_, p_, make_, o_.threads > 1, rows_, out)) return std::nullopt;
+    return out;
+  }
+
+  /// The file's parts, each on a thread of its own; nullopt on any doubt (an error, a later part's
+  /// warning, a station in two parts), the parts freed, for a plain reading to decide.
+  std::optional<station_results<Sink>> by_parts(const std::vector<file_part>& parts) {
+    struct part_result {
+      station_results<Sink> out;
+      std::vector<std::string> warnings;
+      std::exception_ptr failed;
+    };
+    std::vector<part_result> results(parts.size());
+    station_claims claims;
+    auto read_part = [&](std::size_t i) {
+      // Part 0's warnings are the plain reading's first ones; a later part's are not (they would
+      // come out of order), so one of them stops the parallel reading too.
+      auto doubt = [&] {
+        stop_ = true;
+        throw part_abandoned{};
+      };
+      try {
+        part_stream in(o_.path, parts[i]);
+        read_one(in, [&, i](const std::string& w) {
+          if (i > 0) doubt();
+          results[i].warnings.push_back(w);
+        }, results[i].out, [&](std::string_view name) {
+          if (!claims.claim(name)) doubt();
+          return make_(name);
+        });
+      } catch (...) {
+        stop_ = true;
+        results[i].failed = std::current_exception();
+      }
+    };
+    watched([&] {
+      std::vector<std::thread> threads;
+      for (std::size_t i = 0; i < parts.size(); ++i) try {
+        threads.emplace_back(read_part, i);
+      } catch (const std::system_error&) {  // no thread to spare: the parts started stop, one core reads
+        stop_ = true;
+        results[i].failed = std::current_exception();
+        break;
+      }
+      for (auto& t : threads) t.join();
+      return true;
+    });
+    if (std::any_of(results.begin(), results.end(), [](const part_result& r) { return r.failed != nullptr; })) {
+      results.clear();  // before reading again: the parts' stations must not stay beside the whole file's
+      release_free_memory();
+      rows_ = 0;
+      stop_ = false;
+      return std::nullopt;
+    }
+    if (o_.warn)
+      for (const auto& w : results[0].warnings) o_.warn(w);
+    station_results<Sink> out;
+    out.kind = results[0].out.kind;
+    out.method = results[0].out.method;
+    for (auto& r : results)
+      for (auto& t : r.out.tables) out.tables.push_back(std::move(t));
+    return out;
+  }
+
+ private:
+  template <class MakeSink>
+  void read_one(std::istream& file, warn_fn warn, station_results<Sink>& out, MakeSink&& make_sink) {
     std::optional<input_chain> laid_out;  // a file (or a part of one) read in the layout of the options
     if (!dynamic_cast<input_chain*>(&file))
-      laid_out.emplace(std::vector<input_chain::part>{{&file, o.source}}, o.layout);
-    aqi_reader reader(laid_out ? *laid_out : file, o.source, p, warn, o.quiet_columns);
+      laid_out.emplace(std::vector<input_chain::part>{{&file, o_.source}}, o_.layout);
+    aqi_reader reader(laid_out ? *laid_out : file, o_.source, p_, warn, o_.quiet_columns);
     out.kind = reader.kind();
     out.method = reader.method();
-    out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make_sink, warn));
+    out.tables.push_back(std::make_unique<station_table<Sink>>(p_, reader.kind(), o_.source, make_sink, warn));
     auto& table = *out.tables.back();
     aqi_record r;
     std::uint64_t n = 0;
     while (reader.next(r)) {
       table.feed(r);
       if ((++n & 0xFFFF) == 0) {
-        rows += 0x10000;
-        if (stop.load(std::memory_order_relaxed)) throw detail::part_abandoned{};
+        rows_ += 0x10000;
+        if (stop_.load(std::memory_order_relaxed)) throw part_abandoned{};
       }
     }
     table.finish();
-  };
-  auto sequential = [&] {
-    station_results<Sink> out;
-    if (o.path.empty() || o.path == "-") {
-      read_one(*o.stream, o.warn, out, make);
-      return out;
-    }
-    std::ifstream in(o.path, std::ios::binary);
-    if (!in) throw error(o.path + ": cannot open");
-    read_one(in, o.warn, out, make);
-    return out;
-  };
-  auto with_progress = [&](auto&& run) {
-    std::future<decltype(run())> job;
-    try {
-      job = std::async(std::launch::async, run);
-    } catch (const std::system_error&) {  // no thread to spare (a process limit): the work, without the line
-      auto out = run();
-      o.progress(rows.load(), true);
-      return out;
-    }
-    while (job.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready) o.progress(rows.load(), false);
-    o.progress(rows.load(), true);
-    return job.get();
-  };
-
-  if (!o.path.empty() && o.path != "-" && o.layout.has_header() && stations_interleave(o.path)) {
-    auto interleaved = [&] {
-      station_results<Sink> out;
-      if (!detail::read_interleaved(o, p, make, o.threads > 1, rows, out)) return std::optional<station_results<Sink>>();
-      return std::optional(std::move(out));
-    };
-    if (auto out = o.progress ? with_progress(interleaved) : interleaved()) return std::move(*out);
-    return o.progress ? with_progress(sequential) : sequential();
   }
-  // Each part is read after the file's header line: a file without one is read on one core.
-  const auto parts = (o.threads > 1 && !o.path.empty() && o.path != "-" && o.layout.has_header())
-                         ? split_by_station(o.path, o.threads) : std::vector<file_part>{};
-  if (parts.size() < 2 || detail::ordered_by_time(o.path, parts, o.layout))
-    return o.progress ? with_progress(sequential) : sequential();
 
-  struct part_result {
-    station_results<Sink> out;
-    std::vector<std::string> warnings;
-    std::exception_ptr failed;
-  };
-  std::vector<part_result> results(parts.size());
-  detail::station_claims claims;
-  auto parallel = [&] {
-    std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < parts.size(); ++i) try {
-      threads.emplace_back([&, i] {
-        // Part 0's warnings are the sequential reading's first ones; a later part's are not
-        // (they would come out of order), so one of them stops the parallel reading too.
-        auto doubt = [&] {
-          stop = true;
-          throw detail::part_abandoned{};
-        };
-        try {
-          part_stream in(o.path, parts[i]);
-          read_one(in, [&, i](const std::string& w) {
-            if (i > 0) doubt();
-            results[i].warnings.push_back(w);
-          }, results[i].out, [&](std::string_view name) {
-            if (!claims.claim(name)) doubt();
-            return make(name);
-          });
-        } catch (...) {
-          stop = true;
-          results[i].failed = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {  // no thread to spare: the parts started stop, one core reads
-      stop = true;
-      results[i].failed = std::current_exception();
-      break;
-    }
-    for (auto& t : threads) t.join();
-    return true;
-  };
-  o.progress ? with_progress(parallel) : parallel();
+  const read_options& o_;
+  const profile& p_;
+  Make& make_;
+  std::atomic<std::uint64_t> rows_{0};
+  std::atomic<bool> stop_{false};  // a part found a doubt: the others need not go on
+};
 
-  const bool clean =
-      std::none_of(results.begin(), results.end(), [](const part_result& r) { return r.failed != nullptr; });
-  if (!clean) {
-    results.clear();  // before reading again: the parts' stations must not stay beside the whole file's
-    detail::release_free_memory();
-    rows = 0;
-    stop = false;
-    return o.progress ? with_progress(sequential) : sequential();
+}  // namespace detail
+
+template <class Sink, class Make>
+station_results<Sink> read_stations(const read_options& o, const profile& p, Make make) {
+  detail::station_reading<Sink, Make> reading(o, p, make);
+  // Each block or part is read after the file's header line: a file without one is read plainly.
+  const bool file = !o.path.empty() && o.path != "-" && o.layout.has_header();
+  if (file && stations_interleave(o.path)) {
+    if (auto out = reading.watched([&] { return reading.interleaved(); })) return std::move(*out);
+  } else if (file && o.threads > 1) {
+    const auto parts = split_by_station(o.path, o.threads);
+    if (parts.size() >= 2 && !detail::ordered_by_time(o.path, parts, o.layout))
+      if (auto out = reading.by_parts(parts)) return std::move(*out);
   }
-  if (o.warn)
-    for (const auto& w : results[0].warnings) o.warn(w);
-  station_results<Sink> out;
-  out.kind = results[0].out.kind;
-  out.method = results[0].out.method;
-  for (auto& r : results)
-    for (auto& t : r.out.tables) out.tables.push_back(std::move(t));
-  return out;
+  return reading.watched([&] { return reading.plain(); });
 }
 
 }  // namespace hpa::io
