@@ -5,10 +5,9 @@
 
 #include "hpa/directives.hpp"
 #include "hpa/io/aqi_csv.hpp"
-#include "hpa/io/csv.hpp"
 #include "hpa/io/directives.hpp"
-#include "hpa/io/fields.hpp"
 #include "hpa/io/episode_format.hpp"
+#include "hpa/io/issued_log.hpp"
 #include "hpa/io/output.hpp"
 #include "tool.hpp"
 
@@ -32,40 +31,11 @@ struct report_sink : station_sink {
 };
 
 /// One line of the log of warnings actually issued: station,level,issued_at,start[,lift].
-struct issued_entry {
-  std::string station;
-  level_t level;
-  hour_t issued_at, start;
-  std::optional<hour_t> lift;
-  std::uint64_t line;
-};
+using io::issued_entry;
 
 std::vector<issued_entry> read_log(const tool::context& cx, const std::string& path, const profile& p) {
   auto in = cx.open(path);
-  io::csv_reader csv(*in.stream, in.name);
-  if (!csv.next()) throw error(in.name + ": empty issued log: expected station,level,issued_at,start,lift");
-  static const io::known_column known[] = {{"station"}, {"level"}, {"issued_at"}, {"start"}, {"lift"}};
-  const io::header_map h(csv, known, io::unknown_columns::ignore);
-  for (std::size_t k = 0; k < 4; ++k)
-    if (h[k] < 0) throw error(location{in.name, 1, 0}, "missing column '" + std::string(known[k].name) + "' in the issued log");
-  std::vector<issued_entry> log;
-  while (csv.next()) {
-    csv.expect_fields(h.width());
-    const auto& f = csv.fields();
-    auto field = [&](std::size_t k) { return f[static_cast<std::size_t>(h[k])]; };
-    auto hour = [&](std::size_t k) {
-      const auto t = parse_time(field(k));
-      if (!t) throw error(csv.at(static_cast<std::uint64_t>(h[k]) + 1), std::string(t.error) + ", got '" + std::string(field(k)) + "'");
-      return t.hour;
-    };
-    const auto level = p.find_level(std::string(field(1)));
-    if (!level || *level == 0)
-      throw error(csv.at(static_cast<std::uint64_t>(h[1]) + 1), "no level '" + std::string(field(1)) + "' in profile " + p.name);
-    issued_entry e{std::string(field(0)), *level, hour(2), hour(3), std::nullopt, csv.line()};
-    if (h[4] >= 0 && !field(4).empty()) e.lift = hour(4);
-    log.push_back(e);
-  }
-  return log;
+  return io::read_issued_log(*in.stream, in.name, p);
 }
 
 const tool::spec spec = {
