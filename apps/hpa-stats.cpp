@@ -83,7 +83,7 @@ struct stats_sink : station_sink {
 
 // A calendar day of AQI into the station's statistics, when it meets the window.
 auto add_day(station_data& s, const tool::filter& keep) {
-  return [&s, &keep](std::int64_t d, double v, std::optional<bool> with_pm) {
+  return [&s, &keep](std::int64_t d, double v, pm_basis with_pm) {
     if (in_window(keep, d)) s.stats.add_day_aqi(d, v, with_pm);
   };
 }
@@ -95,7 +95,7 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const t
   s.any_aqi = true;
   s.last_aqi = r.hour;
   const std::int64_t day = detail::day_of(r.hour);
-  const std::optional<bool> with_pm = r.basis ? std::optional<bool>((*r.basis & pm_parts) != 0) : std::nullopt;
+  const pm_basis with_pm = !r.basis ? pm_basis::unknown : (*r.basis & pm_parts) ? pm_basis::pm : pm_basis::no_pm;
   const auto add = add_day(s, keep);
   switch (kind) {
     case series_kind::hourly: s.aqi_days.push(r.hour, r.value, with_pm, add); break;

@@ -285,21 +285,22 @@ TEST_CASE("stats: HJ 663 statistics and their data capture", "[stats]") {
 TEST_CASE("stats: days whose daily AQI stands on neither PM2.5 nor PM10 are counted apart", "[stats]") {
   station_stats s(period_by::year, heating_season{}, 3);
   const auto d = detail::day_of(parse_time("2017-05-01T00:00").hour);
-  s.add_day_aqi(d, 40, false);       // O3 alone
-  s.add_day_aqi(d + 1, 60, true);
-  s.add_day_aqi(d + 2, 70);          // not said
-  s.add_day_aqi(d + 3, no_value, false);  // not valid: not counted
+  s.add_day_aqi(d, 40, pm_basis::no_pm);  // O3 alone
+  s.add_day_aqi(d + 1, 60, pm_basis::pm);
+  s.add_day_aqi(d + 2, 70);                         // not said
+  s.add_day_aqi(d + 3, no_value, pm_basis::no_pm);  // not valid: not counted
   const auto& p = s.periods().begin()->second;
   CHECK(p.days_valid == 3);
   CHECK(p.days_without_pm == 1);
   CHECK(p.days_with_basis == 2);
   SECTION("a day of hourly AQI stands on PM when 20 of its hours do") {
     daily_mean m;
-    std::vector<std::optional<bool>> said;
+    std::vector<pm_basis> said;
     const hour_t t0 = d * 24;
     for (int h = 0; h < 48; ++h)
-      m.push(t0 + h, 50, h < 24 ? (h < 19) : (h < 44), [&](std::int64_t, double, std::optional<bool> pm) { said.push_back(pm); });
-    m.finish([&](std::int64_t, double, std::optional<bool> pm) { said.push_back(pm); });
-    CHECK(said == std::vector<std::optional<bool>>{false, true});  // 19 hours, then 20
+      m.push(t0 + h, 50, (h < 24 ? h < 19 : h < 44) ? pm_basis::pm : pm_basis::no_pm,
+             [&](std::int64_t, double, pm_basis pm) { said.push_back(pm); });
+    m.finish([&](std::int64_t, double, pm_basis pm) { said.push_back(pm); });
+    CHECK(said == std::vector<pm_basis>{pm_basis::no_pm, pm_basis::pm});  // 19 hours, then 20
   }
 }

@@ -167,6 +167,10 @@ inline double hj663_percentile(std::vector<double> v, double p) {
   return v[s - 1] + (v[s] - v[s - 1]) * (k - static_cast<double>(s));
 }
 
+/// Whether a daily AQI stands on PM2.5 or PM10, when the input says (a plain enum, not an
+/// optional<bool>, which GCC 12 takes for uninitialised when inlined).
+enum class pm_basis : std::uint8_t { unknown, pm, no_pm };
+
 /// The calendar days of an hourly series: the mean of each day's hourly values, valid with 20
 /// of its 24 hours (a day's AQI as the mean of its hourly AQI, RULES.md §2, on the calendar
 /// day). Push hours in rising order; emit(day, mean) is called for each day once an hour of a
@@ -177,10 +181,10 @@ class daily_mean {
  public:
   template <class Emit>
   void push(hour_t t, double v, Emit&& emit) {
-    push(t, v, std::nullopt, emit);
+    push(t, v, pm_basis::unknown, emit);
   }
   template <class Emit>
-  void push(hour_t t, double v, std::optional<bool> with_pm, Emit&& emit) {
+  void push(hour_t t, double v, pm_basis with_pm, Emit&& emit) {
     const std::int64_t d = detail::day_of(t);
     if (open_ && d != day_) finish(emit);
     if (!open_) {
@@ -194,17 +198,17 @@ class daily_mean {
     if (!std::isnan(v)) {
       sum_ += v;
       ++n_;
-      pm_ += with_pm.value_or(false);
+      pm_ += with_pm == pm_basis::pm;
     }
-    basis_known_ |= with_pm.has_value();
+    basis_known_ |= with_pm != pm_basis::unknown;
   }
   template <class Emit>
   void finish(Emit&& emit) {
     if (!open_) return;
     open_ = false;
     const double mean = n_ >= hours_for_daily_mean ? sum_ / n_ : std::numeric_limits<double>::quiet_NaN();
-    if constexpr (std::is_invocable_v<Emit, std::int64_t, double, std::optional<bool>>)
-      emit(day_, mean, basis_known_ ? std::optional<bool>(pm_ >= hours_for_daily_mean) : std::nullopt);
+    if constexpr (std::is_invocable_v<Emit, std::int64_t, double, pm_basis>)
+      emit(day_, mean, !basis_known_ ? pm_basis::unknown : pm_ >= hours_for_daily_mean ? pm_basis::pm : pm_basis::no_pm);
     else
       emit(day_, mean);
   }
@@ -360,13 +364,13 @@ class station_stats {
 
   /// A calendar day and its daily AQI; NaN: the day has data but no valid daily AQI. Give each
   /// valid day once. `with_pm`: whether the daily AQI stands on PM2.5 or PM10, when known.
-  void add_day_aqi(std::int64_t day, double aqi, std::optional<bool> with_pm = std::nullopt) {
+  void add_day_aqi(std::int64_t day, double aqi, pm_basis with_pm = pm_basis::unknown) {
     period_stats* s = at(day);
     if (!s || std::isnan(aqi)) return;
     ++s->days_valid;
-    if (with_pm) {
+    if (with_pm != pm_basis::unknown) {
       ++s->days_with_basis;
-      s->days_without_pm += !*with_pm;
+      s->days_without_pm += with_pm == pm_basis::no_pm;
     }
     ++s->category_days[static_cast<std::size_t>(category(static_cast<int>(std::ceil(aqi))).level - 1)];
     if (aqi > heavy_pollution_above) ++s->heavy_pollution_days;
