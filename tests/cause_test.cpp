@@ -47,6 +47,26 @@ collect run_gated(double value, hour_t from, hour_t to, gate_result gate, hour_t
 }
 }  // namespace
 
+TEST_CASE("cause: forty years with an ozone-driven hour a day hold no more than the last episodes", "[cause]") {
+  // memory flat with a primary column: what the withheld check keeps is let go as episodes settle
+  const auto p = pingdingshan_2023();
+  const rule_set rules(p);
+  const gate_result ozone{exclusion::advisory, p.advisory_pollutants[0]};
+  collect out;
+  station_pipeline<collect> pipe(p, rules, 0, series_kind::hourly);
+  std::size_t most = 0, most_first_year = 0;
+  for (hour_t t = 0; t < 40 * 8760; ++t) {
+    const bool episode = t % (30 * 24) < 5 * 24;  // five days over 200 a month: a warning each time
+    pipe.push(t, episode ? 260 : 60, t % 24 == 14 ? ozone : gate_result{}, out);
+    most = std::max(most, pipe.held());
+    if (t < 8760) most_first_year = most;
+  }
+  pipe.finish(out);
+  CHECK(out.episodes.size() > 400);
+  CHECK(most == most_first_year);  // the first year's most, never more
+  CHECK(most < 20);                // a month's episode and its ozone hours
+}
+
 TEST_CASE("cause: the pipeline reports the warnings excluded hours kept back", "[cause]") {
   const auto p = pingdingshan_2023();
   const gate_result dust{exclusion::outside_plan, p.excluded_causes[0]};

@@ -49,6 +49,10 @@ class station_pipeline {
   /// The next hour that can be pushed (hours before it are in the past).
   hour_t next_hour() const noexcept { return real_.cond.next_hour(); }
 
+  /// What the withheld check holds beside the two runs' windows (warnings, shadow episodes,
+  /// excluded stretches): those a later episode can still overlap, never the whole series.
+  std::size_t held() const noexcept { return warnings_.size() + waiting_.size() + excluded_.size(); }
+
   /// Pushes the value of hour t (hourly) or of the day starting at hour t (daily); t must be
   /// at or after next_hour(). The hours between are missing. NaN = a missing value. An hour the
   /// cause gate excludes counts as missing for the warning (`gate`, RULES.md §1).
