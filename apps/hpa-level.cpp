@@ -319,7 +319,7 @@ class hour_rows {
   template <class... Text>
   void put(const Text&... text) {
     auto copy = [&](std::string_view t) {
-      std::memcpy(at_, t.data(), t.size());
+      if (!t.empty()) std::memcpy(at_, t.data(), t.size());  // an empty view's data() may be null
       at_ += t.size();
     };
     (copy(std::string_view(text)), ...);

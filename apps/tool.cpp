@@ -128,7 +128,7 @@ class counting_buf : public std::streambuf {
   // Large reads go straight to the caller's buffer, as the file's own would.
   std::streamsize xsgetn(char* s, std::streamsize count) override {
     std::streamsize done = std::min<std::streamsize>(count, egptr() - gptr());
-    std::memcpy(s, gptr(), static_cast<std::size_t>(done));
+    if (done > 0) std::memcpy(s, gptr(), static_cast<std::size_t>(done));  // no buffer yet: gptr() is null
     gbump(static_cast<int>(done));
     if (done < count) done += std::max<std::streamsize>(0, counted(source_->sgetn(s + done, count - done)));
     return done;

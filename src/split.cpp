@@ -160,7 +160,7 @@ class part_stream::buffer : public std::streambuf {
   // Large reads go straight from the file into the caller's buffer, as ifstream's do.
   std::streamsize xsgetn(char* s, std::streamsize count) override {
     std::streamsize done = std::min<std::streamsize>(count, egptr() - gptr());
-    std::memcpy(s, gptr(), static_cast<std::size_t>(done));
+    if (done > 0) std::memcpy(s, gptr(), static_cast<std::size_t>(done));  // no buffer yet: gptr() is null
     gbump(static_cast<int>(done));
     if (done < count) done += fill(s + done, count - done);
     return done;
