@@ -253,6 +253,17 @@ void define(CLI::App& app, const spec& s, common& c) {
   if (s.takes & takes::series) add_series_input(app, c);
 }
 
+// What the tools say to do for an input that needs another tool first.
+std::string the_step(const io::needs_step& e, const std::string& tool) {
+  switch (e.step) {
+    case io::missing_step::compute_aqi: return ": hpa-aqi --daily " + e.source + " | " + tool;
+    case io::missing_step::compute_aqi_each_file: return ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv";
+    case io::missing_step::convert_daily_city: return " (a daily city file? hpa-convert --from daily-city)";
+    case io::missing_step::write_episodes_json: return ", as hpa-episodes --format json writes them";
+  }
+  return "";
+}
+
 int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
   io::ensure_standard_fds();  // before any file is opened: none may become stdout or stderr
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
@@ -282,11 +293,8 @@ int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const s
     return 0;
   } catch (const CLI::ParseError& e) {  // an option value the tool found wrong (--at 2023-13-01)
     return usage(e.what());
-  } catch (const io::no_aqi_values& e) {
-    std::cerr << s.name << ": " << e.what()
-              << (e.several_sources ? ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv"
-                                    : ": hpa-aqi --daily " + e.source + " | " + s.name)
-              << '\n';
+  } catch (const io::needs_step& e) {
+    std::cerr << s.name << ": " << e.what() << the_step(e, s.name) << '\n';
     return 1;
   } catch (const error& e) {
     std::cerr << s.name << ": " << e.what() << '\n';

@@ -140,7 +140,7 @@ basis_segment basis_part(const nlohmann::json& s, const std::string& path, level
 
 std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p) {
   const auto j = detail::parse_json(text, source);
-  if (!j.is_array()) throw error(source + ": expected the JSON array of hpa-episodes --format json");
+  if (!j.is_array()) throw needs_step(source + ": expected a JSON array of episodes", missing_step::write_episodes_json, source);
   std::vector<episode_record> out;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string path = source + ": /" + std::to_string(i);

@@ -14,6 +14,7 @@
 #include "hpa/error.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
+#include "hpa/io/input.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/utf8.hpp"
 #include "text.hpp"
@@ -78,18 +79,18 @@ bool looks_like_data(const std::vector<std::string_view>& fields) {
   return false;
 }
 
-// The error for a file whose first line is data, naming what the header should be.
-error missing_header(const csv_reader& csv, const std::string& expected) {
+// Throws the error for a file whose first line is data, naming what the header should be.
+[[noreturn]] void missing_header(const csv_reader& csv, const std::string& expected) {
   constexpr std::size_t shown = 3;  // enough fields to recognise the line
   const auto& f = csv.fields();
   std::string line;
   for (std::size_t i = 0; i < f.size() && i < shown; ++i) line += (i ? "," : "") + std::string(f[i]);
   if (f.size() > shown) line += ",…";
-  std::string hint;
-  if (f.size() == 12 && parse_time(detail::trim(f[1])).date_only) hint = " (a daily city file? hpa-convert --from daily-city)";
-  return error(location{csv.source(), csv.line(), 0},
-               "the header is missing: line " + std::to_string(csv.line()) + " is data ('" + line + "'); expected a header " +
-                   expected + hint);
+  const error missing(location{csv.source(), csv.line(), 0}, "the header is missing: line " + std::to_string(csv.line()) +
+                                                               " is data ('" + line + "'); expected a header " + expected);
+  if (f.size() == 12 && parse_time(detail::trim(f[1])).date_only)  // the daily city history files have no header
+    throw needs_step(missing.what(), missing_step::convert_daily_city, csv.source());
+  throw missing;
 }
 
 void read_cnemc(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
@@ -97,7 +98,7 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
   if (!csv.next()) throw error(location{source, 0, 0}, "empty input: expected date,hour,type,<sites>");
   const std::vector<std::string> header(csv.fields().begin(), csv.fields().end());
   if (header.size() < 4 || header[0] != "date" || header[1] != "hour" || header[2] != "type") {
-    if (looks_like_data(csv.fields())) throw missing_header(csv, "date,hour,type,<site or city …>");
+    if (looks_like_data(csv.fields())) missing_header(csv, "date,hour,type,<site or city …>");
     throw error(location{source, 1, 0}, "expected a header date,hour,type,<site or city …>");
   }
   static const std::map<std::string, std::size_t> types = {
@@ -169,7 +170,7 @@ named_header read_header(csv_reader& csv, const char* expected, std::initializer
   h.width = map.width();
   for (std::size_t k = 0; k < known.size(); ++k) {
     if (map[k] < 0 && k < required.size()) {
-      if (looks_like_data(csv.fields())) throw missing_header(csv, expected);
+      if (looks_like_data(csv.fields())) missing_header(csv, expected);
       throw map.missing(fmt::format("'{}'", known[k].name));
     }
     h.col.push_back(map[k]);
@@ -480,7 +481,7 @@ std::vector<known_column> concentration_columns() {
 concentration_reader::concentration_reader(std::istream& in, std::string source, warn_fn warn)
     : csv_(in, std::move(source), warn) {
   if (!csv_.next()) throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,pm25,pm10,so2,no2,co,o3");
-  if (looks_like_data(csv_.fields())) throw missing_header(csv_, "such as station,time,pm25,pm10,so2,no2,co,o3");
+  if (looks_like_data(csv_.fields())) missing_header(csv_, "such as station,time,pm25,pm10,so2,no2,co,o3");
   const auto known = concentration_columns();
   const header_map h(csv_, known, unknown_columns::warn, warn);
   width_ = h.width();

@@ -55,7 +55,8 @@ TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_f
   CHECK(back[0].e.lift == c.episodes[0].lift);
   CHECK(back[0].e.mean_daily_aqi == 250);
   CHECK_THROWS_WITH(io::episodes_from_json("[{\"station\": 1}]", "e.json", p), Catch::StartsWith("e.json: /0: type must be string"));
-  CHECK_THROWS_WITH(io::episodes_from_json("{}", "e.json", p), "e.json: expected the JSON array of hpa-episodes --format json");
+  CHECK_THROWS_WITH(io::episodes_from_json("{}", "e.json", p), "e.json: expected a JSON array of episodes");
+  CHECK_THROWS_AS(io::episodes_from_json("{}", "e.json", p), io::needs_step);  // the tool names hpa-episodes
   // a number out of range is a parse error, not an exception of another kind
   CHECK_THROWS_WITH(io::episodes_from_json("[1e999]", "e.json", p), "e.json: number overflow parsing '1e999'");
 }

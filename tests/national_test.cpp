@@ -116,12 +116,18 @@ TEST_CASE("national: the daily city files, headerless, joined with cat", "[natio
 
 TEST_CASE("national: a headerless file is told that its header is missing", "[national]") {
   const std::string day = "北京,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n";
-  const std::string tail = " (a daily city file? hpa-convert --from daily-city)";
   std::vector<measurement> rows;
   std::istringstream a(day);
   CHECK_THROWS_WITH(read_national(national_format::uci, a, "d.csv", rows),
                     "d.csv:1: the header is missing: line 1 is data ('北京,2016-12-20,416,…'); expected a header "
-                    "No,year,month,day,hour,PM2.5,…,station" + tail);
+                    "No,year,month,day,hour,PM2.5,…,station");
+  try {  // the tool names the conversion: (a daily city file? hpa-convert --from daily-city)
+    std::istringstream again(day);
+    read_national(national_format::uci, again, "d.csv", rows);
+    FAIL("no error");
+  } catch (const needs_step& e) {
+    CHECK(e.step == missing_step::convert_daily_city);
+  }
   std::istringstream b("1001A,12,40\n");
   CHECK_THROWS_WITH(concentration_reader(b, "c.csv"),
                     "c.csv:1: the header is missing: line 1 is data ('1001A,12,40'); expected a header such as "

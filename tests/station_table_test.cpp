@@ -66,10 +66,15 @@ TEST_CASE("stations: rows without one AQI value are an error at the end", "[stat
     table.finish();
   };
   // the tool adds the step: hpa-aqi --daily s.csv | the tool (tests/expected/bad_no_aqi.err)
-  CHECK_THROWS_AS(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"), no_aqi_values);
+  CHECK_THROWS_AS(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"), needs_step);
   CHECK_THROWS_WITH(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"),
                     "s.csv: no AQI value in 3 rows: compute it first");
   CHECK_THROWS_WITH(run("station,time,daily_aqi\nS,2023-12-01T00:00,\n"), "s.csv: no AQI value in 1 rows: compute it first");
+  try {
+    run("station,time,aqi\nS,2023-12-01T00:00,\n");
+  } catch (const needs_step& e) {
+    CHECK(e.step == missing_step::compute_aqi);
+  }
   CHECK_NOTHROW(run("station,time,aqi\n"));                                         // no rows: no data, not an error
   CHECK_NOTHROW(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,7\n"));  // one value is data
   CHECK_NOTHROW(run("station,time,aqi,pm25\nS,2023-12-01T00:00,,35\n"));  // concentrations: the AQI can come from them
@@ -100,9 +105,9 @@ TEST_CASE("stations: rows of several files without one AQI value: the AQI is to 
   try {
     table.finish();
     FAIL("no error");
-  } catch (const no_aqi_values& e) {
+  } catch (const needs_step& e) {
     CHECK(std::string(e.what()) == "a.csv + b.csv: no AQI value in 2 rows: compute it first");
     CHECK(e.source == "a.csv + b.csv");
-    CHECK(e.several_sources);  // the tool says: hpa-aqi --daily FILE > FILE-aqi.csv, file by file
+    CHECK(e.step == missing_step::compute_aqi_each_file);  // the tool says: hpa-aqi --daily FILE > FILE-aqi.csv
   }
 }

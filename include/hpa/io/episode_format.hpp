@@ -6,6 +6,7 @@
 
 #include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
+#include "hpa/io/input.hpp"  // needs_step, which episodes_from_json throws
 #include "hpa/io/table.hpp"
 #include "hpa/profile.hpp"
 
@@ -39,7 +40,8 @@ struct episode_record {
   basis why = basis::rules;  ///< the episode's `basis` (rules when it has none)
 };
 
-/// Reads the JSON array hpa-episodes writes; errors name `source` and the JSON path.
+/// Reads a JSON array of episode records, as episode_json writes them; errors name `source` and the
+/// JSON path, and JSON that is not an array is needs_step (write_episodes_json).
 std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p);
 
 /// A few lines for a person.

@@ -38,16 +38,21 @@ int parse_tz(std::string_view text);
 /// Parses --columns: names separated by commas, none empty (`station,time,aqi`).
 std::vector<std::string> parse_columns(std::string_view text);
 
-/// An input that holds rows and not one AQI value, nor concentrations to make them from: the AQI
-/// has yet to be computed. `source` names the input; the command that computes it (hpa-aqi
-/// --daily) is the tool's to show, as it ends in the tool itself.
-struct no_aqi_values : error {
-  no_aqi_values(const std::string& source, std::uint64_t rows, bool several_sources)
-      : error(location{source, 0, 0}, "no AQI value in " + std::to_string(rows) + " rows: compute it first"),
-        source(source),
-        several_sources(several_sources) {}
-  std::string source;
-  bool several_sources;  ///< the input is several files: each is computed apart
+/// The step an input needs before this reader can take it: another tool's job, which the tool
+/// layer names (io knows the formats, not the tools).
+enum class missing_step : std::uint8_t {
+  compute_aqi,            ///< rows and not one AQI value, nor concentrations to make them from
+  compute_aqi_each_file,  ///< the same, over several files: each is computed apart
+  convert_daily_city,     ///< a headerless daily city history file
+  write_episodes_json,    ///< JSON that is not an array of episode records
+};
+
+/// An input that cannot give the answer until `step` is done; what() says what is wrong with it.
+struct needs_step : error {
+  needs_step(const std::string& what, missing_step step, std::string source)
+      : error(what), step(step), source(std::move(source)) {}
+  missing_step step;
+  std::string source;  ///< the input, as messages name it
 };
 
 /// Several files read one after the other as one input, in a layout.

@@ -193,10 +193,6 @@ bool read_interleaved(const read_options& o, const profile& p, Make& make, bool 
   return !said;
 }
 
-}  // namespace detail
-
-namespace detail {
-
 // One reading of an input into station tables: plainly, by interleaved blocks, or by parts on
 // several threads, counting the rows for the progress line.
 template <class Sink, class Make>

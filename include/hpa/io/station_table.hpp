@@ -81,7 +81,9 @@ class station_table {
   /// The data end for every station. Throws hpa::error when rows came and not one held an AQI
   /// value, nor could (no concentration columns): the AQI has yet to be computed.
   void finish() {
-    if (rows_ > 0 && values_ == 0 && !concentrations_) throw no_aqi_values(source_, rows_, several_sources_);
+    if (rows_ > 0 && values_ == 0 && !concentrations_)
+      throw needs_step(source_ + ": no AQI value in " + std::to_string(rows_) + " rows: compute it first",
+                       several_sources_ ? missing_step::compute_aqi_each_file : missing_step::compute_aqi, source_);
     for (auto& e : entries_) e->pipe->finish(e->sink);
   }
 
