@@ -193,7 +193,7 @@ class directive_combiner {
  public:
   directive_combiner(std::span<const episode> rules, std::span<const directive> ds, hour_t first, hour_t last,
                      const profile& p)
-      : ds_(ds), first_(first), last_(last), p_(p) {
+      : ds_(ds), last_(last), p_(p) {
     for (const auto& e : rules)
       if (e.warns()) warns_.push_back(&e);
     std::stable_sort(warns_.begin(), warns_.end(), [](const episode* a, const episode* b) { return a->start < b->start; });
@@ -340,7 +340,7 @@ class directive_combiner {
   }
 
   std::span<const directive> ds_;
-  hour_t first_, last_;
+  hour_t last_;
   const profile& p_;
   std::vector<const episode*> warns_;
   const episode* rules_pending_ = nullptr;

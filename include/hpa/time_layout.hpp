@@ -86,12 +86,13 @@ constexpr layout_result time_layout::compile(std::string_view pattern) noexcept 
     }
     l.tokens_[l.count_++] = t;
   }
-  if (!seen['Y'] || !seen['m'] || !seen['d']) return fail("a layout needs %Y, %m and %d", 0);
-  if (seen['H'] && seen['I']) return fail("%H and %I both give the hour: use one", 0);
-  if (seen['I'] != seen['p']) return fail("%I (hour 1-12) goes with %p (AM or PM)", 0);
-  if ((seen['M'] || seen['S'] || seen['z']) && !seen['H'] && !seen['I'])
+  auto has = [&](char c) { return seen[static_cast<unsigned char>(c)]; };
+  if (!has('Y') || !has('m') || !has('d')) return fail("a layout needs %Y, %m and %d", 0);
+  if (has('H') && has('I')) return fail("%H and %I both give the hour: use one", 0);
+  if (has('I') != has('p')) return fail("%I (hour 1-12) goes with %p (AM or PM)", 0);
+  if ((has('M') || has('S') || has('z')) && !has('H') && !has('I'))
     return fail("minutes, seconds or %z without an hour", 0);
-  l.has_hour_ = seen['H'] || seen['I'];
+  l.has_hour_ = has('H') || has('I');
   return r;
 }
 

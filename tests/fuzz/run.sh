@@ -14,7 +14,7 @@ cmake --build "$build" -j "$(nproc)" >/dev/null
 
 corpus=$build/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{aqi_csv,national,reduction,profile,state,inputs} "$build/crashes"
+mkdir -p "$corpus"/{aqi_csv,national,reduction,profile,state,utf8,inputs} "$build/crashes"
 d=tests/data
 cp $d/*.csv $d/bad/*.csv "$corpus/aqi_csv/"
 prefixed() {  # target byte file: a seed whose first byte picks the reader
@@ -32,6 +32,7 @@ prefixed reduction 2 examples/reduction/totals.csv
 prefixed reduction 3 examples/reduction/exceptions.csv
 cp $d/profile_*.json $d/bad/profile_*.json "$corpus/profile/"
 cp $d/watch_state_*.json $d/example8_episodes.json $d/dust_episodes.json "$corpus/state/"
+cp $d/area_conc_names.csv $d/bad/utf8_*.csv "$corpus/utf8/"
 inputs() {  # mode cut file: a seed of the inputs target (mode: no header 1, UTC 2, layout 8; cut 0-255)
   printf "\\x$(printf %02x "$1")\\x$(printf %02x "$2")" | cat - "$3" >"$corpus/inputs/$(basename "$3").$1.$2"
 }
@@ -47,7 +48,7 @@ inputs 128 128 "$corpus/inputs/layout.txt"
 rm "$corpus/inputs/layout.txt"
 
 status=0
-for t in aqi_csv national reduction profile state inputs; do
+for t in aqi_csv national reduction profile state utf8 inputs; do
   log=$build/fuzz_$t.log
   if "$build/tests/fuzz/fuzz_$t" "$corpus/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
       -print_final_stats=1 -artifact_prefix="$build/crashes/${t}_" >"$log" 2>&1; then
