@@ -32,7 +32,7 @@ const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"
                                     // beside them, not used: published statistics, an area's sites
                                     {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"}, {"sites"}};
 enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col, basis_col,
-            first_conc_col, end_col = first_conc_col + 6 + 7 };
+            first_conc_col, sites_col = first_conc_col + 6 + 6, end_col };
 enum conc_value { pm25, pm10, so2, no2, co, o3 };
 
 std::int64_t& value_of(concentrations_milli& c, std::size_t v) {
@@ -59,11 +59,6 @@ std::string_view primary_text(aqi_parts primary) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // A number, not a missing value: the common case is told by its first byte.
 bool starts_with_digit(std::string_view s) { return !s.empty() && is_digit(s.front()); }
-
-// Concentration columns: the AQI can be computed from them (hpa-aqi), so an input that has them
-// and no AQI value is not a mistake of the same kind as one that has neither.
-constexpr std::string_view concentration_names[] = {"pm25", "pm2.5", "pm10", "so2", "no2", "co", "o3",
-                                                    "pm25_24h", "pm10_24h", "so2_24h", "no2_24h", "co_24h", "o3_8h"};
 
 std::string joined(const std::vector<std::string>& names) {
   std::string s;
@@ -228,12 +223,17 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
   const header_map probe(header, aqi_columns, unknown_columns::ignore);
   int pollutants = 0;
   for (std::size_t v = 0; v < 6; ++v) pollutants += probe[first_conc_col + v] >= 0;
+  // any concentration column, the 24 h ones too: the AQI can be computed from them (hpa-aqi), so
+  // an input that has them and no AQI value is not a mistake of the same kind as one that has neither
+  bool any_concentration = false;
+  for (std::size_t k = first_conc_col; k < sites_col; ++k) any_concentration |= probe[k] >= 0;
   const bool from_concentrations =
       probe[date_col] < 0 && (pollutants == 6 || (pollutants > 0 && probe[aqi_col] < 0 && probe[high_col] < 0 &&
                                                   probe[daily_col] < 0));
   const header_map h(header, std::span(aqi_columns).first(from_concentrations ? end_col : first_conc_col),
                      unknown_columns::warn, warn_unknown ? warn_ : warn_fn{}, quiet_);
   columns c;
+  c.concentrations = any_concentration;
   c.width = h.width();
   c.station = h[station_col];
   c.time = h[time_col] >= 0 ? h[time_col] : h[date_col];
@@ -250,7 +250,7 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
   const int daily = h[daily_col];
   if (c.time < 0) throw h.missing("'time' (or 'date' for a daily series)");
   if (from_concentrations) {  // they decide: the AQI columns beside them are not used
-    c.from_concentrations = c.concentrations = true;
+    c.from_concentrations = true;
     for (std::size_t v = 0; v < 6; ++v) c.conc[v] = h[first_conc_col + v];
     c.kind = series_kind_of(p_->daily_aqi);
     c.aqi = c.high = c.low = c.primary = c.basis = -1;
@@ -263,9 +263,6 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
     c.aqi = daily;
   }
   if (c.aqi < 0 && c.high < 0) throw h.missing("'aqi' (or 'aqi_high' for a forecast, or 'daily_aqi')");
-  for (std::size_t i = 0; i < h.width(); ++i)
-    c.concentrations |= std::find(std::begin(concentration_names), std::end(concentration_names), lower(h.name(i))) !=
-                        std::end(concentration_names);
   return c;
 }
 
