@@ -110,19 +110,34 @@ inline std::vector<replay_action> plain_actions(std::span<const directed_replay_
   return out;
 }
 
+namespace detail {
+// The rules over a whole series: its episodes and, with `keep_daily`, every hour's daily AQI.
+struct hindsight_run : station_sink {
+  bool keep_daily = false;
+  std::vector<episode> episodes;
+  std::vector<std::pair<hour_t, double>> daily;
+  void on_hour(hour_t h, double d, const hour_condition&) {
+    if (keep_daily) daily.emplace_back(h, d);
+  }
+  void on_episode(const episode& e) { episodes.push_back(e); }
+};
+inline hindsight_run run_hindsight(std::span<const timeline_point> series, series_kind kind, const profile& p,
+                                   bool keep_daily) {
+  hindsight_run s;
+  s.keep_daily = keep_daily;
+  if (series.empty()) return s;
+  const rule_set rules(p);
+  station_pipeline<hindsight_run> pipe(p, rules, series.front().hour, kind);
+  for (const auto& x : series) pipe.push(x.hour, x.value, s);
+  pipe.finish(s);
+  return s;
+}
+}  // namespace detail
+
 /// The episodes of a whole series in hindsight (RULES.md §4), as hpa-episodes gives them.
 inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> series, series_kind kind,
                                                const profile& p) {
-  struct sink : station_sink {
-    std::vector<episode> episodes;
-    void on_episode(const episode& e) { episodes.push_back(e); }
-  } s;
-  if (series.empty()) return {};
-  const rule_set rules(p);
-  station_pipeline<sink> pipe(p, rules, series.front().hour, kind);
-  for (const auto& x : series) pipe.push(x.hour, x.value, s);
-  pipe.finish(s);
-  return std::move(s.episodes);
+  return detail::run_hindsight(series, kind, p, false).episodes;
 }
 
 /// The episodes of a whole series in hindsight with directives (`ds`, the station's, as
@@ -130,17 +145,7 @@ inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> s
 inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> series, series_kind kind,
                                                const profile& p, std::span<const directive> ds) {
   if (ds.empty()) return hindsight_episodes(series, kind, p);
-  struct sink : station_sink {
-    std::vector<episode> episodes;
-    std::vector<std::pair<hour_t, double>> daily;  // every hour's daily AQI, for the directives' stretches
-    void on_hour(hour_t h, double d, const hour_condition&) { daily.emplace_back(h, d); }
-    void on_episode(const episode& e) { episodes.push_back(e); }
-  } s;
-  if (series.empty()) return {};
-  const rule_set rules(p);
-  station_pipeline<sink> pipe(p, rules, series.front().hour, kind);
-  for (const auto& x : series) pipe.push(x.hour, x.value, s);
-  pipe.finish(s);
+  auto s = detail::run_hindsight(series, kind, p, true);
   if (s.daily.empty()) return std::move(s.episodes);
   auto daily_at = [&](hour_t h) {
     const auto it = std::lower_bound(s.daily.begin(), s.daily.end(), std::pair<hour_t, double>{h, -1.0});
