@@ -326,17 +326,9 @@ class directive_combiner {
       e.mean_daily_aqi = d.own[0].mean_daily_aqi;
       return;
     }
-    double sum = 0;
-    int count = 0;
-    for (hour_t h = e.start; h <= std::min(e.end, last_); ++h) {
-      const double v = daily_at(h);
-      if (!has_value(v)) continue;
-      if (!has_value(e.max_daily_aqi) || v > e.max_daily_aqi) e.max_daily_aqi = v;
-      if (!has_value(e.min_daily_aqi) || v < e.min_daily_aqi) e.min_daily_aqi = v;
-      sum += v;
-      ++count;
-    }
-    if (count) e.mean_daily_aqi = sum / count;
+    daily_figures f(e);
+    for (hour_t h = e.start; h <= std::min(e.end, last_); ++h) f.add(daily_at(h));
+    f.set(e);
   }
 
   std::span<const directive> ds_;

@@ -57,6 +57,31 @@ struct episode {
   bool warns() const noexcept { return status == episode_status::warning; }
 };
 
+/// An episode's peak, lowest and mean daily AQI, gathered over its hours in force one value at a
+/// time (NaN: an hour without one). The peak and lowest go on from those the episode holds.
+class daily_figures {
+ public:
+  explicit daily_figures(const episode& e) noexcept : max_(e.max_daily_aqi), min_(e.min_daily_aqi) {}
+  void add(double d) noexcept {
+    if (!has_value(d)) return;
+    if (!has_value(max_) || d > max_) max_ = d;
+    if (!has_value(min_) || d < min_) min_ = d;
+    sum_ += d;
+    ++count_;
+  }
+  /// Writes them into `e`; with no value seen, `e` keeps its own.
+  void set(episode& e) const noexcept {
+    if (!count_) return;
+    e.max_daily_aqi = max_;
+    e.min_daily_aqi = min_;
+    e.mean_daily_aqi = sum_ / count_;
+  }
+
+ private:
+  double max_, min_, sum_ = 0;
+  int count_ = 0;
+};
+
 /// The level of episode `e` in force at hour t (RULES.md §4 step 4, §3.2.4): the level of the
 /// segment holding t; 0 before the start and from the lift on (or after the last hour seen).
 inline level_t level_in_force(const episode& e, hour_t t) noexcept {
@@ -116,7 +141,7 @@ class warning_tracker {
     e.segments.back().to = e.end;
     if (!e.pending) e.lift = e.end + 1;
     for (const auto& s : e.segments) e.level = std::max(e.level, s.level);
-    daily_figures(e, stop);
+    set_daily_figures(e, stop);
     buf_.clear();
     last_process_ = 0;
     emit(e);
@@ -178,18 +203,10 @@ class warning_tracker {
   }
 
   // Peak, lowest and mean daily AQI over the hours in force [0, stop).
-  void daily_figures(episode& e, std::size_t stop) const {
-    double sum = 0;
-    int count = 0;
-    for (std::size_t i = 0; i < stop; ++i) {
-      const double d = buf_[i].daily;
-      if (!has_value(d)) continue;
-      if (!has_value(e.max_daily_aqi) || d > e.max_daily_aqi) e.max_daily_aqi = d;
-      if (!has_value(e.min_daily_aqi) || d < e.min_daily_aqi) e.min_daily_aqi = d;
-      sum += d;
-      ++count;
-    }
-    if (count) e.mean_daily_aqi = sum / count;
+  void set_daily_figures(episode& e, std::size_t stop) const {
+    daily_figures f(e);
+    for (std::size_t i = 0; i < stop; ++i) f.add(buf_[i].daily);
+    f.set(e);
   }
 
   static fired_condition fired(const hour_condition& c) {
