@@ -102,10 +102,7 @@ using table = io::station_results<episode_sink>;
 // --directives: the episodes of each station with the directives that name it (§3.2.2(2)).
 
 std::vector<directive> read_directives(const std::string& path, tool::context& cx) {
-  const auto& input = cx.options().inputs.front();
-  if (path == "-" && (input.empty() || input == "-"))
-    throw CLI::ValidationError("--directives", "stdin can feed only one of the two inputs");
-  auto in = cx.open(path);
+  auto in = cx.open_beside(path, "--directives");
   return io::read_directives(*in.stream, in.name, cx.profile(), cx.warner());
 }
 

@@ -236,10 +236,7 @@ int run(const args& a, tool::context& cx) {
   const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
   std::vector<directive> directives;
   if (!a.directives.empty()) {
-    const auto& input = cx.options().inputs.front();
-    if (a.directives == "-" && (input.empty() || input == "-"))
-      throw CLI::ValidationError("--directives", "stdin can feed only one of the two inputs");
-    auto d = cx.open(a.directives);
+    auto d = cx.open_beside(a.directives, "--directives");
     directives = io::read_directives(*d.stream, d.name, p, cx.warner());
   }
   auto in = cx.open_input();

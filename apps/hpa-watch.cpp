@@ -119,10 +119,7 @@ void options(CLI::App& app, args& a) {
 // --directives: read once, before the timeline (stdin feeds one of the two at most).
 std::vector<directive> read_directives(const args& a, tool::context& cx) {
   if (a.directives.empty()) return {};
-  const auto& input = cx.options().inputs.front();
-  if (a.directives == "-" && (input.empty() || input == "-"))
-    throw CLI::ValidationError("--directives", "stdin can feed only one of the two inputs");
-  auto in = cx.open(a.directives);
+  auto in = cx.open_beside(a.directives, "--directives");
   return io::read_directives(*in.stream, in.name, cx.profile(), cx.warner());
 }
 

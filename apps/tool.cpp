@@ -396,6 +396,13 @@ input context::open(const std::string& path) const {
   return in;
 }
 
+input context::open_beside(const std::string& path, const char* option) const {
+  const auto& main = common_.inputs.empty() ? std::string() : common_.inputs.front();
+  if (path == "-" && (main.empty() || main == "-"))
+    throw CLI::ValidationError(option, "stdin can feed only one of the two inputs");
+  return open(path);
+}
+
 input context::open_input() const {
   if (!(takes_ & takes::series)) return open(common_.inputs.front());
   input in = open(common_.inputs.front());

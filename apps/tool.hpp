@@ -197,6 +197,9 @@ class context {
   /// Opens a file, or stdin for "-"; a directory or an unreadable file is an error naming it.
   /// On a terminal its reading shows a progress line (see progress_wanted).
   input open(const std::string& path) const;
+  /// A second input, given to `option`: as open(), but stdin ("-") only when the main input is
+  /// not stdin too (a usage error otherwise).
+  input open_beside(const std::string& path, const char* option) const;
   /// The input: the first file, or with takes::series every file as one input_chain in the layout
   /// of the options.
   input open_input() const;
