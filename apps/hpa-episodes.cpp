@@ -1,7 +1,6 @@
 // hpa-episodes: the warning episodes of every station (§3.2.1-§3.2.4).
 #include <fmt/format.h>
 
-#include <set>
 
 #include "hpa/aqi_series.hpp"
 #include "hpa/directives.hpp"
@@ -104,15 +103,6 @@ using table = io::station_results<episode_sink>;
 std::vector<directive> read_directives(const std::string& path, tool::context& cx) {
   auto in = cx.open_beside(path, "--directives");
   return io::read_directives(*in.stream, in.name, cx.profile(), cx.warner());
-}
-
-// A directive whose area is no station of the input is not used: say so, once per area.
-void warn_unused(const std::vector<directive>& all, const table& t, const std::string& source, tool::context& cx) {
-  std::set<std::string> stations, warned;
-  for (auto* e : t.sorted()) stations.insert(e->name);
-  for (const auto& d : all)
-    if (!d.area.empty() && !stations.count(d.area) && warned.insert(d.area).second)
-      cx.warn(source + ": no station '" + d.area + "' in the input: its directives are not used");
 }
 
 // A station's episodes in order of start, each with its basis.
@@ -241,7 +231,7 @@ int run(const args& a, tool::context& cx) {
   std::vector<std::string_view> names;
   for (auto* e : t.sorted()) names.push_back(e->name);
   cx.filter().check_stations(names, in.name);
-  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
+  if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, names);
   io::output out(cx.options().output);
   if (a.summary) {
     for (auto* e : t.sorted()) count_directed(e->sink, p);

@@ -511,15 +511,14 @@ bool same_kept(const io::watch_state& a, const io::watch_state& b) {
   return kept(a) == kept(b);
 }
 
-// A directive whose area is no station of the input is not used: said once per area, as
-// hpa-episodes says it.
-void warn_unused(const std::vector<directive>& all, const timeline& t, const std::string& source,
-                 const tool::context& cx) {
-  std::set<std::string> stations, warned;
-  for (const auto& [name, r] : t.rows) stations.insert(name);
-  for (const auto& d : all)
-    if (!d.area.empty() && !stations.count(d.area) && warned.insert(d.area).second)
-      cx.warn(source + ": no station '" + d.area + "' in the input: its directives are not used");
+// The stations of the rows, for the directives that name none of them.
+std::vector<std::string_view> station_names(const timeline& t) {
+  std::vector<std::string_view> names;
+  for (const auto& [name, r] : t.rows)
+    if (names.empty() || names.back() != name) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 int decide_now(const args& a, tool::context& cx) {
@@ -545,7 +544,7 @@ int decide_now(const args& a, tool::context& cx) {
   const auto before = state;
   auto all = forget(state, a.forget, p);
   for (auto& r : decide_all(t, c, state, directives, cx)) all.push_back(std::move(r));
-  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
+  if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
   if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));
   write_output(all, c.now, cx, file ? &*file : nullptr, !a.directives.empty(), t.method ? to_string(*t.method) : "");
@@ -765,7 +764,7 @@ int replay(const args& a, tool::context& cx) {
   if (o.to < o.from)
     throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
                             format_time(last)));
-  if (!a.directives.empty()) warn_unused(directives, t, a.directives, cx);
+  if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
   const auto all = replay_all(stations, t.kind, o, directives, p);
   io::output out(cx.options().output);
   if (a.summary) write_replay_summary(all, out, cx.options().format);

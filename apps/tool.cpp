@@ -451,4 +451,17 @@ hour_t date_option(const std::string& text, const char* option) {
   return t.hour;
 }
 
+void warn_unused_directives(const context& cx, const std::string& source, std::span<const directive> ds,
+                            const std::vector<std::string_view>& stations) {
+  std::vector<std::string_view> warned;
+  for (const auto& d : ds) {
+    const std::string_view area = d.area;
+    if (area.empty() || std::find(stations.begin(), stations.end(), area) != stations.end() ||
+        std::find(warned.begin(), warned.end(), area) != warned.end())
+      continue;
+    warned.push_back(area);
+    cx.warn(source + ": no station '" + d.area + "' in the input: its directives are not used");
+  }
+}
+
 }  // namespace hpa::tool

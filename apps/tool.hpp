@@ -15,11 +15,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/io/input.hpp"
 #include "hpa/io/station_reader.hpp"
@@ -248,5 +250,10 @@ int main(int argc, char** argv, const spec& s, Options&& options, Run&& run) {
 hour_t hour_option(const std::string& text, const char* option);
 /// Parses a date option (--since, --until): "2023-12-01"; a usage error otherwise.
 hour_t date_option(const std::string& text, const char* option);
+
+/// Warns, once per area, of the directives (read from `source`) whose area is none of the
+/// input's `stations`: they apply to nothing.
+void warn_unused_directives(const context& cx, const std::string& source, std::span<const directive> ds,
+                            const std::vector<std::string_view>& stations);
 
 }  // namespace hpa::tool
