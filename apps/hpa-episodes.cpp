@@ -1,10 +1,8 @@
 // hpa-episodes: the warning episodes of every station (§3.2.1-§3.2.4).
 #include <fmt/format.h>
 
-
 #include "hpa/aqi_series.hpp"
 #include "hpa/directives.hpp"
-
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/directives.hpp"
 #include "hpa/io/episode_format.hpp"
