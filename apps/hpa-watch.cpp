@@ -349,8 +349,10 @@ std::string text_of(const station_report& s, hour_t now, const profile& p, bool 
     const auto& a = x.action;
     const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
     std::string line = fmt::format("  {} {}", to_string(a.kind), lift ? level(a.from) : level(a.to));
-    if (!lift && a.kind != action_kind::issue) line += " (was " + level(a.from) + ")";
-    line += ", effective " + format_time(a.effective);
+    if (!lift && a.kind != action_kind::issue && a.kind != action_kind::missed) line += " (was " + level(a.from) + ")";
+    line += (a.kind == action_kind::missed ? ", from " : ", effective ") + format_time(a.effective);
+    if (a.replaces) line += " (in place of " + format_time(*a.replaces) + ")";
+    if (a.kind == action_kind::missed) line += "; its process is over: not issued late";
     if (a.deadline)
       line += a.late_hours > 0
                   ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
@@ -375,6 +377,7 @@ ordered_json json_of(const station_report& s, hour_t now, const profile& p, bool
       j["source"] = null_if_empty(x.source);
     }
     j["effective"] = format_time(a.effective);
+    j["replaces"] = a.replaces ? ordered_json(format_time(*a.replaces)) : ordered_json(nullptr);
     j["issue_by"] = a.deadline ? ordered_json(format_time(*a.deadline)) : ordered_json(nullptr);
     j["late_hours"] = a.deadline ? ordered_json(a.late_hours) : ordered_json(nullptr);
     j["monitoring_override"] = a.monitoring_override;
@@ -388,6 +391,7 @@ ordered_json json_of(const station_report& s, hour_t now, const profile& p, bool
       j["source"] = nullptr;
     }
     j["effective"] = nullptr;
+    j["replaces"] = nullptr;
     j["issue_by"] = nullptr;
     j["late_hours"] = nullptr;
     j["monitoring_override"] = false;
@@ -414,8 +418,9 @@ ordered_json json_of(const station_report& s, hour_t now, const profile& p, bool
 void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f,
                 bool directed, const std::string& method) {
   using io::field;
-  std::vector<std::string> columns = {"station", "now",      "required", "tier",     "action", "from",
-                                      "to",      "effective", "issue_by", "late_hours", "override", "note"};
+  std::vector<std::string> columns = {"station",  "now",      "required",   "tier",     "action",
+                                      "from",     "to",       "effective",  "replaces", "issue_by",
+                                      "late_hours", "override", "note"};
   if (directed) columns.insert(columns.begin() + 7, {"basis", "source"});
   if (!method.empty()) columns.push_back("daily_aqi_method");
   io::record_writer rows(out, f, columns);
@@ -433,17 +438,18 @@ void write_rows(const std::vector<station_report>& all, hour_t now, const profil
     };
     if (s.found != finding::none)
       row({field::string(to_string(s.found)), field::string(p.level_name(s.held)), field::string(p.level_name(s.held)),
-           field::time(std::nullopt), field::time(std::nullopt), field::number(no_value), field::boolean(false),
-           field::string(s.note)},
+           field::time(std::nullopt), field::time(std::nullopt), field::time(std::nullopt), field::number(no_value),
+           field::boolean(false), field::string(s.note)},
           std::nullopt, "");
     else if (s.actions.empty())
       row({field::string("none"), field::string_or_null(""), field::string_or_null(""), field::time(std::nullopt),
-           field::time(std::nullopt), field::number(no_value), field::boolean(false), field::string(s.note)},
+           field::time(std::nullopt), field::time(std::nullopt), field::number(no_value), field::boolean(false),
+           field::string(s.note)},
           s.required ? std::optional<basis>(s.why) : std::nullopt, s.source);
     for (const auto& x : s.actions) {
       const auto& a = x.action;
       row({field::string(to_string(a.kind)), field::string(p.level_name(a.from)), field::string(p.level_name(a.to)),
-           field::time(a.effective), field::time(a.deadline),
+           field::time(a.effective), field::time(a.replaces), field::time(a.deadline),
            a.deadline ? field::integer(a.late_hours) : field::number(no_value), field::boolean(a.monitoring_override),
            field::string(x.reason)},
           x.why, x.source);
@@ -588,11 +594,12 @@ std::vector<station_replay> replay_all(const station_inputs& stations, series_ki
   std::vector<station_replay> out;
   for (const auto& [name, in] : stations) {
     const auto ds = directives_for(directives, name);
-    std::vector<directed_replay_action> directed;
-    if (!ds.empty()) directed = replay_watch(in.points, kind, o, p, ds);
-    auto actions = ds.empty() ? replay_watch(in.points, kind, o, p) : plain_actions(directed);
+    auto run = replay_season(in.points, kind, o, p, ds);
     const auto hindsight = hindsight_episodes(in.points, kind, p, ds);
-    auto summary = compare_with_hindsight(actions, hindsight, o);
+    auto summary = compare_with_hindsight(run, hindsight, o);
+    auto actions = plain_actions(run.actions);
+    std::vector<directed_replay_action> directed;
+    if (!ds.empty()) directed = std::move(run.actions);
     out.push_back({name, std::move(actions), std::move(summary), std::move(directed)});
   }
   return out;
@@ -658,23 +665,18 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
 std::optional<int> median_of(const std::vector<int>& v) { return median_hours(v); }
 
 // The columns of a summary row: the counts, then the median lags (none: no episode to measure).
+// Then the site-hours against hindsight (RULES.md §9's test) and the notices a bureau gave.
 const std::vector<std::string> summary_columns = {
-    "station",     "episodes",     "issues",       "upgrades", "downgrades",  "lifts",     "announcements",
-    "reschedules", "contradicted", "issued_twice", "missed",   "issue_lag_h", "lift_lag_h"};
+    "station",     "episodes",      "issues",       "upgrades",    "downgrades",  "lifts",
+    "announcements", "updates",     "reschedules",  "reported_missed", "unannounced", "contradicted",
+    "issued_twice", "missed",       "issue_lag_h",  "lift_lag_h",  "hours_same",  "hours_above",
+    "hours_below", "longest_above_h"};
 
 std::vector<std::optional<int>> summary_values(const replay_summary& s) {
-  return {s.episodes,
-          s.issues,
-          s.upgrades,
-          s.downgrades,
-          s.lifts,
-          s.announcements,
-          s.reschedules,
-          s.contradicted,
-          s.issued_twice,
-          s.missed,
-          median_of(s.issue_lag),
-          median_of(s.lift_lag)};
+  return {s.episodes,      s.issues,         s.upgrades,       s.downgrades,     s.lifts,
+          s.announcements, s.updates,        s.reschedules,    s.reported_missed, s.unannounced,
+          s.contradicted,  s.issued_twice,   s.missed,         median_of(s.issue_lag), median_of(s.lift_lag),
+          s.hours_same,    s.hours_above,    s.hours_below,    s.longest_above};
 }
 
 // The stations pooled: counts added, lags pooled before their median.
@@ -685,6 +687,9 @@ replay_summary pooled(const std::vector<station_replay>& all) {
     t.issues += s.issues, t.upgrades += s.upgrades, t.downgrades += s.downgrades, t.lifts += s.lifts;
     t.announcements += s.announcements, t.reschedules += s.reschedules, t.episodes += s.episodes;
     t.contradicted += s.contradicted, t.issued_twice += s.issued_twice, t.missed += s.missed;
+    t.updates += s.updates, t.reported_missed += s.reported_missed, t.unannounced += s.unannounced;
+    t.hours_same += s.hours_same, t.hours_above += s.hours_above, t.hours_below += s.hours_below;
+    t.longest_above = std::max(t.longest_above, s.longest_above);
     t.issue_lag.insert(t.issue_lag.end(), s.issue_lag.begin(), s.issue_lag.end());
     t.lift_lag.insert(t.lift_lag.end(), s.lift_lag.begin(), s.lift_lag.end());
   }

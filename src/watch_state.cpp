@@ -41,7 +41,12 @@ station_state station_of(const nlohmann::json& s, const std::string& name, const
   station_state st;
   issued_warning& w = st.issued;
   w.level = level("level");
-  if (w.level > 0) w.start = hour("start");
+  if (w.level > 0) {
+    w.start = hour("start");
+    // a file without "since" (an older one) held a warning in force from its start
+    if (s.contains("since")) w.since = hour("since");
+    else if (!s.contains("ahead")) w.since = w.start;
+  }
   if (s.contains("announced_at")) {
     w.announced_at = hour("announced_at");
     w.announced_to = level("announced_to");
@@ -114,7 +119,11 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
     if (!is_utf8(name))
       throw error(source + ": station " + quote(name) + " cannot be kept in the state file: not UTF-8");
     nlohmann::ordered_json s = {{"level", p.level_name(w.level)}};
-    if (w.level > 0) s["start"] = format_time(w.start);
+    if (w.level > 0) {
+      s["start"] = format_time(w.start);
+      if (!w.since) s["ahead"] = true;
+      else if (*w.since != w.start) s["since"] = format_time(*w.since);
+    }
     if (w.announced_at) {
       s["announced_at"] = format_time(*w.announced_at);
       s["announced_to"] = p.level_name(w.announced_to);

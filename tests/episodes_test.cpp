@@ -102,6 +102,20 @@ TEST_CASE("episodes: 18. a downgrade pending at the end of the data", "[episodes
   CHECK(e[0].pending_seen == 21);
 }
 
+TEST_CASE("episodes: 21. a downgrade goes to the highest level of the 36 h that justify it", "[episodes]") {
+  // the 36 h from hour 60 show only yellow; the later orange is an upgrade at hour 100
+  const auto e = run({{red, 0, 59}, {yellow, 60, 99}, {orange, 100, 150}});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].segments == std::vector<segment>{{red, 0, 59}, {yellow, 60, 99}, {orange, 100, 150}});
+  CHECK(e[0].lift == 151);
+  SECTION("orange at the 36th hour of the improvement counts; at the 37th it is an upgrade") {
+    const auto in = run({{red, 0, 59}, {yellow, 60, 94}, {orange, 95, 150}});
+    CHECK(in[0].segments == std::vector<segment>{{red, 0, 59}, {orange, 60, 150}});
+    const auto out = run({{red, 0, 59}, {yellow, 60, 95}, {orange, 96, 150}});
+    CHECK(out[0].segments == std::vector<segment>{{red, 0, 59}, {yellow, 60, 95}, {orange, 96, 150}});
+  }
+}
+
 TEST_CASE("episodes: data ending inside a process leave the episode pending", "[episodes]") {
   const auto e = run({{yellow, 10, 50}}, 50);
   REQUIRE(e.size() == 1);

@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <map>
 #include <random>
 
@@ -57,7 +56,7 @@ void check_invariants(const std::vector<timeline_point>& t, series_kind kind, in
 }
 }  // namespace
 
-TEST_CASE("watch_replay: no lift while its episode is in force, no downgrade below hindsight, none issued twice",
+TEST_CASE("watch_replay: no lift while its episode is in force, none issued twice",
           "[watch_replay]") {
   std::mt19937 rng(2016'12'01);
   auto as_reached = pingdingshan_2023();
@@ -88,6 +87,130 @@ TEST_CASE("watch_replay: no lift while its episode is in force, no downgrade bel
   CHECK(c.lifts > 100);
   CHECK(c.downgrades > 10);
   CHECK(c.missed * 20 < c.episodes);
+}
+
+namespace {
+// Hindsight's level at every hour of [from, to], and the hours at which it goes down.
+struct hindsight_levels {
+  hour_t from;
+  std::vector<level_t> level;
+  std::vector<hour_t> lowered;  // the hours of hindsight's downgrades and lifts
+  hindsight_levels(std::span<const episode> es, hour_t first, hour_t last) : from(first) {
+    level.assign(std::size_t(last - first + 1), 0);
+    for (const auto& e : es) {
+      for (const auto& g : e.segments)
+        for (hour_t h = std::max(g.from, first); h <= std::min(g.to, last); ++h) level[std::size_t(h - first)] = g.level;
+      for (std::size_t i = 1; i < e.segments.size(); ++i)
+        if (e.segments[i].level < e.segments[i - 1].level) lowered.push_back(e.segments[i].from);
+      if (e.lift) lowered.push_back(*e.lift);
+    }
+  }
+  level_t at(hour_t h) const { return level.at(std::size_t(h - from)); }
+  // hours since the latest hindsight downgrade or lift at or before h (none: a large number)
+  hour_t since_lowered(hour_t h) const {
+    hour_t best = 1 << 30;
+    for (const auto x : lowered)
+      if (x <= h) best = std::min(best, h - x);
+    return best;
+  }
+};
+
+struct level_check {
+  int series = 0, hours = 0, above = 0, below = 0, lowered = 0, unannounced = 0, issues = 0, longest_after = 0;
+};
+
+// The hours after a downgrade or lift of hindsight that a decision at `forecast` hours ahead can be
+// above it (RULES.md §9): the improvement's lift_hours must be final, and a chain ending after the
+// timeline can still cover the hours its span reaches back (71 h for 72 h chains).
+int grace_hours(const profile& p, int forecast) {
+  return std::max(0, p.lift_hours + rule_set(p).max_span() - 1 - forecast);
+}
+
+// One replay at `forecast` hours ahead, its site-hours against hindsight checked hour by hour
+// (RULES.md §9's test): above it only within grace_hours of a hindsight downgrade or lift. The
+// span stops 120 h before the data end, where hindsight takes the end of the data as final.
+void check_levels(const std::vector<timeline_point>& t, series_kind kind, int forecast, const profile& p,
+                  level_check& c) {
+  const int grace = grace_hours(p, forecast);
+  const hour_t last = t.back().hour + (kind == series_kind::daily ? 23 : 0);
+  const replay_options o{t.front().hour, last - 120, forecast};
+  const auto run = replay_season(t, kind, o, p);
+  const auto hindsight = hindsight_episodes(t, kind, p);
+  const hindsight_levels known(hindsight, o.from, o.to);
+  for (const auto& g : run.online)
+    for (hour_t h = g.from; h <= g.to; ++h) {
+      ++c.hours;
+      const level_t past = known.at(h);
+      INFO("hour " << h << ": online " << int(g.level) << ", hindsight " << int(past) << ", forecast " << forecast);
+      if (g.level > past) {
+        ++c.above;
+        c.longest_after = std::max<int>(c.longest_after, static_cast<int>(known.since_lowered(h)) + 1);
+        REQUIRE(known.since_lowered(h) < grace);
+      }
+      if (g.level < past) {
+        ++c.below;
+        // with a long forecast, below only while the peak of the episode is beyond it
+        if (grace == 0)
+          for (const auto& e : hindsight)
+            if (e.start <= h && h <= e.end) REQUIRE(e.trigger.chain_to > h + forecast);
+      }
+    }
+  const auto s = compare_with_hindsight(run, hindsight, o);
+  CHECK(s.hours_same + s.hours_above + s.hours_below == o.to - o.from + 1);
+  CHECK(s.contradicted == 0);
+  CHECK(s.issued_twice == 0);
+  if (grace == 0) CHECK(s.unannounced == 0);
+  c.unannounced += s.unannounced;
+  c.lowered += s.downgrades + s.lifts;
+  c.issues += s.issues;
+  // no issue after its episode's lift in hindsight
+  for (const auto& r : run.actions) {
+    if (r.at.action.kind != action_kind::issue) continue;
+    for (const auto& e : hindsight)
+      if (e.start <= r.at.warning_start && e.lift && r.at.warning_start < *e.lift) CHECK(r.at.decided_at < *e.lift);
+  }
+  ++c.series;
+}
+}  // namespace
+
+TEST_CASE("watch_replay: a perfect 7-day forecast is never above hindsight and announces every change",
+          "[watch_replay]") {
+  std::mt19937 rng(2017'01'15);
+  level_check c;
+  for (const auto kind : {series_kind::hourly, series_kind::daily})
+    for (int i = 0; i < 25; ++i)
+      check_levels(random_series(rng, kind, kind == series_kind::daily ? 24 * 60 : 900), kind, 168,
+                   pingdingshan_2023(), c);
+  CHECK(grace_hours(pingdingshan_2023(), 168) == 0);
+  CHECK(c.above == 0);
+  CHECK(c.unannounced == 0);
+  CHECK(c.lowered > 50);
+  CHECK(c.below > 0);  // long random episodes reach their peak beyond the 7 days: an upgrade then
+}
+
+TEST_CASE("watch_replay: with 72 h or none, above hindsight only while the improvement can still be covered",
+          "[watch_replay]") {
+  // 36 h of improvement, plus the 71 h a 3-day chain ending after the timeline can reach back,
+  // less the forecast: 35 h with 72 h ahead, 107 h observed only (59 h where no window after the
+  // improvement is over its threshold: RULES.md §9)
+  CHECK(grace_hours(pingdingshan_2023(), 72) == 35);
+  CHECK(grace_hours(pingdingshan_2023(), 0) == 107);
+  auto as_reached = pingdingshan_2023();
+  as_reached.start = merged_start::as_reached;
+  for (int forecast : {72, 0}) {
+    std::mt19937 rng(2016'12'22);
+    level_check c;
+    for (const auto& p : {pingdingshan_2023(), as_reached, mee_2017()})
+      for (int i = 0; i < 15; ++i)
+        check_levels(random_series(rng, series_kind::hourly, 900), series_kind::hourly, forecast, p, c);
+    INFO("forecast " << forecast << ": " << c.above << " of " << c.hours << " hours above, the last "
+                     << c.longest_after << " h after hindsight's change; " << c.unannounced << " of "
+                     << c.lowered << " downgrades and lifts unannounced");
+    CHECK(c.above > 20);  // the bound is met, not vacuous
+    CHECK(c.lowered > 50);
+    CHECK(c.longest_after > (forecast ? 20 : 59));  // the bound is needed: 59 h is not enough observed only
+    if (forecast) CHECK(c.unannounced * 4 < c.lowered);
+  }
 }
 
 TEST_CASE("watch_replay: observed only, a lift is final about 20 h after hindsight confirms it", "[watch_replay]") {
@@ -139,35 +262,36 @@ TEST_CASE("watch_replay: the comparison counts contradicted lifts and episodes i
   const std::vector<episode> hindsight = {e};
   const replay_options o{0, 400, 0};
   auto act = [](hour_t at, action_kind k, level_t from, level_t to, hour_t effective) {
-    return replay_action{at, watch_action{k, from, to, effective, std::nullopt, 0, false}, at < 180 ? 110 : 180};
+    return replay_action{at, watch_action{k, from, to, effective, std::nullopt, 0, false, std::nullopt}, at < 180 ? 110 : 180};
   };
   const std::vector<replay_action> premature = {
       act(110, action_kind::issue, 0, orange, 110), act(140, action_kind::downgrade, orange, yellow, 140),
       act(160, action_kind::lift, yellow, 0, 160), act(180, action_kind::issue, 0, yellow, 180),
       act(240, action_kind::lift, yellow, 0, 240)};
   const auto s = compare_with_hindsight(premature, hindsight, o);
-  CHECK(s.contradicted == 2);  // the downgrade at 140 (orange until 150) and the lift at 160
+  CHECK(s.contradicted == 1);  // the lift at 160 (the downgrade at 140 is below hindsight: site-hours)
+  CHECK(s.unannounced == 3);   // every downgrade and lift took effect in the hour decided
   CHECK(s.issued_twice == 1);
   CHECK(s.issue_lag == std::vector<int>{10});
   CHECK(s.lift_lag == std::vector<int>{39});
+  SECTION("announced ahead, a change is not counted; site-hours against hindsight") {
+    std::vector<replay_action> ahead = {act(90, action_kind::issue, 0, orange, 100),
+                                        act(120, action_kind::announce_downgrade, orange, yellow, 151),
+                                        act(151, action_kind::downgrade, orange, yellow, 151)};
+    ahead[0].warning_start = 100;
+    replay_run run;
+    run.online = {{none, 90, 99}, {orange, 100, 160}, {yellow, 161, 230}};
+    for (const auto& a : ahead) run.actions.push_back({a, basis::rules, {}});
+    const auto t = compare_with_hindsight(run, hindsight, {90, 230, 0});
+    CHECK(t.unannounced == 0);
+    CHECK(t.hours_same == 10 + 51 + 40);
+    CHECK(t.hours_above == 10 + 30);  // orange 151-160 over yellow, yellow 201-230 after the lift
+    CHECK(t.hours_below == 0);
+    CHECK(t.hours_above + t.hours_same + t.hours_below == 141);
+    CHECK(t.longest_above == 30);
+  }
   CHECK(median_hours({5, 1, 9, 3}) == 3);
   CHECK_FALSE(median_hours({}));
-}
-
-TEST_CASE("watch_replay: a season of 12 stations x 1,100 hours replays in seconds", "[watch_replay]") {
-  std::mt19937 rng(12);
-  const auto p = pingdingshan_2023();
-  std::vector<std::vector<timeline_point>> stations;
-  for (int i = 0; i < 12; ++i) stations.push_back(random_series(rng, series_kind::hourly, 1100));
-  for (int forecast : {0, 72}) {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::size_t actions = 0;
-    for (const auto& t : stations) actions += replay_watch(t, series_kind::hourly, {0, 1099, forecast}, p).size();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    WARN("12 x 1,100 h, forecast " << forecast << " h: " << actions << " actions in " << seconds << " s");
-    CHECK(actions > 0);
-    CHECK(seconds < 30);  // generous: sanitizer and debug builds run it too
-  }
 }
 
 TEST_CASE("watch_replay: with directives, each hour sees those received by then", "[watch_replay]") {

@@ -11,7 +11,7 @@ using namespace hpa::io;
 namespace {
 namespace fs = std::filesystem;
 
-issued_warning warning(level_t l, hour_t start) { return {l, start, 0, std::nullopt, std::nullopt}; }
+issued_warning warning(level_t l, hour_t start) { return {l, start, start, 0, std::nullopt, std::nullopt}; }
 
 // A fresh folder for one test case, under the system's temporary folder.
 fs::path fresh_dir(const std::string& name) {
@@ -37,21 +37,23 @@ const std::string state_of_a =
 TEST_CASE("watch_state: what is written reads back", "[watch_state]") {
   const auto p = pingdingshan_2023();
   watch_state s;
-  s["A"] = {{2, 100, 0, 140, std::nullopt}, 120};
-  s["B"] = {{0, 0, 0, std::nullopt, std::nullopt}, 120};  // nothing issued: not written
+  s["A"] = {{2, 100, std::nullopt, 0, 140, std::nullopt}, 120};  // issued ahead, its lift announced
+  s["B"] = {{0, 0, std::nullopt, 0, std::nullopt, std::nullopt}, 120};  // nothing issued: not written
   s["C"] = {warning(3, -50), 120};
+  s["D"] = {{2, 100, 110, 0, std::nullopt, std::nullopt}, 120};  // in force at its level since 110
   const auto text = format_watch_state(s, p, 120);
   const auto back = parse_watch_state(text, "s.json", p);
-  CHECK(back.size() == 2);
+  CHECK(back.size() == 3);
   CHECK(back.at("A") == s["A"]);
   CHECK(back.at("C") == s["C"]);
+  CHECK(back.at("D") == s["D"]);
 }
 
 TEST_CASE("watch_state: a lifted warning keeps its lift hour (an issue in the same episode counts from it)",
           "[watch_state]") {
   const auto p = pingdingshan_2023();
   watch_state s;
-  s["L"] = {{0, 0, 0, std::nullopt, 130}, 140};
+  s["L"] = {{0, 0, std::nullopt, 0, std::nullopt, 130}, 140};
   const auto text = format_watch_state(s, p, 140);
   CHECK(text.find("\"L\": {\n      \"level\": \"none\",\n      \"lifted_at\": \"1970-01-06T10:00\"\n    }") !=
         std::string::npos);

@@ -35,7 +35,8 @@ struct run {
   const watch_action& operator[](std::size_t i) const { return d.actions.at(i); }
 };
 
-issued_warning in_force(level_t l, hour_t start) { return {l, start, 0, std::nullopt, std::nullopt}; }
+issued_warning in_force(level_t l, hour_t start) { return {l, start, start, 0, std::nullopt, std::nullopt}; }
+issued_warning ahead(level_t l, hour_t start) { return {l, start, std::nullopt, 0, std::nullopt, std::nullopt}; }
 }  // namespace
 
 TEST_CASE("watch: a forecast episode 60 h ahead is issued on time, its final lift announced at once", "[watch]") {
@@ -50,7 +51,7 @@ TEST_CASE("watch: a forecast episode 60 h ahead is issued on time, its final lif
   CHECK(r[1].effective == 151);
   CHECK(r.d.required == none);
   CHECK(r.d.upcoming->start == 100);
-  CHECK(r.d.next == issued_warning{yellow, 100, 0, 151, std::nullopt});
+  CHECK(r.d.next == issued_warning{yellow, 100, std::nullopt, 0, 151, std::nullopt});
 }
 
 TEST_CASE("watch: one 20 h ahead is issued now, 28 h late", "[watch]") {
@@ -61,9 +62,9 @@ TEST_CASE("watch: one 20 h ahead is issued now, 28 h late", "[watch]") {
 }
 
 TEST_CASE("watch: what was issued and announced, unchanged, is no change", "[watch]") {
-  const run r({{orange, 100, 150}}, 300, 80, {orange, 100, 0, 151, std::nullopt});
+  const run r({{orange, 100, 150}}, 300, 80, {orange, 100, std::nullopt, 0, 151, std::nullopt});
   CHECK(r.d.actions.empty());
-  CHECK(r.d.next == issued_warning{orange, 100, 0, 151, std::nullopt});
+  CHECK(r.d.next == issued_warning{orange, 100, std::nullopt, 0, 151, std::nullopt});
 }
 
 TEST_CASE("watch: a known downgrade or lift comes out in the same run as the issue", "[watch]") {
@@ -116,7 +117,7 @@ TEST_CASE("watch: the lift is announced ahead, then done", "[watch]") {
     CHECK(again.d.actions.empty());
   }
   SECTION("lifted when it comes") {
-    const run r({{orange, 0, 50}}, 300, 51, {orange, 0, 0, 51, std::nullopt});
+    const run r({{orange, 0, 50}}, 300, 51, {orange, 0, 0, 0, 51, std::nullopt});
     REQUIRE(r.d.actions.size() == 1);
     CHECK(r[0].kind == action_kind::lift);
     CHECK(r.d.next.level == none);
@@ -137,13 +138,14 @@ TEST_CASE("watch: an improvement not yet final holds the level, and says how muc
     CHECK(r.d.actions.empty());
     CHECK(r.d.hold == "20 of 36 h of improvement are final; the timeline ends there: orange is held");
   }
-  SECTION("final hours below it do not lift it while the rest may still be covered") {
-    // 40 h below orange are final, but the episode may go on after the data (merged start)
+  SECTION("nothing is held for what may come after the timeline: 36 final hours below orange downgrade") {
     const run r(bounds_of({{orange, 0, 50}, {yellow, 51, 100}}, 120, {{yellow, 101, 120}}), 120, in_force(orange, 0));
-    CHECK(r.d.actions.empty());
-    CHECK(r.d.required == orange);
-    CHECK(r.d.hold == "70 h of improvement below orange are final, but a later process of this episode could still "
-                      "raise it: orange is held until 36 h without any condition are final");
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::downgrade);
+    CHECK(r[0].to == yellow);
+    CHECK(r[0].effective == 120);
+    CHECK(r.d.next.since == 51);  // the rules' hour
+    CHECK(r.d.required == yellow);
   }
 }
 
@@ -166,14 +168,30 @@ TEST_CASE("watch: the monitoring override flags heavy pollution with no improvem
 }
 
 TEST_CASE("watch: a forecast that moves the start reschedules; one that vanishes cancels", "[watch]") {
-  const run moved({{yellow, 110, 150}}, 300, 40, in_force(yellow, 100));
-  REQUIRE_FALSE(moved.d.actions.empty());
-  CHECK(moved[0].kind == action_kind::reschedule);
-  CHECK(moved[0].effective == 110);
-  CHECK(moved.d.next.start == 110);
-  const run gone({}, 300, 40, in_force(yellow, 100));
-  REQUIRE(gone.d.actions.size() == 1);
-  CHECK(gone[0].kind == action_kind::lift);
+  SECTION("moved by more than the tolerance (12 h): rescheduled") {
+    const run moved({{yellow, 113, 150}}, 300, 40, ahead(yellow, 100));
+    REQUIRE_FALSE(moved.d.actions.empty());
+    CHECK(moved[0].kind == action_kind::reschedule);
+    CHECK(moved[0].effective == 113);
+    CHECK(moved[0].replaces == 100);
+    CHECK(moved.d.next.start == 113);
+  }
+  SECTION("moved within it: no notice; it still comes into force at the rules' hour") {
+    const run moved({{yellow, 112, 150}}, 300, 40, ahead(yellow, 100));
+    CHECK(std::none_of(moved.d.actions.begin(), moved.d.actions.end(),
+                       [](const watch_action& a) { return a.kind == action_kind::reschedule; }));
+    CHECK(moved.d.next.start == 100);
+    const run at_old({{yellow, 112, 150}}, 300, 100, moved.d.next);
+    CHECK(at_old.d.required == none);
+    const run at_new({{yellow, 112, 150}}, 300, 112, moved.d.next);
+    CHECK(at_new.d.required == yellow);
+    CHECK(at_new.d.next.since == 112);
+  }
+  SECTION("gone from the forecast: cancelled") {
+    const run gone({}, 300, 40, ahead(yellow, 100));
+    REQUIRE(gone.d.actions.size() == 1);
+    CHECK(gone[0].kind == action_kind::lift);
+  }
 }
 
 TEST_CASE("watch: a warning in force whose next episode is in the forecast is lifted, then the next issued", "[watch]") {
@@ -189,9 +207,9 @@ TEST_CASE("watch: a warning in force whose next episode is in the forecast is li
   CHECK(r[1].late_hours == 18);
   CHECK(r[2].kind == action_kind::announce_lift);
   CHECK(r[2].effective == 171);
-  CHECK(r.d.next == issued_warning{yellow, 120, 0, 171, std::nullopt});
+  CHECK(r.d.next == issued_warning{yellow, 120, std::nullopt, 0, 171, std::nullopt});
   SECTION("when the lift is due at its hour, the next is issued in the same run") {
-    const run at_lift({{orange, 0, 50}, {yellow, 120, 170}}, 300, 51, {orange, 0, 0, 51, std::nullopt});
+    const run at_lift({{orange, 0, 50}, {yellow, 120, 170}}, 300, 51, {orange, 0, 0, 0, 51, std::nullopt});
     REQUIRE(at_lift.d.actions.size() == 3);
     CHECK(at_lift[0].kind == action_kind::lift);
     CHECK(at_lift[1].kind == action_kind::issue);
@@ -201,7 +219,7 @@ TEST_CASE("watch: a warning in force whose next episode is in the forecast is li
 
 TEST_CASE("watch: a warning not yet in force follows the forecast at once, both ways", "[watch]") {
   SECTION("a lower forecast re-grades it now, effective at its start") {
-    const run r({{yellow, 100, 150}}, 300, 40, in_force(orange, 100));
+    const run r({{yellow, 100, 150}}, 300, 40, ahead(orange, 100));
     REQUIRE_FALSE(r.d.actions.empty());
     CHECK(r[0].kind == action_kind::downgrade);
     CHECK(r[0].from == orange);
@@ -210,18 +228,19 @@ TEST_CASE("watch: a warning not yet in force follows the forecast at once, both 
     CHECK(r.d.next.level == yellow);
   }
   SECTION("a higher forecast re-grades it now, effective at its start, not before") {
-    const run r({{orange, 100, 150}}, 300, 40, in_force(yellow, 100));
+    const run r({{orange, 100, 150}}, 300, 40, ahead(yellow, 100));
     REQUIRE_FALSE(r.d.actions.empty());
     CHECK(r[0].kind == action_kind::upgrade);
     CHECK(r[0].to == orange);
     CHECK(r[0].effective == 100);
     CHECK(r.d.required == none);
   }
-  SECTION("a lower forecast that the hours after it could still raise holds the level") {
-    // the forecast ends inside the episode: a later process could make it orange again
-    const run r({{yellow, 100, 150}}, 150, 40, in_force(orange, 100));
-    CHECK(r.d.actions.empty());
-    CHECK(r.d.next.level == orange);
+  SECTION("a lower forecast is followed even when the hours after it could still raise it") {
+    // the forecast ends inside the episode: nothing is held for what may come after it
+    const run r({{yellow, 100, 150}}, 150, 40, ahead(orange, 100));
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::downgrade);
+    CHECK(r.d.next.level == yellow);
   }
 }
 
@@ -358,7 +377,7 @@ TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' ow
   CHECK(end[0].why == basis::rules);
   CHECK(end[0].source == "豫环委办〔2023〕41号");
   CHECK(end[0].reason == "豫环委办〔2023〕41号 ends; the rules hold yellow");
-  CHECK(end.d.next == issued_warning{yellow, 0, 0, std::nullopt, std::nullopt});
+  CHECK(end.d.next == issued_warning{yellow, 0, 0, 0, std::nullopt, std::nullopt});
 }
 
 TEST_CASE("watch: a directive below the rules changes nothing until the rules would lift", "[watch]") {

@@ -90,6 +90,58 @@ inline level_t level_in_force(const episode& e, hour_t t) noexcept {
   return 0;
 }
 
+/// Where a walk of the level in force (walk_level_in_force) stopped.
+struct walk_end {
+  hour_t at = 0;         ///< the lift hour, or the first hour after what is known
+  bool lifted = false;
+  level_t level = 0;     ///< in force at `at` (0 once lifted)
+  bool reached = false;  ///< the air has been at `level` since it came into force
+  /// An improvement known up to the end but shorter than lift_hours (RULES.md §4 step 5):
+  hour_t pending_from = 0;  ///< its first hour
+  int pending_seen = 0;     ///< its hours known to be below the level (0: none)
+  level_t pending_to = 0;   ///< the highest condition they may have
+};
+
+/// §3.2.4 "改善到相应级别预警启动标准以下，且预测将持续36小时以上时" (RULES.md §4 steps 3-5, §9): the
+/// level in force walked forward from hour `from`, where `level` is in force (`reached`: the air
+/// has been at it since it came into force), over condition bounds `b` (min_at(h) <= C(h) <=
+/// max_at(h) up to b.last(); after it nothing is known: 0 and the highest level). Upgrade at
+/// once where C_min rises above the level ("及时采取升级措施"); downgrade at the first hour t,
+/// once the level has been reached, whose lift_hours hours [t, t + lift_hours - 1] are all known
+/// below it (C_max < level), to the highest C_max in them, or lift when that is none. Processes
+/// closer than lift_hours are thus one episode, and a later process is an upgrade, never a reason
+/// to hold. In hindsight the bounds are equal. Calls change(t, level) at each change (0: the
+/// lift, the last); stops at the lift or after b.last().
+template <class Bounds, class Change>
+walk_end walk_level_in_force(const Bounds& b, hour_t from, level_t level, bool reached, int lift_hours,
+                             Change&& change) {
+  const hour_t last = b.last();
+  for (hour_t t = from; t <= last; ++t) {
+    const level_t lo = b.min_at(t);
+    if (lo > level) {
+      level = lo;
+      reached = true;
+      change(t, level);
+      continue;
+    }
+    if (lo == level) reached = true;
+    if (!reached || b.max_at(t) >= level) continue;
+    level_t to = 0;  // the highest condition of the hours known below the level from t
+    hour_t k = t;
+    for (; k <= last && k - t < lift_hours && b.max_at(k) < level; ++k) to = std::max(to, b.max_at(k));
+    if (k - t == lift_hours) {
+      change(t, to);
+      if (to == 0) return {t, true, 0, false, 0, 0, 0};
+      level = to;
+      reached = lo >= level;
+      continue;
+    }
+    if (k > last) return {last + 1, false, level, reached, t, static_cast<int>(k - t), to};
+    t = k - 1;  // a shorter improvement holds the level: every later start in it is shorter still
+  }
+  return {last + 1, false, level, reached, 0, 0, 0};
+}
+
 /// Builds episodes from the condition level of consecutive hours of one station. Push every hour
 /// from the station's first; `emit(const episode&)` is called as each episode closes (36 h of no
 /// condition after its last process, or the end of the data on finish()).
@@ -162,44 +214,29 @@ class warning_tracker {
     return top;
   }
 
-  // Steps 3-5, from the start level `in_force`: upgrade at once, downgrade or lift after
-  // lift_hours below the level in force. Opens e's segments (their `to` is set by the caller)
-  // and returns the first hour no longer in force (buf_.size() when the data end first).
+  // The buffered episode as condition bounds (equal: hindsight) for walk_level_in_force.
+  struct known {
+    const warning_tracker* w;
+    hour_t last() const noexcept { return w->start_ + hour_t(w->buf_.size()) - 1; }
+    level_t min_at(hour_t h) const noexcept { return w->buf_[std::size_t(h - w->start_)].c.level; }
+    level_t max_at(hour_t h) const noexcept { return min_at(h); }
+  };
+
+  // Steps 3-5 from the start level `in_force`: opens e's segments (their `to` is set by the
+  // caller) and returns the first hour no longer in force (buf_.size() when the data end first).
   std::size_t walk(episode& e, level_t in_force, bool data_ended) const {
-    const std::size_t n = buf_.size();
-    bool reached = buf_[0].c.level >= in_force;  // the air has been at the level in force
-    auto open_segment = [&](std::size_t i) { e.segments.push_back({in_force, start_ + hour_t(i), 0}); };
-    open_segment(0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const level_t l = buf_[i].c.level;
-      if (l > in_force) {  // upgrade at once (§3.2.4 "及时采取升级措施")
-        in_force = l;
-        reached = true;
-        open_segment(i);
-        continue;
-      }
-      if (l == in_force) { reached = true; continue; }
-      if (!reached) continue;
-      std::size_t j = i;  // the improving stretch [i, j)
-      while (j < n && buf_[j].c.level < in_force) ++j;
-      level_t target = 0;  // highest level of the stretch among this episode's hours
-      for (std::size_t k = i; k < std::min(j, last_process_ + 1); ++k) target = std::max(target, buf_[k].c.level);
-      if (j - i < static_cast<std::size_t>(p_->lift_hours)) {
-        if (j == n && data_ended) {
-          e.pending = true;
-          e.pending_to = target;
-          e.pending_seen = static_cast<int>(j - i);
-        }
-        i = j - 1;  // every later start in the stretch is shorter still: hold through it
-        continue;
-      }
-      if (target == 0) return i;
-      in_force = target;
-      reached = l >= in_force;
-      open_segment(i);
-    }
+    e.segments.push_back({in_force, start_, 0});
+    const auto end = walk_level_in_force(known{this}, start_, in_force, buf_[0].c.level >= in_force, p_->lift_hours,
+                                         [&](hour_t t, level_t l) {
+                                           if (l > 0) e.segments.push_back({l, t, 0});
+                                         });
+    if (end.lifted) return std::size_t(end.at - start_);
     e.pending = true;  // the data end before a confirmed lift
-    return n;
+    if (data_ended && end.pending_seen > 0) {
+      e.pending_to = end.pending_to;
+      e.pending_seen = end.pending_seen;
+    }
+    return buf_.size();
   }
 
   // Peak, lowest and mean daily AQI over the hours in force [0, stop).

@@ -3,10 +3,8 @@
 // no longer change. A chain that ends after T can still cover hours up to its span before its end
 // (§3), so the condition of the last hours is provisional. Conditions only rise with the daily AQI,
 // so two continuations bound every other: C_min(h), nothing after T, and C_max(h), every hour
-// after T at the profile's max_aqi. C(h) is final where they agree.
-//
-// From the bounds, the highest level in force (§4) that any continuation can give each hour: a
-// downgrade or lift that stays at or above it is one the full series can never contradict.
+// after T at the profile's max_aqi. C(h) is final where they agree. The level in force is walked
+// over them by walk_level_in_force (episodes.hpp), which decides only on what is final.
 
 #include <algorithm>
 #include <optional>
@@ -105,6 +103,18 @@ class final_condition_tracker {
     dirty_ = true;
   }
 
+  /// Forgets the settled hours before h (bounds() then starts at h, or at the first hour not yet
+  /// settled): what a decision no longer looks at, so that memory does not grow with the series.
+  void forget_before(hour_t h) {
+    const std::size_t n = std::min<std::size_t>(settled_, h > b_.first ? std::size_t(h - b_.first) : 0);
+    if (n == 0) return;
+    b_.first += hour_t(n);
+    settled_ -= n;
+    b_.lo.erase(b_.lo.begin(), b_.lo.begin() + std::ptrdiff_t(n));
+    b_.hi.erase(b_.hi.begin(), b_.hi.begin() + std::ptrdiff_t(n));
+    b_.daily.erase(b_.daily.begin(), b_.daily.begin() + std::ptrdiff_t(n));
+  }
+
   /// The bounds of the timeline pushed so far (T = next_hour() - 1).
   const condition_bounds& bounds() {
     if (!dirty_) return b_;
@@ -157,131 +167,6 @@ inline condition_bounds final_conditions(std::span<const timeline_point> points,
   final_condition_tracker t(p, rules, points.front().hour, kind);
   for (const auto& x : points) t.push(x.hour, x.value);
   return t.bounds();
-}
-
-/// The highest level in force (RULES.md §4) that any continuation of the timeline can give each
-/// hour from `from` to T, and the episodes that can still hold a warning.
-struct level_bounds {
-  /// A stretch of hours that may hold one or more episodes; `lift` once 36 h without any
-  /// condition after its last possible process are final (then every episode in it is lifted).
-  struct span {
-    hour_t start = 0;
-    hour_t last_process = 0;
-    std::optional<hour_t> lift;
-  };
-  hour_t first = 0;
-  std::vector<level_t> upper;  ///< per hour; after T anything can come (the highest level)
-  std::vector<span> spans;
-  level_t top = 0;
-
-  level_t at(hour_t h) const noexcept {
-    if (h < first) return top;
-    if (h >= first + static_cast<hour_t>(upper.size())) return top;
-    return upper[static_cast<std::size_t>(h - first)];
-  }
-  /// The span holding hour h (from its start to its lift), if any.
-  const span* span_at(hour_t h) const noexcept {
-    for (const auto& s : spans)
-      if (s.start <= h && (!s.lift || h < *s.lift)) return &s;
-    return nullptr;
-  }
-};
-
-namespace detail {
-
-// The highest level the improving stretch from t (every hour certainly below L for lift_hours)
-// can give in hindsight: the highest condition of the stretch, counting only hours of this
-// episode (RULES.md §4 step 3). An hour that may or may not be in the stretch, and every hour
-// after T while the episode can go on, counts as the level just below L.
-inline level_t stretch_bound(const condition_bounds& b, hour_t t, level_t L, std::optional<hour_t> last_process) {
-  const level_t below = static_cast<level_t>(L - 1);
-  level_t target = 0;
-  for (hour_t k = t;; ++k) {
-    if (last_process && k > *last_process) break;  // later hours are another episode
-    if (k > b.last()) return below;                // the stretch may go on after the data
-    if (b.min_at(k) >= L) break;                   // it surely ends here
-    target = std::max(target, std::min(b.max_at(k), below));
-    if (target == below) break;
-  }
-  return target;
-}
-
-// RULES.md §4 steps 2-4 over one stretch [a, stop] that may hold episodes, walked with what is
-// certain: upgrade on C_max, "the air has been at L" only where C_min reached it, downgrade only
-// after lift_hours of C_max below L, and to the most the stretch can hold.
-inline void walk_upper(const condition_bounds& b, const profile& p, level_bounds& out, hour_t a, hour_t stop,
-                       std::optional<hour_t> last_process) {
-  const bool highest = p.start == merged_start::highest;
-  level_t L = b.max_at(a);
-  if (highest) {  // §3.2.4 "从高级别启动预警": the highest the episode can still reach
-    L = b.top;
-    if (last_process) {
-      L = 0;
-      for (hour_t k = a; k <= *last_process; ++k) L = std::max(L, b.max_at(k));
-    }
-  }
-  bool reached = false;
-  hour_t quiet = 0;      // hours in a row with C_min = 0: after lift_hours of them an episode may
-                         // have closed and a new one, at any level, may start
-  hour_t hold_until = a;  // inside a short improvement: every later start in it is shorter still
-  for (hour_t t = a; t <= stop; ++t) {
-    const level_t lo = b.min_at(t), hi = b.max_at(t);
-    if (!last_process && quiet >= p.lift_hours && hi > 0) {
-      if (highest) L = b.top;
-      reached = false;
-    }
-    quiet = lo == 0 ? quiet + 1 : 0;
-    if (hi > L) {
-      L = hi;
-      reached = lo >= L;
-    } else if (lo >= L) {
-      reached = true;
-    } else if (hi < L && reached && t >= hold_until) {
-      hour_t k = t;
-      while (k <= b.last() && b.max_at(k) < L) ++k;
-      if (k - t < p.lift_hours) {
-        hold_until = k;
-      } else {
-        L = stretch_bound(b, t, L, last_process);
-        reached = lo >= L;
-      }
-    }
-    out.upper[static_cast<std::size_t>(t - out.first)] = L;
-  }
-}
-
-}  // namespace detail
-
-/// The highest level in force any continuation of the timeline gives each hour from `from` (an
-/// hour with lift_hours of no possible condition before it, or the first hour) to T, with the
-/// stretches that may hold episodes. An online downgrade or lift to at least this level is final:
-/// no data after T can show the warning still in force above it (RULES.md §9).
-inline level_bounds upper_levels_in_force(const condition_bounds& b, hour_t from, const profile& p) {
-  level_bounds out;
-  out.top = b.top;
-  out.first = std::max(from, b.first);
-  if (b.empty() || out.first > b.last()) return out;
-  out.upper.assign(static_cast<std::size_t>(b.last() - out.first + 1), 0);
-  const hour_t T = b.last();
-  for (hour_t h = out.first; h <= T;) {
-    if (b.max_at(h) == 0) { ++h; continue; }
-    hour_t last = h;
-    bool closed = false;
-    for (hour_t k = h + 1; k <= T; ++k) {
-      if (b.max_at(k) > 0) last = k;
-      else if (k - last >= p.lift_hours) { closed = true; break; }
-    }
-    if (closed) {
-      detail::walk_upper(b, p, out, h, last, last);
-      out.spans.push_back({h, last, last + 1});
-      h = last + 1;
-    } else {
-      detail::walk_upper(b, p, out, h, T, std::nullopt);
-      out.spans.push_back({h, last, std::nullopt});
-      break;
-    }
-  }
-  return out;
 }
 
 /// The latest hour at or before h with lift_hours of no possible condition just before it (or

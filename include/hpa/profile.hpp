@@ -109,6 +109,9 @@ struct profile {
   int window_hours = 24;     ///< daily AQI = mean over this many hours (§3.2.1)
   int min_valid_hours = 20;  ///< a window needs this many values (GB 3095, 20 of 24)
   int lift_hours = 36;       ///< improvement confirmed after this many hours (§3.2.4)
+  /// Deciding online (RULES.md §9): an announced downgrade or lift is announced again, and an
+  /// issued warning rescheduled, only when its hour moves by more than this (or its level changes).
+  int announce_tolerance_hours = 12;
   merged_start start = merged_start::highest;  ///< §3.2.4 "从高级别启动预警"
   int lead_hours = 48;       ///< issue at least this long before the start (§3.2.3)
   int assessment_days = 5;   ///< the assessment is due this many days after the lift (§5)

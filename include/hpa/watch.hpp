@@ -2,13 +2,16 @@
 // The hourly decision (§3.2.2-§3.2.4, RULES.md §5, §9): given a station's timeline at the decision
 // hour (observed up to it, forecast after) and what was issued before, which warning must be in
 // force and what must be done now: issue (with its deadline and lateness), upgrade, downgrade,
-// lift, reschedule, the announcements ahead of a final downgrade or lift, or nothing.
+// lift, reschedule, the announcements ahead of a downgrade or lift, a missed episode, or nothing.
 //
-// Only decisions more data cannot take back (RULES.md §9): issue and upgrade on C_min (what the
-// timeline already shows); downgrade and lift only to the highest level in force any continuation
-// can still give (final_conditions.hpp), so never while the warning is still in force in hindsight.
+// RULES.md §9: issue and upgrade when C_min (what the timeline already shows) reaches the level;
+// downgrade and lift when the 36 h of §4 step 3 are final below the level in force (the one walk
+// of episodes.hpp over the condition bounds), announced ahead when the forecast shows them;
+// nothing held for what may come after the timeline's end. Announcements are promises: made
+// again only when their level changes or their hour moves by more than the profile's tolerance.
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,14 +27,17 @@ namespace hpa {
 /// What has been issued for a station (the state kept between runs).
 struct issued_warning {
   level_t level = 0;           ///< 0: nothing issued
-  hour_t start = 0;            ///< the hour it takes (or took) effect
+  hour_t start = 0;            ///< the hour it takes (or took) effect, as last given in a notice
+  std::optional<hour_t> since;  ///< in force: the hour its level came into force by the rules; none while ahead
   level_t announced_to = 0;    ///< a downgrade (or lift, 0) announced ahead …
   std::optional<hour_t> announced_at;  ///< … to take effect at this hour
-  std::optional<hour_t> lifted_at;     ///< with level 0: when the last warning was lifted
+  std::optional<hour_t> lifted_at;     ///< with level 0: the hours before it are done with (lifted or missed)
+  /// In force at hour t (not one issued ahead).
+  bool in_force_at(hour_t t) const noexcept { return level > 0 && since && *since <= t; }
   friend bool operator==(const issued_warning&, const issued_warning&) = default;
 };
 
-enum class action_kind { issue, upgrade, downgrade, lift, announce_downgrade, announce_lift, reschedule };
+enum class action_kind { issue, upgrade, downgrade, lift, announce_downgrade, announce_lift, reschedule, missed };
 
 inline const char* to_string(action_kind k) {
   switch (k) {
@@ -42,17 +48,24 @@ inline const char* to_string(action_kind k) {
     case action_kind::announce_downgrade: return "announce-downgrade";
     case action_kind::announce_lift: return "announce-lift";
     case action_kind::reschedule: return "reschedule";
+    case action_kind::missed: return "missed";
   }
   return "";
+}
+
+/// A downgrade or lift announced ahead of its hour (§3.2.4 "提前发布信息").
+inline bool is_announcement(action_kind k) noexcept {
+  return k == action_kind::announce_downgrade || k == action_kind::announce_lift;
 }
 
 struct watch_action {
   action_kind kind;
   level_t from = 0, to = 0;
-  hour_t effective = 0;            ///< when the new level takes effect
+  hour_t effective = 0;            ///< when the new level takes effect (missed: when the episode started)
   std::optional<hour_t> deadline;  ///< issue by (start - lead, §3.2.3)
   int late_hours = 0;              ///< > 0: the deadline passed this many hours ago
   bool monitoring_override = false;  ///< §3.2.4: observed heavy pollution, no improvement ahead
+  std::optional<hour_t> replaces;  ///< an announcement (or issue) made again: the hour the earlier one gave
 };
 
 struct watch_decision {
@@ -66,33 +79,31 @@ struct watch_decision {
 
 namespace detail {
 
-// What a decision sees of the timeline: the episodes of C_min (what it already shows) and the
-// highest levels in force any continuation can give, both walked from a quiet hour before the
-// warning and the decision hour.
+// What a decision sees of the timeline: the bounds, and the episodes of C_min (§4 on what the
+// timeline already shows) walked from a quiet hour before the warning and the decision hour.
 struct watch_view {
   const condition_bounds& b;
   const profile& p;
   hour_t now;
   std::vector<episode> lower;
-  level_bounds upper;
 
   watch_view(const condition_bounds& bounds, const profile& prof, hour_t decision, const issued_warning& before)
       : b(bounds), p(prof), now(decision) {
     hour_t from = now;
-    if (before.level > 0) from = std::min(from, before.start);
-    if (before.lifted_at) from = std::min(from, *before.lifted_at);
+    if (before.level > 0) from = std::min(from, before.since.value_or(before.start));
     from = quiet_start(b, std::min(from, b.end()), p.lift_hours);
     warning_tracker w(p);
     auto emit = [&](const episode& e) { lower.push_back(e); };
     for (hour_t h = from; h <= b.last(); ++h) w.push(h, b.daily_at(h), hour_condition{b.min_at(h), 0, 0}, emit);
     w.finish(emit);
-    upper = upper_levels_in_force(b, from, p);
   }
 
-  // The episode of C_min holding hour h; one still open when the data end holds on after them.
+  // The last hour episode e holds as far as the timeline shows (one open at the end holds on).
+  hour_t last_of(const episode& e) const { return e.pending && e.end == b.last() ? b.last() : e.end; }
+  // The episode of C_min holding hour h.
   const episode* lower_at(hour_t h) const {
     for (const auto& e : lower)
-      if (e.start <= h && (h <= e.end || (e.pending && e.end == b.last()))) return &e;
+      if (e.start <= h && h <= last_of(e)) return &e;
     return nullptr;
   }
   const episode* lower_after(hour_t h) const {
@@ -100,10 +111,17 @@ struct watch_view {
       if (e.start > h) return &e;
     return nullptr;
   }
+  // §4 on what the timeline shows: the level of its episode at hour h (held past the data's end).
   level_t lower_level(hour_t h) const {
     const episode* e = lower_at(h);
     if (!e) return 0;
     return h <= e->end ? level_in_force(*e, h) : e->segments.back().level;
+  }
+  // The first hour in [from, to] with a condition shown (C_min > 0).
+  std::optional<hour_t> process_hour(hour_t from, hour_t to) const {
+    for (hour_t h = from; h <= to; ++h)
+      if (b.min_at(h) > 0) return h;
+    return std::nullopt;
   }
   // §3.2.4 monitoring override: heavy pollution observed at now and no clear improvement in the
   // forecast of the next override_hours hours.
@@ -118,154 +136,199 @@ struct watch_view {
     }
     return any;
   }
+
+  struct change {
+    hour_t at;
+    level_t to;
+  };
+  struct walk {
+    std::vector<change> changes;
+    walk_end end;
+  };
+  // §3.2.4 over the bounds from hour `from` with `level` in force since then. The air has been
+  // at it once C_min reaches it; a level that no hour of the timeline from `from` reaches any
+  // more (a forecast revised down) counts as reached: the improvement below it is real.
+  walk walk_from(hour_t from, level_t level) const {
+    bool shown = false;
+    for (hour_t h = from; h <= b.last() && !shown; ++h) shown = b.min_at(h) >= level;
+    walk w;
+    w.end = walk_level_in_force(b, from, level, !shown, p.lift_hours,
+                                [&](hour_t t, level_t l) { w.changes.push_back({t, l}); });
+    return w;
+  }
 };
 
 class decider {
  public:
-  decider(const watch_view& v, watch_decision& d) : v_(v), d_(d), s_(d.next), lifted_before_(d.next.lifted_at) {}
+  decider(const watch_view& v, watch_decision& d) : v_(v), d_(d), s_(d.next) {}
 
   void run() {
-    if (s_.announced_at && *s_.announced_at < v_.now) {  // its hour has passed: done or withdrawn
+    if (s_.announced_at && *s_.announced_at < v_.now) {  // its hour has passed: done or overtaken
       s_.announced_at.reset();
       s_.announced_to = 0;
     }
-    if (s_.level > 0 && s_.start > v_.now) not_started();
-    else if (s_.level > 0) in_force();
+    if (s_.level > 0 && !s_.in_force_at(v_.now)) ahead();
+    if (s_.in_force_at(v_.now)) follow();
     if (s_.level == 0) issue();
     if (s_.level > 0) announce();
-    d_.required = s_.level > 0 && s_.start <= v_.now ? s_.level : 0;
+    d_.required = s_.in_force_at(v_.now) ? s_.level : 0;
     if (d_.actions.empty()) hold_reason();
   }
 
  private:
-  void act(action_kind k, level_t from, level_t to, hour_t effective) {
-    d_.actions.push_back({k, from, to, effective, std::nullopt, 0, false});
+  watch_action& act(action_kind k, level_t from, level_t to, hour_t effective) {
+    d_.actions.push_back({k, from, to, effective, std::nullopt, 0, false, std::nullopt});
+    return d_.actions.back();
   }
-  void lift_now() {
-    act(action_kind::lift, s_.level, 0, v_.now);
-    s_ = issued_warning{};
-    s_.lifted_at = v_.now;
-  }
-  // The stretch of hours that may hold the warning's episode.
-  const level_bounds::span* span_of_warning() const {
-    if (const auto* x = v_.upper.span_at(s_.start)) return x;
-    return v_.upper.span_at(std::min(v_.now, v_.b.last()));
-  }
-
-  // A warning in force: upgrade on what the timeline shows, downgrade or lift only as far as
-  // every continuation allows; its episode over (36 h without any condition, final), lift it.
-  void in_force() {
-    const level_t L = s_.level, shown = v_.lower_level(v_.now);
-    const auto* x = span_of_warning();
-    if ((x && x->lift && *x->lift <= v_.now) || (!x && v_.upper.at(v_.now) == 0)) {
-      lift_now();
-      return;
-    }
-    if (shown > L) {
-      act(action_kind::upgrade, L, shown, v_.now);
-      d_.actions.back().monitoring_override = v_.heavy();
-      set_level(shown);
-      return;
-    }
-    const level_t bound = v_.upper.at(v_.now);
-    if (bound >= L) return;
-    if (bound == 0) { lift_now(); return; }
-    const level_t to = std::max(bound, shown);
-    act(action_kind::downgrade, L, to, v_.now);
-    set_level(to);
-  }
-
-  // A warning not yet in force follows the timeline at once, both ways: moved, cancelled, or
-  // re-graded at its start (a downgrade only as far as every continuation allows).
-  void not_started() {
-    const episode* e = v_.lower_at(v_.now);
-    if (!e) e = v_.lower_after(v_.now);
-    if (!e) { lift_now(); return; }
-    const hour_t at = std::max(v_.now, e->start);
-    if (e->start != s_.start) {
-      act(action_kind::reschedule, s_.level, s_.level, at);
-      s_.start = e->start;
-    }
-    const level_t L = s_.level, shown = v_.lower_level(at);
-    const level_t to = shown > L ? shown : std::max(shown, std::min(L, v_.upper.at(at)));
-    if (to == L) return;
-    act(to > L ? action_kind::upgrade : action_kind::downgrade, L, to, at);
-    if (to > L && at == v_.now) d_.actions.back().monitoring_override = v_.heavy();
-    set_level(to);
-  }
-
-  // Nothing in force: issue the episode holding now, else the next one the forecast shows. Its
-  // lateness counts from its own start, or from the first condition after the last lift.
-  void issue() {
-    const episode* e = v_.lower_at(v_.now);
-    const bool current = e != nullptr;
-    if (!e) e = v_.lower_after(v_.now);
-    if (!e) return;
-    hour_t start = e->start;
-    if (lifted_before_ && *lifted_before_ > start) {  // the lift of an earlier run, not of this one
-      start = v_.now;
-      for (hour_t h = *lifted_before_; h <= v_.now; ++h)
-        if (v_.b.min_at(h) > 0) { start = h; break; }
-    }
-    const level_t to = current ? v_.lower_level(v_.now) : v_.lower_level(e->start);
-    watch_action a{action_kind::issue, 0, to, std::max(v_.now, start), start - v_.p.lead_hours, 0, false};
-    a.late_hours = static_cast<int>(std::max<hour_t>(0, v_.now - *a.deadline));
-    a.monitoring_override = current && v_.heavy();
-    d_.actions.push_back(a);
-    s_ = issued_warning{to, start, 0, std::nullopt, std::nullopt};
-  }
-
-  // The first final change after now (or after the start), announced ahead (§3.2.4 "提前发布"),
-  // once: a change the timeline shows coming before it (an upgrade) stops the look-ahead.
-  void announce() {
-    const hour_t from = std::max(v_.now, s_.start);
-    const auto* x = span_of_warning();
-    std::optional<hour_t> at;
-    level_t to = 0;
-    for (hour_t h = from + 1; h <= v_.b.last(); ++h) {
-      if (x && x->lift && h >= *x->lift) { at = *x->lift; to = 0; break; }
-      if (v_.lower_level(h) > s_.level) break;
-      const level_t bound = v_.upper.at(h);
-      if (bound < s_.level) { at = h; to = bound; break; }
-    }
-    if (!at || (s_.announced_at == at && s_.announced_to == to)) return;
-    act(to == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, s_.level, to, *at);
-    s_.announced_at = at;
-    s_.announced_to = to;
-  }
-
   void set_level(level_t l) {
     s_.level = l;
     s_.announced_at.reset();
     s_.announced_to = 0;
   }
+  bool moved(hour_t a, hour_t b) const { return (a > b ? a - b : b - a) > v_.p.announce_tolerance_hours; }
 
-  // Why a warning in force is held while the timeline shows the air below it.
+  // A warning issued ahead follows the forecast: re-graded and, when its start moves by more than
+  // the tolerance, rescheduled; cancelled when the forecast no longer shows it. It comes into
+  // force at the start the rules give.
+  void ahead() {
+    const episode* e = v_.lower_at(v_.now);
+    if (!e) e = v_.lower_after(v_.now);
+    if (!e) {
+      act(action_kind::lift, s_.level, 0, v_.now);
+      s_ = issued_warning{};
+      return;
+    }
+    const hour_t at = std::max(v_.now, e->start);
+    if (moved(e->start, s_.start)) {
+      act(action_kind::reschedule, s_.level, s_.level, at).replaces = s_.start;
+      s_.start = e->start;
+    }
+    const level_t to = v_.lower_level(at), from = s_.level;
+    if (to != from) {  // a notice all the same: it gives the start the rules give now
+      auto& a = act(to > from ? action_kind::upgrade : action_kind::downgrade, from, to, at);
+      if (to > from && at == v_.now) a.monitoring_override = v_.heavy();
+      set_level(to);
+      s_.start = e->start;
+    }
+    if (e->start <= v_.now) {
+      s_.start = e->start;
+      s_.since = e->start;
+    }
+  }
+
+  // A warning in force: the changes of the walk from the hour its level came into force up to
+  // now take effect now; a higher level the timeline shows upgrades at once.
+  void follow() {
+    const level_t L = s_.level;
+    const auto w = v_.walk_from(*s_.since, L);
+    level_t walked = L;
+    hour_t changed = *s_.since;
+    for (const auto& c : w.changes)
+      if (c.at <= v_.now) walked = c.to, changed = c.at;
+    if (walked == 0) {  // a process since the rules' lift hour had the warning in force: done with too
+      act(action_kind::lift, L, 0, v_.now);
+      s_ = issued_warning{};
+      s_.lifted_at = v_.now;
+      return;
+    }
+    const level_t shown = v_.lower_level(v_.now), to = std::max(walked, shown);
+    if (to > L) {
+      act(action_kind::upgrade, L, to, v_.now).monitoring_override = v_.heavy();
+      set_level(to);
+      s_.since = v_.now;
+    } else if (to < L) {
+      act(action_kind::downgrade, L, to, v_.now);
+      set_level(to);
+      s_.since = changed;
+    }
+  }
+
+  // Nothing in force: issue the process holding now, else the next one the forecast shows. A
+  // process over by now (no condition from before now to the timeline's end) is not issued
+  // late but reported missed, once. Lateness counts from the process's own start.
+  void issue() {
+    hour_t done = s_.lifted_at.value_or(std::numeric_limits<hour_t>::min());
+    for (const auto& e : v_.lower) {
+      const hour_t last = v_.last_of(e);
+      if (last < v_.now) continue;
+      const auto first = v_.process_hour(std::max(e.start, done), last);
+      if (!first) continue;
+      if (*first < v_.now && v_.b.min_at(v_.now) == 0) {  // its process is over
+        level_t peak = 0;
+        hour_t end = *first;
+        for (hour_t h = *first; h < v_.now; ++h)
+          if (v_.b.min_at(h) > 0) peak = std::max(peak, v_.lower_level(h)), end = h;
+        deadlined(act(action_kind::missed, 0, peak, *first), *first);
+        done = s_.lifted_at.emplace(end + 1);
+        const auto next = v_.process_hour(v_.now, last);
+        if (!next) continue;
+        return issue_at(*next, false);
+      }
+      return issue_at(*first, *first <= v_.now);
+    }
+  }
+
+  void issue_at(hour_t start, bool now) {
+    const hour_t at = std::max(v_.now, start);
+    const level_t to = v_.lower_level(at);
+    auto& a = act(action_kind::issue, 0, to, at);
+    deadlined(a, start);
+    a.monitoring_override = now && v_.heavy();
+    s_ = issued_warning{to, start, std::nullopt, 0, std::nullopt, std::nullopt};
+    if (now) s_.since = start;
+  }
+
+  void deadlined(watch_action& a, hour_t start) const {
+    a.deadline = start - v_.p.lead_hours;
+    a.late_hours = static_cast<int>(std::max<hour_t>(0, v_.now - *a.deadline));
+  }
+
+  // The first change of the walk after now, when it is a downgrade or lift, announced ahead
+  // (§3.2.4 "提前发布信息"), once: again only when its level changes or its hour moves by more
+  // than the tolerance. An upgrade coming first stops the look-ahead.
+  void announce() {
+    const hour_t from = s_.since.value_or(s_.start);
+    const auto w = v_.walk_from(from, s_.level);
+    const auto next = std::find_if(w.changes.begin(), w.changes.end(),
+                                   [&](const watch_view::change& c) { return c.at > v_.now; });
+    if (next == w.changes.end() || next->to > s_.level) return;
+    if (s_.announced_at && s_.announced_to == next->to && !moved(*s_.announced_at, next->at)) return;
+    auto& a = act(next->to == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, s_.level, next->to,
+                  next->at);
+    a.replaces = s_.announced_at;
+    s_.announced_at = next->at;
+    s_.announced_to = next->to;
+  }
+
+  // Why a warning in force is held while the timeline shows the air below it: what the decision
+  // waits for, in hours.
   void hold_reason() {
     if (d_.required == 0 || v_.b.min_at(v_.now) >= s_.level) return;
     const auto& b = v_.b;
     const level_t L = s_.level;
+    const std::string name = v_.p.level_name(L), need = std::to_string(v_.p.lift_hours);
     hour_t from = v_.now;
-    while (from > std::max(s_.start, b.first) && b.min_at(from - 1) < L) --from;
+    while (from > std::max(*s_.since, b.first) && b.min_at(from - 1) < L) --from;
     int final_hours = 0;
     while (from + final_hours <= b.last() && b.max_at(from + final_hours) < L) ++final_hours;
-    const std::string name = v_.p.level_name(L), need = std::to_string(v_.p.lift_hours);
     if (final_hours < v_.p.lift_hours) {
       const hour_t open = std::max(v_.now, b.last()) - (from + final_hours) + 1;
       d_.hold = std::to_string(final_hours) + " of " + need + " h of improvement are final; " +
                 (open > 0 ? "the last " + std::to_string(open) + " h can still be covered" : "the timeline ends there") +
                 ": " + name + " is held";
-    } else {
-      d_.hold = std::to_string(final_hours) + " h of improvement below " + name +
-                " are final, but a later process of this episode could still raise it: " + name +
-                " is held until " + need + " h without any condition are final";
+      return;
     }
+    for (hour_t h = v_.now + 1; h <= b.last(); ++h)
+      if (b.min_at(h) >= L) {
+        d_.hold = name + " is shown at " + format_time(h) + " and has not been reached since " +
+                  format_time(*s_.since) + ": " + name + " is held";
+        return;
+      }
   }
 
   const watch_view& v_;
   watch_decision& d_;
   issued_warning& s_;
-  std::optional<hour_t> lifted_before_;
 };
 
 }  // namespace detail
@@ -423,7 +486,7 @@ class directive_layer {
 
   void act(action_kind k, level_t from, level_t to, hour_t at, basis why, std::string source, std::string reason,
            const watch_action* like = nullptr) {
-    watch_action a{k, from, to, at, std::nullopt, 0, false};
+    watch_action a{k, from, to, at, std::nullopt, 0, false, std::nullopt};
     if (like) {
       a.deadline = like->deadline;
       a.late_hours = like->late_hours;
@@ -484,6 +547,10 @@ class directive_layer {
 
   // A rules' action as the warning in force sees it, with the directives in force at its hour.
   void transform(const watch_action& a) {
+    if (a.kind == action_kind::missed) {  // a report of the rules' own, whatever the directives
+      out_.actions.push_back({a, basis::rules, "", ""});
+      return;
+    }
     const directive* d = directive_in_force(all_, a.effective);
     const level_t from0 = a.kind == action_kind::issue ? 0 : a.from;
     const level_t to0 = a.kind == action_kind::lift || a.kind == action_kind::announce_lift ? 0 : a.to;

@@ -41,12 +41,25 @@ struct replay_options {
   int forecast_hours = 0; ///< the next hours of the series given as a perfect forecast (0: none)
 };
 
+/// A replay: every action, and the level in force online at each decision hour, stretch by
+/// stretch (RULES.md §9's test compares it with hindsight hour by hour).
+struct replay_run {
+  std::vector<directed_replay_action> actions;
+  std::vector<segment> online;  ///< over [from, to], consecutive; level 0 where none is in force
+};
+
 namespace detail {
-// The replay of both forms: `ds` empty, the rules alone (every action on the rules' basis).
-inline std::vector<directed_replay_action> replay(std::span<const timeline_point> series, series_kind kind,
-                                                  const replay_options& o, const profile& p,
-                                                  std::span<const directive> ds) {
-  std::vector<directed_replay_action> out;
+inline void record_level(std::vector<segment>& v, hour_t h, level_t l) {
+  if (!v.empty() && v.back().level == l && v.back().to + 1 == h) v.back().to = h;
+  else v.push_back({l, h, h});
+}
+
+// The replay of both forms: `ds` empty, the rules alone (every action on the rules' basis). Hours
+// after the timeline's last value (a gap in the data, or its end) decide alike until the next
+// value comes in: they are skipped, not walked.
+inline replay_run replay(std::span<const timeline_point> series, series_kind kind, const replay_options& o,
+                         const profile& p, std::span<const directive> ds) {
+  replay_run out;
   if (series.empty() || o.to < o.from) return out;
   const rule_set rules(p);
   final_condition_tracker tracker(p, rules, series.front().hour, kind);
@@ -56,32 +69,55 @@ inline std::vector<directed_replay_action> replay(std::span<const timeline_point
   issued_warning state;
   directive_memory memory;
   hour_t start = 0;  // with directives: the start of the warning in force (or due)
+  level_t required = 0;
   for (hour_t now = o.from; now <= o.to; ++now) {
     for (; next < series.size() && series[next].hour + span <= now + o.forecast_hours; ++next) {
       tracker.push(series[next].hour, series[next].value);
       any = true;
     }
-    if (!any) continue;
+    if (!any || (ds.empty() && tracker.next_hour() <= now && !out.online.empty() && out.online.back().to + 1 == now &&
+                 !state.announced_at)) {
+      // nothing known yet, or nothing new since the timeline ended: as the hour before
+      hour_t until = o.to;
+      if (next < series.size()) until = std::min(until, series[next].hour + span - o.forecast_hours - 1);
+      record_level(out.online, now, required);
+      if (until > now) {
+        out.online.back().to = until;
+        now = until;
+      }
+      continue;
+    }
     if (!ds.empty()) {
       auto x = decide_with_directives(tracker.bounds(), now, state, ds, memory, p);
       for (auto& a : x.actions) {
         if (a.action.kind == action_kind::issue || a.action.kind == action_kind::reschedule) start = a.action.effective;
-        out.push_back({{now, a.action, start}, a.why, std::move(a.source)});
+        out.actions.push_back({{now, a.action, start}, a.why, std::move(a.source)});
       }
       state = x.next;
       memory = {now, std::move(x.acted)};
-      continue;
-    }
-    auto d = decide(tracker.bounds(), now, state, p);
-    {
+      required = x.required;
+    } else {
+      auto d = decide(tracker.bounds(), now, state, p);
       for (const auto& a : d.actions)
-        out.push_back({{now, a, a.kind == action_kind::lift ? state.start : d.next.start}, basis::rules, {}});
+        out.actions.push_back({{now, a, a.kind == action_kind::lift ? state.start : d.next.start}, basis::rules, {}});
       state = d.next;
+      required = d.required;
     }
+    record_level(out.online, now, required);
+    // what no later decision looks at: before a quiet stretch ahead of the warning and now
+    const hour_t anchor = state.level > 0 ? std::min(now, state.since.value_or(state.start)) : now;
+    tracker.forget_before(quiet_start(tracker.bounds(), anchor, p.lift_hours));
   }
   return out;
 }
 }  // namespace detail
+
+/// The whole replay (actions and the level in force online) at every hour of [o.from, o.to], with
+/// the directives of the station's area (`ds`, as directives_for orders them; empty: none).
+inline replay_run replay_season(std::span<const timeline_point> series, series_kind kind, const replay_options& o,
+                                const profile& p, std::span<const directive> ds = {}) {
+  return detail::replay(series, kind, o, p, ds);
+}
 
 /// Decides at every hour of [o.from, o.to] on `series` (points in time order, read as `kind`
 /// says), from a fresh state: at hour t the timeline holds the values up to t, and those of the
@@ -91,7 +127,7 @@ inline std::vector<directed_replay_action> replay(std::span<const timeline_point
 inline std::vector<replay_action> replay_watch(std::span<const timeline_point> series, series_kind kind,
                                                const replay_options& o, const profile& p) {
   std::vector<replay_action> out;
-  for (auto& a : detail::replay(series, kind, o, p, {})) out.push_back(a.at);
+  for (auto& a : detail::replay(series, kind, o, p, {}).actions) out.push_back(a.at);
   return out;
 }
 
@@ -100,7 +136,7 @@ inline std::vector<replay_action> replay_watch(std::span<const timeline_point> s
 inline std::vector<directed_replay_action> replay_watch(std::span<const timeline_point> series, series_kind kind,
                                                         const replay_options& o, const profile& p,
                                                         std::span<const directive> ds) {
-  return detail::replay(series, kind, o, p, ds);
+  return detail::replay(series, kind, o, p, ds).actions;
 }
 
 /// The actions of a replay with directives, as compare_with_hindsight takes them.
@@ -166,14 +202,20 @@ struct replay_summary {
   int issues = 0, upgrades = 0, downgrades = 0, lifts = 0, announcements = 0, reschedules = 0;
   int episodes = 0;      ///< hindsight episodes that start within the span
   int contradicted = 0;  ///< lifts (and their announcements) taking effect while the warning's own
-                         ///< episode is in force in hindsight; downgrades (and theirs) taking effect
-                         ///< while any episode is in force above the new level (goal 0)
+                         ///< episode is in force in hindsight (goal 0)
   int issued_twice = 0;  ///< hindsight episodes two or more online warnings belong to (goal 0)
   int missed = 0;        ///< hindsight episodes starting within the span no warning overlaps
   std::vector<int> issue_lag;  ///< per episode starting in the span: decision hour of the first issue
                                ///< of a warning for it (or covering it) - its start (negative: ahead)
   std::vector<int> lift_lag;   ///< per episode lifted in both: online lift - hindsight lift, hours
   std::vector<replay_action> contradictions;  ///< the actions counted in `contradicted`
+  int reported_missed = 0;  ///< episodes the replay reported missed (over before they could be issued)
+  int updates = 0;          ///< announcements made again, each replacing an earlier one
+  int unannounced = 0;      ///< downgrades and lifts of a warning in force taking effect in the hour they
+                            ///< were decided, with no announcement ahead since its level last changed
+  /// Hours of the span by the level in force online against hindsight's (RULES.md §9's test); with
+  /// the longest run of hours above it.
+  int hours_same = 0, hours_above = 0, hours_below = 0, longest_above = 0;
 };
 
 /// The median of a list of hours (the lower middle one for an even count); nullopt when empty.
@@ -224,11 +266,6 @@ inline const episode* owner_of(const online_warning& w, std::span<const episode>
   return nullptr;
 }
 
-inline bool lowers(action_kind k) {
-  return k == action_kind::downgrade || k == action_kind::lift || k == action_kind::announce_downgrade ||
-         k == action_kind::announce_lift;
-}
-
 inline void count(replay_summary& s, action_kind k) {
   switch (k) {
     case action_kind::issue: ++s.issues; break;
@@ -238,14 +275,62 @@ inline void count(replay_summary& s, action_kind k) {
     case action_kind::announce_downgrade:
     case action_kind::announce_lift: ++s.announcements; break;
     case action_kind::reschedule: ++s.reschedules; break;
+    case action_kind::missed: ++s.reported_missed; break;
+  }
+}
+
+// Downgrades and lifts of a warning in force that take effect in the hour they are decided
+// with no announcement of a change since its level last changed.
+inline int unannounced(std::span<const replay_action> actions) {
+  int n = 0;
+  bool announced = false;
+  for (const auto& [at, a, start] : actions) {
+    if (is_announcement(a.kind)) {
+      announced = true;
+      continue;
+    }
+    const bool lowers_now = (a.kind == action_kind::downgrade || a.kind == action_kind::lift) &&
+                            a.effective == at && start <= at;
+    if (lowers_now && !announced) ++n;
+    if (a.kind != action_kind::reschedule && a.kind != action_kind::missed) announced = false;
+  }
+  return n;
+}
+
+// Site-hours of the online level against hindsight's over the hours `online` covers.
+inline void compare_levels(replay_summary& s, std::span<const segment> online, std::span<const episode> hindsight) {
+  std::vector<segment> known;  // hindsight's level, stretch by stretch, in time order
+  for (const auto& e : hindsight)
+    if (e.warns())
+      for (const auto& g : e.segments) known.push_back(g);
+  std::sort(known.begin(), known.end(), [](const segment& a, const segment& b) { return a.from < b.from; });
+  std::size_t k = 0;
+  int run = 0;
+  for (const auto& g : online) {
+    for (hour_t h = g.from; h <= g.to;) {
+      while (k < known.size() && known[k].to < h) ++k;
+      // the stretch [h, until] of one hindsight level
+      level_t past = 0;
+      hour_t until = g.to;
+      if (k < known.size() && known[k].from <= h) past = known[k].level, until = std::min(until, known[k].to);
+      else if (k < known.size()) until = std::min(until, known[k].from - 1);
+      const int n = static_cast<int>(until - h + 1);
+      if (g.level == past) s.hours_same += n;
+      else if (g.level > past) s.hours_above += n;
+      else s.hours_below += n;
+      run = g.level > past ? run + n : 0;
+      s.longest_above = std::max(s.longest_above, run);
+      h = until + 1;
+    }
   }
 }
 }  // namespace detail
 
 /// Compares a replay with the hindsight episodes of the whole series (RULES.md §9's test): a lift
 /// may come late for its own episode while the next has already begun (that one is issued on its
-/// own), but never while its own is in force; a downgrade never while any episode is in force
-/// above the new level.
+/// own), but never while its own is in force. A downgrade decided on a final improvement may find
+/// the air risen again since (a later rise is an upgrade when the timeline shows it): its hours
+/// below hindsight are counted with the site-hours, not as a contradiction.
 inline replay_summary compare_with_hindsight(std::span<const replay_action> actions,
                                              std::span<const episode> hindsight, const replay_options& o) {
   replay_summary s;
@@ -255,16 +340,10 @@ inline replay_summary compare_with_hindsight(std::span<const replay_action> acti
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const auto& a = actions[i].action;
     detail::count(s, a.kind);
-    if (!detail::lowers(a.kind)) continue;
-    const bool lift = a.kind == action_kind::lift || a.kind == action_kind::announce_lift;
-    bool bad = false;
-    if (lift) {
-      const episode* e = of[i] >= 0 ? warnings[std::size_t(of[i])].owner : nullptr;
-      bad = e && e->start <= a.effective && a.effective < detail::episode_end(*e) && level_in_force(*e, a.effective) > 0;
-    } else {
-      for (const auto& e : hindsight) bad |= level_in_force(e, a.effective) > a.to;
-    }
-    if (bad) {
+    if (is_announcement(a.kind) && a.replaces) ++s.updates;
+    if (a.kind != action_kind::lift && a.kind != action_kind::announce_lift) continue;
+    const episode* e = of[i] >= 0 ? warnings[std::size_t(of[i])].owner : nullptr;
+    if (e && e->start <= a.effective && a.effective < detail::episode_end(*e) && level_in_force(*e, a.effective) > 0) {
       ++s.contradicted;
       s.contradictions.push_back(actions[i]);
     }
@@ -286,6 +365,18 @@ inline replay_summary compare_with_hindsight(std::span<const replay_action> acti
     if (!owned.empty() && e.lift && *e.lift <= o.to && owned.back()->end <= o.to)
       s.lift_lag.push_back(static_cast<int>(owned.back()->end - *e.lift));
   }
+  s.unannounced = detail::unannounced(actions);
+  return s;
+}
+
+/// The same with the level in force online hour by hour (replay_season): the site-hours at, above
+/// and below hindsight's level.
+inline replay_summary compare_with_hindsight(const replay_run& run, std::span<const episode> hindsight,
+                                             const replay_options& o) {
+  std::vector<replay_action> plain;
+  for (const auto& a : run.actions) plain.push_back(a.at);
+  auto s = compare_with_hindsight(plain, hindsight, o);
+  detail::compare_levels(s, run.online, hindsight);
   return s;
 }
 
