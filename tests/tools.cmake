@@ -219,11 +219,13 @@ hpa_tool_test(convert_headerless_as_cnemc 1 hpa-convert ARGS --from cnemc bad/he
 hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)
 
 # -o and --state at what is not a plain file: written through or followed, never replaced; a
-# signal leaves no temporary file; a closed stderr does not become the output (run as root in CI)
-foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed)
+# signal leaves no temporary file; a closed stderr does not become the output; a closed stdout is an
+# error, a reader that goes away a quiet stop; a read-only file is not replaced (run as root in CI)
+foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed stdout_closed
+        reader_gone read_only)
   add_test(NAME "tool: output to ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/output_targets.sh ${case}
     $<TARGET_FILE_DIR:hpa-episodes> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/output_targets/${case})
-  set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60)
+  set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77)
 endforeach()
 hpa_tool_test(input_is_directory 1 hpa-episodes ARGS bad)
 hpa_tool_test(output_is_directory 1 hpa-episodes ARGS -o bad two_stations.csv)
@@ -349,7 +351,7 @@ hpa_tool_test(watch_replay_summary_forecast 0 hpa-watch ARGS --replay .. --forec
 hpa_tool_test(watch_replay_daily 0 hpa-watch ARGS -f jsonl --replay .. example8_daily.csv)
 hpa_tool_test(watch_replay_forecast_rows 0 hpa-watch ARGS --replay .. --summary -f json watch_ahead60.csv)
 # Runs that overlap, a lock held, an output that fails after the state, the crontab line as written
-foreach(case concurrent two_feeds no_wait output_fails crontab)
+foreach(case concurrent two_feeds no_wait output_fails reader_gone crontab)
   add_test(NAME "tool: watch under cron: ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_cron.sh ${case}
     $<TARGET_FILE_DIR:hpa-watch> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/watch_cron/${case}
     ${PROJECT_SOURCE_DIR}/README.md)
