@@ -305,6 +305,13 @@ hpa_tool_test(plot_issued_not_a_log 1 hpa-plot ARGS timeline --issued plot_decis
 hpa_tool_test(plot_decisions_not_decisions 1 hpa-plot ARGS timeline --decisions plot_issued.csv plot_season.csv)
 hpa_tool_test(usage_plot_issued_on_calendar 2 hpa-plot ARGS calendar --issued plot_issued.csv plot_season.csv)
 
+# a name with characters XML forbids still makes XML (plot_limits.sh)
+foreach(case xml_names)
+  add_test(NAME "tool: plot ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/plot_limits.sh ${case}
+    $<TARGET_FILE:hpa-plot> ${CMAKE_CURRENT_SOURCE_DIR}/data)
+  set_tests_properties("tool: plot ${case}" PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77)
+endforeach()
+
 
 # hpa-watch under cron: the clock, stale and absent stations, the state's place, its lock, the
 # order of state and output, the README's crontab line; and --replay over a season
