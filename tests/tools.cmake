@@ -305,8 +305,14 @@ hpa_tool_test(plot_issued_not_a_log 1 hpa-plot ARGS timeline --issued plot_decis
 hpa_tool_test(plot_decisions_not_decisions 1 hpa-plot ARGS timeline --decisions plot_issued.csv plot_season.csv)
 hpa_tool_test(usage_plot_issued_on_calendar 2 hpa-plot ARGS calendar --issued plot_issued.csv plot_season.csv)
 
-# a name with characters XML forbids still makes XML (plot_limits.sh)
-foreach(case xml_names)
+# rows dated 0001 and 9999: refused before the memory or the picture grows with the span; a
+# name with characters XML forbids still makes XML (plot_limits.sh)
+foreach(pic timeline calendar overview)
+  hpa_tool_test(plot_span_${pic} 1 hpa-plot ARGS ${pic} bad/span_0001_9999.csv)
+endforeach()
+hpa_tool_test(plot_span_two_stations 1 hpa-plot ARGS overview bad/span_0001_9999_two_stations.csv)
+hpa_tool_test(usage_plot_span_asked 2 hpa-plot ARGS timeline --since 0001-01-01 --until 9999-12-31 plot_season.csv)
+foreach(case span_memory xml_names)
   add_test(NAME "tool: plot ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/plot_limits.sh ${case}
     $<TARGET_FILE:hpa-plot> ${CMAKE_CURRENT_SOURCE_DIR}/data)
   set_tests_properties("tool: plot ${case}" PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77)
