@@ -109,6 +109,9 @@ hpa_tool_test(notice_directives 0 hpa-notice STDIN_ABS ${CMAKE_CURRENT_SOURCE_DI
   ARGS -f text)
 hpa_tool_test(notice_directives_en 0 hpa-notice STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_directives_json.out
   ARGS --lang en -f text --kind all)
+# hand-edited episodes with hours or daily AQI figures no run writes: refused, naming the file and the field
+hpa_tool_test(notice_end_before_start 1 hpa-notice ARGS bad/episode_end_before_start.json)
+hpa_tool_test(notice_aqi_range_open 1 hpa-notice ARGS bad/episode_aqi_range_open.json)
 # the README's replay of 平顶山 and 豫气攻坚办〔2016〕153号 (needs ../shared/data; skipped without it)
 if(HPA_UPDATE_EXPECTED)
   set(directives_update update)
