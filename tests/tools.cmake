@@ -112,6 +112,16 @@ hpa_tool_test(notice_directives_en 0 hpa-notice STDIN_ABS ${CMAKE_CURRENT_SOURCE
 # hand-edited episodes with hours or daily AQI figures no run writes: refused, naming the file and the field
 hpa_tool_test(notice_end_before_start 1 hpa-notice ARGS bad/episode_end_before_start.json)
 hpa_tool_test(notice_aqi_range_open 1 hpa-notice ARGS bad/episode_aqi_range_open.json)
+# input text in Markdown is text: no HTML, heading, link, code or table cell of its own (a station
+# name, a document number, --authority)
+hpa_tool_test(report_hostile_names 3 hpa-report ARGS -q --directives hostile_directives.csv --issued hostile_issued.csv
+  hostile_station.csv)
+hpa_tool_test(episodes_hostile_directives_json 0 hpa-episodes ARGS -f json --directives hostile_directives.csv
+  hostile_station.csv)
+hpa_tool_test(notice_hostile_directives 0 hpa-notice
+  STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_hostile_directives_json.out ARGS --lang en)
+hpa_tool_test(notice_hostile_names 0 hpa-notice ARGS --kind issue --authority "<b>office</b> [x](javascript:alert(1))"
+  hostile_episodes.json)
 # the README's replay of 平顶山 and 豫气攻坚办〔2016〕153号 (needs ../shared/data; skipped without it)
 if(HPA_UPDATE_EXPECTED)
   set(directives_update update)
