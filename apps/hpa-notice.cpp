@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "hpa/io/episode_format.hpp"
+#include "hpa/io/markdown.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/measures.hpp"
 #include "tool.hpp"
@@ -16,6 +17,18 @@ struct notice_options {
   bool zh = true, markdown = true;
   std::string authority, area;
 };
+
+// Input text (the station or --area, --authority, a document number, a profile's level names)
+// as the notice writes it: inert in Markdown, as it is in plain text.
+std::string shown(const notice_options& o, std::string_view text) {
+  return o.markdown ? io::markdown_text(text) : std::string(text);
+}
+level_def shown(const notice_options& o, level_def l) {
+  l.name = shown(o, l.name);
+  l.name_zh = shown(o, l.name_zh);
+  l.tier = shown(o, l.tier);
+  return l;
+}
 
 std::string tier_zh(const std::string& tier) {
   return tier == "I" ? "Ⅰ" : tier == "II" ? "Ⅱ" : tier == "III" ? "Ⅲ" : tier == "IV" ? "Ⅳ" : tier;
@@ -48,11 +61,13 @@ std::string instructed_by(const io::episode_record& r, hour_t t, const notice_op
   const auto* x = part_of(r, t);
   if (!x || x->why == basis::rules) return {};
   if (o.zh)
-    return x->why == basis::both ? fmt::format("根据我市空气质量预测和省环委会办公室预警提示信息（{}），", x->source)
-                                 : fmt::format("根据省环委会办公室预警提示信息（{}），结合我市实际，", x->source);
+    return x->why == basis::both
+               ? fmt::format("根据我市空气质量预测和省环委会办公室预警提示信息（{}），", shown(o, x->source))
+               : fmt::format("根据省环委会办公室预警提示信息（{}），结合我市实际，", shown(o, x->source));
   return x->why == basis::both
-             ? fmt::format("On the city's forecast and the provincial office's warning prompt ({}, §3.2.2(2)), ", x->source)
-             : fmt::format("On the provincial office's warning prompt ({}, §3.2.2(2)), ", x->source);
+             ? fmt::format("On the city's forecast and the provincial office's warning prompt ({}, §3.2.2(2)), ",
+                           shown(o, x->source))
+             : fmt::format("On the provincial office's warning prompt ({}, §3.2.2(2)), ", shown(o, x->source));
 }
 
 // The directive whose span ended at hour t, when the stretch before t was its alone.
@@ -66,7 +81,7 @@ std::string ended_directive(const io::episode_record& r, hour_t t) {
 std::string issue_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
   const auto& e = r.e;
   const level_t start_level = e.segments.front().level;
-  const auto& lv = p.levels.at(start_level - 1u);
+  const auto lv = shown(o, p.levels.at(start_level - 1u));
   const auto range = fmt::format("{}–{}", io::format_number(e.min_daily_aqi, 0), io::format_number(e.max_daily_aqi, 0));
   const auto mean = io::format_number(e.mean_daily_aqi, 0);
   const auto cite = instructed_by(r, e.start, o);
@@ -105,8 +120,8 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
 }
 
 std::string change_notice(const io::episode_record& r, std::size_t i, const profile& p, const notice_options& o) {
-  const auto& from = p.levels.at(r.e.segments[i - 1].level - 1u);
-  const auto& to = p.levels.at(r.e.segments[i].level - 1u);
+  const auto from = shown(o, p.levels.at(r.e.segments[i - 1].level - 1u));
+  const auto to = shown(o, p.levels.at(r.e.segments[i].level - 1u));
   const bool up = r.e.segments[i].level > r.e.segments[i - 1].level;
   const hour_t at = r.e.segments[i].from;
   const auto cite = instructed_by(r, at, o);
@@ -117,7 +132,8 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
     s += fmt::format("发布机关：{}\n\n", o.authority);
     s += fmt::format("{}自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", cite, format_time_readable(at), o.area,
                      from.name_zh, up ? "升级" : "降级", to.name_zh, tier_zh(from.tier), tier_zh(to.tier));
-    if (!up && !ended.empty()) s += fmt::format("省环委会办公室预警提示信息（{}）要求的预警期已结束，按我市预警条件调整。\n", ended);
+    if (!up && !ended.empty())
+      s += fmt::format("省环委会办公室预警提示信息（{}）要求的预警期已结束，按我市预警条件调整。\n", shown(o, ended));
     else if (!up) s += fmt::format("空气质量已改善到原级别预警启动标准以下，且预测将持续{}小时以上。\n", p.lift_hours);
     s += fmt::format("{}级应急响应措施：\n\n", tier_zh(to.tier));
   } else {
@@ -128,7 +144,7 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
                      to.name, from.tier, to.tier);
     if (!up && !ended.empty())
       s += fmt::format("The period the provincial office's warning prompt ({}) asked for has ended; the city's own "
-                       "conditions decide the level.\n", ended);
+                       "conditions decide the level.\n", shown(o, ended));
     else if (!up)
       s += fmt::format("The air has improved below the start condition of the former level, and is forecast to stay so "
                        "for {} h or more.\n", p.lift_hours);
@@ -145,17 +161,17 @@ std::string directive_lift_notice(const level_def& lv, hour_t at, const std::str
     return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +
            fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。省环委会办公室预警提示信息（{}）要求的预警期已结束，"
                        "且空气质量未达到我市预警启动条件（§3.2.2）。\n应急响应终止后{}日内（{}前）完成总结评估（§5）。\n",
-                       o.authority, format_time_readable(at), lv.name_zh, source, p.assessment_days, due);
+                       o.authority, format_time_readable(at), lv.name_zh, shown(o, source), p.assessment_days, due);
   return heading(o, fmt::format("{}: {} warning lifted", o.area, lv.name)) +
          fmt::format("Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the period\n"
                      "the provincial office's warning prompt ({}) asked for has ended, and the air does not meet\n"
                      "the city's own warning conditions (§3.2.2).\n"
                      "The assessment is due within {} days of the end of the response, by {} (§5).\n",
-                     o.authority, lv.name, format_time_readable(at), source, p.assessment_days, due);
+                     o.authority, lv.name, format_time_readable(at), shown(o, source), p.assessment_days, due);
 }
 
 std::string lift_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
-  const auto& lv = p.levels.at(r.e.segments.back().level - 1u);
+  const auto lv = shown(o, p.levels.at(r.e.segments.back().level - 1u));
   const hour_t at = *r.e.lift;
   const auto due = format_date(at + hour_t{24} * p.assessment_days);
   if (const auto ended = ended_directive(r, at); !ended.empty()) return directive_lift_notice(lv, at, ended, due, p, o);
@@ -209,9 +225,9 @@ int run(const args& a, tool::context& cx) {
   notice_options no;
   no.zh = a.lang == "zh";
   no.markdown = a.format == "markdown";
-  no.authority = !a.authority.empty() ? a.authority
-                 : no.zh              ? "市环委会办公室"
-                                      : "the office of the city environment committee (市环委会办公室)";
+  no.authority = shown(no, !a.authority.empty() ? a.authority
+                           : no.zh              ? "市环委会办公室"
+                                                : "the office of the city environment committee (市环委会办公室)");
   io::output out(cx.options().output);
   bool first = true;
   auto emit = [&](const std::string& text) {
@@ -224,7 +240,7 @@ int run(const args& a, tool::context& cx) {
                           to_string(r.e.status), format_time(r.e.start)));
       continue;
     }
-    no.area = !a.area.empty() ? a.area : !r.station.empty() ? r.station : no.zh ? "全市" : "the city";
+    no.area = shown(no, !a.area.empty() ? a.area : !r.station.empty() ? r.station : no.zh ? "全市" : "the city");
     if (a.kind == "issue" || a.kind == "all") emit(issue_notice(r, p, no));
     if (a.kind == "change" || a.kind == "all")
       for (std::size_t i = 1; i < r.e.segments.size(); ++i) emit(change_notice(r, i, p, no));

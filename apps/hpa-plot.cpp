@@ -32,6 +32,9 @@ std::optional<plot::period> period_of(const plot_args& a) {
     throw CLI::ValidationError(a.since.empty() ? "--until" : "--since", "give both --since and --until, or neither");
   plot::period p{parse(a.since, "--since", false), parse(a.until, "--until", true)};
   if (p.empty()) throw CLI::ValidationError("--until", "is before --since");
+  if (const auto days = plot::days_spanned(p); days > plot::max_picture_days)
+    throw CLI::ValidationError("--until", std::to_string(days) + " days from --since: one picture shows at most " +
+                                              std::to_string(plot::max_picture_days) + " days (20 years)");
   return p;
 }
 
@@ -59,7 +62,7 @@ const tool::spec spec = {
     "bytes. Dates are the plan's local clock. The whole input is read (the rules need the\n"
     "history); --since/--until choose what is drawn (give both, or neither), --station which\n"
     "stations. Memory: the hours of the stations drawn (timeline), a few bytes per station and\n"
-    "day (calendar, overview).",
+    "day (calendar, overview); one picture spans at most 7305 days (20 years).",
     tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
         tool::takes::quiet | tool::takes::stations | tool::takes::period};
 

@@ -8,12 +8,16 @@
 #include "hpa/io/directives.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/issued_log.hpp"
+#include "hpa/io/markdown.hpp"
 #include "hpa/io/output.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
+using io::markdown_text;  // every text from the input (names, sources, the profile's words) goes through it
 
 namespace {
+
+std::string level_text(const profile& p, level_t l) { return markdown_text(p.level_name(l)); }
 
 struct report_sink : station_sink {
   std::vector<episode> episodes;
@@ -110,17 +114,20 @@ struct check {
 std::string episode_table(const std::string& station, const episode& e, const check* c, const profile& p,
                           const std::string& against = "rules") {
   const auto& lv = p.levels.at(e.level - 1u);
-  std::string s = fmt::format("\n## {}{}{} warning ({}预警), {} .. {}\n\n", station, station.empty() ? "" : ": ", lv.name,
-                              lv.name_zh, format_time_readable(e.start), format_time_readable(e.end));
+  const auto name = markdown_text(lv.name), name_zh = markdown_text(lv.name_zh);
+  std::string s =
+      fmt::format("\n## {}{}{} warning ({}预警), {} .. {}\n\n", markdown_text(station), station.empty() ? "" : ": ",
+                  name, name_zh, format_time_readable(e.start), format_time_readable(e.end));
   s += "| item | value |\n|---|---|\n";
-  s += fmt::format("| level, tier | {} ({}), tier {} |\n", lv.name, lv.name_zh, lv.tier);
+  s += fmt::format("| level, tier | {} ({}), tier {} |\n", name, name_zh, markdown_text(lv.tier));
   s += fmt::format("| in force | {} .. {} ({} h) |\n", format_time_readable(e.start), format_time_readable(e.end), e.end - e.start + 1);
-  s += fmt::format("| lifted | {} |\n", e.lift ? format_time_readable(*e.lift) : "pending: " + io::pending_action(e, p));
+  s += fmt::format("| lifted | {} |\n",
+                   e.lift ? format_time_readable(*e.lift) : "pending: " + markdown_text(io::pending_action(e, p)));
   for (std::size_t l = p.levels.size(); l >= 1; --l) {
     hour_t hours = 0;
     for (const auto& seg : e.segments)
       if (seg.level == l) hours += seg.to - seg.from + 1;
-    if (hours) s += fmt::format("| hours at {} | {} |\n", p.levels[l - 1].name, hours);
+    if (hours) s += fmt::format("| hours at {} | {} |\n", level_text(p, l), hours);
   }
   s += fmt::format("| daily AQI peak / lowest / mean | {} / {} / {} |\n", io::format_number(e.max_daily_aqi),
                    io::format_number(e.min_daily_aqi), io::format_number(e.mean_daily_aqi, 1));
@@ -133,8 +140,9 @@ std::string episode_table(const std::string& station, const episode& e, const ch
   if (!c) return s;
   const auto* w = c->w;
   if (!w) return s + "| issued | **no warning was issued** |\n";
-  s += fmt::format("| issued | {} at {} (log line {}) |\n", p.level_name(w->level), format_time_readable(w->issued_at), w->line);
-  s += fmt::format("| level issued vs {} | {} vs {}: {} |\n", against, p.level_name(w->level), lv.name,
+  s += fmt::format("| issued | {} at {} (log line {}) |\n", level_text(p, w->level), format_time_readable(w->issued_at),
+                   w->line);
+  s += fmt::format("| level issued vs {} | {} vs {}: {} |\n", against, level_text(p, w->level), name,
                    c->level ? "matches" : w->level < e.level ? "**too low**" : "**too high**");
   s += fmt::format("| start issued vs {} | {} vs {}: {} |\n", against, format_time_readable(w->start), format_time_readable(e.start),
                    c->start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
@@ -163,8 +171,8 @@ std::vector<directed_episode> directed_warnings(const report_sink& s, const prof
 }
 
 std::string span_text(const episode& e, const profile& p) {
-  return fmt::format("{} {} .. {}, {}", p.level_name(e.level), format_time_readable(e.start), format_time_readable(e.end),
-                     e.lift ? "lifted " + format_time_readable(*e.lift) : "lift pending");
+  return fmt::format("{} {} .. {}, {}", level_text(p, e.level), format_time_readable(e.start),
+                     format_time_readable(e.end), e.lift ? "lifted " + format_time_readable(*e.lift) : "lift pending");
 }
 
 // How an issued warning came: on instruction when a directive was in force at its start and had
@@ -174,8 +182,9 @@ std::string issued_how(const issued_entry& w, const directed_episode& d, const s
   const bool instructed = by && by->level > 0 && by->received_at <= w.issued_at;
   const auto* part = part_at(d, std::clamp(w.start, d.e.start, d.e.end));
   const bool rules = part && part->rules > 0;
-  if (instructed && rules) return "on instruction (" + by->source + "); the city's own rules called for a warning too";
-  if (instructed) return "on instruction (" + by->source + "); the city's own rules gave none then";
+  if (instructed && rules)
+    return "on instruction (" + markdown_text(by->source) + "); the city's own rules called for a warning too";
+  if (instructed) return "on instruction (" + markdown_text(by->source) + "); the city's own rules gave none then";
   return rules ? "on the city's own rules" : "neither on the rules nor on instruction";
 }
 
@@ -190,8 +199,8 @@ std::string directive_rows(const directed_episode& d, const issued_entry* w, con
   for (const auto& e : d.own) own += (own.empty() ? "" : "; ") + span_text(e, p);
   s += fmt::format("| the city's own rules | {} |\n", own.empty() ? "**no warning**" : own);
   for (const auto& x : d.directed_by)
-    s += fmt::format("| on instruction | {} per {}, received {}, from {}{} |\n", p.level_name(x.level), x.source,
-                     format_time_readable(x.received_at), format_time_readable(x.start),
+    s += fmt::format("| on instruction | {} per {}, received {}, from {}{} |\n", level_text(p, x.level),
+                     markdown_text(x.source), format_time_readable(x.received_at), format_time_readable(x.start),
                      x.end ? " to " + format_time_readable(*x.end) : std::string(" (no end)"));
   if (w) s += fmt::format("| issued | {} |\n", issued_how(*w, d, ds));
   return s;
@@ -205,9 +214,9 @@ std::string directive_summary(const std::vector<std::pair<std::string, directed_
   for (const auto& [station, d] : all) {
     const auto h = hours_by_basis(d);
     std::string docs;
-    for (const auto& x : d.directed_by) docs += (docs.empty() ? "" : ", ") + x.source;
-    s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", station, span_text(d.e, p), to_string(d.why), h.rules + h.both,
-                     h.directive, docs.empty() ? "—" : docs);
+    for (const auto& x : d.directed_by) docs += (docs.empty() ? "" : ", ") + markdown_text(x.source);
+    s += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_text(station), span_text(d.e, p), to_string(d.why),
+                     h.rules + h.both, h.directive, docs.empty() ? "—" : docs);
   }
   return s;
 }
@@ -218,9 +227,10 @@ std::string instructed_without_episode(const issued_entry& w, const std::vector<
   const auto ds = directives_for(all, w.station);
   const directive* by = directive_in_force(ds, w.start);
   if (!by || by->level == 0 || by->received_at > w.issued_at) return {};
-  return fmt::format("\n**Issued on instruction** ({} asks {} from {}): {} {} from {} (log line {}); no data for it here.\n",
-                     by->source, p.level_name(by->level), format_time_readable(by->start), w.station,
-                     p.level_name(w.level), format_time_readable(w.start), w.line);
+  return fmt::format(
+      "\n**Issued on instruction** ({} asks {} from {}): {} {} from {} (log line {}); no data for it here.\n",
+      markdown_text(by->source), level_text(p, by->level), format_time_readable(by->start), markdown_text(w.station),
+      level_text(p, w.level), format_time_readable(w.start), w.line);
 }
 
 // A logged warning that no episode matched, when the filters keep it: its station, its level,
@@ -250,7 +260,8 @@ int run(const args& a, tool::context& cx) {
   keep.check_stations(names, in.name);
   std::vector<bool> matched(log.size(), false);
   io::output out(cx.options().output);
-  out << fmt::format("# Heavy-pollution episodes: assessment (§5)\n\nProfile: {} ({}). Source: {}.\n", p.name, p.source, in.name);
+  out << fmt::format("# Heavy-pollution episodes: assessment (§5)\n\nProfile: {} ({}). Source: {}.\n",
+                     markdown_text(p.name), markdown_text(p.source), markdown_text(in.name));
   int count = 0;
   bool differs = false;
   std::vector<std::pair<std::string, directed_episode>> directed;
@@ -282,8 +293,9 @@ int run(const args& a, tool::context& cx) {
       continue;
     }
     differs = true;
-    out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n", log[i].station,
-                       p.level_name(log[i].level), format_time_readable(log[i].start), log[i].line);
+    out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n",
+                       markdown_text(log[i].station), level_text(p, log[i].level), format_time_readable(log[i].start),
+                       log[i].line);
   }
   out.commit();
   return differs ? 3 : 0;

@@ -119,6 +119,22 @@ std::string episode_text(const std::string& station, const episode& e, const pro
 }
 
 namespace {
+// The daily AQI range and mean a notice prints: both ends or neither, in order, the mean within.
+void check_daily_figures(const episode& e, const std::string& path) {
+  const bool lo = has_value(e.min_daily_aqi), hi = has_value(e.max_daily_aqi), mean = has_value(e.mean_daily_aqi);
+  if (lo != hi || lo != mean) {
+    const char* missing = !lo ? "min_daily_aqi" : !hi ? "max_daily_aqi" : "mean_daily_aqi";
+    throw error(path + "/" + missing + ": missing, where the other daily AQI figures are given");
+  }
+  if (!lo) return;
+  if (e.min_daily_aqi > e.max_daily_aqi)
+    throw error(path + "/min_daily_aqi: " + format_number(e.min_daily_aqi) + " is above max_daily_aqi " +
+                format_number(e.max_daily_aqi));
+  if (e.mean_daily_aqi < e.min_daily_aqi || e.mean_daily_aqi > e.max_daily_aqi)
+    throw error(path + "/mean_daily_aqi: " + format_number(e.mean_daily_aqi) + " is outside min_daily_aqi.." +
+                "max_daily_aqi " + format_number(e.min_daily_aqi) + ".." + format_number(e.max_daily_aqi));
+}
+
 // A segment of hpa-episodes --directives: its basis, the rules' level and the document.
 template <class Level>
 basis_segment basis_part(const nlohmann::json& s, const std::string& path, level_t l, hour_t from, hour_t to,
@@ -159,14 +175,23 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
         return *l;
       };
       auto number = [&](const char* key) {
-        return o.contains(key) && o.at(key).is_number() ? o.at(key).get<double>() : no_value;
+        if (!o.contains(key) || o.at(key).is_null()) return no_value;
+        if (!o.at(key).is_number())
+          throw error(path + "/" + key + ": expected a number, got " + detail::json_quote(o.at(key)));
+        return o.at(key).get<double>();
+      };
+      // A hand-edited file can hold hours no run of the rules writes; a notice would print them as they are.
+      auto check = [&](bool ok, const std::string& key, hour_t t, const char* is, hour_t other) {
+        if (!ok) throw error(path + "/" + key + ": " + format_time(t) + " is " + is + " " + format_time(other));
       };
       r.station = o.at("station").get<std::string>();
       const auto status = o.value("status", "warning");
       if (!from_string(status, r.e.status)) throw error(path + "/status: no status '" + status + "'");
       r.e.start = hour("start");
       r.e.end = hour("end");
+      check(r.e.end >= r.e.start, "end", r.e.end, "before start", r.e.start);
       if (!o.at("lift").is_null()) r.e.lift = hour("lift");
+      if (r.e.lift) check(*r.e.lift > r.e.end, "lift", *r.e.lift, "not after end", r.e.end);
       r.e.level = level(o.at("level").get<std::string>());
       r.e.issue_by = hour("issue_by");
       r.e.pending = o.at("pending").get<bool>();
@@ -174,9 +199,19 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
       r.e.max_daily_aqi = number("max_daily_aqi");
       r.e.min_daily_aqi = number("min_daily_aqi");
       r.e.mean_daily_aqi = number("mean_daily_aqi");
-      for (const auto& s : o.at("segments")) {
+      check_daily_figures(r.e, path);
+      const auto& segments = o.at("segments");
+      for (std::size_t k = 0; k < segments.size(); ++k) {
+        const auto& s = segments[k];
         const auto from = parse_time(s.at("from").get<std::string>()), to = parse_time(s.at("to").get<std::string>());
         if (!from || !to) throw error(path + "/segments: bad time");
+        const auto at = "segments/" + std::to_string(k) + "/";
+        check(from.hour >= r.e.start, at + "from", from.hour, "before start", r.e.start);
+        if (!r.e.segments.empty())
+          check(from.hour > r.e.segments.back().to, at + "from", from.hour, "not after the segment before it, to",
+                r.e.segments.back().to);
+        check(to.hour >= from.hour, at + "to", to.hour, "before its from", from.hour);
+        check(to.hour <= r.e.end, at + "to", to.hour, "after end", r.e.end);
         const level_t l = level(s.at("level").get<std::string>());
         // with directives a level may span several segments, one per basis
         if (!r.e.segments.empty() && r.e.segments.back().level == l && r.e.segments.back().to + 1 == from.hour)

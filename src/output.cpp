@@ -39,7 +39,7 @@ void ensure_standard_fds() {
   for (int fd = 0; fd <= 2; ++fd) {
     if (::fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
     // open() takes the lowest free descriptor: this one, as the lower ones are open by now
-    const int n = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    const int n = ::open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
     if (n >= 0 && n != fd) {
       ::dup2(n, fd);
       ::close(n);
@@ -193,6 +193,9 @@ void output::open_temp() {
   const std::string dir = slash == std::string::npos ? std::string() : target_.substr(0, slash + 1);
   const std::string base = target_.substr(dir.size());
   if (base.empty() || base == "." || base == "..") throw error(path_ + ": is a directory");
+  // The rename needs only the folder's permission: without this, a read-only file would be replaced.
+  if (::faccessat(AT_FDCWD, target_.c_str(), W_OK, AT_EACCESS) != 0 && errno != ENOENT)
+    throw error(path_ + ": cannot open for writing: " + why());
   const std::string prefix = temp_prefix(base);
   remove_stale_temps(dir.empty() ? "./" : dir, prefix);
   std::string tmpl = dir + prefix + std::to_string(::getpid()) + ".XXXXXX";
@@ -227,8 +230,10 @@ void output::flush() {
     const ssize_t w = ::write(fd_, p, n);
     if (w < 0) {
       if (errno == EINTR) continue;
-      if (errno == EPIPE && temp_.empty()) throw broken_pipe{};
-      throw error((path_.empty() ? std::string("stdout") : path_) + ": write failed: " + why());
+      const bool reader_gone = errno == EPIPE && temp_.empty();
+      const std::string what = (path_.empty() ? std::string("stdout") : path_) + ": write failed: " + why();
+      if (reader_gone) throw broken_pipe(what);
+      throw error(what);
     }
     p += w;
     n -= static_cast<std::size_t>(w);

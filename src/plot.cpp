@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "hpa/aqi.hpp"
+#include "hpa/io/utf8.hpp"
 #include "plot_common.hpp"
 
 namespace hpa::io::plot {
@@ -13,6 +14,17 @@ using detail::day_of;
 
 std::int64_t station_days::warning_days() const noexcept {
   return std::count_if(level.begin(), level.end(), [](level_t l) { return l > 0; });
+}
+
+std::int64_t days_spanned(period hours) noexcept {
+  return hours.empty() ? 0 : day_of(hours.to) - day_of(hours.from) + 1;
+}
+
+void refuse_span(const std::string& what, period hours) {
+  throw error(what + ": from " + detail::date_of_day(day_of(hours.from)) + " to " +
+              detail::date_of_day(day_of(hours.to)) + ", " + std::to_string(days_spanned(hours)) +
+              " days: one picture shows at most " + std::to_string(max_picture_days) +
+              " days (20 years); pick the days to draw with --since and --until");
 }
 
 // --- colours and thresholds -------------------------------------------------------------------
@@ -65,6 +77,8 @@ std::size_t hours_recorder::slot(hour_t h) {
   }
   const auto i = static_cast<std::size_t>(h - s_.first);
   if (i >= s_.daily.size()) {
+    // before the vectors grow: a row far from the first would make them as long as the gap
+    if (days_spanned({s_.first, h}) > max_picture_days) refuse_span("station " + quote(s_.name), {s_.first, h});
     s_.daily.resize(i + 1, no_value);
     s_.condition.resize(i + 1, 0);
     s_.in_force.resize(i + 1, 0);
@@ -152,6 +166,7 @@ std::size_t days_recorder::slot(std::int64_t day) {
   }
   const auto i = static_cast<std::size_t>(day - s_.first_day);
   if (i >= s_.level.size()) {
+    if (day - s_.first_day >= max_picture_days) refuse_span("station " + quote(s_.name), {s_.first_day * 24, day * 24});
     s_.aqi.resize(i + 1, no_value);
     s_.level.resize(i + 1, 0);
     s_.valid_hours.resize(i + 1, 0);

@@ -174,6 +174,7 @@ void calendar(std::span<const station_days> stations, const profile& p, const ca
               const write_fn& write) {
   const period span = calendar_period(stations, o.range);
   if (span.empty()) throw error("calendar: no days to draw");
+  check_span(span, o.range);
   const auto months = months_of(span);
   const int cols = std::clamp(static_cast<int>(months.size()), 1, std::max(1, o.months_per_row));
   const int rows = (static_cast<int>(months.size()) + cols - 1) / cols;

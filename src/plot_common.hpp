@@ -19,6 +19,12 @@ inline const char* tr(language l, const char* zh, const char* en) { return l == 
 /// Floor division of hours into days (hours before 1970 are negative).
 inline std::int64_t day_of(hour_t h) { return h >= 0 ? h / 24 : (h - 23) / 24; }
 
+/// Refuses (refuse_span) a picture of more than max_picture_days: the days asked for (`range`)
+/// or those of the stations drawn.
+inline void check_span(period span, const std::optional<period>& range) {
+  if (days_spanned(span) > max_picture_days) refuse_span(range ? "the days asked for" : "the stations drawn", span);
+}
+
 /// "2023-12-14 08:00": what a reader of a picture wants, in the plan's local clock.
 std::string when(hour_t h);
 /// "2023-12-14".

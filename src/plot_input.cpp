@@ -129,7 +129,7 @@ std::vector<decision_mark> read_decisions(std::istream& in, const std::string& s
 std::vector<station_days> read_days(const read_options& o, const profile& p, const selection& which,
                                     std::optional<period> keep) {
   const auto table = read_stations<days_recorder>(o, p, [&](std::string_view name) {
-    return days_recorder(std::string(name), keep);
+    return days_recorder(std::string(name), which.wants(name) ? keep : period{});  // nothing kept of the others
   });
   std::vector<station_days> out;
   for (auto* e : table.sorted())

@@ -85,6 +85,7 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
               const write_fn& write) {
   const period span = overview_period(stations, o.range);
   if (span.empty()) throw error("overview: no days to draw");
+  check_span(span, o.range);
   std::vector<std::size_t> order(stations.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::vector<std::int64_t> warned(stations.size(), 0);

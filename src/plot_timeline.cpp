@@ -542,6 +542,7 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
               const write_fn& write) {
   const period span = timeline_period(stations, o.range);
   if (span.empty()) throw error("timeline: no hours to draw");
+  check_span(span, o.range);
   const auto s = timeline_scale(o, span);
   const auto ticks = time_axis(s, o.lang, font_label);
   const auto items = timeline_legend(stations, p, o);

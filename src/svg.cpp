@@ -1,6 +1,9 @@
 #include "hpa/io/svg.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "hpa/io/utf8.hpp"
 
 namespace hpa::io::svg {
 
@@ -28,9 +31,22 @@ std::string num(double v) { return from_hundredths(hundredths(v)); }
 std::string span(double a, double b) { return from_hundredths(hundredths(b) - hundredths(a)); }
 
 std::string escape(std::string_view text) {
+  static constexpr std::string_view replacement = "\uFFFD";
   std::string s;
   s.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const auto n = utf8_sequence_length(text.substr(i));
+      const auto seq = text.substr(i, std::max<std::size_t>(n, 1));
+      // XML 1.0 has no place for U+FFFE and U+FFFF (EF BF BE, EF BF BF), nor for bytes that are not UTF-8
+      if (n == 0 || seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF")
+        s += replacement;
+      else
+        s += seq;
+      i += seq.size();
+      continue;
+    }
     switch (c) {
       case '&': s += "&amp;"; break;
       case '<': s += "&lt;"; break;
@@ -39,6 +55,7 @@ std::string escape(std::string_view text) {
       default:  // C0 controls other than tab and line ends are not allowed in XML 1.0, even escaped
         s += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c;
     }
+    ++i;
   }
   return s;
 }

@@ -29,6 +29,8 @@ std::size_t sequence_length(std::string_view s) noexcept {
 
 }  // namespace
 
+std::size_t utf8_sequence_length(std::string_view text) noexcept { return text.empty() ? 0 : sequence_length(text); }
+
 std::size_t utf8_valid_prefix(std::string_view text) noexcept {
   std::size_t i = 0;
   while (i < text.size()) {

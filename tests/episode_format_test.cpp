@@ -2,6 +2,7 @@
 #include "hpa/io/output.hpp"
 
 #include <catch2/catch.hpp>
+#include <functional>
 
 #include "helpers.hpp"
 
@@ -59,6 +60,54 @@ TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_f
   CHECK_THROWS_AS(io::episodes_from_json("{}", "e.json", p), io::needs_step);  // the tool names hpa-episodes
   // a number out of range is a parse error, not an exception of another kind
   CHECK_THROWS_WITH(io::episodes_from_json("[1e999]", "e.json", p), "e.json: number overflow parsing '1e999'");
+}
+
+TEST_CASE("episode_format: hours and daily AQI figures no run writes are refused, naming the field",
+          "[episode_format]") {
+  const auto p = pingdingshan_2023();
+  const auto c = run_days({{0, 250}, {1, 250}, {2, 320}, {3, 180}});
+  const auto good = nlohmann::json::parse(io::episode_json("S", c.episodes[0], p).dump());
+  REQUIRE(good["segments"].size() == 2);
+  REQUIRE(io::episodes_from_json(nlohmann::json::array({good}).dump(), "e.json", p).size() == 1);
+  auto refused = [&](const std::function<void(nlohmann::json&)>& edit) {
+    auto bad = good;
+    edit(bad);
+    try {
+      io::episodes_from_json(nlohmann::json::array({bad}).dump(), "e.json", p);
+    } catch (const error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  const auto start = good["start"].get<std::string>(), end = good["end"].get<std::string>();
+  CHECK(refused([](auto& j) { j["end"] = "1969-12-31T05:00"; }) ==
+        "e.json: /0/end: 1969-12-31T05:00 is before start " + start);
+  CHECK(refused([&](auto& j) { j["lift"] = end; }) == "e.json: /0/lift: " + end + " is not after end " + end);
+  CHECK(refused([&](auto& j) { j["segments"][0]["from"] = "1969-12-31T23:00"; }) ==
+        "e.json: /0/segments/0/from: 1969-12-31T23:00 is before start " + start);
+  CHECK(refused([&](auto& j) { j["segments"][1]["to"] = "1970-02-01T00:00"; }) ==
+        "e.json: /0/segments/1/to: 1970-02-01T00:00 is after end " + end);
+  CHECK(refused([&](auto& j) {
+          j["segments"][0]["to"] = start;
+          j["segments"][0]["from"] = end;
+        }) == "e.json: /0/segments/0/to: " + start + " is before its from " + end);
+  CHECK(refused([&](auto& j) { j["segments"][1]["from"] = j["segments"][0]["from"]; }) ==
+        "e.json: /0/segments/1/from: " + start + " is not after the segment before it, to " +
+            good["segments"][0]["to"].get<std::string>());
+  // "AQI 100–": a range with no upper end
+  CHECK(refused([](auto& j) { j.erase("max_daily_aqi"); }) ==
+        "e.json: /0/max_daily_aqi: missing, where the other daily AQI figures are given");
+  CHECK(refused([](auto& j) { j["min_daily_aqi"] = nullptr; }) ==
+        "e.json: /0/min_daily_aqi: missing, where the other daily AQI figures are given");
+  CHECK(refused([](auto& j) { j["max_daily_aqi"] = "320"; }) ==
+        "e.json: /0/max_daily_aqi: expected a number, got \"320\"");
+  CHECK(refused([](auto& j) { j["min_daily_aqi"] = 400; }) ==
+        "e.json: /0/min_daily_aqi: 400 is above max_daily_aqi 320");
+  CHECK(refused([](auto& j) { j["mean_daily_aqi"] = 100; }) ==
+        "e.json: /0/mean_daily_aqi: 100 is outside min_daily_aqi..max_daily_aqi 180..320");
+  // none of them (a directive's episode over hours without data): nothing to print, nothing wrong
+  CHECK(refused([](auto& j) { j["min_daily_aqi"] = j["max_daily_aqi"] = j["mean_daily_aqi"] = nullptr; }) ==
+        "accepted");
 }
 
 TEST_CASE("episode_format: episodes with directives carry their basis, and read back", "[episode_format]") {

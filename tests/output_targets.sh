@@ -1,8 +1,9 @@
 #!/bin/bash
 # What -o and --state do to what they name, run as a user would (as root in CI):
 #   output_targets.sh CASE BINDIR DATADIR WORKDIR
-# CASE: fifo, symlink, device, process_substitution, state_symlink, mode, signal, stderr_closed. Exits 0 when the
-# target is what it should be afterwards; else prints why and exits 1.
+# CASE: fifo, symlink, device, process_substitution, state_symlink, mode, signal, stderr_closed, stdout_closed,
+# reader_gone, read_only. Exits 0 when the target is what it should be afterwards, 77 when the case cannot run
+# here; else prints why and exits 1.
 set -u
 case_=$1 bin=$2 data=$3 work=$4
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
@@ -85,6 +86,36 @@ signal)  # TERM to a writer half-way removes its temporary file
 stderr_closed)  # with 2>&- a warning does not land in the output file
   "$bin/hpa-daily" -o out.csv < "$data/bad/truncated_last_line.csv" 2>&- || fail "exit $?"
   [ "$(cat out.csv)" = "$(expected hpa-daily "$data/bad/truncated_last_line.csv")" ] || fail "out.csv holds: $(cat out.csv)"
+  ;;
+stdout_closed)  # with >&- the output is lost: an error, not a silent success
+  "$bin/hpa-episodes" "$data/two_stations.csv" >&- 2> err
+  rc=$?
+  [ $rc = 1 ] || fail "exit $rc, expected 1"
+  [ "$(cat err)" = "hpa-episodes: stdout: write failed: Bad file descriptor" ] || fail "said: $(cat err)"
+  ;;
+reader_gone)  # a reader of stdout that goes away before the output: a quiet stop
+  mkfifo in.fifo
+  # the reader closes its end first, then feeds the input: the tool writes to no reader, always
+  "$bin/hpa-episodes" < in.fifo 2> err | { exec 0<&-; cat "$data/two_stations.csv" > in.fifo; }
+  rc=${PIPESTATUS[0]}
+  [ $rc = 0 ] || fail "exit $rc, expected 0"
+  [ ! -s err ] || fail "said: $(cat err)"
+  ;;
+read_only)  # a file made read-only is not replaced by a user who may not write it (as sort -o)
+  echo old > out.csv
+  chmod 444 out.csv
+  as_user=()
+  if [ "$(id -u)" = 0 ]; then  # root may write any file: run as nobody, in a folder of nobody's
+    command -v setpriv > /dev/null || { echo "no setpriv here"; exit 77; }
+    chown 65534:65534 . out.csv
+    as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  fi
+  "${as_user[@]}" "$bin/hpa-episodes" -o out.csv "$data/two_stations.csv" 2> err
+  rc=$?
+  [ $rc = 1 ] || fail "exit $rc, expected 1"
+  [ "$(cat err)" = "hpa-episodes: out.csv: cannot open for writing: Permission denied" ] || fail "said: $(cat err)"
+  [ "$(cat out.csv)" = old ] || fail "out.csv holds: $(head -c 200 out.csv)"
+  [ "$(stat -c %a out.csv)" = 444 ] || fail "out.csv has mode $(stat -c %a out.csv)"
   ;;
 *) fail "unknown case" ;;
 esac

@@ -40,6 +40,25 @@ TEST_CASE("svg: text is escaped for content and double-quoted attributes", "[svg
   CHECK(svg::escape("a\x01" "b\tc") == "a b\tc");  // XML 1.0 has no place for C0 controls
 }
 
+TEST_CASE("svg: the other characters XML 1.0 forbids become U+FFFD", "[svg]") {
+  CHECK(svg::escape("A\xEF\xBF\xBE"
+                    "B\xEF\xBF\xBF"
+                    "C") ==
+        "A\xEF\xBF\xBD"
+        "B\xEF\xBF\xBD"
+        "C");                                                    // U+FFFE, U+FFFF
+  CHECK(svg::escape("\xEF\xBF\xBD") == "\xEF\xBF\xBD");          // U+FFFD itself is allowed
+  CHECK(svg::escape("\xEF\xB7\x90") == "\xEF\xB7\x90");          // U+FDD0: a noncharacter, but an XML Char
+  CHECK(svg::escape("\xF4\x8F\xBF\xBF") == "\xF4\x8F\xBF\xBF");  // U+10FFFF
+  CHECK(svg::escape("a\xFF"
+                    "b\xED\xA0\x80"
+                    "c") ==  // not UTF-8: a byte that is none, a surrogate
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+        "c");
+  CHECK(svg::escape("\xE5\xB8") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut in the middle of 市
+}
+
 TEST_CASE("svg: fit cuts text to a width at a character boundary", "[svg]") {
   CHECK(svg::fit("S0001", 10, 100) == "S0001");
   CHECK(svg::fit("abcdefghij", 10, 36) == "abcde…");  // 5 × 6 + 6 px

@@ -109,6 +109,19 @@ hpa_tool_test(notice_directives 0 hpa-notice STDIN_ABS ${CMAKE_CURRENT_SOURCE_DI
   ARGS -f text)
 hpa_tool_test(notice_directives_en 0 hpa-notice STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_directives_json.out
   ARGS --lang en -f text --kind all)
+# hand-edited episodes with hours or daily AQI figures no run writes: refused, naming the file and the field
+hpa_tool_test(notice_end_before_start 1 hpa-notice ARGS bad/episode_end_before_start.json)
+hpa_tool_test(notice_aqi_range_open 1 hpa-notice ARGS bad/episode_aqi_range_open.json)
+# input text in Markdown is text: no HTML, heading, link, code or table cell of its own (a station
+# name, a document number, --authority)
+hpa_tool_test(report_hostile_names 3 hpa-report ARGS -q --directives hostile_directives.csv --issued hostile_issued.csv
+  hostile_station.csv)
+hpa_tool_test(episodes_hostile_directives_json 0 hpa-episodes ARGS -f json --directives hostile_directives.csv
+  hostile_station.csv)
+hpa_tool_test(notice_hostile_directives 0 hpa-notice
+  STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_hostile_directives_json.out ARGS --lang en)
+hpa_tool_test(notice_hostile_names 0 hpa-notice ARGS --kind issue --authority "<b>office</b> [x](javascript:alert(1))"
+  hostile_episodes.json)
 # the README's replay of 平顶山 and 豫气攻坚办〔2016〕153号 (needs ../shared/data; skipped without it)
 if(HPA_UPDATE_EXPECTED)
   set(directives_update update)
@@ -219,11 +232,13 @@ hpa_tool_test(convert_headerless_as_cnemc 1 hpa-convert ARGS --from cnemc bad/he
 hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)
 
 # -o and --state at what is not a plain file: written through or followed, never replaced; a
-# signal leaves no temporary file; a closed stderr does not become the output (run as root in CI)
-foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed)
+# signal leaves no temporary file; a closed stderr does not become the output; a closed stdout is an
+# error, a reader that goes away a quiet stop; a read-only file is not replaced (run as root in CI)
+foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed stdout_closed
+        reader_gone read_only)
   add_test(NAME "tool: output to ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/output_targets.sh ${case}
     $<TARGET_FILE_DIR:hpa-episodes> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/output_targets/${case})
-  set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60)
+  set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77)
 endforeach()
 hpa_tool_test(input_is_directory 1 hpa-episodes ARGS bad)
 hpa_tool_test(output_is_directory 1 hpa-episodes ARGS -o bad two_stations.csv)
@@ -303,6 +318,19 @@ hpa_tool_test(plot_issued_not_a_log 1 hpa-plot ARGS timeline --issued plot_decis
 hpa_tool_test(plot_decisions_not_decisions 1 hpa-plot ARGS timeline --decisions plot_issued.csv plot_season.csv)
 hpa_tool_test(usage_plot_issued_on_calendar 2 hpa-plot ARGS calendar --issued plot_issued.csv plot_season.csv)
 
+# rows dated 0001 and 9999: refused before the memory or the picture grows with the span; a
+# name with characters XML forbids still makes XML (plot_limits.sh)
+foreach(pic timeline calendar overview)
+  hpa_tool_test(plot_span_${pic} 1 hpa-plot ARGS ${pic} bad/span_0001_9999.csv)
+endforeach()
+hpa_tool_test(plot_span_two_stations 1 hpa-plot ARGS overview bad/span_0001_9999_two_stations.csv)
+hpa_tool_test(usage_plot_span_asked 2 hpa-plot ARGS timeline --since 0001-01-01 --until 9999-12-31 plot_season.csv)
+foreach(case span_memory xml_names)
+  add_test(NAME "tool: plot ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/plot_limits.sh ${case}
+    $<TARGET_FILE:hpa-plot> ${CMAKE_CURRENT_SOURCE_DIR}/data)
+  set_tests_properties("tool: plot ${case}" PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77)
+endforeach()
+
 
 # hpa-watch under cron: the clock, stale and absent stations, the state's place, its lock, the
 # order of state and output, the README's crontab line; and --replay over a season
@@ -349,7 +377,7 @@ hpa_tool_test(watch_replay_summary_forecast 0 hpa-watch ARGS --replay .. --forec
 hpa_tool_test(watch_replay_daily 0 hpa-watch ARGS -f jsonl --replay .. example8_daily.csv)
 hpa_tool_test(watch_replay_forecast_rows 0 hpa-watch ARGS --replay .. --summary -f json watch_ahead60.csv)
 # Runs that overlap, a lock held, an output that fails after the state, the crontab line as written
-foreach(case concurrent two_feeds no_wait output_fails crontab)
+foreach(case concurrent two_feeds no_wait output_fails reader_gone crontab)
   add_test(NAME "tool: watch under cron: ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_cron.sh ${case}
     $<TARGET_FILE_DIR:hpa-watch> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/watch_cron/${case}
     ${PROJECT_SOURCE_DIR}/README.md)

@@ -5,7 +5,8 @@
 # whole), two_feeds (50 pairs of runs of two feeds with different stations on one state: each
 # keeps the other's stations), no_wait (a held lock: exit 4 at once with --no-wait, else the run
 # waits), output_fails (stdout on /dev/full after the state was written: the state is put back,
-# and the next run reports the action), crontab (README.md's crontab line, as written, with the
+# and the next run reports the action), reader_gone (the same when the reader of stdout goes
+# away: exit 1, not the quiet stop of other tools), crontab (README.md's crontab line, as written, with the
 # tool, folders and mail replaced by the test's). Exits 0 when all is as it should be, 77 when
 # the case cannot run here, else prints why and exits 1.
 set -u
@@ -95,6 +96,19 @@ output_fails)  # the state is written first; output that then fails puts it back
   [ $? = 3 ] && [ "$(actions out)" = "S upgrade" ] || fail "the upgrade was lost: $(actions out)"
   "$watch" -f jsonl --state s.json "$data/watch_override.csv" > out
   [ $? = 0 ] && [ -z "$(actions out)" ] || fail "the upgrade was reported again: $(actions out)"
+  ;;
+reader_gone)  # the state is written first; a reader of stdout that then goes away: the state is put back
+  cp "$data/watch_state_yellow.json" s.json
+  mkfifo in.fifo
+  # the reader closes its end first, then feeds the input: the tool writes to no reader, always
+  "$watch" --state s.json < in.fifo 2> err | { exec 0<&-; cat "$data/watch_override.csv" > in.fifo; }
+  rc=${PIPESTATUS[0]}
+  [ $rc = 1 ] || fail "exit $rc, expected 1"
+  said="hpa-watch: stdout: write failed: Broken pipe; the state was put back: the next run reports the same"
+  [ "$(cat err)" = "$said" ] || fail "said: $(cat err)"
+  cmp -s s.json "$data/watch_state_yellow.json" || fail "the state was not put back: $(cat s.json)"
+  "$watch" -f jsonl --state s.json "$data/watch_override.csv" > out
+  [ $? = 3 ] && [ "$(actions out)" = "S upgrade" ] || fail "the upgrade was lost: $(actions out)"
   ;;
 crontab)  # README.md's crontab line, run by sh as cron runs it
   line=$(grep -m1 '^    5 \* \* \* \* ' "$readme" | sed 's/^    5 \* \* \* \* //')

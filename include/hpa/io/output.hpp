@@ -21,8 +21,12 @@
 namespace hpa::io {
 
 /// Thrown when the reader of stdout (or of a FIFO written through) went away
-/// (`hpa-daily x.csv | head`): not an error.
-struct broken_pipe {};
+/// (`hpa-daily x.csv | head`). tool::main makes it a quiet stop; an hpa::error all the same, so that
+/// a caller that recorded something before writing (hpa-watch --state) takes it as the failure it
+/// is for that record.
+struct broken_pipe : error {
+  using error::error;
+};
 
 /// "287.5", "150", "153.33": at most `decimals` decimals, no trailing zeros; "" for NaN.
 std::string format_number(double v, int decimals = 2);
@@ -32,14 +36,16 @@ std::string csv_field(const std::string& s);
 
 /// Opens /dev/null on each of the descriptors 0, 1 and 2 that is closed, so that no file opened
 /// later becomes stdin, stdout or stderr (with `2>&-` the output file would be fd 2 and warnings
-/// would land in it). Call it first thing in main.
+/// would land in it). Call it first thing in main. A closed stdout gets /dev/null read-only: a
+/// write to it still fails ("Bad file descriptor"), as the output of `tool >&-` is lost.
 void ensure_standard_fds();
 
 class output {
  public:
   /// `path` empty or "-": stdout. A regular file or none: a temporary file beside it (after
   /// removing stale ones of dead writers) until commit(). Anything else: opened for writing
-  /// (a FIFO waits for its reader). Throws hpa::error when it cannot (a directory, no access).
+  /// (a FIFO waits for its reader). Throws hpa::error when it cannot (a directory, no access, an
+  /// existing file the writer may not write: the rename would replace it all the same).
   explicit output(const std::string& path = {});
   output(const output&) = delete;
   output& operator=(const output&) = delete;

@@ -40,6 +40,19 @@ struct period {
   friend bool operator==(const period&, const period&) = default;
 };
 
+/// The most days one picture draws: 20 years. A timeline's hours, a calendar's months and an
+/// overview's columns grow with the days drawn, and so do the memory and the file; far past this
+/// no picture shows anything (rows dated 0001 and 9999 would be 3.6 million days).
+inline constexpr std::int64_t max_picture_days = 7305;
+
+/// The days from that of `hours.from` to that of `hours.to`, both counted; 0 when empty.
+std::int64_t days_spanned(period hours) noexcept;
+
+/// Refuses, as an hpa::error, `what` spanning `hours`, more than max_picture_days: "WHAT: from
+/// 0001-01-01 to 9999-12-31, 3652059 days: one picture shows at most 7305 days (20 years); pick
+/// the days to draw with --since and --until".
+[[noreturn]] void refuse_span(const std::string& what, period hours);
+
 /// A stretch of hours [from, to] that does not count toward a warning, and why ("dust", "O3").
 struct excluded_hours {
   hour_t from = 0;
@@ -183,7 +196,7 @@ std::string overview(std::span<const station_days> stations, const profile& p, c
 /// A station pipeline's sink that builds a station_hours, keeping the hours of `keep` only (all
 /// without it); withheld and advisory episodes go to `withheld`, the others set the level in force.
 /// The pipeline does not report the hourly AQI: whoever reads the rows hands each value to
-/// hourly(). Memory: the hours kept.
+/// hourly(). Memory: the hours kept, refused (refuse_span) past max_picture_days from the first.
 class hours_recorder : public station_sink {
  public:
   hours_recorder(std::string name, series_kind kind, std::optional<period> keep = {});
@@ -204,7 +217,8 @@ class hours_recorder : public station_sink {
 };
 
 /// A station pipeline's sink that builds a station_days: O(1) work per hour, one entry per day
-/// (days of `keep` only, all without it).
+/// (days of `keep` only, all without it; none with an empty `keep`), refused (refuse_span) past
+/// max_picture_days from the first.
 class days_recorder : public station_sink {
  public:
   explicit days_recorder(std::string name, std::optional<period> keep = {});

@@ -29,7 +29,8 @@ std::string num(double v);
 std::string span(double a, double b);
 
 /// Text with &, <, > and " escaped, for element text and double-quoted attribute values alike;
-/// control characters XML does not allow become spaces.
+/// control characters XML does not allow become spaces, and the other characters XML 1.0 forbids
+/// (U+FFFE, U+FFFF) and bytes that are not UTF-8 become U+FFFD, so the picture is always XML.
 std::string escape(std::string_view text);
 
 /// The width of `text` set at `font_px`, estimated: CJK and full-width characters 1 em, others

@@ -15,6 +15,10 @@ namespace hpa::io {
 /// size when all of it is). Does not throw and does not allocate.
 std::size_t utf8_valid_prefix(std::string_view text) noexcept;
 
+/// The length in bytes of the well-formed UTF-8 sequence `text` starts with (1 for ASCII), 0
+/// when it starts with none (or is empty). Does not throw and does not allocate.
+std::size_t utf8_sequence_length(std::string_view text) noexcept;
+
 /// Whether all of `text` is well-formed UTF-8.
 inline bool is_utf8(std::string_view text) noexcept { return utf8_valid_prefix(text) == text.size(); }
 
