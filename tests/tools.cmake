@@ -43,6 +43,8 @@ hpa_tool_test(usage_bad_at 2 hpa-level ARGS --at yesterday two_stations.csv)
 hpa_tool_test(episodes_ozone_advisory 0 hpa-episodes ARGS -f text ozone.csv)
 hpa_tool_test(episodes_dust_withheld_text 0 hpa-episodes ARGS -f text dust.csv)
 hpa_tool_test(episodes_as_of_2016 0 hpa-episodes ARGS --as-of 2016-12-18 example8_daily.csv)
+# RULES.md §8 example 20 with no data before hour 0: the chain named starts at the first hour too
+hpa_tool_test(episodes_chain_clipped_to_data 0 hpa-episodes ARGS -f text example20_from_hour0.csv)
 hpa_tool_test(episodes_profile_file 0 hpa-episodes ARGS --profile profile_ok.json two_stations.csv)
 hpa_tool_test(usage_bad_as_of 2 hpa-episodes ARGS --as-of 18.12.2016 example8_daily.csv)
 hpa_tool_test(as_of_too_old 1 hpa-episodes ARGS --as-of 2010-01-01 example8_daily.csv)
