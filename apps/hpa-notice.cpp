@@ -25,12 +25,16 @@ std::string heading(const notice_options& o, const std::string& title) {
   return o.markdown ? "## " + title + "\n\n" : title + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n\n";
 }
 
-// The tier's measures, cumulative; their texts carry their own conditions (the school rule).
-std::string measures_block(const notice_options& o, const std::string& tier) {
+// The measures the profile lists for the level's tier, cumulative; their texts carry their own
+// conditions (the school rule). A profile that lists none for it says so.
+std::string measures_block(const notice_options& o, const profile& p, const level_def& lv) {
   std::string s;
-  for (const auto& m : measures_for(tier))
+  for (const auto& m : measures_for(p, lv.tier))
     s += o.zh ? fmt::format("- {}（{}）\n", m.text_zh, m.dept_zh) : fmt::format("- {} ({})\n", m.text_en, m.dept_en);
-  return s;
+  if (!s.empty()) return s;
+  return o.zh ? fmt::format("预案配置 {} 未列出{}预警（{}级应急响应）的措施。\n", p.name, lv.name_zh, tier_zh(lv.tier))
+              : fmt::format("Profile {} lists no measures for the {} warning (tier {} response).\n", p.name, lv.name,
+                            lv.tier);
 }
 
 // --- directives (§3.2.2(2), §3.2.3): a notice names the prompt it follows, as the plan's notices
@@ -101,7 +105,7 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
                             : std::string("its lift will be announced"));
     s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n", lv.tier);
   }
-  return s + measures_block(o, lv.tier);
+  return s + measures_block(o, p, lv);
 }
 
 std::string change_notice(const io::episode_record& r, std::size_t i, const profile& p, const notice_options& o) {
@@ -134,7 +138,7 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
                        "for {} h or more.\n", p.lift_hours);
     s += fmt::format("Tier {} measures:\n\n", to.tier);
   }
-  return s + measures_block(o, to.tier);
+  return s + measures_block(o, p, to);
 }
 
 // The lift at the end of the span a directive alone held: the prompt's period is over and the

@@ -85,12 +85,23 @@ hpa_tool_test(measures_tier2_en 0 hpa-measures ARGS --tier II --lang en)
 hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 520)
 hpa_tool_test(measures_red_json_below_500 0 hpa-measures ARGS --level red -f json --daily-aqi 300)
 hpa_tool_test(usage_measures_both 2 hpa-measures ARGS --tier II --level red)
+# each built-in's own measures: pingdingshan-2023's plan, none for the others (they say so)
+foreach(p pingdingshan-2023 beijing-2023 beijing-2016 beijing-2015 mee-2018 mee-2017 jiangsu-2026)
+  hpa_tool_test(measures_profile_${p} 0 hpa-measures ARGS --profile ${p} --level red --lang en)
+endforeach()
+hpa_tool_test(measures_none_json 0 hpa-measures ARGS --profile mee-2017 --level blue -f json)
+hpa_tool_test(measures_extends_inherits 0 hpa-measures ARGS --profile profile_ok.json --tier III -f csv)
+hpa_tool_test(usage_measures_tier_not_in_profile 2 hpa-measures ARGS --tier IV)
 
 # hpa-notice, hpa-report
 hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_episodes.json)
 hpa_tool_test(notice_en_text_stdin 0 hpa-notice STDIN example8_episodes.json ARGS --lang en -f text --kind lift)
 hpa_tool_test(notice_withheld_gets_none 0 hpa-notice ARGS dust_episodes.json)
 hpa_tool_test(notice_bad_json 1 hpa-notice ARGS two_stations.csv)
+# a blue warning under mee-2017, which lists no measures: the notice says so
+hpa_tool_test(notice_profile_lists_no_measures 0 hpa-notice ARGS --profile mee-2017 --kind issue blue_day_mee2017_episodes.json)
+hpa_tool_test(notice_profile_lists_no_measures_en 0 hpa-notice
+  ARGS --profile mee-2017 --kind issue --lang en -f text blue_day_mee2017_episodes.json)
 hpa_tool_test(report_with_log 3 hpa-report ARGS --issued issued_log.csv two_stations.csv)
 hpa_tool_test(report_pending 0 hpa-report ARGS single_pending.csv)
 hpa_tool_test(report_bad_log 1 hpa-report ARGS --issued two_stations.csv two_stations.csv)
