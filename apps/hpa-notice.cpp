@@ -5,6 +5,8 @@
 
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/profile_json.hpp"
+#include "hpa/io/utf8.hpp"
 #include "hpa/measures.hpp"
 #include "tool.hpp"
 
@@ -184,7 +186,10 @@ const tool::spec spec = {
     "assessment deadline). Withheld and advisory episodes get no notice. Markdown or plain\n"
     "text, Chinese or English. --area defaults to the station name (全市 when there is none).\n"
     "Episodes of `hpa-episodes --directives` carry the basis of each stretch: a warning, upgrade\n"
-    "or lift a directive decides names it (\"根据省环委会办公室预警提示信息（…号）\", §3.2.2(2)).",
+    "or lift a directive decides names it (\"根据省环委会办公室预警提示信息（…号）\", §3.2.2(2)).\n"
+    "The notices follow the profile the episodes were made under (their `profile`): without\n"
+    "--profile and --as-of the built-in of that name (one made from a file needs --profile FILE);\n"
+    "with them it must be the one they give.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet};
 
 struct args {
@@ -204,12 +209,30 @@ void options(CLI::App& app, args& a) {
   app.add_option("--area", a.area, "The area the notice covers (default: the station)");
 }
 
+// The profile the episodes were made under (`made_under`): without --profile and --as-of the
+// built-in of that name, with them the one they give, which must be it. Episodes that name none
+// are read under --profile.
+profile profile_of_episodes(const std::string& made_under, const std::string& source, const tool::context& cx) {
+  const auto& o = cx.options();
+  std::string given = o.profile_given ? "--profile " + o.profile : "";
+  if (!o.as_of.empty()) given += (given.empty() ? "" : " ") + ("--as-of " + o.as_of);
+  if (made_under.empty() || made_under == cx.profile().name) return cx.profile();
+  if (!given.empty())
+    throw error(fmt::format("{}: the episodes were made under profile {}, not {} ({}): leave {} out to read them "
+                            "under theirs", source, io::quote(made_under), io::quote(cx.profile().name), given,
+                            o.profile_given && !o.as_of.empty() ? "them" : "it"));
+  if (const auto* builtin = io::find_builtin(made_under)) return *builtin;
+  throw error(fmt::format("{}: the episodes were made under profile {}, which is not built in: give its file with "
+                          "--profile FILE", source, io::quote(made_under)));
+}
+
 int run(const args& a, tool::context& cx) {
-  const auto& p = cx.profile();
   auto in = cx.open_input();
   std::stringstream ss;
   ss << in.stream->rdbuf();
-  const auto records = io::episodes_from_json(ss.str(), in.name, p);
+  const auto text = ss.str();
+  const auto p = profile_of_episodes(io::episodes_profile(text, in.name), in.name, cx);
+  const auto records = io::episodes_from_json(text, in.name, p);
   notice_options no;
   no.zh = a.lang == "zh";
   no.markdown = a.format == "markdown";

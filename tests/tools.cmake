@@ -98,10 +98,24 @@ hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_
 hpa_tool_test(notice_en_text_stdin 0 hpa-notice STDIN example8_episodes.json ARGS --lang en -f text --kind lift)
 hpa_tool_test(notice_withheld_gets_none 0 hpa-notice ARGS dust_episodes.json)
 hpa_tool_test(notice_bad_json 1 hpa-notice ARGS two_stations.csv)
-# a blue warning under mee-2017, which lists no measures: the notice says so
-hpa_tool_test(notice_profile_lists_no_measures 0 hpa-notice ARGS --profile mee-2017 --kind issue blue_day_mee2017_episodes.json)
-hpa_tool_test(notice_profile_lists_no_measures_en 0 hpa-notice
-  ARGS --profile mee-2017 --kind issue --lang en -f text blue_day_mee2017_episodes.json)
+# episodes name their profile and the notices follow it: a blue warning under mee-2017 (24 h
+# ahead; it lists no measures, and the notice says so)
+hpa_tool_test(episodes_mee2017_blue_json 0 hpa-episodes ARGS --profile mee-2017 -f json blue_day.csv)
+set(blue_episodes ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_mee2017_blue_json.out)
+hpa_tool_test(notice_profile_lists_no_measures 0 hpa-notice STDIN_ABS ${blue_episodes}
+  ARGS --profile mee-2017 --kind issue)
+hpa_tool_test(notice_profile_lists_no_measures_en 0 hpa-notice STDIN_ABS ${blue_episodes}
+  ARGS --profile mee-2017 --kind issue --lang en -f text)
+hpa_tool_test(notice_follows_episodes_profile 0 hpa-notice STDIN_ABS ${blue_episodes})
+hpa_tool_test(notice_as_of_gives_episodes_profile 0 hpa-notice STDIN_ABS ${blue_episodes}
+  ARGS --as-of 2016-12-16 --kind issue)
+hpa_tool_test(notice_profile_differs 1 hpa-notice STDIN_ABS ${blue_episodes} ARGS --profile pingdingshan-2023)
+hpa_tool_test(notice_as_of_differs 1 hpa-notice STDIN_ABS ${blue_episodes} ARGS --profile mee-2018 --as-of 2023-12-16)
+hpa_tool_test(episodes_profile_file_json 0 hpa-episodes ARGS --profile profile_ok.json -f json two_stations.csv)
+set(file_episodes ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_profile_file_json.out)
+hpa_tool_test(notice_file_profile_needs_its_file 1 hpa-notice STDIN_ABS ${file_episodes})
+hpa_tool_test(notice_file_profile_given 0 hpa-notice STDIN_ABS ${file_episodes}
+  ARGS --profile profile_ok.json --kind issue --lang en -f text)
 hpa_tool_test(report_with_log 3 hpa-report ARGS --issued issued_log.csv two_stations.csv)
 hpa_tool_test(report_pending 0 hpa-report ARGS single_pending.csv)
 hpa_tool_test(report_bad_log 1 hpa-report ARGS --issued two_stations.csv two_stations.csv)
