@@ -11,11 +11,13 @@ namespace {
 
 const tool::spec spec = {
     "hpa-measures", "List the response measures of a tier, each with its responsible department.",
-    "The measures of the plan (§4.2.2-§4.2.4, city level §4.3) are cumulative: tier II takes\n"
-    "tier III's and adds its own, tier I takes tier II's. --level names the warning instead of\n"
-    "the tier (yellow = III, orange = II, red = I, by the profile). The tier-I school rule\n"
-    "applies when the daily AQI reaches 500: with --daily-aqi below that it is left out,\n"
-    "without --daily-aqi it is listed with its condition.",
+    "The measures are the profile's: pingdingshan-2023 (the default, and the profiles that\n"
+    "extend it) lists those of its plan (§4.2.2-§4.2.4, city level §4.3); the other built-ins\n"
+    "list none, and a tier without measures says so (on stderr for csv and json). They are\n"
+    "cumulative: tier II takes tier III's and adds its own, tier I takes tier II's. --level\n"
+    "names the warning instead of the tier (yellow = III, orange = II, red = I, by the\n"
+    "profile). The tier-I school rule applies when the daily AQI reaches 500: with --daily-aqi\n"
+    "below that it is left out, without --daily-aqi it is listed with its condition.",
     tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
     {io::format::text, io::format::csv, io::format::json, io::format::jsonl}};
 
@@ -26,7 +28,7 @@ struct args {
 };
 
 void options(CLI::App& app, args& a) {
-  app.add_option("--tier", a.tier, "III, II or I")->check(CLI::IsMember({"III", "II", "I"}));
+  app.add_option("--tier", a.tier, "A response tier of the profile (III, II, I)");
   app.add_option("--level", a.level, "A warning level of the profile (yellow, orange, red)");
   app.add_option("--daily-aqi", a.daily, "The daily AQI, for measures that depend on it");
   app.add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
@@ -35,31 +37,45 @@ void options(CLI::App& app, args& a) {
 // The tier asked for, by --tier or by the profile's --level.
 std::string tier_of(const args& a, const profile& p) {
   if (a.tier.empty() == a.level.empty()) throw CLI::ValidationError("--tier/--level", "give exactly one of --tier and --level");
-  if (a.level.empty()) return a.tier;
+  if (a.level.empty()) {
+    std::string tiers;
+    for (const auto& l : p.levels) {
+      if (l.tier == a.tier) return a.tier;
+      tiers += (tiers.empty() ? "" : ", ") + l.tier;
+    }
+    throw CLI::ValidationError("--tier", "no tier '" + a.tier + "' in profile " + p.name + " (" + tiers + ")");
+  }
   const auto l = p.find_level(a.level);
   if (!l || *l == 0) throw CLI::ValidationError("--level", "no level '" + a.level + "' in profile " + p.name);
   return p.level_tier(*l);
 }
 
 int run(const args& a, tool::context& cx) {
-  const auto tier = tier_of(a, cx.profile());
+  const auto& p = cx.profile();
+  const auto tier = tier_of(a, p);
+  const auto all = measures_for(p, tier);
   std::vector<measure> list;
-  for (auto& m : measures_for(tier))
-    if (m.min_daily_aqi == 0 || a.daily < 0 || a.daily >= m.min_daily_aqi) list.push_back(std::move(m));
+  for (const auto& m : all)
+    if (m.min_daily_aqi == 0 || a.daily < 0 || a.daily >= m.min_daily_aqi) list.push_back(m);
   const bool zh = a.lang == "zh";
+  const auto none = zh ? fmt::format("预案配置 {} 未列出{}级应急响应措施", p.name, tier)
+                       : fmt::format("Profile {} lists no tier {} measures", p.name, tier);
   auto condition = [&](const measure& m) -> std::string {
     if (m.min_daily_aqi == 0 || a.daily >= 0) return "";
     return zh ? fmt::format("（日AQI达到{}时）", io::format_number(m.min_daily_aqi))
               : fmt::format(" (when the daily AQI reaches {})", io::format_number(m.min_daily_aqi));
   };
   io::output out(cx.options().output);
-  if (cx.options().format == io::format::text) {
+  if (all.empty() && cx.options().format == io::format::text) {
+    out << none << "\n";
+  } else if (cx.options().format == io::format::text) {
     out << (zh ? fmt::format("{}级应急响应措施（{}项，逐级累加）\n", tier, list.size())
                : fmt::format("Tier {} response: {} measures (cumulative)\n", tier, list.size()));
     for (const auto& m : list)
       out << fmt::format("{:<10} [{} {}] {}: {}{}\n", m.section, m.tier, m.kind, zh ? m.dept_zh : m.dept_en,
                          zh ? m.text_zh : m.text_en, condition(m));
   } else {
+    if (all.empty()) cx.warn(none);
     using io::field;
     io::record_writer rows(out, cx.options().format,
                            {{"tier"}, {"section"}, {"kind"}, {"department"}, {"measure"},

@@ -6,6 +6,8 @@
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/markdown.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/profile_json.hpp"
+#include "hpa/io/utf8.hpp"
 #include "hpa/measures.hpp"
 #include "tool.hpp"
 
@@ -38,12 +40,16 @@ std::string heading(const notice_options& o, const std::string& title) {
   return o.markdown ? "## " + title + "\n\n" : title + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n\n";
 }
 
-// The tier's measures, cumulative; their texts carry their own conditions (the school rule).
-std::string measures_block(const notice_options& o, const std::string& tier) {
+// The measures the profile lists for the level's tier, cumulative; their texts carry their own
+// conditions (the school rule). A profile that lists none for it says so.
+std::string measures_block(const notice_options& o, const profile& p, const level_def& lv) {
   std::string s;
-  for (const auto& m : measures_for(tier))
+  for (const auto& m : measures_for(p, lv.tier))
     s += o.zh ? fmt::format("- {}（{}）\n", m.text_zh, m.dept_zh) : fmt::format("- {} ({})\n", m.text_en, m.dept_en);
-  return s;
+  if (!s.empty()) return s;
+  return o.zh ? fmt::format("预案配置 {} 未列出{}预警（{}级应急响应）的措施。\n", p.name, lv.name_zh, tier_zh(lv.tier))
+              : fmt::format("Profile {} lists no measures for the {} warning (tier {} response).\n", p.name, lv.name,
+                            lv.tier);
 }
 
 // --- directives (§3.2.2(2), §3.2.3): a notice names the prompt it follows, as the plan's notices
@@ -116,7 +122,7 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
                             : std::string("its lift will be announced"));
     s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n", lv.tier);
   }
-  return s + measures_block(o, lv.tier);
+  return s + measures_block(o, p, lv);
 }
 
 std::string change_notice(const io::episode_record& r, std::size_t i, const profile& p, const notice_options& o) {
@@ -150,7 +156,7 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
                        "for {} h or more.\n", p.lift_hours);
     s += fmt::format("Tier {} measures:\n\n", to.tier);
   }
-  return s + measures_block(o, to.tier);
+  return s + measures_block(o, p, to);
 }
 
 // The lift at the end of the span a directive alone held: the prompt's period is over and the
@@ -196,7 +202,10 @@ const tool::spec spec = {
     "assessment deadline). Withheld and advisory episodes get no notice. Markdown or plain\n"
     "text, Chinese or English. --area defaults to the station name (全市 when there is none).\n"
     "Episodes of `hpa-episodes --directives` carry the basis of each stretch: a warning, upgrade\n"
-    "or lift a directive decides names it (\"根据省环委会办公室预警提示信息（…号）\", §3.2.2(2)).",
+    "or lift a directive decides names it (\"根据省环委会办公室预警提示信息（…号）\", §3.2.2(2)).\n"
+    "The notices follow the profile the episodes were made under (their `profile`): without\n"
+    "--profile and --as-of the built-in of that name (one made from a file needs --profile FILE);\n"
+    "with them it must be the one they give.",
     tool::takes::input | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet};
 
 struct args {
@@ -216,12 +225,30 @@ void options(CLI::App& app, args& a) {
   app.add_option("--area", a.area, "The area the notice covers (default: the station)");
 }
 
+// The profile the episodes were made under (`made_under`): without --profile and --as-of the
+// built-in of that name, with them the one they give, which must be it. Episodes that name none
+// are read under --profile.
+profile profile_of_episodes(const std::string& made_under, const std::string& source, const tool::context& cx) {
+  const auto& o = cx.options();
+  std::string given = o.profile_given ? "--profile " + o.profile : "";
+  if (!o.as_of.empty()) given += (given.empty() ? "" : " ") + ("--as-of " + o.as_of);
+  if (made_under.empty() || made_under == cx.profile().name) return cx.profile();
+  if (!given.empty())
+    throw error(fmt::format("{}: the episodes were made under profile {}, not {} ({}): leave {} out to read them "
+                            "under theirs", source, io::quote(made_under), io::quote(cx.profile().name), given,
+                            o.profile_given && !o.as_of.empty() ? "them" : "it"));
+  if (const auto* builtin = io::find_builtin(made_under)) return *builtin;
+  throw error(fmt::format("{}: the episodes were made under profile {}, which is not built in: give its file with "
+                          "--profile FILE", source, io::quote(made_under)));
+}
+
 int run(const args& a, tool::context& cx) {
-  const auto& p = cx.profile();
   auto in = cx.open_input();
   std::stringstream ss;
   ss << in.stream->rdbuf();
-  const auto records = io::episodes_from_json(ss.str(), in.name, p);
+  const auto text = ss.str();
+  const auto p = profile_of_episodes(io::episodes_profile(text, in.name), in.name, cx);
+  const auto records = io::episodes_from_json(text, in.name, p);
   notice_options no;
   no.zh = a.lang == "zh";
   no.markdown = a.format == "markdown";

@@ -286,6 +286,7 @@ int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const s
   } catch (const CLI::ParseError& e) {
     return usage(e.what());
   }
+  if (s.takes & takes::profile) c.profile_given = app.count("--profile") > 0;
   try {
     context cx(s, c);
     return body(cx);

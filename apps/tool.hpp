@@ -68,6 +68,7 @@ struct common {
   std::vector<std::string> inputs = {"-"};
   std::string output;
   std::string profile = default_profile_name;
+  bool profile_given = false;  ///< --profile was on the command line (`profile` is not the default)
   std::string as_of;
   unsigned threads = 0;  ///< 0: one per core
   bool quiet = false;

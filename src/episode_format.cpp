@@ -6,6 +6,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/utf8.hpp"
 #include "json_text.hpp"
 
 namespace hpa::io {
@@ -48,8 +49,8 @@ std::string segments_text(const episode& e, const profile& p) {
 
 const std::vector<column>& episode_columns() {
   static const std::vector<column> columns = {
-      {"station"}, {"status"}, {"start"}, {"end"}, {"lift"}, {"level"}, {"level_zh", column_in::json_only},
-      {"tier"}, {"issue_by"}, {"pending"}, {"pending_action", column_in::json_only}, {"processes"},
+      {"station"}, {"profile", column_in::json_only}, {"status"}, {"start"}, {"end"}, {"lift"}, {"level"},
+      {"level_zh", column_in::json_only}, {"tier"}, {"issue_by"}, {"pending"}, {"pending_action", column_in::json_only}, {"processes"},
       {"hours", column_in::json_only}, {"max_daily_aqi"}, {"min_daily_aqi", column_in::json_only},
       {"mean_daily_aqi", column_in::json_only}, {"segments"}, {"rule"}, {"excluded"}};
   return columns;
@@ -60,6 +61,7 @@ std::vector<field> episode_fields(const std::string& station, const episode& e, 
   for (const auto& s : e.segments)
     segs.push_back({{"level", p.level_name(s.level)}, {"from", format_time(s.from)}, {"to", format_time(s.to)}});
   return {field::string(station),
+          field::string(p.name),
           field::string(to_string(e.status)),
           field::time(e.start),
           field::time(e.end),
@@ -154,14 +156,50 @@ basis_segment basis_part(const nlohmann::json& s, const std::string& path, level
 }
 }  // namespace
 
-std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p) {
-  const auto j = detail::parse_json(text, source);
+namespace {
+nlohmann::json episodes_array(std::string_view text, const std::string& source) {
+  auto j = detail::parse_json(text, source);
   if (!j.is_array()) throw needs_step(source + ": expected a JSON array of episodes", missing_step::write_episodes_json, source);
+  return j;
+}
+
+// The `profile` of episode o ("" when it names none); `path` names it in errors.
+std::string profile_of(const nlohmann::json& o, const std::string& path) {
+  if (!o.is_object() || !o.contains("profile")) return {};
+  if (!o.at("profile").is_string())
+    throw error(path + "/profile: must be a string, got " + detail::json_quote(o.at("profile")));
+  return o.at("profile").get<std::string>();
+}
+}  // namespace
+
+std::string episodes_profile(std::string_view text, const std::string& source) {
+  const auto j = episodes_array(text, source);
+  std::string name;
+  std::size_t named = 0;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string path = source + ": /" + std::to_string(i);
+    const auto own = profile_of(j[i], path);
+    if (own.empty()) continue;
+    if (name.empty()) {
+      name = own;
+      named = i;
+    } else if (own != name) {
+      throw error(path + "/profile: made under profile " + quote(own) + ", /" + std::to_string(named) +
+                  " under " + quote(name) + ": episodes of one profile only");
+    }
+  }
+  return name;
+}
+
+std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p) {
+  const auto j = episodes_array(text, source);
   std::vector<episode_record> out;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string path = source + ": /" + std::to_string(i);
     try {
       const auto& o = j[i];
+      if (const auto own = profile_of(o, path); !own.empty() && own != p.name)
+        throw error(path + "/profile: made under profile " + quote(own) + ", not " + quote(p.name));
       episode_record r;
       auto hour = [&](const char* key) {
         const auto s = o.at(key).get<std::string>();

@@ -11,6 +11,7 @@
 #include "hpa/io/output.hpp"
 #include "hpa/io/utf8.hpp"
 #include "hpa/levels.hpp"
+#include "hpa/measures.hpp"
 #include "hpa/time.hpp"
 #include "json_text.hpp"
 
@@ -216,11 +217,14 @@ std::vector<level_def> read_levels(const reader& r) {
   return levels;
 }
 
-// The profile a file starts from: the built-in it extends, or the default when it has levels.
+// The profile a file starts from: the built-in it extends (its measures too), or the default
+// when it has levels, without the default's measures (they are Pingdingshan's plan's).
 profile base_profile(const reader& r) {
   if (!r.get("extends")) {
     if (!r.get("levels")) r.fail("levels", "missing (or name a built-in to start from with \"extends\")");
-    return pingdingshan_2023();
+    profile p = pingdingshan_2023();
+    p.measures.clear();
+    return p;
   }
   std::string base;
   r.read("extends", base);
@@ -281,6 +285,20 @@ void read_reduction(const reader& r, reduction_policy& red) {
         q.fail(tier, "must be a share from 0 to 1, got " + format_number(red.required[tier], 6));
     }
   }
+}
+
+// The catalogue of measures: a name measure_catalogue() knows, or null for none.
+void read_measures(const reader& r, profile& p) {
+  const json* v = r.get("measures");
+  if (!v) return;
+  if (v->is_null()) {
+    p.measures.clear();
+    return;
+  }
+  r.read("measures", p.measures);
+  if (!measure_catalogue(p.measures))
+    r.fail("measures", "no catalogue of measures " + quote(p.measures) + " (known: " + default_profile_name +
+                           "; null for none)");
 }
 
 // How directives from above combine with the rules (§3.2.2(2), directives.hpp).
@@ -400,6 +418,7 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"cap_above_max", p.cap_above_max},
           {"heating_season", {{"first", month_day_text(p.heating.first)}, {"last", month_day_text(p.heating.last)}}},
           {"reduction", {{"required", p.reduction.required}, {"so2_nox", to_string(p.reduction.so2_nox)}}},
+          {"measures", p.measures.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(p.measures)},
           {"directives", {{"level", p.directives.level == directive_level::at_least ? "at_least" : "as_directed"},
                           {"issue_hours", p.directives.issue_hours}}}};
 }
@@ -409,10 +428,11 @@ profile profile_from_json(const json& j, const std::string& source) {
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
           "window_hours", "min_valid_hours", "lift_hours", "announce_tolerance_hours", "merged_start", "lead_hours",
           "assessment_days", "override_over", "override_hours", "daily_aqi", "forecast_upper_bound", "excluded_causes",
-          "advisory_pollutants", "max_aqi", "cap_above_max", "heating_season", "reduction", "directives"});
+          "advisory_pollutants", "max_aqi", "cap_above_max", "heating_season", "reduction", "measures", "directives"});
   profile p = base_profile(r);
   read_settings(r, p);
   if (const json* red = r.get("reduction")) read_reduction(r.child(*red, "reduction"), p.reduction);
+  read_measures(r, p);
   if (const json* d = r.get("directives")) read_directives(r.child(*d, "directives"), p.directives);
   if (const json* lv = r.get("levels")) p.levels = read_levels(r.child(*lv, "levels"));
   check_settings(r, p);

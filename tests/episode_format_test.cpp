@@ -110,6 +110,35 @@ TEST_CASE("episode_format: hours and daily AQI figures no run writes are refused
         "accepted");
 }
 
+TEST_CASE("episode_format: episodes name the profile they were made under", "[episode_format]") {
+  const auto p = mee_2017();
+  const auto c = run_days({{0, 230}}, p);
+  REQUIRE(c.episodes.size() == 1);
+  const auto one = io::episode_json("S", c.episodes[0], p);
+  CHECK(one["profile"] == "mee-2017");
+  CHECK(io::episode_csv_row("S", c.episodes[0], p).find("mee-2017") == std::string::npos);  // JSON only
+  const auto text = nlohmann::ordered_json::array({one}).dump();
+  CHECK(io::episodes_profile(text, "e.json") == "mee-2017");
+  CHECK(io::episodes_from_json(text, "e.json", p).size() == 1);
+  CHECK_THROWS_WITH(io::episodes_from_json(text, "e.json", pingdingshan_2023()),
+                    "e.json: /0/profile: made under profile 'mee-2017', not 'pingdingshan-2023'");
+  // episodes written before they named their profile are read under the one given
+  auto unnamed = one;
+  unnamed.erase("profile");
+  const auto old = nlohmann::ordered_json::array({unnamed}).dump();
+  CHECK(io::episodes_profile(old, "e.json").empty());
+  CHECK(io::episodes_profile(nlohmann::ordered_json::array({unnamed, one}).dump(), "e.json") == "mee-2017");
+  auto other = one;
+  other["profile"] = "mee-2018";
+  CHECK_THROWS_WITH(io::episodes_profile(nlohmann::ordered_json::array({unnamed, one, other}).dump(), "e.json"),
+                    "e.json: /2/profile: made under profile 'mee-2018', /1 under 'mee-2017': episodes of one "
+                    "profile only");
+  other["profile"] = 7;
+  CHECK_THROWS_WITH(io::episodes_profile(nlohmann::ordered_json::array({other}).dump(), "e.json"),
+                    "e.json: /0/profile: must be a string, got 7");
+  CHECK_THROWS_AS(io::episodes_profile("{}", "e.json"), io::needs_step);
+}
+
 TEST_CASE("episode_format: episodes with directives carry their basis, and read back", "[episode_format]") {
   const auto p = pingdingshan_2023();
   const auto rules = episodes_of(levels({{orange, 50, 150}}), 0, p);

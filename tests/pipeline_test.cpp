@@ -103,6 +103,22 @@ TEST_CASE("station: a long gap is skipped, not walked", "[station]") {
   CHECK(out.hours.size() < 1000);
 }
 
+TEST_CASE("station: example 20 from hour 0, the chain named is clipped to the data too", "[station]") {
+  // 180 for hours 0-47, 100 for 48-100, nothing before: the daily AQI is valid from hour 19
+  // (20 of 24), so the first 2-chain over 150 ends at 43 and would start at hour -4
+  const auto p = pingdingshan_2023();
+  rule_set rules(p);
+  collect out;
+  station_pipeline<collect> pipe(p, rules, 0, series_kind::hourly);
+  for (hour_t h = 0; h <= 100; ++h) pipe.push(h, h <= 47 ? 180 : 100, out);
+  pipe.finish(out);
+  const auto e = only(out);
+  CHECK(e.segments == std::vector<segment>{{yellow, 0, 55}});
+  CHECK(e.trigger.level == yellow);
+  CHECK(e.trigger.chain_from == 0);
+  CHECK(e.trigger.chain_to == 43);
+}
+
 TEST_CASE("station: 30 hours of AQI 200.0004 are a day over 200", "[station]") {
   const auto p = pingdingshan_2023();
   rule_set rules(p);

@@ -22,6 +22,29 @@ TEST_CASE("profile_json: extends a built-in and changes what differs", "[profile
   CHECK(p.levels.size() == 3);
 }
 
+TEST_CASE("profile_json: the measures, inherited with extends, none without, or named", "[profile_json]") {
+  const auto strict = parse_profile(R"({"extends": "pingdingshan-2023", "name": "strict"})", "s.json");
+  CHECK(strict.measures == "pingdingshan-2023");
+  CHECK(parse_profile(R"({"extends": "mee-2017", "name": "m"})", "m.json").measures.empty());
+  // a file of its own levels is not the Pingdingshan plan: its measures are not the default's
+  const auto own = R"("levels": [{"name": "y", "tier": "III", "any_of": [{"over": 200, "hours": 24}]}])";
+  CHECK(parse_profile(std::string("{") + own + "}", "o.json").measures.empty());
+  CHECK(parse_profile(std::string(R"({"measures": "pingdingshan-2023", )") + own + "}", "o.json").measures ==
+        "pingdingshan-2023");
+  CHECK(parse_profile(R"({"extends": "pingdingshan-2023", "measures": null})", "n.json").measures.empty());
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "mee-2017", "measures": "beijing-2023"})", "b.json"),
+                    "b.json: /measures: no catalogue of measures 'beijing-2023' (known: pingdingshan-2023; null for "
+                    "none)");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "mee-2017", "measures": 1})", "b.json"),
+                    "b.json: /measures: must be a string, got 1");
+  CHECK(to_json(pingdingshan_2023())["measures"] == "pingdingshan-2023");
+  CHECK(to_json(mee_2017())["measures"].is_null());
+  for (const auto& p : builtin_profiles()) {
+    INFO(p.name);
+    CHECK(parse_profile(to_json(p).dump(), "x").measures == p.measures);
+  }
+}
+
 TEST_CASE("profile_json: levels are data, four colours work", "[profile_json]") {
   const auto p = parse_profile(R"({"name": "four", "levels": [
       {"name": "blue", "tier": "IV", "any_of": [{"over": 200, "hours": 24}]},

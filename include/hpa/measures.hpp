@@ -1,11 +1,17 @@
 #pragma once
-// The response measures of the Pingdingshan 2023 plan (§4.2.2-§4.2.4, city level §4.3, and the
-// duty annex 附件) as a data catalogue: each measure with its tier, section, kind, responsible
+// The response measures of a profile's plan as data catalogues. A profile names its catalogue
+// (profile::measures); hpa holds one, the Pingdingshan 2023 plan's (§4.2.2-§4.2.4, city level
+// §4.3, and the duty annex 附件): each measure with its tier, section, kind, responsible
 // department, the plan's Chinese text (abridged) and an English rendering. Measures are
 // cumulative: tier II takes tier III's and adds its own, tier I takes tier II's (§4.2.3, §4.2.4).
+// The other built-ins list none: hpa does not hold their plans' measures, and Pingdingshan's name
+// its own departments.
 
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "hpa/profile.hpp"
 
 namespace hpa {
 
@@ -99,14 +105,27 @@ inline int tier_rank(const std::string& tier) {
   return tier == "III" ? 1 : tier == "II" ? 2 : tier == "I" ? 3 : 0;
 }
 
-/// The measures in force at `tier`, cumulative (III ⊂ II ⊂ I): a tier the catalogue does not
-/// know (IV, pre-control) has none of these.
-inline std::vector<measure> measures_for(const std::string& tier, const std::vector<measure>& all = pingdingshan_2023_measures()) {
+/// The catalogue named `name` (as profile::measures names it: the built-in whose plan lists
+/// them), or nullptr when hpa holds none of that name.
+inline const std::vector<measure>* measure_catalogue(std::string_view name) {
+  if (name == default_profile_name) return &pingdingshan_2023_measures();
+  return nullptr;
+}
+
+/// The measures of catalogue `all` in force at `tier`, cumulative (III ⊂ II ⊂ I): a tier the
+/// catalogue does not know (IV, pre-control) has none of these.
+inline std::vector<measure> measures_for(const std::string& tier, const std::vector<measure>& all) {
   std::vector<measure> out;
   const int rank = tier_rank(tier);
   for (const auto& m : all)
     if (rank > 0 && tier_rank(m.tier) <= rank) out.push_back(m);
   return out;
+}
+
+/// The measures profile `p` lists for `tier`, cumulative; empty when it lists none for it.
+inline std::vector<measure> measures_for(const profile& p, const std::string& tier) {
+  const auto* all = measure_catalogue(p.measures);
+  return all ? measures_for(tier, *all) : std::vector<measure>{};
 }
 
 }  // namespace hpa

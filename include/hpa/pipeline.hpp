@@ -41,8 +41,8 @@ class station_pipeline {
  public:
   /// `p` and `rules` must outlive the pipeline; `rules` is compiled from `p`.
   station_pipeline(const profile& p, const rule_set& rules, hour_t first, series_kind kind)
-      : p_(&p), kind_(kind), real_{rolling_daily(p.window_hours, p.min_valid_hours), condition_tracker(rules, first),
-                                  warning_tracker(p)} {}
+      : p_(&p), kind_(kind), first_(first),
+        real_{rolling_daily(p.window_hours, p.min_valid_hours), condition_tracker(rules, first), warning_tracker(p)} {}
   station_pipeline(const profile&&, const rule_set&, hour_t, series_kind) = delete;  // would dangle
   station_pipeline(const profile&, const rule_set&&, hour_t, series_kind) = delete;
 
@@ -92,15 +92,23 @@ class station_pipeline {
     void on_hour(hour_t h, double d, const hour_condition& c) { sink.on_hour(h, d, c); }
     void on_episode(const episode& e) {
       if (self.shadow_) self.warnings_.emplace_back(e.start, e.end);
-      sink.on_episode(e);
+      sink.on_episode(self.clipped(e));
     }
   };
   struct shadow_out {
     station_pipeline& self;
     void on_daily(hour_t, double, int) {}
     void on_hour(hour_t, double, const hour_condition&) {}
-    void on_episode(const episode& e) { self.waiting_.push_back(e); }
+    void on_episode(const episode& e) { self.waiting_.push_back(self.clipped(e)); }
   };
+
+  // The first daily AQI needs only min_valid_hours of its window, so a chain may start up to a
+  // window before the first hour of data; its coverage is clipped to the data (condition_tracker)
+  // and so is the chain the episode names.
+  episode clipped(episode e) const {
+    if (e.trigger.level > 0) e.trigger.chain_from = std::max(e.trigger.chain_from, first_);
+    return e;
+  }
 
   template <class Out>
   void push(run& r, hour_t t, double value, Out& out) {
@@ -176,6 +184,7 @@ class station_pipeline {
 
   const profile* p_;
   series_kind kind_;
+  hour_t first_;  // the first hour of data
   run real_;
   std::optional<run> shadow_;                        // the excluded hours counted
   std::vector<std::pair<hour_t, hour_t>> warnings_;  // spans of the warnings a withheld one may overlap

@@ -131,6 +131,9 @@ struct profile {
   reduction_policy reduction;   ///< §4.2.1: 10/20/30 % and the SO2/NOx reading
   heating_season heating;       ///< the city's heating season, for statistics by season
   directive_policy directives;  ///< how directives from above combine with the rules (§3.2.2(2))
+  /// The catalogue of its response measures (measures.hpp), by the name of the built-in whose
+  /// plan lists them; "" when the profile lists none.
+  std::string measures;
 
   /// "none" for 0, else the level's name.
   const std::string& level_name(level_t l) const {
@@ -168,6 +171,7 @@ inline profile pingdingshan_2023() {
   p.title = "平顶山市重污染天气应急预案 (2023), national grading of 2020";
   p.source = "平政办〔2023〕20号 §3.2.1; MEE 环大气〔2024〕6号";
   p.in_force_from = "2020-10-01";
+  p.measures = default_profile_name;  // §4.2.2-§4.2.4, §4.3
   p.levels = {
       {"yellow", "黄色", "III", {{over(200, 24), {}}, {over(150, 48), {}}}},
       {"orange", "橙色", "II", {{over(200, 48), {}}, {over(150, 72), {}}}},
@@ -185,6 +189,7 @@ inline profile beijing_2023() {
   p.lineage = "beijing";
   p.in_force_from = "2023-11-01";
   p.mode = duration_mode::calendar_days;
+  p.measures.clear();  // its plan's own, not held here
   return p;
 }
 
@@ -282,6 +287,7 @@ inline profile jiangsu_2026() {
   p.source = "扬州市重污染天气应急预案（2026）";
   p.lineage = "jiangsu";
   p.in_force_from = "2026-01-01";
+  p.measures.clear();  // its plan's own, not held here
   p.levels.insert(p.levels.begin(), {"pre-control", "预警前临时管控", "pre", {{over(150, 24), {}}, {over(100, 48), {}}}});
   return p;
 }

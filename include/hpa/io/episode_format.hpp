@@ -40,9 +40,15 @@ struct episode_record {
   basis why = basis::rules;  ///< the episode's `basis` (rules when it has none)
 };
 
-/// Reads a JSON array of episode records, as episode_json writes them; errors name `source` and the
-/// JSON path, and JSON that is not an array is needs_step (write_episodes_json).
+/// Reads a JSON array of episode records, as episode_json writes them, under profile `p`; errors
+/// name `source` and the JSON path, and JSON that is not an array is needs_step
+/// (write_episodes_json). An episode made under another profile (its `profile`) is an error; one
+/// that names none (written before episodes named their profile) is read under `p`.
 std::vector<episode_record> episodes_from_json(std::string_view text, const std::string& source, const profile& p);
+
+/// The profile the episodes of `text` were made under, as their `profile` names it; "" when none
+/// names one. Episodes of two profiles are an error.
+std::string episodes_profile(std::string_view text, const std::string& source);
 
 /// A few lines for a person.
 std::string episode_text(const std::string& station, const episode& e, const profile& p);

@@ -3,6 +3,10 @@
 // change only what differs; unknown keys, a key given twice, wrong types and impossible values
 // are errors that name the file and the JSON path ("/levels/1/any_of/0/hours").
 //
+// "measures" names the catalogue of response measures (measures.hpp: "pingdingshan-2023"), or is
+// null for none. A file that extends a built-in inherits its measures; one that does not lists
+// none unless it names them.
+//
 // Every number has bounds (durations at most a year, max_aqi 100 to 10000, thresholds above 0
 // and below max_aqi, at most 256 conditions: the audit trail numbers them in one byte); level
 // names are [a-z0-9_-]{1,32}, as they name CSV columns. Levels must rise: no condition of a
