@@ -14,6 +14,7 @@
 #include "hpa/directives.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/directives.hpp"
+#include "hpa/io/forecasts.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
 #include "hpa/io/utf8.hpp"
@@ -45,8 +46,12 @@ const tool::spec spec = {
     "forecast's upper bound counts, §3.2.2) and decides at --now (default: the last observed\n"
     "hour in the file) which warning must be in force and what is due: an issue with its\n"
     "deadline (start - 48 h, §3.2.3) and how late it is, an upgrade at once, a downgrade or\n"
-    "lift once 36 h of improvement are final (RULES.md §9), the announcement ahead of a final\n"
-    "downgrade or lift (§3.2.4), or no change (with the reason when a level is held). The\n"
+    "lift once the 36 h of improvement of §4 step 3 are final (RULES.md §9; nothing is held\n"
+    "for a later process), the announcement ahead of a downgrade or lift (§3.2.4; made again\n"
+    "only when its level changes or its hour moves by more than the profile's\n"
+    "announce_tolerance_hours, 12 by default; `replaces` names the hour it replaces), `missed`\n"
+    "for a process over before it could be issued (not issued late), or no change (with what\n"
+    "the decision waits for when a level is held). The\n"
     "monitoring override (§3.2.4) is flagged when observed air is heavily polluted (daily AQI\n"
     "> 200) and the forecast shows no improvement within 24 h.\n"
     "A station whose last observed hour is more than --max-age hours before --now (or the\n"
@@ -64,8 +69,15 @@ const tool::spec spec = {
     "file's) from a fresh state, with the rows after each hour hidden and, with\n"
     "--forecast-hours H, the next H hours of the file given as a perfect forecast; it prints\n"
     "every action with the hour it was decided at, or with --summary one row per station\n"
-    "against the episodes of the whole file (hpa-episodes): issues, lifts, contradicted\n"
-    "lifts and downgrades, episodes issued twice, median lags.\n"
+    "against the episodes of the whole file (hpa-episodes): the notices (issues, upgrades,\n"
+    "announcements and their updates, reschedules) and notices per episode, changes without\n"
+    "notice ahead, contradicted lifts, episodes issued twice, median lags, and the site-hours\n"
+    "at, above and below the level hindsight gives, with the longest run above it.\n"
+    "--forecasts FILE (issued_at,station,date or time,aqi_low,aqi_high; every issue of the\n"
+    "forecast, one row per day or hour) gives each decision the latest issue by its hour\n"
+    "(its upper bound, §3.2.2) after the observed hours; an issue older than the profile's\n"
+    "forecast_stale_hours (36) is not used, and the decision says so. With --replay each\n"
+    "hour sees the issues made by then: the season with the forecasts as they were.\n"
     "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
     "directives from above (§3.2.2(2), §3.2.3) for the stations whose name is their area\n"
     "(every station when it names none): one received since the last run (with --state; else\n"
@@ -93,6 +105,7 @@ struct args {
   int forecast_hours = 0;
   bool summary = false;
   std::string directives;
+  std::string forecasts;
 };
 
 void options(CLI::App& app, args& a) {
@@ -114,6 +127,26 @@ void options(CLI::App& app, args& a) {
       ->needs(replay);
   app.add_flag("--summary", a.summary, "With --replay: one row per station against hindsight")->needs(replay);
   app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
+  app.add_option("--forecasts", a.forecasts,
+                 "Forecasts as issued: issued_at,station,date (or time),aqi_low,aqi_high; the latest by each hour counts")
+      ->excludes("--forecast-hours");
+}
+
+// The forecasts of each station (--forecasts), every issue.
+using forecast_books = std::map<std::string, forecast_book>;
+
+forecast_books read_forecasts(const args& a, tool::context& cx) {
+  forecast_books out;
+  if (a.forecasts.empty()) return out;
+  auto in = cx.open_beside(a.forecasts, "--forecasts");
+  for (auto& [station, rows] : io::read_forecasts(*in.stream, in.name, cx.profile(), cx.warner()))
+    out.emplace(station, forecast_book(std::move(rows)));
+  return out;
+}
+
+const forecast_book* book_of(const forecast_books& books, const std::string& station) {
+  const auto it = books.find(station);
+  return it == books.end() ? nullptr : &it->second;
 }
 
 // --directives: read once, before the timeline (stdin feeds one of the two at most).
@@ -234,20 +267,35 @@ level_t in_force(const issued_warning& w, hour_t at) { return w.level > 0 && w.s
 
 // `ds`: the directives of its area. A station no directive names, and with none acted on, is
 // decided on the rules alone.
+// `book`: its forecasts as issued (--forecasts), the latest by now after its observed hours.
 station_report decide_station(const std::string& name, const station_input& in, const timeline& t, const clock_view& c,
-                              io::station_state& s, const std::vector<directive>& ds, const profile& p) {
+                              io::station_state& s, const std::vector<directive>& ds, const forecast_book* book,
+                              const profile& p) {
+  std::vector<timeline_point> points = in.points;
+  std::string said;  // what the decision says of the forecast it could not use
+  if (book) {
+    const auto f = pick_forecast(*book, c.now, p);
+    const hour_t after = points.empty() ? c.now : points.back().hour + t.row_hours;
+    if (f.usable())
+      for (const auto& x : book->points(*f.issued_at, after, t.kind, p)) points.push_back(x);
+    else
+      said = f.issued_at ? fmt::format("forecast issued {} is {} h old (stale after {} h): decided on observed hours only",
+                                       format_time(*f.issued_at), c.now - *f.issued_at, p.forecast_stale_hours)
+                         : std::string("no forecast issued by now: decided on observed hours only");
+  }
+  auto with = [&](std::string note) { return said.empty() ? note : note.empty() ? said : note + "; " + said; };
   if (ds.empty() && s.directives.empty()) {
-    auto d = decide(in.points, t.kind, c.now, s.issued, p);
+    auto d = decide(points, t.kind, c.now, s.issued, p);
     s.issued = d.next;
     s.decided_at = c.now;
-    return {name, d.required, on_rules(d.actions), std::move(d.hold), finding::none, 0, basis::rules, {}};
+    return {name, d.required, on_rules(d.actions), with(std::move(d.hold)), finding::none, 0, basis::rules, {}};
   }
-  auto d = decide_with_directives(final_conditions(in.points, t.kind, p), c.now, s.issued, ds,
+  auto d = decide_with_directives(final_conditions(points, t.kind, p), c.now, s.issued, ds,
                                   {s.decided_at, s.directives}, p);
   s.issued = d.next;
   s.decided_at = c.now;
   s.directives = std::move(d.acted);
-  return {name, d.required, std::move(d.actions), std::move(d.note), finding::none, 0, d.why, std::move(d.source)};
+  return {name, d.required, std::move(d.actions), with(std::move(d.note)), finding::none, 0, d.why, std::move(d.source)};
 }
 
 // A station whose data end too long before the clock: not decided, its state kept.
@@ -306,9 +354,12 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
 // (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
 // input with a warning in force.
 std::vector<station_report> decide_all(const timeline& t, const clock_view& c, io::watch_state& state,
-                                       const std::vector<directive>& directives, const tool::context& cx) {
+                                       const std::vector<directive>& directives, const forecast_books& books,
+                                       const tool::context& cx) {
   std::size_t ignored = 0;
   const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
+    if (!books.empty() && r.from == io::origin::forecast)
+      throw error(t.source + ":" + std::to_string(r.line) + ": a forecast row, and --forecasts gives the forecasts");
     const bool later = r.from != io::origin::forecast && r.hour + t.row_hours > c.now;
     ignored += later;
     return !later;
@@ -324,7 +375,9 @@ std::vector<station_report> decide_all(const timeline& t, const clock_view& c, i
     if (!cx.filter().station(name)) continue;  // its state stays as it was
     auto& s = state[name];
     if (auto r = stale(name, in, c, s, cx.profile())) out.push_back(std::move(*r));
-    else out.push_back(decide_station(name, in, t, c, s, directives_for(directives, name), cx.profile()));
+    else
+      out.push_back(decide_station(name, in, t, c, s, directives_for(directives, name),
+                                   books.empty() ? nullptr : book_of(books, name), cx.profile()));
   }
   for (auto& r : absent(state, stations, c, cx.profile()))
     if (cx.filter().station(r.station)) out.push_back(std::move(r));
@@ -532,6 +585,7 @@ int decide_now(const args& a, tool::context& cx) {
   std::optional<io::watch_state_file> file;
   if (!a.state.empty()) file.emplace(a.state);  // its folder is checked before anything is read
   const auto directives = read_directives(a, cx);
+  const auto books = read_forecasts(a, cx);
   const auto t = read_timeline(cx);
   clock_view c{0, clock_hour(a), a.max_age};
   if (!a.now.empty()) c.now = c.reference;
@@ -549,7 +603,7 @@ int decide_now(const args& a, tool::context& cx) {
   }
   const auto before = state;
   auto all = forget(state, a.forget, p);
-  for (auto& r : decide_all(t, c, state, directives, cx)) all.push_back(std::move(r));
+  for (auto& r : decide_all(t, c, state, directives, books, cx)) all.push_back(std::move(r));
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
   if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));
@@ -590,11 +644,15 @@ struct station_replay {
 };
 
 std::vector<station_replay> replay_all(const station_inputs& stations, series_kind kind, const replay_options& o,
-                                       const std::vector<directive>& directives, const profile& p) {
+                                       const std::vector<directive>& directives, const forecast_books& books,
+                                       const profile& p) {
   std::vector<station_replay> out;
+  const forecast_book none;  // --forecasts without this station: no forecast at any hour
   for (const auto& [name, in] : stations) {
     const auto ds = directives_for(directives, name);
-    auto run = replay_season(in.points, kind, o, p, ds);
+    auto with = o;
+    if (!books.empty()) with.forecasts = book_of(books, name) ? book_of(books, name) : &none;
+    auto run = replay_season(in.points, kind, with, p, ds);
     const auto hindsight = hindsight_episodes(in.points, kind, p, ds);
     auto summary = compare_with_hindsight(run, hindsight, o);
     auto actions = plain_actions(run.actions);
@@ -667,16 +725,26 @@ std::optional<int> median_of(const std::vector<int>& v) { return median_hours(v)
 // The columns of a summary row: the counts, then the median lags (none: no episode to measure).
 // Then the site-hours against hindsight (RULES.md §9's test) and the notices a bureau gave.
 const std::vector<std::string> summary_columns = {
-    "station",     "episodes",      "issues",       "upgrades",    "downgrades",  "lifts",
-    "announcements", "updates",     "reschedules",  "reported_missed", "unannounced", "contradicted",
-    "issued_twice", "missed",       "issue_lag_h",  "lift_lag_h",  "hours_same",  "hours_above",
-    "hours_below", "longest_above_h"};
+    "station",       "episodes",    "issues",          "upgrades",    "downgrades",   "lifts",
+    "announcements", "updates",     "reschedules",     "notices",     "per_episode",  "reported_missed",
+    "unannounced",   "contradicted", "issued_twice",   "missed",      "issue_lag_h",  "lift_lag_h",
+    "hours_same",    "hours_above", "hours_below",     "longest_above_h"};
 
-std::vector<std::optional<int>> summary_values(const replay_summary& s) {
-  return {s.episodes,      s.issues,         s.upgrades,       s.downgrades,     s.lifts,
-          s.announcements, s.updates,        s.reschedules,    s.reported_missed, s.unannounced,
-          s.contradicted,  s.issued_twice,   s.missed,         median_of(s.issue_lag), median_of(s.lift_lag),
-          s.hours_same,    s.hours_above,    s.hours_below,    s.longest_above};
+// The values of a summary row; notices per episode with one decimal, the rest whole numbers.
+std::vector<io::field> summary_values(const replay_summary& s) {
+  std::vector<io::field> out;
+  auto whole = [&](std::optional<int> v) {
+    out.push_back(v ? io::field::integer(*v) : io::field::number(no_value));
+  };
+  for (const auto v : {s.episodes, s.issues, s.upgrades, s.downgrades, s.lifts, s.announcements, s.updates,
+                       s.reschedules, s.notices()})
+    whole(v);
+  out.push_back(io::field::number(s.episodes ? double(s.notices()) / s.episodes : no_value, 1));
+  for (const auto v : {s.reported_missed, s.unannounced, s.contradicted, s.issued_twice, s.missed}) whole(v);
+  whole(median_of(s.issue_lag));
+  whole(median_of(s.lift_lag));
+  for (const auto v : {s.hours_same, s.hours_above, s.hours_below, s.longest_above}) whole(v);
+  return out;
 }
 
 // The stations pooled: counts added, lags pooled before their median.
@@ -726,7 +794,7 @@ void write_summary_text(const std::vector<station_replay>& all, io::output& out)
   };
   auto cells = [](const std::string& name, const replay_summary& s) {
     std::vector<std::string> c = {name};
-    for (const auto& v : summary_values(s)) c.push_back(v ? std::to_string(*v) : "-");
+    for (const auto& v : summary_values(s)) c.push_back(v.text.empty() ? "-" : v.text);
     return c;
   };
   line(summary_columns);
@@ -739,8 +807,7 @@ void write_replay_summary(const std::vector<station_replay>& all, io::output& ou
   io::record_writer rows(out, f, summary_columns);
   for (const auto& r : all) {
     std::vector<io::field> row = {io::field::string(r.station)};
-    for (const auto& v : summary_values(r.summary))
-      row.push_back(v ? io::field::integer(*v) : io::field::number(no_value));
+    for (auto& v : summary_values(r.summary)) row.push_back(std::move(v));
     rows.write(row);
   }
   rows.finish();
@@ -750,6 +817,7 @@ int replay(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto span = replay_span(a.replay);  // a usage error before the input is read
   const auto directives = read_directives(a, cx);
+  const auto books = read_forecasts(a, cx);
   const auto t = read_timeline(cx);
   std::size_t forecast = 0;
   const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
@@ -770,7 +838,7 @@ int replay(const args& a, tool::context& cx) {
     throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
                             format_time(last)));
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
-  const auto all = replay_all(stations, t.kind, o, directives, p);
+  const auto all = replay_all(stations, t.kind, o, directives, books, p);
   io::output out(cx.options().output);
   if (a.summary) write_replay_summary(all, out, cx.options().format);
   else write_replay_actions(all, p, out, cx.options().format, !a.directives.empty());

@@ -257,6 +257,7 @@ void read_settings(const reader& r, profile& p) {
   r.read_enum("daily_aqi", p.daily_aqi, {{"mean_of_hourly_aqi", daily_aqi_method::mean_of_hourly_aqi},
                                          {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
   r.read("forecast_upper_bound", p.forecast_upper_bound);
+  r.read_int("forecast_stale_hours", p.forecast_stale_hours, 0, year_hours, "hours, at most a year");
   r.read("excluded_causes", p.excluded_causes);
   r.read("advisory_pollutants", p.advisory_pollutants);
   r.read("max_aqi", p.max_aqi);
@@ -412,6 +413,7 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"daily_aqi", p.daily_aqi == daily_aqi_method::mean_of_hourly_aqi ? "mean_of_hourly_aqi"
                                                                             : "aqi_of_mean_concentration"},
           {"forecast_upper_bound", p.forecast_upper_bound},
+          {"forecast_stale_hours", p.forecast_stale_hours},
           {"excluded_causes", p.excluded_causes},
           {"advisory_pollutants", p.advisory_pollutants},
           {"max_aqi", p.max_aqi},
@@ -427,8 +429,9 @@ profile profile_from_json(const json& j, const std::string& source) {
   const reader r{j, "", source};
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
           "window_hours", "min_valid_hours", "lift_hours", "announce_tolerance_hours", "merged_start", "lead_hours",
-          "assessment_days", "override_over", "override_hours", "daily_aqi", "forecast_upper_bound", "excluded_causes",
-          "advisory_pollutants", "max_aqi", "cap_above_max", "heating_season", "reduction", "measures", "directives"});
+          "assessment_days", "override_over", "override_hours", "daily_aqi", "forecast_upper_bound",
+          "forecast_stale_hours", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
+          "heating_season", "reduction", "measures", "directives"});
   profile p = base_profile(r);
   read_settings(r, p);
   if (const json* red = r.get("reduction")) read_reduction(r.child(*red, "reduction"), p.reduction);

@@ -47,11 +47,11 @@ process_substitution)  # -o >(cmd): the command reads the output
 state_symlink)  # hpa-watch --state through a link: the link stays, its target is the state
   mkdir states
   ln -s states/watch.json state.json
-  "$bin/hpa-watch" --state state.json "$data/watch_ahead60.csv" > /dev/null
+  "$bin/hpa-watch" --state state.json "$data/watch_ahead20.csv" > /dev/null
   [ $? = 3 ] || fail "expected exit 3 (an action is due)"
   [ -L state.json ] || fail "state.json is no longer a symbolic link"
   grep -q '"format": "hpa-watch-state"' states/watch.json || fail "states/watch.json holds no state"
-  "$bin/hpa-watch" --state state.json "$data/watch_ahead60.csv" > /dev/null || fail "second run: exit $? (the state was not read back)"
+  "$bin/hpa-watch" --state state.json "$data/watch_ahead20.csv" > /dev/null || fail "second run: exit $? (the state was not read back)"
   ;;
 mode)  # an existing file keeps its mode, and as root its owner
   echo old > out.csv

@@ -57,16 +57,17 @@ endforeach()
 hpa_tool_test(profile_usage 2 hpa-profile ARGS frobnicate)
 
 # hpa-watch (exit 3: an action is due)
-hpa_tool_test(watch_issue_on_time 3 hpa-watch ARGS -f text watch_ahead60.csv)
+hpa_tool_test(watch_issue_on_time 3 hpa-watch ARGS -f text watch_ahead48.csv)
+hpa_tool_test(watch_issue_not_yet_due 0 hpa-watch ARGS -f text watch_ahead60.csv)
 hpa_tool_test(watch_issue_late 3 hpa-watch ARGS watch_ahead20.csv)
 hpa_tool_test(watch_override 3 hpa-watch ARGS -f json watch_override.csv)
 hpa_tool_test(watch_upgrade 3 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_up.json watch_override.csv
   OUTFILE w_up.json BEFORE_FILE watch_state_yellow.json)
 hpa_tool_test(watch_hold 0 hpa-watch ARGS -f text --now 2023-12-07T06:00 --max-age 150 --state ${CMAKE_CURRENT_BINARY_DIR}/w_hold.json watch_ahead60.csv
   OUTFILE w_hold.json BEFORE_FILE watch_state_issued.json)
-hpa_tool_test(watch_state_first 3 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_first.json watch_ahead60.csv
+hpa_tool_test(watch_state_first 3 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_first.json watch_ahead48.csv
   OUTFILE w_first.json)
-hpa_tool_test(watch_state_second_run_no_change 0 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_second.json watch_ahead60.csv
+hpa_tool_test(watch_state_second_run_no_change 0 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_second.json watch_ahead48.csv
   OUTFILE w_second.json BEFORE_FILE watch_state_issued.json)
 hpa_tool_test(watch_state_damaged 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_bad.json watch_ahead60.csv
   OUTFILE w_bad.json BEFORE "{not json" AFTER "{not json")
@@ -363,7 +364,7 @@ endforeach()
 # order of state and output, the README's crontab line; and --replay over a season
 # (exit 4: another run holds the state's lock with --no-wait; 5: a station stale or absent)
 # The tools' clock for the cases above that decide at the file's last observed hour, an hour later
-foreach(t watch_issue_on_time watch_issue_late watch_override watch_upgrade watch_state_first
+foreach(t watch_issue_on_time watch_issue_not_yet_due watch_issue_late watch_override watch_upgrade watch_state_first
     watch_state_second_run_no_change watch_state_damaged watch_state_foreign watch_announce_with_issue
     watch_announce_second_run_no_change watch_no_observed watch_utf8_surrogate watch_state_deep
     "output to state_symlink")
@@ -371,8 +372,8 @@ foreach(t watch_issue_on_time watch_issue_late watch_override watch_upgrade watc
 endforeach()
 hpa_tool_test(watch_stale_feed 5 hpa-watch ARGS -f text --now 2023-12-01T12:00 --state ${CMAKE_CURRENT_BINARY_DIR}/w_stale.json
   watch_ahead60.csv OUTFILE w_stale.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
-hpa_tool_test(watch_stale_max_age 3 hpa-watch ARGS -f text --now 2023-12-01T12:00 --max-age 4 watch_ahead60.csv)
-hpa_tool_test(watch_stale_station 3 hpa-watch ARGS --now 2023-12-01T08:00 watch_stale_station.csv)
+hpa_tool_test(watch_stale_max_age 0 hpa-watch ARGS -f text --now 2023-12-01T12:00 --max-age 4 watch_ahead60.csv)
+hpa_tool_test(watch_stale_station 5 hpa-watch ARGS --now 2023-12-01T08:00 watch_stale_station.csv)
 hpa_tool_test(watch_stale_by_clock 5 hpa-watch ARGS -f jsonl watch_ahead60.csv)
 hpa_tool_test(watch_other_feed_kept 0 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_other.json watch_other_feed.csv
   OUTFILE w_other.json BEFORE_FILE watch_state_issued.json)
@@ -434,7 +435,7 @@ hpa_tool_test(daily_unknown_station 1 hpa-daily ARGS --station Z two_stations.cs
 hpa_tool_test(stats_station_window 0 hpa-stats ARGS -q --by month --station X --since 2016-10-02 --until 2017-03-31
   stats_daily.csv)
 hpa_tool_test(stats_withheld_is_no_warning 0 hpa-stats ARGS -q -f text --by all dust.csv)
-hpa_tool_test(watch_station 3 hpa-watch ARGS -f text --station S watch_ahead60.csv)
+hpa_tool_test(watch_station 3 hpa-watch ARGS -f text --station S watch_ahead48.csv)
 set_tests_properties("tool: watch_station" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
 hpa_tool_test(watch_unknown_station 1 hpa-watch ARGS --station T watch_ahead60.csv)
 hpa_tool_test(plot_filter_before_picture 0 hpa-plot ARGS --station B --since 2023-12-11 --until 2023-12-12 overview
@@ -487,8 +488,8 @@ hpa_tool_test(reduce_findings_jsonl 3 hpa-reduce ARGS ${RED}/sources.csv --total
 hpa_tool_test(profile_list_csv 0 hpa-profile ARGS list -f csv)
 hpa_tool_test(profile_list_json 0 hpa-profile ARGS list -f json)
 hpa_tool_test(measures_tier3_jsonl 0 hpa-measures ARGS --tier III -f jsonl --lang en)
-hpa_tool_test(watch_jsonl 3 hpa-watch ARGS -f jsonl watch_ahead60.csv)
-set_tests_properties("tool: watch_jsonl" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+hpa_tool_test(watch_jsonl 3 hpa-watch ARGS -f jsonl watch_ahead48.csv)
+set_tests_properties("tool: watch_jsonl" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T21:00)
 
 
 # inputs as they come: the progress line on a real terminal (script(1); not run without it)
@@ -576,11 +577,26 @@ hpa_tool_test(watch_directive_below_rules 0 hpa-watch ARGS -f json --now 2023-12
 hpa_tool_test(watch_directive_ends_rules_hold 0 hpa-watch ARGS --now 2023-12-07T06:00 --max-age 150
   --directives directives_watch_ends.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_dir_ends.json watch_ahead60.csv
   OUTFILE w_dir_ends.json BEFORE_FILE watch_state_directive.json)
-hpa_tool_test(watch_directive_other_area 3 hpa-watch ARGS -f jsonl --now 2023-12-01T08:00
-  --directives directives_other_area.csv watch_ahead60.csv)
+hpa_tool_test(watch_directive_other_area 3 hpa-watch ARGS -f jsonl --now 2023-12-01T20:00
+  --directives directives_other_area.csv watch_ahead48.csv)
 hpa_tool_test(watch_directive_replay 0 hpa-watch ARGS --replay .. --directives directives.csv two_stations.csv)
 hpa_tool_test(watch_directive_replay_text 0 hpa-watch ARGS -q -f text --replay .. --directives directives.csv
   two_stations.csv)
 hpa_tool_test(watch_directive_replay_summary 0 hpa-watch ARGS -q -f text --replay .. --summary
   --directives directives.csv two_stations.csv)
 hpa_tool_test(usage_watch_directives_two_stdin 2 hpa-watch STDIN two_stations.csv ARGS --directives - -)
+
+# hpa-watch --forecasts: the forecasts as issued, the latest by each hour (§3.2.2, RULES.md §9)
+hpa_tool_test(watch_forecasts_now 3 hpa-watch ARGS --now 2023-12-01T08:00 --forecasts watch_forecasts.csv -f text
+  watch_observed.csv)
+hpa_tool_test(watch_forecasts_stale 0 hpa-watch ARGS --now 2023-12-02T08:00 --max-age 30 --forecasts watch_forecasts.csv
+  -f text watch_observed.csv)
+hpa_tool_test(watch_forecasts_replay 0 hpa-watch ARGS --replay .. --forecasts watch_forecasts.csv -f text
+  watch_observed.csv)
+hpa_tool_test(watch_forecasts_low_above_high 1 hpa-watch ARGS --forecasts bad/forecasts_low_above_high.csv
+  watch_observed.csv)
+hpa_tool_test(watch_forecasts_and_forecast_rows 1 hpa-watch ARGS --forecasts watch_forecasts.csv watch_ahead60.csv)
+hpa_tool_test(usage_watch_forecasts_and_hours 2 hpa-watch ARGS --replay .. --forecast-hours 72
+  --forecasts watch_forecasts.csv watch_observed.csv)
+hpa_tool_test(watch_forecasts_winter_summary 0 hpa-watch ARGS --replay .. --forecasts
+  ../../examples/winter-2023-forecasts.csv --summary -f text ../../examples/winter-2023.csv)

@@ -25,8 +25,8 @@ concurrent)  # one feed, two runs at once: one of them issues, the other sees th
   issued=0
   for i in $(seq $pairs); do
     mkdir $i
-    "$watch" -f jsonl --state $i/s.json "$data/watch_ahead60.csv" > $i/a.out 2> $i/a.err & a=$!
-    "$watch" -f jsonl --state $i/s.json "$data/watch_ahead60.csv" > $i/b.out 2> $i/b.err & b=$!
+    "$watch" -f jsonl --state $i/s.json "$data/watch_ahead20.csv" > $i/a.out 2> $i/a.err & a=$!
+    "$watch" -f jsonl --state $i/s.json "$data/watch_ahead20.csv" > $i/b.out 2> $i/b.err & b=$!
     wait $a; ra=$?
     wait $b; rb=$?
     [ "$(actions $i/a.out $i/b.out)" = "S issue" ] || fail "pair $i: actions $(actions $i/a.out $i/b.out | tr '\n' ';') (exits $ra, $rb)"
@@ -38,8 +38,8 @@ concurrent)  # one feed, two runs at once: one of them issues, the other sees th
   echo "$pairs pairs: $issued issues reported once each, none twice; every state holds S"
   ;;
 two_feeds)  # two feeds with different stations, one state: each run keeps the other feed's stations
-  sed 's/^S,/A,/' "$data/watch_ahead60.csv" > a.csv
-  sed 's/^S,/B,/' "$data/watch_ahead60.csv" > b.csv
+  sed 's/^S,/A,/' "$data/watch_ahead20.csv" > a.csv
+  sed 's/^S,/B,/' "$data/watch_ahead20.csv" > b.csv
   for i in $(seq $pairs); do
     mkdir $i
     "$watch" -f jsonl --state $i/s.json a.csv > $i/a.out 2> $i/a.err & a=$!
@@ -64,7 +64,7 @@ no_wait)  # another run holds the lock
   command -v flock > /dev/null || { echo "no flock(1) here"; exit 77; }
   flock s.json.lock sleep 3 & holder=$!
   for _ in $(seq 100); do flock -n s.json.lock true 2> /dev/null || break; sleep 0.02; done  # until it holds it
-  "$watch" --no-wait --state s.json "$data/watch_ahead60.csv" > out 2> err
+  "$watch" --no-wait --state s.json "$data/watch_ahead20.csv" > out 2> err
   rc=$?
   [ $rc = 4 ] || fail "--no-wait: exit $rc, expected 4"
   [ ! -s out ] || fail "--no-wait printed: $(cat out)"
@@ -72,7 +72,7 @@ no_wait)  # another run holds the lock
     fail "--no-wait said: $(cat err)"
   [ ! -e s.json ] || fail "--no-wait wrote the state"
   start=$(date +%s%N)
-  "$watch" -f jsonl --state s.json "$data/watch_ahead60.csv" > out
+  "$watch" -f jsonl --state s.json "$data/watch_ahead20.csv" > out
   rc=$?
   waited=$((($(date +%s%N) - start) / 1000000))
   kill $holder 2> /dev/null; wait $holder 2> /dev/null
@@ -82,7 +82,7 @@ no_wait)  # another run holds the lock
   ;;
 output_fails)  # the state is written first; output that then fails puts it back
   [ -c /dev/full ] || { echo "no /dev/full here"; exit 77; }
-  "$watch" --state s.json "$data/watch_ahead60.csv" > /dev/full 2> err
+  "$watch" --state s.json "$data/watch_ahead20.csv" > /dev/full 2> err
   rc=$?
   [ $rc = 1 ] || fail "first run on /dev/full: exit $rc, expected 1"
   [ "$(cat err)" = "hpa-watch: stdout: write failed: No space left on device; the state was put back: the next run reports the same" ] ||
@@ -126,7 +126,7 @@ crontab)  # README.md's crontab line, run by sh as cron runs it
   chmod +x fake/mail
   cron() { env -i PATH="$PWD/fake:/usr/bin:/bin" TMPDIR="$PWD/tmp" HPA_NOW=$1 /bin/sh -c "$line"; }
   log=log/watch.jsonl
-  cp "$data/watch_ahead60.csv" latest.csv
+  cp "$data/watch_ahead20.csv" latest.csv
   cron 2023-12-01T09:00
   [ -f mail.1 ] || fail "run 1 (an issue): no mail"
   [ "$(head -1 mail.1)" = "-s hpa-watch: exit 3 duty@example.org" ] || fail "run 1: mail arguments $(head -1 mail.1)"

@@ -39,24 +39,40 @@ issued_warning in_force(level_t l, hour_t start) { return {l, start, start, 0, s
 issued_warning ahead(level_t l, hour_t start) { return {l, start, std::nullopt, 0, std::nullopt, std::nullopt}; }
 }  // namespace
 
-TEST_CASE("watch: a forecast episode 60 h ahead is issued on time, its final lift announced at once", "[watch]") {
-  const run r({{yellow, 100, 150}}, 300, 40);
-  REQUIRE(r.d.actions.size() == 2);
-  CHECK(r[0].kind == action_kind::issue);
-  CHECK(r[0].to == yellow);
-  CHECK(r[0].effective == 100);
-  CHECK(r[0].deadline == 52);
-  CHECK(r[0].late_hours == 0);
-  CHECK(r[1].kind == action_kind::announce_lift);
-  CHECK(r[1].effective == 151);
-  CHECK(r.d.required == none);
-  CHECK(r.d.upcoming->start == 100);
-  CHECK(r.d.next == issued_warning{yellow, 100, std::nullopt, 0, 151, std::nullopt});
+TEST_CASE("watch: a forecast episode is issued at its deadline, its lift announced within the lead", "[watch]") {
+  SECTION("60 h ahead: not yet due, and the decision says by when") {
+    const run r({{yellow, 100, 150}}, 300, 40);
+    CHECK(r.d.actions.empty());
+    CHECK(r.d.hold == "yellow is forecast from 1970-01-05T04:00: to be issued by 1970-01-03T04:00");
+    CHECK(r.d.next == issued_warning{});
+  }
+  SECTION("at its deadline (48 h ahead, §3.2.3): issued, on time") {
+    const run r({{yellow, 100, 150}}, 300, 52);
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::issue);
+    CHECK(r[0].to == yellow);
+    CHECK(r[0].effective == 100);
+    CHECK(r[0].deadline == 52);
+    CHECK(r[0].late_hours == 0);
+    CHECK(r.d.required == none);
+    CHECK(r.d.upcoming->start == 100);
+    CHECK(r.d.next == issued_warning{yellow, 100, std::nullopt, 0, std::nullopt, std::nullopt});
+    const run early({{yellow, 100, 150}}, 300, 51);  // one hour before it: not yet
+    CHECK(early.d.actions.empty());
+  }
+  SECTION("the lift at 151 is announced 48 h ahead of it, not before") {
+    const run before({{yellow, 100, 150}}, 300, 102, ahead(yellow, 100));
+    CHECK(before.d.actions.empty());
+    const run at({{yellow, 100, 150}}, 300, 103, in_force(yellow, 100));
+    REQUIRE(at.d.actions.size() == 1);
+    CHECK(at[0].kind == action_kind::announce_lift);
+    CHECK(at[0].effective == 151);
+  }
 }
 
 TEST_CASE("watch: one 20 h ahead is issued now, 28 h late", "[watch]") {
   const run r({{orange, 100, 150}}, 300, 80);
-  REQUIRE(r.d.actions.size() == 2);
+  REQUIRE(r.d.actions.size() == 1);
   CHECK(r[0].kind == action_kind::issue);
   CHECK(r[0].late_hours == 28);
 }
@@ -67,23 +83,58 @@ TEST_CASE("watch: what was issued and announced, unchanged, is no change", "[wat
   CHECK(r.d.next == issued_warning{orange, 100, std::nullopt, 0, 151, std::nullopt});
 }
 
-TEST_CASE("watch: a known downgrade or lift comes out in the same run as the issue", "[watch]") {
+TEST_CASE("watch: a known downgrade is announced within the lead, once; then the lift", "[watch]") {
   // red 100-150, orange to 200, then clean: everything is final in the forecast
   const auto b = bounds_of({{red, 100, 150}, {orange, 151, 200}}, 300);
-  const run first(b, 40);
-  REQUIRE(first.d.actions.size() == 2);
+  const run first(b, 52);
+  REQUIRE(first.d.actions.size() == 1);
   CHECK(first[0].kind == action_kind::issue);
   CHECK(first[0].to == red);
-  CHECK(first[1].kind == action_kind::announce_downgrade);
-  CHECK(first[1].to == orange);
-  CHECK(first[1].effective == 151);
-  const run second(b, 40, first.d.next);  // the same data again: nothing new
-  CHECK(second.d.actions.empty());
-  const run at_downgrade(b, 151, first.d.next);  // the downgrade, and the lift now known ahead
-  REQUIRE(at_downgrade.d.actions.size() == 2);
+  const run ahead_of_it(b, 103, first.d.next);
+  REQUIRE(ahead_of_it.d.actions.size() == 1);
+  CHECK(ahead_of_it[0].kind == action_kind::announce_downgrade);
+  CHECK(ahead_of_it[0].to == orange);
+  CHECK(ahead_of_it[0].effective == 151);
+  const run again(b, 104, ahead_of_it.d.next);  // the same data again: nothing new
+  CHECK(again.d.actions.empty());
+  const run at_downgrade(b, 151, again.d.next);  // the downgrade; the lift at 201 is 50 h ahead
+  REQUIRE(at_downgrade.d.actions.size() == 1);
   CHECK(at_downgrade[0].kind == action_kind::downgrade);
-  CHECK(at_downgrade[1].kind == action_kind::announce_lift);
-  CHECK(at_downgrade[1].effective == 201);
+  CHECK_FALSE(at_downgrade.d.next.announced_at);  // the promise is kept
+  const run lift_ahead(b, 153, at_downgrade.d.next);
+  REQUIRE(lift_ahead.d.actions.size() == 1);
+  CHECK(lift_ahead[0].kind == action_kind::announce_lift);
+  CHECK(lift_ahead[0].effective == 201);
+  CHECK_FALSE(lift_ahead[0].replaces);
+}
+
+TEST_CASE("watch: an announcement is made again only when its hour moves by more than the tolerance", "[watch]") {
+  const run first({{orange, 0, 50}}, 300, 45, in_force(orange, 0));
+  REQUIRE(first.d.actions.size() == 1);
+  CHECK(first[0].effective == 51);
+  SECTION("12 h later: the promise stands, and the lift still comes at the rules' hour") {
+    const run moved({{orange, 0, 62}}, 300, 46, first.d.next);
+    CHECK(moved.d.actions.empty());
+    CHECK(moved.d.next.announced_at == 51);
+    const run at_old({{orange, 0, 62}}, 300, 51, moved.d.next);
+    CHECK(at_old.d.required == orange);
+    const run at_new({{orange, 0, 62}}, 300, 63, at_old.d.next);
+    REQUIRE(at_new.d.actions.size() == 1);
+    CHECK(at_new[0].kind == action_kind::lift);
+  }
+  SECTION("13 h later: made again, naming the hour it replaces") {
+    const run moved({{orange, 0, 63}}, 300, 46, first.d.next);
+    REQUIRE(moved.d.actions.size() == 1);
+    CHECK(moved[0].kind == action_kind::announce_lift);
+    CHECK(moved[0].effective == 64);
+    CHECK(moved[0].replaces == 51);
+  }
+  SECTION("to another level: made again") {
+    const run other({{orange, 0, 50}, {yellow, 51, 60}}, 300, 46, first.d.next);
+    REQUIRE(other.d.actions.size() == 1);
+    CHECK(other[0].kind == action_kind::announce_downgrade);
+    CHECK(other[0].replaces == 51);
+  }
 }
 
 TEST_CASE("watch: a higher condition upgrades at once", "[watch]") {
@@ -197,7 +248,7 @@ TEST_CASE("watch: a forecast that moves the start reschedules; one that vanishes
 TEST_CASE("watch: a warning in force whose next episode is in the forecast is lifted, then the next issued", "[watch]") {
   // orange 0-50 is over (36 h without any condition are final by 86); yellow 120-170 comes
   const run r({{orange, 0, 50}, {yellow, 120, 170}}, 300, 90, in_force(orange, 0));
-  REQUIRE(r.d.actions.size() == 3);
+  REQUIRE(r.d.actions.size() == 2);
   CHECK(r[0].kind == action_kind::lift);
   CHECK(r[0].effective == 90);
   CHECK(r[1].kind == action_kind::issue);
@@ -205,12 +256,10 @@ TEST_CASE("watch: a warning in force whose next episode is in the forecast is li
   CHECK(r[1].effective == 120);
   CHECK(r[1].deadline == 72);
   CHECK(r[1].late_hours == 18);
-  CHECK(r[2].kind == action_kind::announce_lift);
-  CHECK(r[2].effective == 171);
-  CHECK(r.d.next == issued_warning{yellow, 120, std::nullopt, 0, 171, std::nullopt});
-  SECTION("when the lift is due at its hour, the next is issued in the same run") {
-    const run at_lift({{orange, 0, 50}, {yellow, 120, 170}}, 300, 51, {orange, 0, 0, 0, 51, std::nullopt});
-    REQUIRE(at_lift.d.actions.size() == 3);
+  CHECK(r.d.next == issued_warning{yellow, 120, std::nullopt, 0, std::nullopt, std::nullopt});
+  SECTION("when the lift is due at its hour and the next is due too, both in the same run") {
+    const run at_lift({{orange, 0, 50}, {yellow, 99, 170}}, 300, 51, {orange, 0, 0, 0, 51, std::nullopt});
+    REQUIRE(at_lift.d.actions.size() == 2);
     CHECK(at_lift[0].kind == action_kind::lift);
     CHECK(at_lift[1].kind == action_kind::issue);
     CHECK(at_lift[1].late_hours == 0);
@@ -428,13 +477,11 @@ TEST_CASE("watch: directives for another area, or none, leave the rules' decisio
 
 TEST_CASE("watch: a rules' warning ahead that a directive covers is issued at the directive's level", "[watch]") {
   // the forecast shows yellow 100-150; a directive asks orange 90-120
-  const directed_run r(bounds_of({{yellow, 100, 150}}, 300), 40, {asked(orange, 40, 90, 121)});
-  REQUIRE(r.d.actions.size() == 2);
+  const directed_run r(bounds_of({{yellow, 100, 150}}, 300), 52, {asked(orange, 40, 90, 121)});
+  REQUIRE(r.d.actions.size() == 1);  // the rules' own yellow at 100, due now, falls under the orange
   CHECK(r[0].action.kind == action_kind::issue);
   CHECK(r[0].action.effective == 90);
   CHECK(r[0].action.to == orange);
   CHECK(r[0].why == basis::directive);
-  CHECK(r[1].action.kind == action_kind::announce_lift);  // the rules' lift at 151, after the directive's end
-  CHECK(r[1].action.effective == 151);
-  CHECK(r[1].why == basis::rules);
+  CHECK(r.d.next.level == yellow);
 }

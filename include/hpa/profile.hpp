@@ -122,6 +122,8 @@ struct profile {
   int override_hours = 24;   ///< hours ahead with no clear improvement (§3.2.4 "未来24小时")
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
   bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
+  /// A forecast issued longer ago than this is stale: a decision does not use it, and says so.
+  int forecast_stale_hours = 36;
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside
   /// Hours whose primary pollutant is one of these get a health advisory, not a colour warning
   /// (national guidance: only PM2.5-driven episodes are warned). Matched case-blind as a prefix.

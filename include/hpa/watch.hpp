@@ -163,7 +163,9 @@ class decider {
   decider(const watch_view& v, watch_decision& d) : v_(v), d_(d), s_(d.next) {}
 
   void run() {
-    if (s_.announced_at && *s_.announced_at < v_.now) {  // its hour has passed: done or overtaken
+    // An announcement stands while a change within the tolerance of its hour may still be the one
+    // it promised; past that it was overtaken.
+    if (s_.announced_at && *s_.announced_at + v_.p.announce_tolerance_hours < v_.now) {
       s_.announced_at.reset();
       s_.announced_to = 0;
     }
@@ -180,11 +182,8 @@ class decider {
     d_.actions.push_back({k, from, to, effective, std::nullopt, 0, false, std::nullopt});
     return d_.actions.back();
   }
-  void set_level(level_t l) {
-    s_.level = l;
-    s_.announced_at.reset();
-    s_.announced_to = 0;
-  }
+  // An announcement outlives a change of level: the lift it promised may still come as promised.
+  void set_level(level_t l) { s_.level = l; }
   bool moved(hour_t a, hour_t b) const { return (a > b ? a - b : b - a) > v_.p.announce_tolerance_hours; }
 
   // A warning issued ahead follows the forecast: re-graded and, when its start moves by more than
@@ -240,12 +239,14 @@ class decider {
       act(action_kind::downgrade, L, to, v_.now);
       set_level(to);
       s_.since = changed;
+      if (s_.announced_to == to) s_.announced_at.reset();  // the promise is kept
     }
   }
 
-  // Nothing in force: issue the process holding now, else the next one the forecast shows. A
-  // process over by now (no condition from before now to the timeline's end) is not issued
-  // late but reported missed, once. Lateness counts from the process's own start.
+  // Nothing in force: issue the process holding now, else the next one the forecast shows, at
+  // its deadline (lead_hours before it: a forecast further ahead is revised too often to act
+  // on). A process over by now (no condition from before now to the timeline's end) is not
+  // issued late but reported missed, once. Lateness counts from the process's own start.
   void issue() {
     hour_t done = s_.lifted_at.value_or(std::numeric_limits<hour_t>::min());
     for (const auto& e : v_.lower) {
@@ -262,7 +263,13 @@ class decider {
         done = s_.lifted_at.emplace(end + 1);
         const auto next = v_.process_hour(v_.now, last);
         if (!next) continue;
+        if (*next > v_.now + v_.p.lead_hours) return;
         return issue_at(*next, false);
+      }
+      if (*first > v_.now + v_.p.lead_hours) {  // not yet due: the forecast may still change it
+        d_.hold = v_.p.level_name(v_.lower_level(*first)) + " is forecast from " + format_time(*first) +
+                  ": to be issued by " + format_time(*first - v_.p.lead_hours);
+        return;
       }
       return issue_at(*first, *first <= v_.now);
     }
@@ -284,14 +291,15 @@ class decider {
   }
 
   // The first change of the walk after now, when it is a downgrade or lift, announced ahead
-  // (§3.2.4 "提前发布信息"), once: again only when its level changes or its hour moves by more
-  // than the tolerance. An upgrade coming first stops the look-ahead.
+  // (§3.2.4 "提前发布信息") within lead_hours of it, once: again only when its level changes or
+  // its hour moves by more than the tolerance. An upgrade coming first stops the look-ahead.
   void announce() {
     const hour_t from = s_.since.value_or(s_.start);
     const auto w = v_.walk_from(from, s_.level);
     const auto next = std::find_if(w.changes.begin(), w.changes.end(),
                                    [&](const watch_view::change& c) { return c.at > v_.now; });
     if (next == w.changes.end() || next->to > s_.level) return;
+    if (next->at > v_.now + v_.p.lead_hours) return;  // announced once within the lead: a forecast still moves
     if (s_.announced_at && s_.announced_to == next->to && !moved(*s_.announced_at, next->at)) return;
     auto& a = act(next->to == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, s_.level, next->to,
                   next->at);

@@ -15,6 +15,7 @@
 #include "hpa/directives.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/final_conditions.hpp"
+#include "hpa/forecast.hpp"
 #include "hpa/pipeline.hpp"
 #include "hpa/watch.hpp"
 
@@ -39,6 +40,9 @@ struct replay_options {
   hour_t from = 0;        ///< the first decision hour
   hour_t to = 0;          ///< the last decision hour (inclusive)
   int forecast_hours = 0; ///< the next hours of the series given as a perfect forecast (0: none)
+  /// The forecasts as issued (forecast.hpp): each hour sees the latest issue by then after the
+  /// observed hours, unless it is stale. With it, forecast_hours is 0.
+  const forecast_book* forecasts = nullptr;
 };
 
 /// A replay: every action, and the level in force online at each decision hour, stretch by
@@ -75,8 +79,8 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
       tracker.push(series[next].hour, series[next].value);
       any = true;
     }
-    if (!any || (ds.empty() && tracker.next_hour() <= now && !out.online.empty() && out.online.back().to + 1 == now &&
-                 !state.announced_at)) {
+    if (!any || (ds.empty() && !o.forecasts && tracker.next_hour() <= now && !out.online.empty() &&
+                 out.online.back().to + 1 == now && !state.announced_at)) {
       // nothing known yet, or nothing new since the timeline ended: as the hour before
       hour_t until = o.to;
       if (next < series.size()) until = std::min(until, series[next].hour + span - o.forecast_hours - 1);
@@ -87,8 +91,16 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
       }
       continue;
     }
+    std::optional<final_condition_tracker> with_forecast;  // the observed hours, then the latest issue
+    if (o.forecasts)
+      if (const auto f = pick_forecast(*o.forecasts, now, p); f.usable()) {
+        with_forecast = tracker;
+        for (const auto& x : o.forecasts->points(*f.issued_at, tracker.next_hour() - 1, kind, p))
+          with_forecast->push(x.hour, x.value);
+      }
+    const condition_bounds& bounds = with_forecast ? with_forecast->bounds() : tracker.bounds();
     if (!ds.empty()) {
-      auto x = decide_with_directives(tracker.bounds(), now, state, ds, memory, p);
+      auto x = decide_with_directives(bounds, now, state, ds, memory, p);
       for (auto& a : x.actions) {
         if (a.action.kind == action_kind::issue || a.action.kind == action_kind::reschedule) start = a.action.effective;
         out.actions.push_back({{now, a.action, start}, a.why, std::move(a.source)});
@@ -97,7 +109,7 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
       memory = {now, std::move(x.acted)};
       required = x.required;
     } else {
-      auto d = decide(tracker.bounds(), now, state, p);
+      auto d = decide(bounds, now, state, p);
       for (const auto& a : d.actions)
         out.actions.push_back({{now, a, a.kind == action_kind::lift ? state.start : d.next.start}, basis::rules, {}});
       state = d.next;
@@ -216,6 +228,8 @@ struct replay_summary {
   /// Hours of the span by the level in force online against hindsight's (RULES.md §9's test); with
   /// the longest run of hours above it.
   int hours_same = 0, hours_above = 0, hours_below = 0, longest_above = 0;
+  /// What a bureau published: issues, upgrades, announcements (their updates too), reschedules.
+  int notices() const noexcept { return issues + upgrades + announcements + reschedules; }
 };
 
 /// The median of a list of hours (the lower middle one for an even count); nullopt when empty.
