@@ -196,6 +196,10 @@ hpa_tool_test(area_national_list 0 hpa-area ARGS --map area_map_national.csv are
 hpa_tool_test(area_needs_level 1 hpa-area ARGS --map area_map.csv area_conc.csv)
 hpa_tool_test(area_map_no_station 1 hpa-area ARGS --map bad/area_map_no_station.csv area_conc.csv)
 hpa_tool_test(area_unsorted 1 hpa-area ARGS --map area_map.csv --level city bad/area_unsorted.csv)
+# a map that gives no area an evaluation site is an error, not a header alone
+hpa_tool_test(area_map_all_control 1 hpa-area ARGS --map bad/area_map_all_control.csv area_conc_names.csv)
+hpa_tool_test(area_map_no_area 1 hpa-area ARGS --map bad/area_map_no_area.csv --level county area_conc.csv)
+hpa_tool_test(area_map_no_site 1 hpa-area ARGS --map bad/area_map_no_site.csv area_conc.csv)
 hpa_tool_test(usage_area_bad_min_sites 2 hpa-area ARGS --map area_map.csv --min-sites 0% area_conc.csv)
 hpa_tool_test(usage_area_no_map 2 hpa-area ARGS area_conc.csv)
 hpa_tool_test(area_then_aqi 0 hpa-aqi STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/area_city.out ARGS -)
