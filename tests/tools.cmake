@@ -80,9 +80,13 @@ hpa_tool_test(usage_watch_bad_now 2 hpa-watch ARGS --now tomorrow watch_ahead60.
 
 # hpa-measures
 hpa_tool_test(measures_tier2_en 0 hpa-measures ARGS --tier II --lang en)
-hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 520)
+hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 500)
 hpa_tool_test(measures_red_json_below_500 0 hpa-measures ARGS --level red -f json --daily-aqi 300)
 hpa_tool_test(usage_measures_both 2 hpa-measures ARGS --tier II --level red)
+# a daily AQI off the profile's scale (0 to max_aqi) is a usage error, not a list for air that cannot be
+hpa_tool_test(usage_measures_daily_negative 2 hpa-measures ARGS --tier I --daily-aqi -5)
+hpa_tool_test(usage_measures_daily_infinite 2 hpa-measures ARGS --tier I --daily-aqi -1e999)
+hpa_tool_test(usage_measures_daily_above_max 2 hpa-measures ARGS --tier I --daily-aqi 600)
 
 # hpa-notice, hpa-report
 hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_episodes.json)
