@@ -353,9 +353,7 @@ bool aqi_reader::next(aqi_record& r) {
     r.line = csv_->line();
     r.station = col_.station >= 0 ? trim(f[static_cast<std::size_t>(col_.station)]) : std::string_view{};
     if (!r.station.empty()) {
-      bool ascii = true;
-      for (char c : r.station) ascii &= static_cast<unsigned char>(c) < 0x80;
-      if (!ascii) check_utf8(r.station, csv_->at(static_cast<std::uint64_t>(col_.station) + 1));
+      if (!is_printable_ascii(r.station)) check_name(r.station, csv_->at(static_cast<std::uint64_t>(col_.station) + 1));
     } else if (col_.station >= 0) {
       throw error(csv_->at(static_cast<std::uint64_t>(col_.station) + 1), "empty station name");
     }

@@ -6,6 +6,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/utf8.hpp"
 #include "json_text.hpp"
 
 namespace hpa::io {
@@ -162,6 +163,7 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
         return o.contains(key) && o.at(key).is_number() ? o.at(key).get<double>() : no_value;
       };
       r.station = o.at("station").get<std::string>();
+      check_name(r.station, location{path + "/station"});
       const auto status = o.value("status", "warning");
       if (!from_string(status, r.e.status)) throw error(path + "/status: no status '" + status + "'");
       r.e.start = hour("start");

@@ -119,9 +119,11 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     if (looks_like_data(csv.fields())) missing_header(csv, "date,hour,type,<site or city …>");
     throw error(location{source, 1, 0}, "expected a header date,hour,type,<site or city …>");
   }
-  for (std::size_t s = 3; s < header.size(); ++s)
+  for (std::size_t s = 3; s < header.size(); ++s) {
     if (detail::trim(header[s]).empty())
       throw error(location{source, 1, s + 1}, "empty site name in the header: every column after type names a site");
+    check_name(header[s], location{source, 1, s + 1});
+  }
   static const std::map<std::string, std::size_t, std::less<>> types = {
       {"AQI", 0}, {"PM2.5", 1}, {"PM2.5_24h", 2}, {"PM10", 3}, {"PM10_24h", 4}, {"SO2", 5}, {"SO2_24h", 6},
       {"NO2", 7}, {"CO", 8}, {"O3", 9}, {"O3_8h", 10}};
@@ -248,7 +250,7 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
     m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
                      whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[h["Hour"]], csv, h["Hour"] + 1), csv, dc);
     m.station = detail::trimmed(f[h["WatchPoint"]]);
-    check_utf8(m.station, csv.at(h["WatchPoint"] + 1));
+    check_name(m.station, csv.at(h["WatchPoint"] + 1));
     for (auto [name, q] : quantities) *quantity(m, q) = value(f[h[name]], csv, h[name] + 1, name, quantity_kinds[q]);
     if (primary >= 0 && !is_missing(f[static_cast<std::size_t>(primary)]))
       m.primary = detail::trimmed(f[static_cast<std::size_t>(primary)]);
@@ -301,7 +303,7 @@ bool read_uci_plain(std::string_view text, const std::string& source, std::vecto
       if (comma == std::string_view::npos) break;
       from = comma + 1;
     }
-    if (n + 1 != width) return fail();
+    if (n + 1 != width || !is_printable_ascii(f[17])) return fail();  // the station: the CSV reader checks others
     unsigned date[4];
     for (std::size_t i = 0; i < 4; ++i) {
       const auto r = std::from_chars(f[i + 1].data(), f[i + 1].data() + f[i + 1].size(), date[i]);
@@ -360,6 +362,7 @@ void read_uci_csv(std::istream& in, const std::string& source, std::vector<measu
     m.hour = hour_of(whole(f[year], csv, year + 1), whole(f[month], csv, month + 1), whole(f[day], csv, day + 1),
                      whole(f[hour], csv, hour + 1), csv, year + 1);
     m.station = detail::trim(f[station]);
+    check_name(m.station, csv.at(station + 1));
     m.c.pm25 = number(pm25, "PM2.5");
     m.c.pm10 = number(pm10, "PM10");
     m.c.so2 = number(so2, "SO2");
@@ -547,7 +550,7 @@ bool concentration_reader::next(measurement& m) {
   m.line = csv_.line();
   if (station_ >= 0) {
     m.station = detail::trimmed(f[static_cast<std::size_t>(station_)]);
-    check_utf8(m.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
+    check_name(m.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
   }
   const auto ts = detail::trimmed(f[static_cast<std::size_t>(time_)]);
   const auto t = parse_time(ts);
@@ -596,7 +599,7 @@ void read_daily_city(std::istream& in, const std::string& source, std::vector<da
       throw error(csv.at(dc_date + 1), std::string(t ? "expected a date, not an hour" : t.error) + ", got '" + date + "'");
     daily_city_row d;
     d.city = detail::trimmed(f[dc_city]);
-    check_utf8(d.city, csv.at(dc_city + 1));
+    check_name(d.city, csv.at(dc_city + 1), "a city name");
     d.day = t.hour;
     constexpr auto ug = number_kind::concentration;
     d.aqi = value(f[dc_aqi], csv, dc_aqi + 1, "AQI", number_kind::non_negative);

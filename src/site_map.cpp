@@ -6,6 +6,7 @@
 #include "hpa/error.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/io/utf8.hpp"
 #include "text.hpp"
 
 namespace hpa::io {
@@ -146,15 +147,15 @@ site_map read_site_map(std::istream& in, const std::string& source, const std::s
     s.line = csv.line();
     s.station = detail::trimmed(f[c.station]);
     if (s.station.empty()) throw error(csv.at(c.station + 1), "empty station");
-    check_utf8(s.station, csv.at(c.station + 1));
+    check_name(s.station, csv.at(c.station + 1));
     if (auto [it, fresh] = stations.try_emplace(s.station, s.line); !fresh)
       throw error(csv.at(c.station + 1), "station '" + s.station + "' is already on line " + std::to_string(it->second));
     if (c.name != site_map::npos) {
       s.name = detail::trimmed(f[c.name]);
-      check_utf8(s.name, csv.at(c.name + 1));
+      check_name(s.name, csv.at(c.name + 1));
     }
     s.area = detail::trimmed(f[c.area]);
-    check_utf8(s.area, csv.at(c.area + 1));
+    check_name(s.area, csv.at(c.area + 1), "an area");
     if (c.background != site_map::npos) s.background = parse_background(f[c.background], csv, c.background);
     if (!s.area.empty()) areas.insert(s.area);
     for (auto& k : keys_of(s)) {

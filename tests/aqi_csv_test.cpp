@@ -86,6 +86,9 @@ TEST_CASE("aqi_csv: station names must be UTF-8", "[aqi_csv]") {
   CHECK(rec.station == "平顶山");  // a view into the reader's buffer: read it while the reader lives
   CHECK_THROWS_WITH(read_all("station,time,aqi\n\xC6\xBD\xB6\xA5\xC9\xBD,2023-12-01T00:00,1\n"),
                     "a.csv:2:1: text is not UTF-8 (GBK? convert the file first: iconv -f GBK -t UTF-8)");
+  using namespace std::string_literals;
+  CHECK_THROWS_WITH(read_all("time,station,aqi\n2023-12-01T00:00,A\0B,1\n"s),
+                    "a.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
 TEST_CASE("aqi_csv: unknown columns are ignored with a warning", "[aqi_csv]") {

@@ -246,3 +246,31 @@ TEST_CASE("national: rows out of order sort by station and hour, repeats merge",
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0] == "s.csv:5: duplicate of s.csv:2 (B at 2020-04-02T09:00), dropped");
 }
+
+TEST_CASE("national: a NUL in a station name is an error naming line and column, in every format", "[national]") {
+  using namespace std::string_literals;
+  std::vector<measurement> rows;
+  auto read = [&](national_format f, const std::string& text) {
+    std::istringstream in(text);
+    read_national(f, in, "n.csv", rows);
+  };
+  const std::string refused = "must not hold a NUL byte, got 'A\\x00B'";
+  CHECK_THROWS_WITH(read(national_format::cnemc, "date,hour,type,1001A,A\0B\n20170101,0,PM2.5,397,207\n"s),
+                    "n.csv:1:5: a station name " + refused);
+  CHECK_THROWS_WITH(read(national_format::station,
+                         "Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,NO2,O3_1h,O3_8h,SO2\n"
+                         "20200402,08,A\0B,62,良,PM2.5,44,68,1.1,27,52,37,13\n"s),
+                    "n.csv:2:3: a station name " + refused);
+  CHECK_THROWS_WITH(read(national_format::uci,
+                         "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\","
+                         "\"PRES\",\"DEWP\",\"RAIN\",\"wd\",\"WSPM\",\"station\"\n"
+                         "1,2013,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"A\0B\"\n"s),
+                    "n.csv:2:18: a station name " + refused);
+  std::istringstream long_csv("station,time,pm25\nA\0B,2024-01-01T00:00,50\n"s);
+  concentration_reader reader(long_csv, "l.csv");
+  measurement m;
+  CHECK_THROWS_WITH(reader.next(m), "l.csv:2:1: a station name " + refused);
+  std::istringstream day("A\0B,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.9,134.8,8,364\n"s);
+  std::vector<daily_city_row> days;
+  CHECK_THROWS_WITH(read_daily_city(day, "d.csv", days), "d.csv:1:1: a city name " + refused);
+}

@@ -19,7 +19,7 @@ hpa_tool_test(episodes_bad_input_keeps_old_file 1 hpa-episodes ARGS -o ${CMAKE_C
 hpa_tool_test(episodes_bad_input_writes_nothing 1 hpa-episodes ARGS -o ${CMAKE_CURRENT_BINARY_DIR}/none.csv bad/unsorted.csv
   OUTFILE none.csv AFTER NONE)
 foreach(bad bad_number bad_negative bad_above_500 bad_inf dup_disagree unsorted empty missing_column
-    misspelled_column bad_date other_date_format mixed_daily_hourly short_row unterminated_quote gbk)
+    misspelled_column bad_date other_date_format mixed_daily_hourly short_row unterminated_quote gbk station_nul)
   hpa_tool_test(error_${bad} 1 hpa-episodes ARGS bad/${bad}.csv)
 endforeach()
 hpa_tool_test(episodes_extra_columns 0 hpa-episodes ARGS bad/extra_columns.csv)
