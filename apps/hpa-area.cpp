@@ -179,7 +179,8 @@ void check_evaluation_sites(const io::site_map& map) {
   const auto counts = map.evaluation_sites();
   if (std::any_of(counts.begin(), counts.end(), [](int n) { return n > 0; })) return;
   if (map.sites.empty()) throw error(map.source + ": the map lists no site");
-  if (map.areas.empty()) throw error(map.source + ": no site has a value in column '" + map.level + "': no area to compute");
+  if (map.areas.empty())
+    throw error(map.source + ": no site has a value in column '" + map.level + "': no area to compute");
   throw error(map.source + ": every site with a " + map.level + " is a background or control site (column '" +
               map.background + "'): HJ 663 leaves those out of an area's value, so no area has a site to average");
 }

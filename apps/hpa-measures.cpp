@@ -49,8 +49,9 @@ std::string tier_of(const args& a, const profile& p) {
 // the measure of AQI 500).
 void check_daily(const args& a, const profile& p) {
   if (a.daily && !(*a.daily >= 0 && *a.daily <= p.max_aqi))
-    throw CLI::ValidationError("--daily-aqi", fmt::format("must be a daily AQI from 0 to {} (the max_aqi of profile {}), got {}",
-                                                          io::format_number(p.max_aqi), p.name, *a.daily));
+    throw CLI::ValidationError("--daily-aqi",
+                               fmt::format("must be a daily AQI from 0 to {} (the max_aqi of profile {}), got {}",
+                                           io::format_number(p.max_aqi), p.name, *a.daily));
 }
 
 int run(const args& a, tool::context& cx) {

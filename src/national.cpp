@@ -48,7 +48,8 @@ double quantity(const measurement& m, std::size_t q) {
 
 // A concentration (or published AQI) of `kind`, NaN when missing. The location for a message is
 // built only when there is one to give: most files hold a value in every field.
-double value(std::string_view text, const csv_reader& csv, std::uint64_t column, std::string_view what, number_kind kind) {
+double value(std::string_view text, const csv_reader& csv, std::uint64_t column, std::string_view what,
+             number_kind kind) {
   const auto s = detail::trim(text);
   if (!s.empty() && ((s[0] >= '0' && s[0] <= '9') || s[0] == '.')) {
     double v = 0;
@@ -319,7 +320,8 @@ bool read_uci_plain(std::string_view text, const std::string& source, std::vecto
         continue;
       }
       const auto r = fast_float::from_chars(t.data(), t.data() + t.size(), v[i]);
-      if (r.ec != std::errc() || r.ptr != t.data() + t.size() || t.empty() || !(v[i] >= 0 && v[i] <= max_concentration_ug))
+      if (r.ec != std::errc() || r.ptr != t.data() + t.size() || t.empty() ||
+          !(v[i] >= 0 && v[i] <= max_concentration_ug))
         return fail();
     }
     measurement& m = out.emplace_back();
@@ -358,7 +360,9 @@ void read_uci_csv(std::istream& in, const std::string& source, std::vector<measu
     m.source = csv.source();
     m.line = csv.line();
     // all in µg/m³, CO too
-    auto number = [&](std::size_t i, std::string_view name) { return value(f[i], csv, i + 1, name, number_kind::concentration); };
+    auto number = [&](std::size_t i, std::string_view name) {
+      return value(f[i], csv, i + 1, name, number_kind::concentration);
+    };
     m.hour = hour_of(whole(f[year], csv, year + 1), whole(f[month], csv, month + 1), whole(f[day], csv, day + 1),
                      whole(f[hour], csv, hour + 1), csv, year + 1);
     m.station = detail::trim(f[station]);
@@ -560,8 +564,8 @@ bool concentration_reader::next(measurement& m) {
   if (primary_ >= 0) m.primary = detail::trimmed(f[static_cast<std::size_t>(primary_)]);
   for (std::size_t q = 0; q < quantity_count; ++q)
     if (const int c = quantity_column_[q]; c >= 0)
-      *quantity(m, q) =
-          value(f[static_cast<std::size_t>(c)], csv_, static_cast<std::uint64_t>(c) + 1, quantity_names[q], quantity_kinds[q]);
+      *quantity(m, q) = value(f[static_cast<std::size_t>(c)], csv_, static_cast<std::uint64_t>(c) + 1,
+                              quantity_names[q], quantity_kinds[q]);
   return true;
 }
 

@@ -288,8 +288,9 @@ TEST_CASE("aqi_csv: decimals of concentrations are exact to 0.001", "[aqi_csv]")
 TEST_CASE("aqi_csv: a concentration past the weight of air is an error, not an AQI of 500", "[aqi_csv]") {
   CHECK_THROWS_WITH(read_all("time,pm25\n2017-01-01T00:00,1e308\n"),
                     "a.csv:2:2: pm25 '1e308' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
-  CHECK_THROWS_WITH(read_all("time,pm25\n2017-01-01T00:00,999999999999\n"),  // twelve digits: past the fast path too
-                    "a.csv:2:2: pm25 '999999999999' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
+  CHECK_THROWS_WITH(
+      read_all("time,pm25\n2017-01-01T00:00,999999999999\n"),  // twelve digits: past the fast path too
+      "a.csv:2:2: pm25 '999999999999' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
   CHECK_THROWS_WITH(read_all("time,co\n2017-01-01T00:00,1000000.5\n"),
                     "a.csv:2:2: co '1000000.5' is above 1e+06 mg/m³, more than air itself weighs: not a concentration");
   CHECK(read_all("time,pm25\n2017-01-01T00:00,1000000000\n").size() == 1);  // the bound itself: above the scale

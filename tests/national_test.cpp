@@ -84,7 +84,8 @@ TEST_CASE("national: repeated rows: agreeing ones merge, others name both lines"
   read_national(national_format::station, differ, "s.csv", rows2);
   CHECK_THROWS_WITH(sort_and_merge(rows2, {}), "s.csv:3: A at 2020-04-02T08:00 differs from s.csv:2");
   std::istringstream bad(head + "20200230,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n");
-  CHECK_THROWS_WITH(read_national(national_format::station, bad, "s.csv", rows2), "s.csv:2:1: no such hour: 2020-02-30 08:00: day out of range for the month");
+  CHECK_THROWS_WITH(read_national(national_format::station, bad, "s.csv", rows2),
+                    "s.csv:2:1: no such hour: 2020-02-30 08:00: day out of range for the month");
 }
 
 TEST_CASE("national: the daily city files, headerless, joined with cat", "[national]") {
@@ -177,7 +178,8 @@ TEST_CASE("national: UCI files as they come and as any CSV give the same rows an
   CHECK_THROWS_WITH(read(head + no_day), "uci.csv:2:2: no such hour: 2013-02-30 00:00: day out of range for the month");
   // years 0001 to 9999, as every timestamp hpa reads (time.hpp)
   const std::string year_zero = "1,0,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"Aotizhongxin\"\n";
-  CHECK_THROWS_WITH(read(head + year_zero), "uci.csv:2:2: no such hour: 0000-03-01 00:00: year out of range (0001-9999)");
+  CHECK_THROWS_WITH(read(head + year_zero),
+                    "uci.csv:2:2: no such hour: 0000-03-01 00:00: year out of range (0001-9999)");
   // a concentration past the weight of air is no measurement (CO is in µg/m³ in these files)
   const std::string huge = "1,2013,3,1,0,4,4,4,7,1e308,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"Aotizhongxin\"\n";
   CHECK_THROWS_WITH(read(head + huge),
@@ -214,7 +216,8 @@ TEST_CASE("national: a concentration past the weight of air is an error", "[nati
   std::istringstream co("station,time,pm25,co\nA,2024-01-01T00:00,50,1000001\n");
   concentration_reader reader(co, "l.csv");
   measurement m;
-  CHECK_THROWS_WITH(reader.next(m), "l.csv:2:4: co '1000001' is above 1e+06 mg/m³, more than air itself weighs: not a concentration");
+  CHECK_THROWS_WITH(reader.next(m),
+                    "l.csv:2:4: co '1000001' is above 1e+06 mg/m³, more than air itself weighs: not a concentration");
   std::istringstream at_bound("station,time,pm25,co\nA,2024-01-01T00:00,1000000000,1000000\n");
   concentration_reader ok(at_bound, "l.csv");
   REQUIRE(ok.next(m));
@@ -261,11 +264,12 @@ TEST_CASE("national: a NUL in a station name is an error naming line and column,
                          "Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,NO2,O3_1h,O3_8h,SO2\n"
                          "20200402,08,A\0B,62,良,PM2.5,44,68,1.1,27,52,37,13\n"s),
                     "n.csv:2:3: a station name " + refused);
-  CHECK_THROWS_WITH(read(national_format::uci,
-                         "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\","
-                         "\"PRES\",\"DEWP\",\"RAIN\",\"wd\",\"WSPM\",\"station\"\n"
-                         "1,2013,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"A\0B\"\n"s),
-                    "n.csv:2:18: a station name " + refused);
+  CHECK_THROWS_WITH(
+      read(national_format::uci,
+           "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\","
+           "\"PRES\",\"DEWP\",\"RAIN\",\"wd\",\"WSPM\",\"station\"\n"
+           "1,2013,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"A\0B\"\n"s),
+      "n.csv:2:18: a station name " + refused);
   std::istringstream long_csv("station,time,pm25\nA\0B,2024-01-01T00:00,50\n"s);
   concentration_reader reader(long_csv, "l.csv");
   measurement m;

@@ -88,7 +88,8 @@ TEST_CASE("site_map: errors name the file, line and column", "[site_map]") {
 
 TEST_CASE("site_map: a NUL in a station, a name or an area is an error naming line and column", "[site_map]") {
   using namespace std::string_literals;
-  CHECK_THROWS_WITH(read("station,area\nA\0B,X\n"s), "map.csv:2:1: a station name must not hold a NUL byte, got 'A\\x00B'");
+  CHECK_THROWS_WITH(read("station,area\nA\0B,X\n"s),
+                    "map.csv:2:1: a station name must not hold a NUL byte, got 'A\\x00B'");
   CHECK_THROWS_WITH(read("station,area\nA,X\0Y\n"s), "map.csv:2:2: an area must not hold a NUL byte, got 'X\\x00Y'");
   CHECK_THROWS_WITH(read("监测点编码,监测点名称,城市,对照点\n1001A,万寿\0西宫,北京,N\n"s),
                     "map.csv:2:2: a station name must not hold a NUL byte, got '万寿\\x00西宫'");

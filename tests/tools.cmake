@@ -51,7 +51,8 @@ hpa_tool_test(as_of_too_old 1 hpa-episodes ARGS --as-of 2010-01-01 example8_dail
 hpa_tool_test(profile_list 0 hpa-profile ARGS list)
 hpa_tool_test(profile_show 0 hpa-profile ARGS show mee-2017)
 hpa_tool_test(profile_check_ok 0 hpa-profile ARGS check profile_ok.json)
-foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax profile_extends_unnamed)
+foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax
+    profile_extends_unnamed)
   hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check bad/${bad}.json)
 endforeach()
 hpa_tool_test(profile_usage 2 hpa-profile ARGS frobnicate)
