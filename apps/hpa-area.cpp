@@ -1,6 +1,7 @@
 // hpa-area: the hourly concentrations of areas (city, county) from their sites (HJ 663-2013).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -28,7 +29,8 @@ const tool::spec spec = {
     "Output: the same CSV with station = the area and a sites column: the evaluation sites\n"
     "with a value for any pollutant that hour. A pollutant with fewer valid sites than\n"
     "--min-sites is empty for the hour. Stations missing from the map, and sites of the map\n"
-    "missing from the data, are reported with counts.\n"
+    "missing from the data, are reported with counts; a map in which no area has an evaluation\n"
+    "site (every site a control site, say) is an error.\n"
     "Memory: an hour of an area is written once every site of the area has a later row, so\n"
     "input ordered by time streams; input grouped by station (what hpa-convert writes) is held\n"
     "until an area's last site is read, about 150 bytes per area and hour (a year of one city:\n"
@@ -171,10 +173,23 @@ class area_run {
   std::unordered_map<std::string, station_state> stations_;
 };
 
+// A map with no evaluation site in any area gives no area a value: an error, not a header
+// alone that looks like a run that worked.
+void check_evaluation_sites(const io::site_map& map) {
+  const auto counts = map.evaluation_sites();
+  if (std::any_of(counts.begin(), counts.end(), [](int n) { return n > 0; })) return;
+  if (map.sites.empty()) throw error(map.source + ": the map lists no site");
+  if (map.areas.empty())
+    throw error(map.source + ": no site has a value in column '" + map.level + "': no area to compute");
+  throw error(map.source + ": every site with a " + map.level + " is a background or control site (column '" +
+              map.background + "'): HJ 663 leaves those out of an area's value, so no area has a site to average");
+}
+
 int run(const args& a, tool::context& cx) {
   const auto quorum = parse_min_sites(a.min_sites);
   auto map_in = cx.open(a.map);
   const auto map = io::read_site_map(*map_in.stream, map_in.name, a.level);
+  check_evaluation_sites(map);
   auto in = cx.open_input();
   io::concentration_reader reader(*in.stream, in.name, cx.warner());
   io::output out(cx.options().output);

@@ -13,7 +13,9 @@ const tool::spec spec = {
     "hpa-convert", "Convert national monitoring files to hpa's long CSV.",
     "Formats (--from):\n"
     "  cnemc    the national network's site or city files: date,hour,type,<site …>, one row per\n"
-    "           hour and type (AQI, PM2.5, PM2.5_24h, PM10, …); daily files may be concatenated\n"
+    "           hour and type (AQI, PM2.5, PM2.5_24h, PM10, …); daily files may be concatenated;\n"
+    "           a type hpa does not read is left out with a warning (CO_24h, NO2_24h, O3_24h and\n"
+    "           O3_8h_24h without one)\n"
     "  station  station exports: Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,\n"
     "           NO2,O3_1h,O3_8h,SO2 (NaN = missing)\n"
     "  uci      the UCI Beijing multi-site files (NA = missing, CO converted from µg/m³ to mg/m³)\n"
@@ -25,7 +27,8 @@ const tool::spec spec = {
     "Output, sorted by station and time: station,time,primary,aqi,pm25,pm25_24h,pm10,pm10_24h,\n"
     "so2,so2_24h,no2,co,o3,o3_8h (the published AQI where the file has one). A row repeated\n"
     "with the same values is dropped with a warning; repeated with other values it is an\n"
-    "error naming both lines. Holds the rows in memory to sort them. On a terminal, stderr shows\n"
+    "error naming both lines. A concentration above 1 kg/m³ (1e9 µg/m³, CO 1e6 mg/m³: more than\n"
+    "air weighs) is an error. Holds the rows in memory to sort them. On a terminal, stderr shows\n"
     "how far the reading, sorting and writing are (not with -q).",
     tool::takes::inputs | tool::takes::output | tool::takes::quiet};
 

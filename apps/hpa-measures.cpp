@@ -1,6 +1,8 @@
 // hpa-measures: the response measures of a tier, cumulative, each with its department.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "hpa/io/output.hpp"
 #include "hpa/measures.hpp"
 #include "tool.hpp"
@@ -17,20 +19,22 @@ const tool::spec spec = {
     "cumulative: tier II takes tier III's and adds its own, tier I takes tier II's. --level\n"
     "names the warning instead of the tier (yellow = III, orange = II, red = I, by the\n"
     "profile). The tier-I school rule applies when the daily AQI reaches 500: with --daily-aqi\n"
-    "below that it is left out, without --daily-aqi it is listed with its condition.",
+    "below that it is left out, without --daily-aqi it is listed with its condition.\n"
+    "--daily-aqi runs from 0 to the profile's max_aqi (500).",
     tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
     {io::format::text, io::format::csv, io::format::json, io::format::jsonl}};
 
 struct args {
   tool::common common;
   std::string tier, level, lang = "zh";
-  double daily = -1;
+  std::optional<double> daily;
 };
 
 void options(CLI::App& app, args& a) {
   app.add_option("--tier", a.tier, "A response tier of the profile (III, II, I)");
   app.add_option("--level", a.level, "A warning level of the profile (yellow, orange, red)");
-  app.add_option("--daily-aqi", a.daily, "The daily AQI, for measures that depend on it");
+  app.add_option_function<double>("--daily-aqi", [&a](double v) { a.daily = v; },
+                                  "The daily AQI (0 to the profile's max_aqi), for measures that depend on it");
   app.add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
 }
 
@@ -50,18 +54,27 @@ std::string tier_of(const args& a, const profile& p) {
   return p.level_tier(*l);
 }
 
+// A daily AQI off the profile's scale would pick measures for air that cannot be (-5 listed
+// the measure of AQI 500).
+void check_daily(const args& a, const profile& p) {
+  if (a.daily && !(*a.daily >= 0 && *a.daily <= p.max_aqi))
+    throw CLI::ValidationError("--daily-aqi",
+                               fmt::format("must be a daily AQI from 0 to {} (the max_aqi of profile {}), got {}",
+                                           io::format_number(p.max_aqi), p.name, *a.daily));
+}
+
 int run(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto tier = tier_of(a, p);
-  const auto all = measures_for(p, tier);
+  check_daily(a, p);
   std::vector<measure> list;
-  for (const auto& m : all)
-    if (m.min_daily_aqi == 0 || a.daily < 0 || a.daily >= m.min_daily_aqi) list.push_back(m);
+  for (const auto& m : measures_for(p, tier))
+    if (m.min_daily_aqi == 0 || !a.daily || *a.daily >= m.min_daily_aqi) list.push_back(m);
   const bool zh = a.lang == "zh";
   const auto none = zh ? fmt::format("预案配置 {} 未列出{}级应急响应措施", p.name, tier)
                        : fmt::format("Profile {} lists no tier {} measures", p.name, tier);
   auto condition = [&](const measure& m) -> std::string {
-    if (m.min_daily_aqi == 0 || a.daily >= 0) return "";
+    if (m.min_daily_aqi == 0 || a.daily) return "";
     return zh ? fmt::format("（日AQI达到{}时）", io::format_number(m.min_daily_aqi))
               : fmt::format(" (when the daily AQI reaches {})", io::format_number(m.min_daily_aqi));
   };

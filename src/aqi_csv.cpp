@@ -353,9 +353,7 @@ bool aqi_reader::next(aqi_record& r) {
     r.line = csv_->line();
     r.station = col_.station >= 0 ? trim(f[static_cast<std::size_t>(col_.station)]) : std::string_view{};
     if (!r.station.empty()) {
-      bool ascii = true;
-      for (char c : r.station) ascii &= static_cast<unsigned char>(c) < 0x80;
-      if (!ascii) check_utf8(r.station, csv_->at(static_cast<std::uint64_t>(col_.station) + 1));
+      if (!is_printable_ascii(r.station)) check_name(r.station, csv_->at(static_cast<std::uint64_t>(col_.station) + 1));
     } else if (col_.station >= 0) {
       throw error(csv_->at(static_cast<std::uint64_t>(col_.station) + 1), "empty station name");
     }
@@ -429,10 +427,10 @@ aqi_parts aqi_reader::read_basis(std::string_view text, int column) const {
 }
 
 namespace {
-// A concentration in thousandths, -1 when missing: whole numbers and up to three decimals
-// exactly, anything else through the one number parser (and its messages), rounded to the
-// nearest thousandth.
-std::int64_t thousandths(std::string_view text, const csv_reader& csv, int column, const char* what) {
+// A concentration of `kind` in thousandths, -1 when missing: whole numbers and up to three
+// decimals exactly, anything else (and anything near the bound of `kind`) through the one number
+// parser and its messages, rounded to the nearest thousandth.
+std::int64_t thousandths(std::string_view text, const csv_reader& csv, int column, const char* what, number_kind kind) {
   const char *p = text.data(), *e = p + text.size();
   if (p == e) return -1;
   std::int64_t whole = 0;
@@ -441,8 +439,8 @@ std::int64_t thousandths(std::string_view text, const csv_reader& csv, int colum
   std::int64_t frac = 0, scale = 1000;
   if (p < e && *p == '.' && digits > 0)
     for (++p; p < e && is_digit(*p) && scale > 1; ++p) frac = frac * 10 + (*p - '0'), scale /= 10;
-  if (p == e && digits > 0) return whole * 1000 + frac * scale;
-  const double v = parse_value(text, csv.at(static_cast<std::uint64_t>(column) + 1), what);
+  if (p == e && digits > 0 && static_cast<double>(whole) < most_of(kind)) return whole * 1000 + frac * scale;
+  const double v = parse_value(text, csv.at(static_cast<std::uint64_t>(column) + 1), what, kind);
   return std::isnan(v) ? -1 : hpa::detail::thousandths(v);
 }
 }  // namespace
@@ -453,7 +451,9 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   const auto& f = csv_->fields();
   concentrations_milli c;
   for (std::size_t v = 0; v < 6; ++v)
-    if (const int col = col_.conc[v]; col >= 0) value_of(c, v) = thousandths(f[static_cast<std::size_t>(col)], *csv_, col, names[v]);
+    if (const int col = col_.conc[v]; col >= 0)
+      value_of(c, v) = thousandths(f[static_cast<std::size_t>(col)], *csv_, col, names[v],
+                                   v == co ? number_kind::concentration_mg : number_kind::concentration);
   auto& st = in.find(r.station);
   if (st.series.started() && r.hour < st.series.next_hour()) {
     // A repeated hour or one out of order: the station table that takes the record decides, on

@@ -223,6 +223,7 @@ std::vector<episode_record> episodes_from_json(std::string_view text, const std:
         if (!ok) throw error(path + "/" + key + ": " + format_time(t) + " is " + is + " " + format_time(other));
       };
       r.station = o.at("station").get<std::string>();
+      check_name(r.station, location{path + "/station"});
       const auto status = o.value("status", "warning");
       if (!from_string(status, r.e.status)) throw error(path + "/status: no status '" + status + "'");
       r.e.start = hour("start");

@@ -57,7 +57,12 @@ double parse_number(std::string_view text, const location& where, std::string_vi
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
     throw error(where, fmt::format("expected a number for {}, got {}", what, quote(text)));
   if (!std::isfinite(v)) throw error(where, fmt::format("expected a finite number for {}, got {}", what, quote(text)));
-  if (kind == number_kind::non_negative && v < 0) throw error(where, fmt::format("{} cannot be negative, got {}", what, quote(text)));
+  if (kind != number_kind::any && v < 0)
+    throw error(where, fmt::format("{} cannot be negative, got {}", what, quote(text)));
+  if (v > most_of(kind))
+    throw error(where,
+                fmt::format("{} {} is above {:g} {}, more than air itself weighs: not a concentration", what,
+                            quote(text), most_of(kind), kind == number_kind::concentration_mg ? "mg/m³" : "µg/m³"));
   return v;
 }
 

@@ -3,6 +3,7 @@
 #include "hpa/error.hpp"
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
+#include "hpa/io/utf8.hpp"
 
 namespace hpa::io {
 
@@ -30,8 +31,12 @@ std::vector<issued_entry> read_issued_log(std::istream& in, const std::string& s
     if (!level || *level == 0)
       throw error(csv.at(static_cast<std::uint64_t>(h[1]) + 1),
                   "no level '" + std::string(field(1)) + "' in profile " + p.name);
+    check_name(field(0), csv.at(static_cast<std::uint64_t>(h[0]) + 1));
     issued_entry e{std::string(field(0)), *level, hour(2), hour(3), std::nullopt, csv.line()};
     if (h[4] >= 0 && !field(4).empty()) e.lift = hour(4);
+    if (e.lift && *e.lift < e.start)
+      throw error(csv.at(static_cast<std::uint64_t>(h[4]) + 1),
+                  "lift " + format_time(*e.lift) + " is before start " + format_time(e.start));
     log.push_back(e);
   }
   return log;

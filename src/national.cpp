@@ -8,6 +8,7 @@
 #include <cmath>
 #include <iterator>
 #include <map>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -27,6 +28,12 @@ namespace {
 constexpr const char* quantity_names[] = {"aqi", "pm25", "pm25_24h", "pm10", "pm10_24h", "so2", "so2_24h",
                                           "no2", "co", "o3", "o3_8h"};
 constexpr std::size_t quantity_count = sizeof quantity_names / sizeof *quantity_names;
+// What each may be: the AQI as published, concentrations in µg/m³, CO in mg/m³.
+constexpr number_kind quantity_kinds[] = {
+    number_kind::non_negative,  number_kind::concentration, number_kind::concentration, number_kind::concentration,
+    number_kind::concentration, number_kind::concentration, number_kind::concentration, number_kind::concentration,
+    number_kind::concentration_mg, number_kind::concentration, number_kind::concentration};
+static_assert(std::size(quantity_kinds) == quantity_count);
 
 double* quantity(measurement& m, std::size_t q) {
   double* slots[] = {&m.aqi, &m.c.pm25, &m.c.pm25_24h, &m.c.pm10, &m.c.pm10_24h, &m.c.so2, &m.c.so2_24h,
@@ -39,22 +46,34 @@ double quantity(const measurement& m, std::size_t q) {
   return slots[q];
 }
 
-// A concentration (or published AQI), NaN when missing. The location for a message is built
-// only when there is one to give: most files hold a value in every field.
-double value(std::string_view text, const csv_reader& csv, std::uint64_t column, std::string_view what) {
+// A concentration (or published AQI) of `kind`, NaN when missing. The location for a message is
+// built only when there is one to give: most files hold a value in every field.
+double value(std::string_view text, const csv_reader& csv, std::uint64_t column, std::string_view what,
+             number_kind kind) {
   const auto s = detail::trim(text);
   if (!s.empty() && ((s[0] >= '0' && s[0] <= '9') || s[0] == '.')) {
     double v = 0;
     const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v)) return v;
+    if (r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v) && v <= most_of(kind)) return v;
   }
-  return parse_value(text, csv.at(column), what);
+  return parse_value(text, csv.at(column), what, kind);
+}
+
+// The hour of the plan's clock, checked as every timestamp is (years 0001 to 9999).
+time_result make_hour(unsigned y, unsigned m, unsigned d, unsigned h) noexcept {
+  hpa::detail::time_fields f;
+  f.year = y;
+  f.month = m;
+  f.day = d;
+  f.hour = h;
+  f.has_time = true;
+  return hpa::detail::make_time(f, plan_utc_offset_minutes);
 }
 
 hour_t hour_of(unsigned y, unsigned m, unsigned d, unsigned h, const csv_reader& csv, std::uint64_t column) {
-  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) || h > 23)
-    throw error(csv.at(column), fmt::format("no such hour: {:04}-{:02}-{:02} {:02}:00", y, m, d, h));
-  return days_from_civil(y, m, d) * 24 + h;
+  const auto t = make_hour(y, m, d, h);
+  if (!t) throw error(csv.at(column), fmt::format("no such hour: {:04}-{:02}-{:02} {:02}:00: {}", y, m, d, h, t.error));
+  return t.hour;
 }
 
 unsigned whole(std::string_view text, const csv_reader& csv, std::uint64_t column) {
@@ -101,9 +120,20 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     if (looks_like_data(csv.fields())) missing_header(csv, "date,hour,type,<site or city …>");
     throw error(location{source, 1, 0}, "expected a header date,hour,type,<site or city …>");
   }
-  static const std::map<std::string, std::size_t> types = {
+  for (std::size_t s = 3; s < header.size(); ++s) {
+    if (detail::trim(header[s]).empty())
+      throw error(location{source, 1, s + 1}, "empty site name in the header: every column after type names a site");
+    check_name(header[s], location{source, 1, s + 1});
+  }
+  static const std::map<std::string, std::size_t, std::less<>> types = {
       {"AQI", 0}, {"PM2.5", 1}, {"PM2.5_24h", 2}, {"PM10", 3}, {"PM10_24h", 4}, {"SO2", 5}, {"SO2_24h", 6},
       {"NO2", 7}, {"CO", 8}, {"O3", 9}, {"O3_8h", 10}};
+  // Types the network publishes that hpa does not read; any other is reported, once, at the end.
+  static const std::set<std::string, std::less<>> unused_types = {"CO_24h", "NO2_24h", "O3_24h", "O3_8h_24h"};
+  struct unknown_type {
+    std::uint64_t line = 0, rows = 0;  // its first line, and how many rows it has
+  };
+  std::map<std::string, unknown_type, std::less<>> unknown;
   // (hour, site) -> row in out: the rows of an hour come together, so the hour's table is kept at hand
   std::unordered_map<hour_t, std::vector<std::size_t>> at;
   constexpr std::size_t none = ~std::size_t{0};
@@ -120,13 +150,19 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     const hour_t h = hour_of(y, m, d, whole(f[1], csv, 2), csv, 2);
     const auto type = detail::trimmed(f[2]);
     auto t = types.find(type);
-    if (t == types.end()) continue;  // other types (e.g. O3_24h) are not needed
+    if (t == types.end()) {
+      if (!unused_types.contains(type)) {
+        auto& u = unknown.try_emplace(type, unknown_type{csv.line(), 0}).first->second;
+        ++u.rows;
+      }
+      continue;
+    }
     if (!rows_of_hour || h != current) {
       rows_of_hour = &at.try_emplace(h, header.size(), none).first->second;
       current = h;
     }
     for (std::size_t s = 3; s < f.size(); ++s) {
-      const double v = value(f[s], csv, s + 1, type);
+      const double v = value(f[s], csv, s + 1, type, quantity_kinds[t->second]);
       if (std::isnan(v)) continue;
       auto& index = (*rows_of_hour)[s];
       if (index == none) {
@@ -143,6 +179,16 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
                                                format_number(v, 3), format_number(*slot, 3)));
       *slot = v;
     }
+  }
+  // A warning, not an error: the network adds types over the years, and one hpa does not read
+  // should not stop the conversion of years of files; but a type left out without a word could
+  // be a pollutant misspelled (pm2.5), and its data would be lost unseen.
+  if (!warn) return;
+  for (const auto& [type, u] : unknown) {
+    std::string known;
+    for (const auto& [name, q] : types) known += (known.empty() ? "" : ", ") + name;
+    warn(fmt::format("{}:{}:3: unknown type {} left out ({} row{}); the types read are {}", source, u.line, quote(type),
+                     u.rows, u.rows == 1 ? "" : "s", known));
   }
 }
 
@@ -205,8 +251,8 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
     m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
                      whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[h["Hour"]], csv, h["Hour"] + 1), csv, dc);
     m.station = detail::trimmed(f[h["WatchPoint"]]);
-    check_utf8(m.station, csv.at(h["WatchPoint"] + 1));
-    for (auto [name, q] : quantities) *quantity(m, q) = value(f[h[name]], csv, h[name] + 1, name);
+    check_name(m.station, csv.at(h["WatchPoint"] + 1));
+    for (auto [name, q] : quantities) *quantity(m, q) = value(f[h[name]], csv, h[name] + 1, name, quantity_kinds[q]);
     if (primary >= 0 && !is_missing(f[static_cast<std::size_t>(primary)]))
       m.primary = detail::trimmed(f[static_cast<std::size_t>(primary)]);
     out.push_back(std::move(m));
@@ -258,13 +304,14 @@ bool read_uci_plain(std::string_view text, const std::string& source, std::vecto
       if (comma == std::string_view::npos) break;
       from = comma + 1;
     }
-    if (n + 1 != width) return fail();
+    if (n + 1 != width || !is_printable_ascii(f[17])) return fail();  // the station: the CSV reader checks others
     unsigned date[4];
     for (std::size_t i = 0; i < 4; ++i) {
       const auto r = std::from_chars(f[i + 1].data(), f[i + 1].data() + f[i + 1].size(), date[i]);
       if (r.ec != std::errc() || r.ptr != f[i + 1].data() + f[i + 1].size() || f[i + 1].empty()) return fail();
     }
-    if (date[1] < 1 || date[1] > 12 || date[2] < 1 || date[2] > days_in_month(date[0], date[1]) || date[3] > 23) return fail();
+    const auto hour = make_hour(date[0], date[1], date[2], date[3]);
+    if (!hour) return fail();
     double v[6];
     for (std::size_t i = 0; i < 6; ++i) {
       const auto t = f[i + 5];
@@ -273,12 +320,14 @@ bool read_uci_plain(std::string_view text, const std::string& source, std::vecto
         continue;
       }
       const auto r = fast_float::from_chars(t.data(), t.data() + t.size(), v[i]);
-      if (r.ec != std::errc() || r.ptr != t.data() + t.size() || t.empty() || !std::isfinite(v[i]) || v[i] < 0) return fail();
+      if (r.ec != std::errc() || r.ptr != t.data() + t.size() || t.empty() ||
+          !(v[i] >= 0 && v[i] <= max_concentration_ug))
+        return fail();
     }
     measurement& m = out.emplace_back();
     m.source = source;
     m.line = line;
-    m.hour = days_from_civil(date[0], date[1], date[2]) * 24 + date[3];
+    m.hour = hour.hour;
     m.station = detail::trim(f[17]);
     m.c.pm25 = v[0];
     m.c.pm10 = v[1];
@@ -310,10 +359,14 @@ void read_uci_csv(std::istream& in, const std::string& source, std::vector<measu
     measurement& m = out.emplace_back();
     m.source = csv.source();
     m.line = csv.line();
-    auto number = [&](std::size_t i, std::string_view name) { return value(f[i], csv, i + 1, name); };
+    // all in µg/m³, CO too
+    auto number = [&](std::size_t i, std::string_view name) {
+      return value(f[i], csv, i + 1, name, number_kind::concentration);
+    };
     m.hour = hour_of(whole(f[year], csv, year + 1), whole(f[month], csv, month + 1), whole(f[day], csv, day + 1),
                      whole(f[hour], csv, hour + 1), csv, year + 1);
     m.station = detail::trim(f[station]);
+    check_name(m.station, csv.at(station + 1));
     m.c.pm25 = number(pm25, "PM2.5");
     m.c.pm10 = number(pm10, "PM10");
     m.c.so2 = number(so2, "SO2");
@@ -501,7 +554,7 @@ bool concentration_reader::next(measurement& m) {
   m.line = csv_.line();
   if (station_ >= 0) {
     m.station = detail::trimmed(f[static_cast<std::size_t>(station_)]);
-    check_utf8(m.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
+    check_name(m.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
   }
   const auto ts = detail::trimmed(f[static_cast<std::size_t>(time_)]);
   const auto t = parse_time(ts);
@@ -511,7 +564,8 @@ bool concentration_reader::next(measurement& m) {
   if (primary_ >= 0) m.primary = detail::trimmed(f[static_cast<std::size_t>(primary_)]);
   for (std::size_t q = 0; q < quantity_count; ++q)
     if (const int c = quantity_column_[q]; c >= 0)
-      *quantity(m, q) = value(f[static_cast<std::size_t>(c)], csv_, static_cast<std::uint64_t>(c) + 1, quantity_names[q]);
+      *quantity(m, q) = value(f[static_cast<std::size_t>(c)], csv_, static_cast<std::uint64_t>(c) + 1,
+                              quantity_names[q], quantity_kinds[q]);
   return true;
 }
 
@@ -549,15 +603,16 @@ void read_daily_city(std::istream& in, const std::string& source, std::vector<da
       throw error(csv.at(dc_date + 1), std::string(t ? "expected a date, not an hour" : t.error) + ", got '" + date + "'");
     daily_city_row d;
     d.city = detail::trimmed(f[dc_city]);
-    check_utf8(d.city, csv.at(dc_city + 1));
+    check_name(d.city, csv.at(dc_city + 1), "a city name");
     d.day = t.hour;
-    d.aqi = value(f[dc_aqi], csv, dc_aqi + 1, "AQI");
-    d.pm25_24h = value(f[dc_pm25], csv, dc_pm25 + 1, "PM2.5");
-    d.pm10_24h = value(f[dc_pm10], csv, dc_pm10 + 1, "PM10");
-    d.so2_24h = value(f[dc_so2], csv, dc_so2 + 1, "SO2");
-    d.co_24h = value(f[dc_co], csv, dc_co + 1, "CO");
-    d.no2_24h = value(f[dc_no2], csv, dc_no2 + 1, "NO2");
-    d.o3_max_1h = value(f[dc_o3], csv, dc_o3 + 1, "O3");
+    constexpr auto ug = number_kind::concentration;
+    d.aqi = value(f[dc_aqi], csv, dc_aqi + 1, "AQI", number_kind::non_negative);
+    d.pm25_24h = value(f[dc_pm25], csv, dc_pm25 + 1, "PM2.5", ug);
+    d.pm10_24h = value(f[dc_pm10], csv, dc_pm10 + 1, "PM10", ug);
+    d.so2_24h = value(f[dc_so2], csv, dc_so2 + 1, "SO2", ug);
+    d.co_24h = value(f[dc_co], csv, dc_co + 1, "CO", number_kind::concentration_mg);
+    d.no2_24h = value(f[dc_no2], csv, dc_no2 + 1, "NO2", ug);
+    d.o3_max_1h = value(f[dc_o3], csv, dc_o3 + 1, "O3", ug);
     d.source = source;
     d.line = csv.line();
     out.push_back(std::move(d));

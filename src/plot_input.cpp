@@ -117,6 +117,7 @@ std::vector<decision_mark> read_decisions(std::istream& in, const std::string& s
       if (!l) throw error(where(k), "no level " + quote(field(k)) + " in profile " + p.name);
       return *l;
     };
+    check_name(field(station), where(station));
     decision_mark m{std::string(field(station)), hour(decided_at), std::string(act), 0, level(to), std::nullopt,
                     csv.line()};
     if (h[from] >= 0 && !field(from).empty()) m.from = level(from);

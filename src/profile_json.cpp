@@ -381,6 +381,24 @@ void check_levels(const reader& r, const profile& p) {
   check_rise(lv, p);
 }
 
+// A profile is known by its name: reports and notices print it, and hpa-watch refuses a state
+// written under another. So one that carries a built-in's name ("extends" without a "name" of its
+// own, say) must be that built-in, else the built-in's state and reports would pass for it. A
+// name derived from the file's would change when the file is renamed; the analyst gives one.
+void check_own_name(const reader& r, const profile& p) {
+  if (p.name.empty()) r.fail("name", "must not be empty");
+  const profile* b = find_builtin(p.name);
+  if (!b) return;
+  const auto mine = to_json(p), theirs = to_json(*b);
+  std::string differs;
+  for (const auto& [key, value] : mine.items())
+    if (value != theirs.at(key)) differs += (differs.empty() ? "" : ", ") + key;
+  if (differs.empty()) return;
+  r.fail("name", (r.get("name") ? quote(p.name) + " is a built-in's name" : std::string("missing")) +
+                     ", but this profile differs from built-in " + quote(p.name) + " (" + differs +
+                     "): give it a name of its own (reports and hpa-watch's state know a profile by its name)");
+}
+
 }  // namespace
 
 nlohmann::ordered_json to_json(const profile& p) {
@@ -440,6 +458,7 @@ profile profile_from_json(const json& j, const std::string& source) {
   if (const json* lv = r.get("levels")) p.levels = read_levels(r.child(*lv, "levels"));
   check_settings(r, p);
   check_levels(r, p);
+  check_own_name(r, p);
   return p;
 }
 

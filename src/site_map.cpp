@@ -6,6 +6,7 @@
 #include "hpa/error.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/io/utf8.hpp"
 #include "text.hpp"
 
 namespace hpa::io {
@@ -71,7 +72,7 @@ std::size_t area_column(const std::vector<std::string>& header, const columns& c
   throw error(location{source, 1, 0}, "no column '" + level + "' to group by (area columns: " + join(candidates) + ")");
 }
 
-columns read_columns(csv_reader& csv, const std::string& level, std::string& chosen) {
+columns read_columns(csv_reader& csv, const std::string& level, site_map& m) {
   if (!csv.next())
     throw error(location{csv.source(), 0, 0}, "empty input: expected a header station,area[,background] or 监测点编码,监测点名称,城市,对照点");
   std::vector<std::string> header;
@@ -91,7 +92,8 @@ columns read_columns(csv_reader& csv, const std::string& level, std::string& cho
   c.name = c.national ? find(name_column) : site_map::npos;
   c.background = find(c.national ? control_column : "background");
   c.area = area_column(header, c, level, csv.source());
-  chosen = header[c.area];
+  m.level = header[c.area];
+  if (c.background != site_map::npos) m.background = header[c.background];
   return c;
 }
 
@@ -135,7 +137,7 @@ site_map read_site_map(std::istream& in, const std::string& source, const std::s
   csv_reader csv(in, source);
   site_map m;
   m.source = source;
-  const auto c = read_columns(csv, level, m.level);
+  const auto c = read_columns(csv, level, m);
   std::set<std::string> areas;
   std::map<std::string, std::uint64_t> stations;  // station or code -> line, for repeats
   while (csv.next()) {
@@ -145,15 +147,15 @@ site_map read_site_map(std::istream& in, const std::string& source, const std::s
     s.line = csv.line();
     s.station = detail::trimmed(f[c.station]);
     if (s.station.empty()) throw error(csv.at(c.station + 1), "empty station");
-    check_utf8(s.station, csv.at(c.station + 1));
+    check_name(s.station, csv.at(c.station + 1));
     if (auto [it, fresh] = stations.try_emplace(s.station, s.line); !fresh)
       throw error(csv.at(c.station + 1), "station '" + s.station + "' is already on line " + std::to_string(it->second));
     if (c.name != site_map::npos) {
       s.name = detail::trimmed(f[c.name]);
-      check_utf8(s.name, csv.at(c.name + 1));
+      check_name(s.name, csv.at(c.name + 1));
     }
     s.area = detail::trimmed(f[c.area]);
-    check_utf8(s.area, csv.at(c.area + 1));
+    check_name(s.area, csv.at(c.area + 1), "an area");
     if (c.background != site_map::npos) s.background = parse_background(f[c.background], csv, c.background);
     if (!s.area.empty()) areas.insert(s.area);
     for (auto& k : keys_of(s)) {

@@ -49,6 +49,12 @@ void check_utf8(std::string_view text, const location& where) {
   if (!is_utf8(text)) throw error(where, "text is not UTF-8 (GBK? convert the file first: iconv -f GBK -t UTF-8)");
 }
 
+void check_name(std::string_view name, const location& where, std::string_view what) {
+  check_utf8(name, where);
+  if (name.find('\0') != std::string_view::npos)
+    throw error(where, std::string(what) + " must not hold a NUL byte, got " + quote(name));
+}
+
 std::string printable(std::string_view text, std::size_t max_bytes) {
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;

@@ -86,6 +86,9 @@ TEST_CASE("aqi_csv: station names must be UTF-8", "[aqi_csv]") {
   CHECK(rec.station == "平顶山");  // a view into the reader's buffer: read it while the reader lives
   CHECK_THROWS_WITH(read_all("station,time,aqi\n\xC6\xBD\xB6\xA5\xC9\xBD,2023-12-01T00:00,1\n"),
                     "a.csv:2:1: text is not UTF-8 (GBK? convert the file first: iconv -f GBK -t UTF-8)");
+  using namespace std::string_literals;
+  CHECK_THROWS_WITH(read_all("time,station,aqi\n2023-12-01T00:00,A\0B,1\n"s),
+                    "a.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
 TEST_CASE("aqi_csv: unknown columns are ignored with a warning", "[aqi_csv]") {
@@ -280,6 +283,17 @@ TEST_CASE("aqi_csv: decimals of concentrations are exact to 0.001", "[aqi_csv]")
   const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
   CHECK(r.back().value == 201);
   CHECK_THROWS_WITH(read_all("time,pm25\n2017-01-01T00:00,-1\n"), "a.csv:2:2: pm25 cannot be negative, got '-1'");
+}
+
+TEST_CASE("aqi_csv: a concentration past the weight of air is an error, not an AQI of 500", "[aqi_csv]") {
+  CHECK_THROWS_WITH(read_all("time,pm25\n2017-01-01T00:00,1e308\n"),
+                    "a.csv:2:2: pm25 '1e308' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
+  CHECK_THROWS_WITH(
+      read_all("time,pm25\n2017-01-01T00:00,999999999999\n"),  // twelve digits: past the fast path too
+      "a.csv:2:2: pm25 '999999999999' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
+  CHECK_THROWS_WITH(read_all("time,co\n2017-01-01T00:00,1000000.5\n"),
+                    "a.csv:2:2: co '1000000.5' is above 1e+06 mg/m³, more than air itself weighs: not a concentration");
+  CHECK(read_all("time,pm25\n2017-01-01T00:00,1000000000\n").size() == 1);  // the bound itself: above the scale
 }
 
 TEST_CASE("aqi_csv: AQI input under a profile that asks for the AQI of mean concentrations", "[aqi_csv]") {

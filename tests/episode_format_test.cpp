@@ -60,6 +60,10 @@ TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_f
   CHECK_THROWS_AS(io::episodes_from_json("{}", "e.json", p), io::needs_step);  // the tool names hpa-episodes
   // a number out of range is a parse error, not an exception of another kind
   CHECK_THROWS_WITH(io::episodes_from_json("[1e999]", "e.json", p), "e.json: number overflow parsing '1e999'");
+  auto nul = io::episode_json("S", c.episodes[0], p);
+  nul["station"] = std::string("A\0B", 3);
+  CHECK_THROWS_WITH(io::episodes_from_json("[" + nul.dump() + "]", "e.json", p),
+                    "e.json: /0/station: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
 TEST_CASE("episode_format: hours and daily AQI figures no run writes are refused, naming the field",

@@ -53,4 +53,10 @@ TEST_CASE("issued_log: what is not a log is an error naming line and column", "[
                     Catch::StartsWith("log.csv:2:5: ") && Catch::EndsWith(", got 'soon'"));
   CHECK_THROWS_WITH(read("station,level,issued_at,start,lift\nA,red,2023-12-01T10:00\n"),
                     "log.csv:2: expected 5 fields, got 3");
+  CHECK_THROWS_WITH(
+      read("station,level,issued_at,start,lift\nA,red,2023-12-01T10:00,2023-12-02T00:00,2023-12-01T23:00\n"),
+      "log.csv:2:5: lift 2023-12-01T23:00 is before start 2023-12-02T00:00");
+  using namespace std::string_literals;
+  CHECK_THROWS_WITH(read("level,station,issued_at,start\nred,A\0B,2023-12-01T10:00,2023-12-02T00:00\n"s),
+                    "log.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }

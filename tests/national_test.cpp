@@ -84,7 +84,8 @@ TEST_CASE("national: repeated rows: agreeing ones merge, others name both lines"
   read_national(national_format::station, differ, "s.csv", rows2);
   CHECK_THROWS_WITH(sort_and_merge(rows2, {}), "s.csv:3: A at 2020-04-02T08:00 differs from s.csv:2");
   std::istringstream bad(head + "20200230,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n");
-  CHECK_THROWS_WITH(read_national(national_format::station, bad, "s.csv", rows2), "s.csv:2:1: no such hour: 2020-02-30 08:00");
+  CHECK_THROWS_WITH(read_national(national_format::station, bad, "s.csv", rows2),
+                    "s.csv:2:1: no such hour: 2020-02-30 08:00: day out of range for the month");
 }
 
 TEST_CASE("national: the daily city files, headerless, joined with cat", "[national]") {
@@ -174,7 +175,58 @@ TEST_CASE("national: UCI files as they come and as any CSV give the same rows an
   CHECK_THROWS_WITH(read(head + row1 + bad), "uci.csv:3:7: expected a number for PM10, got 'x8'");
   auto no_day = row1;
   no_day.replace(no_day.find("2013,3,1"), 8, "2013,2,30");
-  CHECK_THROWS_WITH(read(head + no_day), "uci.csv:2:2: no such hour: 2013-02-30 00:00");
+  CHECK_THROWS_WITH(read(head + no_day), "uci.csv:2:2: no such hour: 2013-02-30 00:00: day out of range for the month");
+  // years 0001 to 9999, as every timestamp hpa reads (time.hpp)
+  const std::string year_zero = "1,0,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"Aotizhongxin\"\n";
+  CHECK_THROWS_WITH(read(head + year_zero),
+                    "uci.csv:2:2: no such hour: 0000-03-01 00:00: year out of range (0001-9999)");
+  // a concentration past the weight of air is no measurement (CO is in µg/m³ in these files)
+  const std::string huge = "1,2013,3,1,0,4,4,4,7,1e308,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"Aotizhongxin\"\n";
+  CHECK_THROWS_WITH(read(head + huge),
+                    "uci.csv:2:10: CO '1e308' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
+}
+
+TEST_CASE("national: a site file's header names a site in every column after type", "[national]") {
+  std::vector<measurement> rows;
+  std::istringstream in("date,hour,type,1001A, \n20170101,0,PM2.5,397,207\n");
+  CHECK_THROWS_WITH(read_national(national_format::cnemc, in, "c.csv", rows),
+                    "c.csv:1:5: empty site name in the header: every column after type names a site");
+}
+
+TEST_CASE("national: a site file's types hpa does not know are left out with a warning", "[national]") {
+  std::vector<measurement> rows;
+  std::vector<std::string> warnings;
+  std::istringstream in(
+      "date,hour,type,1001A\n20170101,0,PM2.5,397\n20170101,0,pm10,400\n20170101,0,O3_24h,3\n20170101,1,pm10,410\n");
+  read_national(national_format::cnemc, in, "c.csv", rows, [&](const std::string& w) { warnings.push_back(w); });
+  REQUIRE(rows.size() == 1);
+  CHECK(std::isnan(rows[0].c.pm10));
+  // O3_24h is published and not needed: no word of it
+  CHECK(warnings == std::vector<std::string>{
+                        "c.csv:3:3: unknown type 'pm10' left out (2 rows); the types read are AQI, CO, NO2, O3, O3_8h, "
+                        "PM10, PM10_24h, PM2.5, PM2.5_24h, SO2, SO2_24h"});
+}
+
+TEST_CASE("national: a concentration past the weight of air is an error", "[national]") {
+  std::vector<measurement> rows;
+  std::istringstream site("date,hour,type,1001A\n20170101,0,PM2.5,1e308\n");
+  CHECK_THROWS_WITH(read_national(national_format::cnemc, site, "c.csv", rows),
+                    "c.csv:2:4: PM2.5 '1e308' is above 1e+09 µg/m³, more than air itself weighs: not a concentration");
+  // CO in mg/m³: the same bound, a thousand times lower
+  std::istringstream co("station,time,pm25,co\nA,2024-01-01T00:00,50,1000001\n");
+  concentration_reader reader(co, "l.csv");
+  measurement m;
+  CHECK_THROWS_WITH(reader.next(m),
+                    "l.csv:2:4: co '1000001' is above 1e+06 mg/m³, more than air itself weighs: not a concentration");
+  std::istringstream at_bound("station,time,pm25,co\nA,2024-01-01T00:00,1000000000,1000000\n");
+  concentration_reader ok(at_bound, "l.csv");
+  REQUIRE(ok.next(m));
+  CHECK(m.c.pm25 == 1e9);
+  CHECK(m.c.co == 1e6);
+  std::istringstream day("北京,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,2e6,134.8,8,364\n");
+  std::vector<daily_city_row> days;
+  CHECK_THROWS_WITH(read_daily_city(day, "d.csv", days),
+                    "d.csv:1:9: CO '2e6' is above 1e+06 mg/m³, more than air itself weighs: not a concentration");
 }
 
 TEST_CASE("national: rows out of order sort by station and hour, repeats merge", "[national]") {
@@ -196,4 +248,33 @@ TEST_CASE("national: rows out of order sort by station and hour, repeats merge",
   CHECK(order == "A07 A08 B08 B09 ");
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0] == "s.csv:5: duplicate of s.csv:2 (B at 2020-04-02T09:00), dropped");
+}
+
+TEST_CASE("national: a NUL in a station name is an error naming line and column, in every format", "[national]") {
+  using namespace std::string_literals;
+  std::vector<measurement> rows;
+  auto read = [&](national_format f, const std::string& text) {
+    std::istringstream in(text);
+    read_national(f, in, "n.csv", rows);
+  };
+  const std::string refused = "must not hold a NUL byte, got 'A\\x00B'";
+  CHECK_THROWS_WITH(read(national_format::cnemc, "date,hour,type,1001A,A\0B\n20170101,0,PM2.5,397,207\n"s),
+                    "n.csv:1:5: a station name " + refused);
+  CHECK_THROWS_WITH(read(national_format::station,
+                         "Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,NO2,O3_1h,O3_8h,SO2\n"
+                         "20200402,08,A\0B,62,良,PM2.5,44,68,1.1,27,52,37,13\n"s),
+                    "n.csv:2:3: a station name " + refused);
+  CHECK_THROWS_WITH(
+      read(national_format::uci,
+           "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\","
+           "\"PRES\",\"DEWP\",\"RAIN\",\"wd\",\"WSPM\",\"station\"\n"
+           "1,2013,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"A\0B\"\n"s),
+      "n.csv:2:18: a station name " + refused);
+  std::istringstream long_csv("station,time,pm25\nA\0B,2024-01-01T00:00,50\n"s);
+  concentration_reader reader(long_csv, "l.csv");
+  measurement m;
+  CHECK_THROWS_WITH(reader.next(m), "l.csv:2:1: a station name " + refused);
+  std::istringstream day("A\0B,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.9,134.8,8,364\n"s);
+  std::vector<daily_city_row> days;
+  CHECK_THROWS_WITH(read_daily_city(day, "d.csv", days), "d.csv:1:1: a city name " + refused);
 }

@@ -276,6 +276,9 @@ TEST_CASE("plot: decisions are read from hpa-watch's records, other columns igno
   CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,2023-12-01T00:00,issue,purple\n"),
                     "d.csv:2:4: no level 'purple' in profile pingdingshan-2023");
   CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,soon,issue,red\n"), Catch::StartsWith("d.csv:2:2: "));
+  using namespace std::string_literals;
+  CHECK_THROWS_WITH(read("decided_at,station,action,to\n2023-12-01T00:00,A\0B,issue,red\n"s),
+                    "d.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
 TEST_CASE("plot: withheld and advisory episodes are outlined over their hours, never in force", "[plot]") {

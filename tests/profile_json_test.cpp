@@ -90,11 +90,14 @@ TEST_CASE("profile_json: a number out of range is an error, not a crash", "[prof
 
 TEST_CASE("profile_json: the heating season, as MM-DD", "[profile_json]") {
   CHECK(to_json(pingdingshan_2023())["heating_season"].dump() == R"({"first":"11-15","last":"03-15"})");
-  const auto p = parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "11-01", "last": "03-31"}})", "h.json");
+  const auto p = parse_profile(
+      R"({"extends": "pingdingshan-2023", "name": "h", "heating_season": {"first": "11-01", "last": "03-31"}})",
+      "h.json");
   CHECK(p.heating.first == month_day{11, 1});
   CHECK(p.heating.last == month_day{3, 31});
   CHECK(parse_profile(to_json(p).dump(), "x").heating == p.heating);
-  const auto only_last = parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"last": "04-05"}})", "h.json");
+  const auto only_last =
+      parse_profile(R"({"extends": "pingdingshan-2023", "name": "h", "heating_season": {"last": "04-05"}})", "h.json");
   CHECK(only_last.heating.first == month_day{11, 15});
   CHECK(only_last.heating.last == month_day{4, 5});
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "02-29"}})", "h.json"),
@@ -106,7 +109,8 @@ TEST_CASE("profile_json: the heating season, as MM-DD", "[profile_json]") {
 }
 
 TEST_CASE("profile_json: the monitoring override's threshold and look-ahead are profile fields", "[profile_json]") {
-  const auto p = parse_profile(R"({"extends": "pingdingshan-2023", "override_over": 300, "override_hours": 48})", "o.json");
+  const auto p = parse_profile(
+      R"({"extends": "pingdingshan-2023", "name": "o", "override_over": 300, "override_hours": 48})", "o.json");
   CHECK(p.override_over == 300);
   CHECK(p.override_hours == 48);
   const auto back = profile_from_json(to_json(p), "again");
@@ -154,7 +158,9 @@ TEST_CASE("profile_json: a key given twice is an error, not the last one silentl
   CHECK_THROWS_WITH(parse_profile(R"({"levels": [{"name": "y", "any_of": [{"over": 200, "hours": 24}]},
                                                  {"name": "o", "any_of": [{"over": 200, "hours": 48, "over": 150}]}]})", "p.json"),
                     "p.json: /levels/1/any_of/0/over: given twice in one object");
-  CHECK_NOTHROW(parse_profile(R"({"extends": "pingdingshan-2023", "reduction": {"required": {"III": 0.1}}, "title": "t"})", "p.json"));
+  CHECK_NOTHROW(parse_profile(
+      R"({"extends": "pingdingshan-2023", "name": "t", "reduction": {"required": {"III": 0.1}}, "title": "t"})",
+      "p.json"));
 }
 
 TEST_CASE("profile_json: every built-in passes the checks of a file", "[profile_json]") {
@@ -170,7 +176,7 @@ std::string levels_json(const std::string& levels) { return R"({"name": "t", "le
 }  // namespace
 
 TEST_CASE("profile_json: every number is bounded, and integers beyond their type are errors", "[profile_json]") {
-  const std::string ext = R"({"extends": "pingdingshan-2023", )";
+  const std::string ext = R"({"extends": "pingdingshan-2023", "name": "bounds", )";
   CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 200, "hours": 24000000}]})"), "p.json"),
                     "p.json: /levels/0/any_of/0/hours: must be a whole number from 1 to 8760 (hours, at most a year), got 24000000");
   CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 200, "hours": 0}]})"), "p.json"),
@@ -262,7 +268,8 @@ TEST_CASE("profile_json: conditions are bounded, well past 255", "[profile_json]
 
 TEST_CASE("profile_json: how directives combine with the rules is a profile field", "[profile_json]") {
   const auto p = parse_profile(
-      R"({"extends": "pingdingshan-2023", "directives": {"level": "as_directed", "issue_hours": 2}})", "d.json");
+      R"({"extends": "pingdingshan-2023", "name": "d", "directives": {"level": "as_directed", "issue_hours": 2}})",
+      "d.json");
   CHECK(p.directives.level == directive_level::as_directed);
   CHECK(p.directives.issue_hours == 2);
   CHECK(to_json(p)["directives"] == nlohmann::ordered_json{{"level", "as_directed"}, {"issue_hours", 2}});
@@ -274,4 +281,32 @@ TEST_CASE("profile_json: how directives combine with the rules is a profile fiel
                     "most a year), got -1");
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "directives": {"end": "hold"}})", "d.json"),
                     "d.json: /directives/end: unknown key (known: level, issue_hours)");
+}
+
+TEST_CASE("profile_json: a profile that differs from a built-in needs a name of its own", "[profile_json]") {
+  // reports print the profile's name and hpa-watch's state is checked against it: a changed rule
+  // under the built-in's name would pass for the built-in
+  CHECK_THROWS_WITH(
+      parse_profile(R"({"extends": "pingdingshan-2023", "duration_mode": "hourly_run"})", "p.json"),
+      "p.json: /name: missing, but this profile differs from built-in 'pingdingshan-2023' (duration_mode): "
+      "give it a name of its own (reports and hpa-watch's state know a profile by its name)");
+  CHECK_THROWS_WITH(
+      parse_profile(R"({"extends": "pingdingshan-2023", "name": "pingdingshan-2023", "title": "mine"})", "p.json"),
+      "p.json: /name: 'pingdingshan-2023' is a built-in's name, but this profile differs from built-in "
+      "'pingdingshan-2023' (title): give it a name of its own (reports and hpa-watch's state know a "
+      "profile by its name)");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "name": "mee-2017"})", "p.json"),
+                    Catch::StartsWith("p.json: /name: 'mee-2017' is a built-in's name, but this profile differs from "
+                                      "built-in 'mee-2017' ("));
+  // levels and no name: the default built-in's name would be kept
+  CHECK_THROWS_WITH(
+      parse_profile(R"({"levels": [{"name": "yellow", "tier": "III", "any_of": [{"over": 200, "hours": 24}]}]})",
+                    "p.json"),
+      Catch::StartsWith("p.json: /name: missing, but this profile differs from built-in 'pingdingshan-2023' (levels"));
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "name": ""})", "p.json"),
+                    "p.json: /name: must not be empty");
+  // the built-in itself, whole or by "extends" alone, keeps its name; a derived profile has its own
+  CHECK(parse_profile(R"({"extends": "pingdingshan-2023"})", "p.json").name == "pingdingshan-2023");
+  CHECK(parse_profile(R"({"extends": "pingdingshan-2023", "name": "strict", "lead_hours": 72})", "p.json").name ==
+        "strict");
 }

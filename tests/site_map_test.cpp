@@ -18,6 +18,7 @@ site_map read(const std::string& text, const std::string& level = {}) {
 TEST_CASE("site_map: station,area with a background column", "[site_map]") {
   const auto m = read("station,area,background\nDongsi,北京,N\nDingling,北京,Y\nTiantan,北京,\nWuqing,天津,否\n");
   CHECK(m.level == "area");
+  CHECK(m.background == "background");
   CHECK(m.areas == std::vector<std::string>{"北京", "天津"});
   REQUIRE(m.sites.size() == 4);
   CHECK(m.sites[1].background);
@@ -60,6 +61,7 @@ TEST_CASE("site_map: the national site list, by code or by name", "[site_map]") 
       "1229A,市监测站,平顶山,113.3,33.7,N\n"
       "1300A,市监测站,鹤壁,114.3,35.7,N\n");
   CHECK(m.level == "城市");
+  CHECK(m.background == "对照点");
   CHECK(m.areas == std::vector<std::string>{"北京", "平顶山", "鹤壁"});
   CHECK(m.find("1001A") == 0);
   CHECK(m.find("万寿西宫") == 0);
@@ -82,4 +84,13 @@ TEST_CASE("site_map: errors name the file, line and column", "[site_map]") {
                     "map.csv:1: no area column: expected station,area[,background] or the national site list "
                     "监测点编码,监测点名称,城市,对照点");
   CHECK_THROWS_WITH(read("station,area\n,X\n"), "map.csv:2:1: empty station");
+}
+
+TEST_CASE("site_map: a NUL in a station, a name or an area is an error naming line and column", "[site_map]") {
+  using namespace std::string_literals;
+  CHECK_THROWS_WITH(read("station,area\nA\0B,X\n"s),
+                    "map.csv:2:1: a station name must not hold a NUL byte, got 'A\\x00B'");
+  CHECK_THROWS_WITH(read("station,area\nA,X\0Y\n"s), "map.csv:2:2: an area must not hold a NUL byte, got 'X\\x00Y'");
+  CHECK_THROWS_WITH(read("监测点编码,监测点名称,城市,对照点\n1001A,万寿\0西宫,北京,N\n"s),
+                    "map.csv:2:2: a station name must not hold a NUL byte, got '万寿\\x00西宫'");
 }

@@ -172,6 +172,29 @@ TEST_CASE("stats: days, categories, heavy-pollution days and the peak", "[stats]
   CHECK(dec.last_day == day("2016-12-10"));  // the data's last day, invalid as it is
 }
 
+TEST_CASE("stats: a period without data inside the data's span counts 0 days", "[stats]") {
+  SECTION("months") {
+    station_stats s(period_by::month, northern, 3);
+    s.add_day_aqi(day("2016-12-01"), 80);
+    s.add_day_aqi(day("2017-03-01"), 90);
+    REQUIRE(s.periods().size() == 4);  // December, January, February, March
+    for (const auto id : {2017 * 12 + 0, 2017 * 12 + 1}) {
+      const auto& empty = s.periods().at(id);
+      CHECK(empty.days_valid == 0);
+      CHECK(std::isnan(empty.peak));
+      CHECK(empty.warning_days == std::vector<int>{0, 0, 0, 0});
+    }
+  }
+  SECTION("a later day before the first fills the gap too") {
+    station_stats s(period_by::winter, northern, 3);
+    s.add_day_aqi(day("2017-01-01"), 80);
+    s.add_day_aqi(day("2014-01-01"), 90);
+    REQUIRE(s.periods().size() == 4);  // the winters 2013-14 … 2016-17
+    CHECK(s.periods().at(2014).days_valid == 0);
+    CHECK(s.periods().at(2015).days_valid == 0);
+  }
+}
+
 TEST_CASE("stats: warning days and hours per level", "[stats]") {
   constexpr level_t yellow = 1, orange = 2, red = 3;
   SECTION("a day counts for each level in force at any of its hours") {

@@ -19,7 +19,7 @@ hpa_tool_test(episodes_bad_input_keeps_old_file 1 hpa-episodes ARGS -o ${CMAKE_C
 hpa_tool_test(episodes_bad_input_writes_nothing 1 hpa-episodes ARGS -o ${CMAKE_CURRENT_BINARY_DIR}/none.csv bad/unsorted.csv
   OUTFILE none.csv AFTER NONE)
 foreach(bad bad_number bad_negative bad_above_500 bad_inf dup_disagree unsorted empty missing_column
-    misspelled_column bad_date other_date_format mixed_daily_hourly short_row unterminated_quote gbk)
+    misspelled_column bad_date other_date_format mixed_daily_hourly short_row unterminated_quote gbk station_nul)
   hpa_tool_test(error_${bad} 1 hpa-episodes ARGS bad/${bad}.csv)
 endforeach()
 hpa_tool_test(episodes_extra_columns 0 hpa-episodes ARGS bad/extra_columns.csv)
@@ -46,12 +46,15 @@ hpa_tool_test(episodes_as_of_2016 0 hpa-episodes ARGS --as-of 2016-12-18 example
 # RULES.md §8 example 20 with no data before hour 0: the chain named starts at the first hour too
 hpa_tool_test(episodes_chain_clipped_to_data 0 hpa-episodes ARGS -f text example20_from_hour0.csv)
 hpa_tool_test(episodes_profile_file 0 hpa-episodes ARGS --profile profile_ok.json two_stations.csv)
+# a profile that changes a built-in under its name would pass for it in reports and hpa-watch's state
+hpa_tool_test(episodes_profile_extends_unnamed 1 hpa-episodes ARGS --profile bad/profile_extends_unnamed.json two_stations.csv)
 hpa_tool_test(usage_bad_as_of 2 hpa-episodes ARGS --as-of 18.12.2016 example8_daily.csv)
 hpa_tool_test(as_of_too_old 1 hpa-episodes ARGS --as-of 2010-01-01 example8_daily.csv)
 hpa_tool_test(profile_list 0 hpa-profile ARGS list)
 hpa_tool_test(profile_show 0 hpa-profile ARGS show mee-2017)
 hpa_tool_test(profile_check_ok 0 hpa-profile ARGS check profile_ok.json)
-foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax)
+foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax
+    profile_extends_unnamed)
   hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check bad/${bad}.json)
 endforeach()
 hpa_tool_test(profile_usage 2 hpa-profile ARGS frobnicate)
@@ -83,7 +86,7 @@ hpa_tool_test(usage_watch_bad_now 2 hpa-watch ARGS --now tomorrow watch_ahead60.
 
 # hpa-measures
 hpa_tool_test(measures_tier2_en 0 hpa-measures ARGS --tier II --lang en)
-hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 520)
+hpa_tool_test(measures_red_csv_school 0 hpa-measures ARGS --level red -f csv --daily-aqi 500)
 hpa_tool_test(measures_red_json_below_500 0 hpa-measures ARGS --level red -f json --daily-aqi 300)
 hpa_tool_test(usage_measures_both 2 hpa-measures ARGS --tier II --level red)
 # each built-in's own measures: pingdingshan-2023's plan, none for the others (they say so)
@@ -93,6 +96,10 @@ endforeach()
 hpa_tool_test(measures_none_json 0 hpa-measures ARGS --profile mee-2017 --level blue -f json)
 hpa_tool_test(measures_extends_inherits 0 hpa-measures ARGS --profile profile_ok.json --tier III -f csv)
 hpa_tool_test(usage_measures_tier_not_in_profile 2 hpa-measures ARGS --tier IV)
+# a daily AQI off the profile's scale (0 to max_aqi) is a usage error, not a list for air that cannot be
+hpa_tool_test(usage_measures_daily_negative 2 hpa-measures ARGS --tier I --daily-aqi -5)
+hpa_tool_test(usage_measures_daily_infinite 2 hpa-measures ARGS --tier I --daily-aqi -1e999)
+hpa_tool_test(usage_measures_daily_above_max 2 hpa-measures ARGS --tier I --daily-aqi 600)
 
 # hpa-notice, hpa-report
 hpa_tool_test(notice_zh_markdown 0 hpa-notice ARGS --area 平顶山市 example8_episodes.json)
@@ -237,6 +244,10 @@ hpa_tool_test(area_national_list 0 hpa-area ARGS --map area_map_national.csv are
 hpa_tool_test(area_needs_level 1 hpa-area ARGS --map area_map.csv area_conc.csv)
 hpa_tool_test(area_map_no_station 1 hpa-area ARGS --map bad/area_map_no_station.csv area_conc.csv)
 hpa_tool_test(area_unsorted 1 hpa-area ARGS --map area_map.csv --level city bad/area_unsorted.csv)
+# a map that gives no area an evaluation site is an error, not a header alone
+hpa_tool_test(area_map_all_control 1 hpa-area ARGS --map bad/area_map_all_control.csv area_conc_names.csv)
+hpa_tool_test(area_map_no_area 1 hpa-area ARGS --map bad/area_map_no_area.csv --level county area_conc.csv)
+hpa_tool_test(area_map_no_site 1 hpa-area ARGS --map bad/area_map_no_site.csv area_conc.csv)
 hpa_tool_test(usage_area_bad_min_sites 2 hpa-area ARGS --map area_map.csv --min-sites 0% area_conc.csv)
 hpa_tool_test(usage_area_no_map 2 hpa-area ARGS area_conc.csv)
 hpa_tool_test(area_then_aqi 0 hpa-aqi STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/area_city.out ARGS -)

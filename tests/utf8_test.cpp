@@ -61,3 +61,17 @@ TEST_CASE("utf8: quoted input is safe to print and short", "[utf8]") {
   CHECK(quote(cities) == "'" + want + "…' (90 bytes)");
   CHECK(printable(std::string(1 << 20, '\x01'), 8) == "\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01…");
 }
+
+TEST_CASE("utf8: a name is UTF-8 without a NUL byte", "[utf8]") {
+  using namespace std::string_literals;
+  const location at{"a.csv", 2, 1};
+  CHECK_NOTHROW(check_name("平顶山市监测站", at));
+  CHECK_THROWS_WITH(check_name("A\0B"s, at), "a.csv:2:1: a station name must not hold a NUL byte, got 'A\\x00B'");
+  CHECK_THROWS_WITH(check_name("\0"s, at, "an area"), "a.csv:2:1: an area must not hold a NUL byte, got '\\x00'");
+  CHECK_NOTHROW(check_name("Site\nsouth\t2", at));  // a quoted CSV field may hold a line break
+  CHECK_THROWS_WITH(check_name("\xC6\xBD\xB6\xA5", at), Catch::StartsWith("a.csv:2:1: text is not UTF-8"));
+  CHECK(is_printable_ascii("Dongsi 1"));
+  CHECK_FALSE(is_printable_ascii("A\0B"s));
+  CHECK_FALSE(is_printable_ascii("A\x7F"));
+  CHECK_FALSE(is_printable_ascii("东四"));
+}

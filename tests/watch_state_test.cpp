@@ -115,6 +115,17 @@ TEST_CASE("watch_state: damaged and foreign files are errors", "[watch_state]") 
                     Catch::StartsWith("s.json: not an hpa-watch state file"));
   CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 2}", "s.json", p),
                     "s.json: state file version 2 is not 1");
+  // only the whole number written: 1.0 equals 1 in JSON, but hpa-watch never writes it
+  const std::pair<const char*, const char*> versions[] = {{"1.0", "1.0"},           {"1e0", "1.0"},
+                                                          {"\"1\"", "\"1\""},       {"\"1.0\"", "\"1.0\""},
+                                                          {"true", "true"},         {"[1]", "[1]"}};
+  for (const auto& [version, shown] : versions) {
+    INFO(version);
+    CHECK_THROWS_WITH(parse_watch_state(std::string("{\"format\": \"hpa-watch-state\", \"version\": ") + version +
+                                            ", \"profile\": \"pingdingshan-2023\", \"stations\": {}}",
+                                        "s.json", p),
+                      std::string("s.json: state file version ") + shown + " is not 1");
+  }
   CHECK_THROWS_WITH(
       parse_watch_state(
           "{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"mee-2017\", \"stations\": {}}", "s.json",

@@ -418,7 +418,7 @@ class station_stats {
     }
   }
 
-  /// The periods seen, by key (in time order).
+  /// The periods seen, by key (in time order), and every period between them (with no data, 0 days).
   const std::map<std::int64_t, period_stats>& periods() const noexcept { return periods_; }
 
   /// The span of a period: the calendar's, or for `all` the days with data.
@@ -437,12 +437,24 @@ class station_stats {
     auto [it, fresh] = periods_.try_emplace(*id);
     period_stats& s = it->second;
     if (fresh) {
-      s.warning_days.assign(levels_ + 1, 0);
-      s.warning_hours.assign(levels_ + 1, 0);
+      start(s);
+      // A period inside the data's span without a row is still one: it counts 0 valid days, and
+      // leaving it out would hide the gap. Period keys are consecutive, so the map stays whole.
+      if (it != periods_.begin()) add_empty(std::prev(it)->first + 1, *id);
+      if (const auto next = std::next(it); next != periods_.end()) add_empty(*id + 1, next->first);
     }
     s.first_day = std::min(s.first_day, day);
     s.last_day = std::max(s.last_day, day);
     return &s;
+  }
+
+  void start(period_stats& s) const {
+    s.warning_days.assign(levels_ + 1, 0);
+    s.warning_hours.assign(levels_ + 1, 0);
+  }
+  // The periods [from, to), with no data.
+  void add_empty(std::int64_t from, std::int64_t to) {
+    for (auto id = from; id < to; ++id) start(periods_.try_emplace(id).first->second);
   }
 
   period_by by_;

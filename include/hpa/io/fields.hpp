@@ -3,6 +3,7 @@
 // and the mapping of a CSV header onto the columns a reader knows.
 
 #include <functional>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 
 #include "hpa/error.hpp"
 #include "hpa/io/csv.hpp"
+#include "hpa/unit_check.hpp"
 
 namespace hpa::io {
 
@@ -22,13 +24,25 @@ bool is_missing(std::string_view text) noexcept;
 
 /// What a number may be.
 enum class number_kind {
-  any,          ///< finite
-  non_negative  ///< finite and >= 0 (AQI, concentrations, emissions)
+  any,               ///< finite
+  non_negative,      ///< finite and >= 0 (AQI, emissions)
+  concentration,     ///< >= 0 and at most max_concentration_ug µg/m³ (unit_check.hpp)
+  concentration_mg,  ///< >= 0 and at most max_concentration_mg mg/m³ (CO)
 };
+
+/// The largest number of `kind` (infinity where there is no bound).
+constexpr double most_of(number_kind kind) noexcept {
+  switch (kind) {
+    case number_kind::concentration: return max_concentration_ug;
+    case number_kind::concentration_mg: return max_concentration_mg;
+    default: return std::numeric_limits<double>::infinity();
+  }
+}
 
 /// The number in a field (blanks around it ignored), named `what` in errors at `where`:
 /// "expected a number for aqi, got 'n/a'", "expected a finite number for …", "aqi cannot be
-/// negative, got '-1'". Whole numbers of up to three digits take a fast path.
+/// negative, got '-1'", "pm25 '1e308' is above 1e+09 µg/m³ …". Whole numbers of up to three
+/// digits take a fast path.
 double parse_number(std::string_view text, const location& where, std::string_view what,
                     number_kind kind = number_kind::non_negative);
 

@@ -29,7 +29,7 @@ struct issued_entry {
 
 /// Reads an issued log. Throws hpa::error naming `source`, line and column: an empty input, a
 /// missing column (station, level, issued_at and start are required), a level the profile does
-/// not have, a time that is not one.
+/// not have, a time that is not one, a lift before the start.
 std::vector<issued_entry> read_issued_log(std::istream& in, const std::string& source, const profile& p);
 
 }  // namespace hpa::io

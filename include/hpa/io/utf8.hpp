@@ -26,6 +26,19 @@ inline bool is_utf8(std::string_view text) noexcept { return utf8_valid_prefix(t
 /// exports) is refused with the iconv command that converts it.
 void check_utf8(std::string_view text, const location& where);
 
+/// Whether every byte of `text` is printable ASCII (0x20 to 0x7E): such a name needs no other
+/// check, the fast path of the readers.
+inline bool is_printable_ascii(std::string_view text) noexcept {
+  bool plain = true;
+  for (const char c : text) plain &= static_cast<unsigned char>(c) - 0x20u < 0x5Fu;
+  return plain;
+}
+
+/// Throws hpa::error at `where` unless `name` (`what`: "a station name", "an area") is UTF-8, as
+/// check_utf8, without a NUL byte: no text holds one, a C string ends there, and no --station
+/// could name it. (Line breaks and tabs are text a quoted CSV field may hold, and are kept.)
+void check_name(std::string_view name, const location& where, std::string_view what = "a station name");
+
 /// At most `max_bytes` bytes of `text`, safe to print: control bytes and bytes that are not
 /// UTF-8 as `\xNN`; a longer text is cut at a character and ends in "…" and its length in bytes
 /// ("…' (10485760 bytes)" when quoted).
