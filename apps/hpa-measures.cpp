@@ -67,8 +67,9 @@ int run(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto tier = tier_of(a, p);
   check_daily(a, p);
+  const auto all = measures_for(p, tier);
   std::vector<measure> list;
-  for (const auto& m : measures_for(p, tier))
+  for (const auto& m : all)
     if (m.min_daily_aqi == 0 || !a.daily || *a.daily >= m.min_daily_aqi) list.push_back(m);
   const bool zh = a.lang == "zh";
   const auto none = zh ? fmt::format("预案配置 {} 未列出{}级应急响应措施", p.name, tier)

@@ -28,10 +28,10 @@ TEST_CASE("profile_json: the measures, inherited with extends, none without, or 
   CHECK(parse_profile(R"({"extends": "mee-2017", "name": "m"})", "m.json").measures.empty());
   // a file of its own levels is not the Pingdingshan plan: its measures are not the default's
   const auto own = R"("levels": [{"name": "y", "tier": "III", "any_of": [{"over": 200, "hours": 24}]}])";
-  CHECK(parse_profile(std::string("{") + own + "}", "o.json").measures.empty());
-  CHECK(parse_profile(std::string(R"({"measures": "pingdingshan-2023", )") + own + "}", "o.json").measures ==
-        "pingdingshan-2023");
-  CHECK(parse_profile(R"({"extends": "pingdingshan-2023", "measures": null})", "n.json").measures.empty());
+  CHECK(parse_profile(std::string(R"({"name": "o", )") + own + "}", "o.json").measures.empty());
+  CHECK(parse_profile(std::string(R"({"name": "o", "measures": "pingdingshan-2023", )") + own + "}", "o.json")
+            .measures == "pingdingshan-2023");
+  CHECK(parse_profile(R"({"extends": "pingdingshan-2023", "name": "n", "measures": null})", "n.json").measures.empty());
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "mee-2017", "measures": "beijing-2023"})", "b.json"),
                     "b.json: /measures: no catalogue of measures 'beijing-2023' (known: pingdingshan-2023; null for "
                     "none)");
