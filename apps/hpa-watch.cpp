@@ -15,7 +15,7 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/directives.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/station_table.hpp"
+#include "hpa/io/timeline.hpp"
 #include "hpa/io/utf8.hpp"
 #include "hpa/io/watch_state.hpp"
 #include "hpa/watch.hpp"
@@ -126,61 +126,11 @@ std::vector<directive> read_directives(const args& a, tool::context& cx) {
 // ---------------------------------------------------------------------------------------------
 // The input
 
-// The timeline as read: every row, kept to decide once the decision hour is known.
-struct timeline {
-  std::string source;
-  series_kind kind = series_kind::hourly;
-  std::vector<std::pair<std::string, io::aqi_record>> rows;
-  std::optional<hour_t> last_observed;
-  hour_t row_hours = 0;  // a row covers [hour, hour + row_hours]: 23 for a calendar day
-  std::optional<daily_aqi_method> method;  // from concentrations: how the daily AQI is made
-};
-
-timeline read_timeline(tool::context& cx) {
+// The input: every station's timeline, its rows checked as they are read (io/timeline.hpp).
+// Deciding at --now, the observed rows after it are left out as not yet observed.
+io::timeline read_timeline(tool::context& cx, std::optional<hour_t> now) {
   auto in = cx.open_input();
-  io::aqi_reader reader(*in.stream, in.name, cx.profile(), cx.warner(), cx.quiet_columns());
-  timeline t;
-  t.source = in.name;
-  t.kind = reader.kind();
-  t.row_hours = t.kind == series_kind::daily ? 23 : 0;
-  t.method = reader.method();
-  io::aqi_record r;
-  while (reader.next(r)) {
-    t.rows.emplace_back(std::string(r.station), r);
-    const hour_t end = r.hour + t.row_hours;
-    if (r.from != io::origin::forecast && (!t.last_observed || end > *t.last_observed)) t.last_observed = end;
-  }
-  return t;
-}
-
-// What a station's rows give: its points in time order (a gated hour counts as missing) and its
-// last observed hour.
-struct station_input {
-  std::vector<timeline_point> points;
-  std::optional<hour_t> last_observed;
-};
-using station_inputs = std::vector<std::pair<std::string, station_input>>;
-
-// The stations of the rows `keep` takes, sorted by name. The rows pass through a station table
-// first, for its checks of order and repeats.
-template <class Keep>
-station_inputs stations_of(const timeline& t, const tool::context& cx, Keep&& keep) {
-  io::station_table<station_sink> table(
-      cx.profile(), t.kind, t.source, [](std::string_view) { return station_sink{}; }, cx.warner());
-  std::map<std::string, station_input> by_name;
-  for (auto [station, r] : t.rows) {
-    if (!keep(r)) continue;
-    r.station = station;
-    table.feed(r);
-    auto& s = by_name[station];
-    if (s.points.empty() || r.hour > s.points.back().hour) s.points.push_back({r.hour, r.gate ? no_value : r.value});
-    if (r.from != io::origin::forecast)
-      s.last_observed = std::max(s.last_observed.value_or(r.hour), r.hour + t.row_hours);
-  }
-  table.finish();
-  station_inputs out;
-  for (auto* e : table.sorted()) out.emplace_back(e->name, std::move(by_name[e->name]));
-  return out;
+  return io::read_timeline(*in.stream, in.name, cx.profile(), {now}, cx.warner(), cx.quiet_columns());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,15 +184,16 @@ level_t in_force(const issued_warning& w, hour_t at) { return w.level > 0 && w.s
 
 // `ds`: the directives of its area. A station no directive names, and with none acted on, is
 // decided on the rules alone.
-station_report decide_station(const std::string& name, const station_input& in, const timeline& t, const clock_view& c,
+station_report decide_station(const io::station_timeline& in, series_kind kind, const clock_view& c,
                               io::station_state& s, const std::vector<directive>& ds, const profile& p) {
+  const std::string& name = in.name;
   if (ds.empty() && s.directives.empty()) {
-    auto d = decide(in.points, t.kind, c.now, s.issued, p);
+    auto d = decide(in.points, kind, c.now, s.issued, p);
     s.issued = d.next;
     s.decided_at = c.now;
     return {name, d.required, on_rules(d.actions), std::move(d.hold), finding::none, 0, basis::rules, {}};
   }
-  auto d = decide_with_directives(final_conditions(in.points, t.kind, p), c.now, s.issued, ds,
+  auto d = decide_with_directives(final_conditions(in.points, kind, p), c.now, s.issued, ds,
                                   {s.decided_at, s.directives}, p);
   s.issued = d.next;
   s.decided_at = c.now;
@@ -251,8 +202,9 @@ station_report decide_station(const std::string& name, const station_input& in, 
 }
 
 // A station whose data end too long before the clock: not decided, its state kept.
-std::optional<station_report> stale(const std::string& name, const station_input& in, const clock_view& c,
-                                    const io::station_state& s, const profile& p) {
+std::optional<station_report> stale(const io::station_timeline& in, const clock_view& c, const io::station_state& s,
+                                    const profile& p) {
+  const std::string& name = in.name;
   if (in.last_observed && *in.last_observed >= c.reference - c.max_age) return std::nullopt;
   const level_t held = in_force(s.issued, c.now);
   std::string note = in.last_observed ? fmt::format("last observed hour {}, {} h before {} (--max-age {})",
@@ -267,10 +219,10 @@ std::optional<station_report> stale(const std::string& name, const station_input
 // Stations of the state with a warning, not in this input, and not decided by any run for
 // --max-age hours: reported every run until their rows return or --forget drops them (a
 // warning is lifted on the air, and there is none to lift it on).
-std::vector<station_report> absent(const io::watch_state& state, const station_inputs& seen, const clock_view& c,
-                                   const profile& p) {
+std::vector<station_report> absent(const io::watch_state& state, const std::vector<io::station_timeline>& seen,
+                                   const clock_view& c, const profile& p) {
   std::set<std::string> names;
-  for (const auto& [name, in] : seen) names.insert(name);
+  for (const auto& in : seen) names.insert(in.name);
   std::vector<station_report> out;
   for (const auto& [name, s] : state) {
     if (s.issued.level == 0 || names.count(name)) continue;
@@ -302,31 +254,30 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
   return out;
 }
 
+// The stations of the input, for --station and for the directives that name none of them.
+std::vector<std::string_view> station_names(const io::timeline& t) {
+  std::vector<std::string_view> names;
+  for (const auto& s : t.stations) names.push_back(s.name);
+  return names;
+}
+
 // Decides every station at `now` on its timeline: observed rows up to now, forecast rows after
 // (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
 // input with a warning in force.
-std::vector<station_report> decide_all(const timeline& t, const clock_view& c, io::watch_state& state,
+std::vector<station_report> decide_all(const io::timeline& t, const clock_view& c, io::watch_state& state,
                                        const std::vector<directive>& directives, const tool::context& cx) {
-  std::size_t ignored = 0;
-  const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
-    const bool later = r.from != io::origin::forecast && r.hour + t.row_hours > c.now;
-    ignored += later;
-    return !later;
-  });
-  if (ignored)
+  if (t.after_now)
     cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)",
-                        t.source, ignored, ignored == 1 ? "" : "s", format_time(c.now)));
-  std::vector<std::string_view> names;
-  for (const auto& [name, in] : stations) names.push_back(name);
-  cx.filter().check_stations(names, t.source);
+                        t.source, t.after_now, t.after_now == 1 ? "" : "s", format_time(c.now)));
+  cx.filter().check_stations(station_names(t), t.source);
   std::vector<station_report> out;
-  for (const auto& [name, in] : stations) {
-    if (!cx.filter().station(name)) continue;  // its state stays as it was
-    auto& s = state[name];
-    if (auto r = stale(name, in, c, s, cx.profile())) out.push_back(std::move(*r));
-    else out.push_back(decide_station(name, in, t, c, s, directives_for(directives, name), cx.profile()));
+  for (const auto& in : t.stations) {
+    if (!cx.filter().station(in.name)) continue;  // its state stays as it was
+    auto& s = state[in.name];
+    if (auto r = stale(in, c, s, cx.profile())) out.push_back(std::move(*r));
+    else out.push_back(decide_station(in, t.kind, c, s, directives_for(directives, in.name), cx.profile()));
   }
-  for (auto& r : absent(state, stations, c, cx.profile()))
+  for (auto& r : absent(state, t.stations, c, cx.profile()))
     if (cx.filter().station(r.station)) out.push_back(std::move(r));
   return out;
 }
@@ -511,22 +462,12 @@ bool same_kept(const io::watch_state& a, const io::watch_state& b) {
   return kept(a) == kept(b);
 }
 
-// The stations of the rows, for the directives that name none of them.
-std::vector<std::string_view> station_names(const timeline& t) {
-  std::vector<std::string_view> names;
-  for (const auto& [name, r] : t.rows)
-    if (names.empty() || names.back() != name) names.push_back(name);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
 int decide_now(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   std::optional<io::watch_state_file> file;
   if (!a.state.empty()) file.emplace(a.state);  // its folder is checked before anything is read
   const auto directives = read_directives(a, cx);
-  const auto t = read_timeline(cx);
+  const auto t = read_timeline(cx, a.now.empty() ? std::nullopt : std::optional(clock_hour(a)));
   clock_view c{0, clock_hour(a), a.max_age};
   if (!a.now.empty()) c.now = c.reference;
   else if (t.last_observed) c.now = *t.last_observed;
@@ -583,10 +524,12 @@ struct station_replay {
   std::vector<directed_replay_action> directed;  // with --directives: the same actions with their basis
 };
 
-std::vector<station_replay> replay_all(const station_inputs& stations, series_kind kind, const replay_options& o,
-                                       const std::vector<directive>& directives, const profile& p) {
+std::vector<station_replay> replay_all(const std::vector<io::station_timeline>& stations, series_kind kind,
+                                       const replay_options& o, const std::vector<directive>& directives,
+                                       const profile& p) {
   std::vector<station_replay> out;
-  for (const auto& [name, in] : stations) {
+  for (const auto& in : stations) {
+    const std::string& name = in.name;
     const auto ds = directives_for(directives, name);
     std::vector<directed_replay_action> directed;
     if (!ds.empty()) directed = replay_watch(in.points, kind, o, p, ds);
@@ -745,18 +688,15 @@ int replay(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto span = replay_span(a.replay);  // a usage error before the input is read
   const auto directives = read_directives(a, cx);
-  const auto t = read_timeline(cx);
-  std::size_t forecast = 0;
-  const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
-    forecast += r.from == io::origin::forecast;
-    return true;
-  });
+  const auto t = read_timeline(cx, std::nullopt);
+  const auto& stations = t.stations;
+  const auto forecast = t.forecast_rows;
   if (forecast)
     cx.warn(fmt::format("{}: {} forecast row{} taken as what happened (a replay reads the file as the season)",
                         t.source, forecast, forecast == 1 ? "" : "s"));
   if (stations.empty()) throw error(t.source + ": no rows to replay");
-  hour_t first = stations.front().second.points.front().hour, last = first;
-  for (const auto& [name, in] : stations) {
+  hour_t first = stations.front().points.front().hour, last = first;
+  for (const auto& in : stations) {
     first = std::min(first, in.points.front().hour);
     last = std::max(last, in.points.back().hour + t.row_hours);
   }

@@ -529,3 +529,28 @@ hpa_tool_test(watch_directive_replay_text 0 hpa-watch ARGS -q -f text --replay .
 hpa_tool_test(watch_directive_replay_summary 0 hpa-watch ARGS -q -f text --replay .. --summary
   --directives directives.csv two_stations.csv)
 hpa_tool_test(usage_watch_directives_two_stdin 2 hpa-watch STDIN two_stations.csv ARGS --directives - -)
+
+# hpa-watch on the rows hpa-episodes checks (station_table.hpp), in every mode: a gap of over a
+# day (hourly, and two days of a daily feed) is said and decided on; a repeated row is dropped
+# with a warning; two values for one hour and an hour out of order are errors naming file and
+# line. Each row is checked as it is read (it once outlived its reader: a crash).
+foreach(case "gap_over_a_day|2023-12-07T05:00|3" "daily_gap|2023-12-06T23:00|3" "dup_agree|2023-12-01T01:00|0"
+    "dup_disagree|2023-12-01T01:00|1" "unsorted|2023-12-01T02:00|1")
+  string(REPLACE "|" ";" case "${case}")
+  list(GET case 0 data)
+  list(GET case 1 now)
+  list(GET case 2 code)
+  hpa_tool_test(watch_rows_${data}_now ${code} hpa-watch ARGS -f text --now ${now} bad/${data}.csv)
+  if(code EQUAL 1)
+    set(after AFTER NONE)
+  else()
+    set(after "")
+  endif()
+  hpa_tool_test(watch_rows_${data}_state ${code} hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_rows_${data}.json
+    bad/${data}.csv OUTFILE w_rows_${data}.json ${after})
+  set_tests_properties("tool: watch_rows_${data}_state" PROPERTIES ENVIRONMENT HPA_NOW=${now})
+  if(code EQUAL 3)
+    set(code 0)
+  endif()
+  hpa_tool_test(watch_rows_${data}_replay ${code} hpa-watch ARGS -f text --replay .. bad/${data}.csv)
+endforeach()
