@@ -59,7 +59,8 @@ const tool::spec spec = {
     "waiting) and each keeps the stations it did not see. The state is written first, then\n"
     "the output; if the output fails the state is put back, so the next run reports the same\n"
     "actions again: an action is never recorded without being reported. The file is replaced\n"
-    "whole or not at all, and one that is not hpa-watch's is never touched.\n"
+    "whole or not at all, and one that is not hpa-watch's is never touched; an -o that is the\n"
+    "state or its lock, by any path (a link, ./FILE), is a usage error.\n"
     "--replay FROM..TO decides at every hour of the span (dates or hours; an empty end is the\n"
     "file's) from a fresh state, with the rows after each hour hidden and, with\n"
     "--forecast-hours H, the next H hours of the file given as a perfect forecast; it prints\n"
@@ -465,7 +466,13 @@ bool same_kept(const io::watch_state& a, const io::watch_state& b) {
 int decide_now(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   std::optional<io::watch_state_file> file;
-  if (!a.state.empty()) file.emplace(a.state);  // its folder is checked before anything is read
+  if (!a.state.empty()) {
+    file.emplace(a.state);  // its folder is checked before anything is read
+    // The output replaces its file after the state is written: it must be neither the state nor its lock.
+    if (const char* what = file->holds(cx.options().output))
+      throw CLI::ValidationError("--output", cx.options().output + " is " + what + " (--state " + a.state +
+                                                "): the output would replace it");
+  }
   const auto directives = read_directives(a, cx);
   const auto t = read_timeline(cx, a.now.empty() ? std::nullopt : std::optional(clock_hour(a)));
   clock_view c{0, clock_hour(a), a.max_age};

@@ -220,7 +220,7 @@ hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)
 
 # -o and --state at what is not a plain file: written through or followed, never replaced; a
 # signal leaves no temporary file; a closed stderr does not become the output (run as root in CI)
-foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed)
+foreach(case fifo symlink device process_substitution state_symlink output_is_state mode signal stderr_closed)
   add_test(NAME "tool: output to ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/output_targets.sh ${case}
     $<TARGET_FILE_DIR:hpa-episodes> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/output_targets/${case})
   set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60)
@@ -311,7 +311,7 @@ hpa_tool_test(usage_plot_issued_on_calendar 2 hpa-plot ARGS calendar --issued pl
 foreach(t watch_issue_on_time watch_issue_late watch_override watch_upgrade watch_state_first
     watch_state_second_run_no_change watch_state_damaged watch_state_foreign watch_announce_with_issue
     watch_announce_second_run_no_change watch_no_observed watch_utf8_surrogate watch_state_deep
-    "output to state_symlink")
+    "output to state_symlink" "output to output_is_state")
   set_tests_properties("tool: ${t}" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
 endforeach()
 hpa_tool_test(watch_stale_feed 5 hpa-watch ARGS -f text --now 2023-12-01T12:00 --state ${CMAKE_CURRENT_BINARY_DIR}/w_stale.json
@@ -554,3 +554,15 @@ foreach(case "gap_over_a_day|2023-12-07T05:00|3" "daily_gap|2023-12-06T23:00|3" 
   endif()
   hpa_tool_test(watch_rows_${data}_replay ${code} hpa-watch ARGS -f text --replay .. bad/${data}.csv)
 endforeach()
+
+# hpa-watch -o naming the state or its lock: a usage error before anything is read or locked
+# (links and hard links: output_targets.sh output_is_state)
+hpa_tool_test(usage_watch_output_is_state 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_state.json
+  -o ${CMAKE_CURRENT_BINARY_DIR}/w_out_state.json watch_ahead60.csv
+  OUTFILE w_out_state.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(usage_watch_output_is_state_dot 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_dot.json
+  -o ${CMAKE_CURRENT_BINARY_DIR}/./w_out_dot.json watch_ahead60.csv
+  OUTFILE w_out_dot.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(usage_watch_output_is_lock 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_lock.json
+  -o ${CMAKE_CURRENT_BINARY_DIR}/w_out_lock.json.lock watch_ahead60.csv
+  OUTFILE w_out_lock.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)

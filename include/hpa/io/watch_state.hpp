@@ -65,6 +65,11 @@ class watch_state_file {
   watch_state_file& operator=(const watch_state_file&) = delete;
   ~watch_state_file();  ///< releases the lock
 
+  /// What of this state a file written at `path` would replace: "the state file", "the state
+  /// file's lock", or nullptr for neither (and for "" or "-", stdout). Compared as the files they
+  /// lead to: the same path once links, `.` and `..` are resolved, or the same device and inode.
+  const char* holds(const std::string& path) const;
+
   /// Takes the lock, waiting for a run that holds it; with `wait` false returns false at once
   /// when another run holds it. Throws hpa::error when the lock file cannot be made.
   bool lock(bool wait);
