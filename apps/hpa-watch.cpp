@@ -62,7 +62,8 @@ const tool::spec spec = {
     "whole or not at all, and one that is not hpa-watch's is never touched; an -o that is the\n"
     "state or its lock, by any path (a link, ./FILE), is a usage error.\n"
     "--replay FROM..TO decides at every hour of the span (dates or hours; an empty end is the\n"
-    "file's) from a fresh state, with the rows after each hour hidden and, with\n"
+    "file's; a span that misses the file's data is an error) from a fresh state, with the\n"
+    "rows after each hour hidden and, with\n"
     "--forecast-hours H, the next H hours of the file given as a perfect forecast; it prints\n"
     "every action with the hour it was decided at, or with --summary one row per station\n"
     "against the episodes of the whole file (hpa-episodes): issues, lifts, contradicted\n"
@@ -708,7 +709,8 @@ int replay(const args& a, tool::context& cx) {
     last = std::max(last, in.points.back().hour + t.row_hours);
   }
   const replay_options o{span.from.value_or(first), span.to.value_or(last), a.forecast_hours};
-  if (o.to < o.from)
+  // A span without data would decide on none: every warning of the file issued late, or nothing.
+  if (o.to < o.from || o.from > last || o.to < first)
     throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
                             format_time(last)));
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));

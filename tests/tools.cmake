@@ -566,3 +566,9 @@ hpa_tool_test(usage_watch_output_is_state_dot 2 hpa-watch ARGS --state ${CMAKE_C
 hpa_tool_test(usage_watch_output_is_lock 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_lock.json
   -o ${CMAKE_CURRENT_BINARY_DIR}/w_out_lock.json.lock watch_ahead60.csv
   OUTFILE w_out_lock.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+
+# hpa-watch --replay of a span that does not overlap the data: an error naming the data's span
+# (after them it issued every warning thousands of hours late, before them it said nothing)
+hpa_tool_test(watch_replay_after_data 1 hpa-watch ARGS --replay 2030-01-01..2030-01-02 watch_ahead60.csv)
+hpa_tool_test(watch_replay_before_data 1 hpa-watch ARGS --replay 2020-01-01..2020-01-02 watch_ahead60.csv)
+hpa_tool_test(watch_replay_from_after_data 1 hpa-watch ARGS --replay 2030-01-01.. watch_ahead60.csv)
