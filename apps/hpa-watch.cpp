@@ -54,7 +54,9 @@ const tool::spec spec = {
     "but reported `stale`; one with a warning in the state, not in the input and decided by\n"
     "no run for --max-age hours is reported `absent` every run, until its rows return or\n"
     "--forget STATION drops it. Exit 3 when an action is due, else 5 for either finding.\n"
-    "With --state FILE it remembers what was issued and reports only what changed since. Runs\n"
+    "With --state FILE it remembers what was issued and reports only what changed since; a\n"
+    "decision hour before a station's last decision in FILE is an error (a state only goes\n"
+    "forward: decide the past with a state file of its own, or --replay). Runs\n"
     "sharing FILE take turns (a lock on FILE.lock; --no-wait: exit 4 at once instead of\n"
     "waiting) and each keeps the stations it did not see. The state is written first, then\n"
     "the output; if the output fails the state is put back, so the next run reports the same\n"
@@ -173,7 +175,14 @@ struct clock_view {
   hour_t now;        // the decision hour
   hour_t reference;  // --now, else the clock
   int max_age;
+  bool given = false;  // --now gave the decision hour (else the input's last observed hour did)
 };
+
+// The decision hour in messages: "--now 2023-12-10T00:00", or where it came from.
+std::string decision_hour(const clock_view& c) {
+  return c.given ? "--now " + format_time(c.now)
+                 : "the decision hour " + format_time(c.now) + " (the input's last observed hour)";
+}
 
 // The clock: --now, else HPA_NOW (for tests and replays), else the machine's, in city time.
 hour_t clock_hour(const args& a) {
@@ -267,7 +276,8 @@ std::vector<std::string_view> station_names(const io::timeline& t) {
 // (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
 // input with a warning in force.
 std::vector<station_report> decide_all(const io::timeline& t, const clock_view& c, io::watch_state& state,
-                                       const std::vector<directive>& directives, const tool::context& cx) {
+                                       const std::vector<directive>& directives, const tool::context& cx,
+                                       const std::string& state_path) {
   if (t.after_now)
     cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)",
                         t.source, t.after_now, t.after_now == 1 ? "" : "s", format_time(c.now)));
@@ -276,8 +286,17 @@ std::vector<station_report> decide_all(const io::timeline& t, const clock_view& 
   for (const auto& in : t.stations) {
     if (!cx.filter().station(in.name)) continue;  // its state stays as it was
     auto& s = state[in.name];
-    if (auto r = stale(in, c, s, cx.profile())) out.push_back(std::move(*r));
-    else out.push_back(decide_station(in, t.kind, c, s, directives_for(directives, in.name), cx.profile()));
+    if (auto r = stale(in, c, s, cx.profile())) {
+      out.push_back(std::move(*r));
+      continue;
+    }
+    // A state remembers what was issued up to its last decision: an earlier one would undo it
+    // (a red issued on the 20th lifted by a run on the 10th).
+    if (s.decided_at && *s.decided_at > c.now)
+      throw error(fmt::format("{}: station {} was last decided at {}, after {}: a state only goes forward in time; "
+                              "nothing decided (decide the past with a state file of its own, or --replay)",
+                              state_path, io::quote(in.name), format_time(*s.decided_at), decision_hour(c)));
+    out.push_back(decide_station(in, t.kind, c, s, directives_for(directives, in.name), cx.profile()));
   }
   for (auto& r : absent(state, t.stations, c, cx.profile()))
     if (cx.filter().station(r.station)) out.push_back(std::move(r));
@@ -476,8 +495,8 @@ int decide_now(const args& a, tool::context& cx) {
   }
   const auto directives = read_directives(a, cx);
   const auto t = read_timeline(cx, a.now.empty() ? std::nullopt : std::optional(clock_hour(a)));
-  clock_view c{0, clock_hour(a), a.max_age};
-  if (!a.now.empty()) c.now = c.reference;
+  clock_view c{0, clock_hour(a), a.max_age, !a.now.empty()};
+  if (c.given) c.now = c.reference;
   else if (t.last_observed) c.now = *t.last_observed;
   else throw error(t.source + ": no observed rows to take the decision hour from: give --now");
 
@@ -492,7 +511,7 @@ int decide_now(const args& a, tool::context& cx) {
   }
   const auto before = state;
   auto all = forget(state, a.forget, p);
-  for (auto& r : decide_all(t, c, state, directives, cx)) all.push_back(std::move(r));
+  for (auto& r : decide_all(t, c, state, directives, cx, a.state)) all.push_back(std::move(r));
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
   if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));

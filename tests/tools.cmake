@@ -572,3 +572,12 @@ hpa_tool_test(usage_watch_output_is_lock 2 hpa-watch ARGS --state ${CMAKE_CURREN
 hpa_tool_test(watch_replay_after_data 1 hpa-watch ARGS --replay 2030-01-01..2030-01-02 watch_ahead60.csv)
 hpa_tool_test(watch_replay_before_data 1 hpa-watch ARGS --replay 2020-01-01..2020-01-02 watch_ahead60.csv)
 hpa_tool_test(watch_replay_from_after_data 1 hpa-watch ARGS --replay 2030-01-01.. watch_ahead60.csv)
+
+# hpa-watch: a decision hour before the state's last decision of a station is an error, nothing
+# written (a run at an earlier --now lifted what a later one had issued)
+hpa_tool_test(watch_now_before_state 1 hpa-watch ARGS -f text --now 2023-12-01T06:00
+  --state ${CMAKE_CURRENT_BINARY_DIR}/w_back.json watch_ahead60.csv
+  OUTFILE w_back.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(watch_data_before_state 1 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_back_data.json
+  watch_ahead60.csv OUTFILE w_back_data.json BEFORE_FILE watch_state_later.json AFTER UNCHANGED)
+set_tests_properties("tool: watch_data_before_state" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
