@@ -53,7 +53,9 @@ const tool::spec spec = {
     "clock: HPA_NOW=2023-12-01T08:00, else the machine's, in city time UTC+8) is not decided\n"
     "but reported `stale`; one with a warning in the state, not in the input and decided by\n"
     "no run for --max-age hours is reported `absent` every run, until its rows return or\n"
-    "--forget STATION drops it. Exit 3 when an action is due, else 5 for either finding.\n"
+    "--forget STATION drops it (a station still in the input and decided by this run is an\n"
+    "error: it would be issued again at once; drop its rows first, or leave it out with\n"
+    "--station). Exit 3 when an action is due, else 5 for either finding.\n"
     "With --state FILE it remembers what was issued and reports only what changed since; a\n"
     "decision hour before a station's last decision in FILE is an error (a state only goes\n"
     "forward: decide the past with a state file of its own, or --replay). Runs\n"
@@ -246,6 +248,18 @@ std::vector<station_report> absent(const io::watch_state& state, const std::vect
                    {}});
   }
   return out;
+}
+
+// A station forgotten while this run decides it would be issued again at once, as new: its
+// rows must go first (or --station leave it out), so that the operator's lift stands.
+void check_forget(const std::vector<std::string>& names, const io::timeline& t, const tool::context& cx) {
+  for (const auto& name : names) {
+    const bool in_input = std::any_of(t.stations.begin(), t.stations.end(),
+                                      [&](const io::station_timeline& s) { return s.name == name; });
+    if (in_input && cx.filter().station(name))
+      throw error("--forget " + io::quote(name) + ": " + name + " is still in the input (" + t.source +
+                  "): drop its rows first, or use --station to leave it out");
+  }
 }
 
 std::vector<station_report> forget(io::watch_state& state, const std::vector<std::string>& names, const profile& p) {
@@ -499,6 +513,7 @@ int decide_now(const args& a, tool::context& cx) {
   if (c.given) c.now = c.reference;
   else if (t.last_observed) c.now = *t.last_observed;
   else throw error(t.source + ": no observed rows to take the decision hour from: give --now");
+  check_forget(a.forget, t, cx);
 
   io::watch_state state;
   if (file) {

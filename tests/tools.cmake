@@ -581,3 +581,13 @@ hpa_tool_test(watch_now_before_state 1 hpa-watch ARGS -f text --now 2023-12-01T0
 hpa_tool_test(watch_data_before_state 1 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_back_data.json
   watch_ahead60.csv OUTFILE w_back_data.json BEFORE_FILE watch_state_later.json AFTER UNCHANGED)
 set_tests_properties("tool: watch_data_before_state" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+
+# hpa-watch --forget of a station this run decides: an error, nothing written (it was re-issued
+# at once); with --station leaving it out, it is forgotten
+hpa_tool_test(watch_forget_in_input 1 hpa-watch ARGS --forget S --state ${CMAKE_CURRENT_BINARY_DIR}/w_forget_in.json
+  watch_ahead60.csv OUTFILE w_forget_in.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(watch_forget_left_out 0 hpa-watch ARGS --forget A --station B
+  --state ${CMAKE_CURRENT_BINARY_DIR}/w_forget_out.json two_stations.csv
+  OUTFILE w_forget_out.json BEFORE_FILE watch_state_two.json)
+set_tests_properties("tool: watch_forget_in_input" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+set_tests_properties("tool: watch_forget_left_out" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-04T05:00)
