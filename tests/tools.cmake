@@ -591,3 +591,16 @@ hpa_tool_test(watch_forget_left_out 0 hpa-watch ARGS --forget A --station B
   OUTFILE w_forget_out.json BEFORE_FILE watch_state_two.json)
 set_tests_properties("tool: watch_forget_in_input" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
 set_tests_properties("tool: watch_forget_left_out" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-04T05:00)
+
+# directives that overlap: one received later supersedes the earlier from its start (red issued
+# for 12-01, then yellow received from 11-30T18:00: yellow issued and the red announced as not
+# coming, no more yellow beside red); one received at or after its end: ignored with a warning
+hpa_tool_test(watch_directives_overlap_first 3 hpa-watch ARGS -q -f text --now 2023-11-30T10:00
+  --directives directives_overlap.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_overlap1.json watch_clean.csv
+  OUTFILE w_overlap1.json)
+hpa_tool_test(watch_directives_overlap_second 3 hpa-watch ARGS -q -f text --now 2023-11-30T15:00
+  --directives directives_overlap.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_overlap2.json watch_clean.csv
+  OUTFILE w_overlap2.json BEFORE_FILE ${CMAKE_CURRENT_SOURCE_DIR}/expected/watch_directives_overlap_first.file)
+hpa_tool_test(watch_directives_late 0 hpa-watch ARGS -f text --now 2023-12-04T00:00
+  --directives directives_late.csv watch_clean.csv)
+hpa_tool_test(episodes_directives_late 0 hpa-episodes ARGS -f text --directives directives_late.csv watch_clean.csv)
