@@ -88,7 +88,9 @@ const tool::spec spec = {
     "Records (csv, jsonl): one per action, or one 'none' per station; the same columns under\n"
     "every profile. --station decides for the stations named only: the others are neither\n"
     "reported nor changed in the state file.\n"
-    "Holds its input in memory (a recent timeline, or a season, is small).",
+    "Memory: deciding at one hour, each station keeps only the hours a decision can still look\n"
+    "at (back to the last 36 h of clean air before the decision hour and the start of its\n"
+    "warning in force), 16 bytes an hour; --replay holds every hour of the input.",
     tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format | tool::takes::stations,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
@@ -137,10 +139,24 @@ std::vector<directive> read_directives(const args& a, tool::context& cx) {
 // The input
 
 // The input: every station's timeline, its rows checked as they are read (io/timeline.hpp).
-// Deciding at --now, the observed rows after it are left out as not yet observed.
-io::timeline read_timeline(tool::context& cx, std::optional<hour_t> now) {
+io::timeline read_timeline(tool::context& cx, const io::timeline_options& o) {
   auto in = cx.open_input();
-  return io::read_timeline(*in.stream, in.name, cx.profile(), {now}, cx.warner(), cx.quiet_columns());
+  return io::read_timeline(*in.stream, in.name, cx.profile(), o, cx.warner(), cx.quiet_columns());
+}
+
+// Deciding at one hour: the observed rows after --now are left out as not yet observed, and each
+// station keeps only what the decision can look at, for the warnings the state holds as it is
+// before the input is read (read again under the lock: decide_all checks the two agree).
+io::timeline_options decision_reading(const args& a, const std::optional<io::watch_state_file>& file,
+                                      const profile& p) {
+  io::timeline_options o;
+  if (!a.now.empty()) o.now = tool::hour_option(a.now, "--now");
+  const auto state = file ? file->peek(p) : std::optional<io::watch_state>(io::watch_state{});
+  o.tail = state.has_value();  // a state that cannot be read now is an error under the lock
+  if (state)
+    for (const auto& [name, s] : *state)
+      if (s.issued.level > 0) o.warning_starts.emplace(name, s.issued.start);
+  return o;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,6 +330,13 @@ std::vector<station_report> decide_all(const io::timeline& t, const clock_view& 
       throw error(fmt::format("{}: station {} was last decided at {}, after {}: a state only goes forward in time; "
                               "nothing decided (decide the past with a state file of its own, or --replay)",
                               state_path, io::quote(in.name), format_time(*s.decided_at), decision_hour(c)));
+    // Its points were cut for the warning the state held before the input was read.
+    const hour_t needed = s.issued.level > 0 ? std::min(c.now, s.issued.start) : c.now;
+    if (in.exact_from && needed < *in.exact_from)
+      throw error(fmt::format("{}: another run changed it while the input was read (station {}: {} from {}); "
+                              "nothing decided: run again",
+                              state_path, io::quote(in.name), cx.profile().level_name(s.issued.level),
+                              format_time(s.issued.start)));
     out.push_back(decide_station(in, t.kind, c, s, directives_for(directives, in.name), cx.profile()));
   }
   for (auto& r : absent(state, t.stations, c, cx.profile()))
@@ -512,7 +535,7 @@ int decide_now(const args& a, tool::context& cx) {
                                                 "): the output would replace it");
   }
   const auto directives = read_directives(a, cx);
-  const auto t = read_timeline(cx, a.now.empty() ? std::nullopt : std::optional(clock_hour(a)));
+  const auto t = read_timeline(cx, decision_reading(a, file, p));
   clock_view c{0, clock_hour(a), a.max_age, !a.now.empty()};
   if (c.given) c.now = c.reference;
   else if (t.last_observed) c.now = *t.last_observed;
@@ -734,7 +757,7 @@ int replay(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   const auto span = replay_span(a.replay);  // a usage error before the input is read
   const auto directives = read_directives(a, cx);
-  const auto t = read_timeline(cx, std::nullopt);
+  const auto t = read_timeline(cx, {});
   const auto& stations = t.stations;
   const auto forecast = t.forecast_rows;
   if (forecast)

@@ -7,6 +7,7 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/station_reader.hpp"  // detail::name_hash
 #include "hpa/io/station_table.hpp"
+#include "hpa/timeline_tail.hpp"
 
 namespace hpa::io {
 
@@ -23,6 +24,8 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
   struct station {
     station_timeline line;
     std::optional<hour_t> last_fed;  // the last hour the table took (a repeat of it is dropped)
+    std::optional<timeline_tail> tail;
+    std::optional<hour_t> warning_start;
   };
   std::vector<station> stations;
   std::unordered_map<std::string, std::size_t, detail::name_hash, std::equal_to<>> index;
@@ -34,7 +37,13 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
       auto it = index.find(r.station);
       if (it == index.end()) {
         it = index.emplace(std::string(r.station), stations.size()).first;
-        stations.push_back({{std::string(r.station), {}, std::nullopt}, std::nullopt});
+        stations.push_back({{std::string(r.station), {}, std::nullopt, std::nullopt}, std::nullopt, std::nullopt,
+                            std::nullopt});
+        if (o.tail) {
+          stations.back().tail.emplace(p, t.kind);
+          if (const auto w = o.warning_starts.find(r.station); w != o.warning_starts.end())
+            stations.back().warning_start = w->second;
+        }
       }
       last = it->second;
     }
@@ -49,14 +58,28 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
       ++t.after_now;
       continue;
     }
-    s.line.points.push_back({r.hour, r.gate ? no_value : r.value});
+    const timeline_point x{r.hour, r.gate ? no_value : r.value};
+    if (s.tail) {
+      // No decision comes before now (at least the last observed hour so far), nor for a warning before its start.
+      auto decided_from = o.now ? o.now : t.last_observed;
+      if (decided_from && s.warning_start) decided_from = std::min(*decided_from, *s.warning_start);
+      s.tail->push(x, decided_from);
+    } else {
+      s.line.points.push_back(x);
+    }
     if (observed) s.line.last_observed = std::max(s.line.last_observed.value_or(end), end);
   }
   table.finish();
   std::sort(stations.begin(), stations.end(),
             [](const station& a, const station& b) { return a.line.name < b.line.name; });
   t.stations.reserve(stations.size());
-  for (auto& s : stations) t.stations.push_back(std::move(s.line));
+  for (auto& s : stations) {
+    if (s.tail) {
+      s.line.points = s.tail->take();
+      s.line.exact_from = s.tail->exact_from();
+    }
+    t.stations.push_back(std::move(s.line));
+  }
   return t;
 }
 

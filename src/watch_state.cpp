@@ -231,6 +231,14 @@ watch_state watch_state_file::read(const profile& p) {
   return parse_watch_state(*before_, path_, p);
 }
 
+std::optional<watch_state> watch_state_file::peek(const profile& p) const {
+  try {
+    return read_watch_state(path_, p);
+  } catch (const error&) {
+    return std::nullopt;  // read() says what is wrong, under the lock
+  }
+}
+
 void watch_state_file::write(const std::string& text) {
   output file(path_);
   file << text;

@@ -2,7 +2,9 @@
 // makes: a timeline (AQI CSV, io::read_timeline), a state (JSON, io::parse_watch_state) and
 // directives (CSV or JSON, io::read_directives) into the decision at one hour (decide,
 // decide_with_directives), the state it leaves (io::format_watch_state), and the replay of a
-// span (replay_watch, hindsight_episodes, compare_with_hindsight).
+// span (replay_watch, hindsight_episodes, compare_with_hindsight). The timeline is read twice,
+// whole and as the tail a decision can look at (timeline_options::tail): a decision that differs
+// between the two is a crash.
 //
 // Byte 0: bits 0-1 the duration mode (blocks, hourly_run, calendar_days, blocks with
 // merged_start as_reached), bit 2 a --now that many hours (byte 1) before the last observed
@@ -11,6 +13,7 @@
 // hpa::error or a result out.
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <sstream>
 
 #include "hpa/directives.hpp"
@@ -35,16 +38,31 @@ hpa::profile profile_of(unsigned mode) {
   return p;
 }
 
-void decide_and_replay(const hpa::io::timeline& t, hpa::hour_t now, hpa::io::watch_state& state,
-                       const std::vector<hpa::directive>& directives, int forecast_hours, const hpa::profile& p) {
+bool same(const hpa::watch_decision& a, const hpa::watch_decision& b) {
+  if (a.required != b.required || a.hold != b.hold || !(a.next == b.next) || a.actions.size() != b.actions.size())
+    return false;
+  for (std::size_t i = 0; i < a.actions.size(); ++i) {
+    const auto &x = a.actions[i], &y = b.actions[i];
+    if (x.kind != y.kind || x.from != y.from || x.to != y.to || x.effective != y.effective ||
+        x.deadline != y.deadline || x.late_hours != y.late_hours || x.monitoring_override != y.monitoring_override)
+      return false;
+  }
+  return true;
+}
+
+void decide_and_replay(const hpa::io::timeline& t, const hpa::io::timeline& tail, hpa::hour_t now,
+                       hpa::io::watch_state& state, const std::vector<hpa::directive>& directives, int forecast_hours,
+                       const hpa::profile& p) {
   std::size_t n = 0;
-  for (const auto& in : t.stations) {
+  for (std::size_t i = 0; i < t.stations.size(); ++i) {
+    const auto& in = t.stations[i];
     if (++n > max_stations) break;
     if (in.points.empty()) continue;
     auto& s = state[in.name];
     const auto ds = hpa::directives_for(directives, in.name);
     if (ds.empty() && s.directives.empty()) {
       const auto d = hpa::decide(in.points, t.kind, now, s.issued, p);
+      if (!same(d, hpa::decide(tail.stations[i].points, t.kind, now, s.issued, p))) std::abort();
       s.issued = d.next;
     } else {
       auto d = hpa::decide_with_directives(hpa::final_conditions(in.points, t.kind, p), now, s.issued, ds,
@@ -97,15 +115,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     std::istringstream in(timeline_text);
-    auto t = hpa::io::read_timeline(in, "t.csv", p, {}, quiet);
+    hpa::io::timeline_options o;
+    auto t = hpa::io::read_timeline(in, "t.csv", p, o, quiet);
     if (!t.last_observed) return 0;
     hpa::hour_t now = *t.last_observed;
     if (flags & 4) {  // as --now: the observed rows after it left out
       now -= data[1];
+      o.now = now;
       std::istringstream again(timeline_text);
-      t = hpa::io::read_timeline(again, "t.csv", p, {now}, quiet);
+      t = hpa::io::read_timeline(again, "t.csv", p, o, quiet);
     }
-    decide_and_replay(t, now, state, directives, forecast_hours, p);
+    o.tail = true;  // as hpa-watch reads it to decide: for the warnings of the state
+    for (const auto& [name, s] : state)
+      if (s.issued.level > 0) o.warning_starts.emplace(name, s.issued.start);
+    std::istringstream once_more(timeline_text);
+    const auto tail = hpa::io::read_timeline(once_more, "t.csv", p, o, quiet);
+    decide_and_replay(t, tail, now, state, directives, forecast_hours, p);
     (void)hpa::io::format_watch_state(state, p, now, "s.json");
   } catch (const hpa::error&) {
   }

@@ -4,9 +4,13 @@
 // table's checks as it is read, as in hpa-episodes (station_table.hpp: an hour out of order or
 // two values for one hour is an error naming file and line, a repeated row is dropped with a
 // warning, a gap of over a day is said), and nothing of a row outlives the reader but its point.
+// To decide at one hour, each station may keep only the tail of its points a decision can still
+// look at (timeline_tail.hpp): memory bounded by the stations and their warnings, not the input.
 
 #include <cstdint>
+#include <functional>
 #include <istream>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +30,9 @@ struct station_timeline {
   std::string name;
   std::vector<timeline_point> points;
   std::optional<hour_t> last_observed;  ///< the last hour an observed (not forecast) row covers
+  /// With timeline_options::tail, when points were dropped: a decision on `points` is the one on
+  /// all of them while its hour and the start of the warning it holds are at or after this hour.
+  std::optional<hour_t> exact_from;
 };
 
 /// How to read a timeline.
@@ -33,6 +40,11 @@ struct timeline_options {
   /// The decision hour, when known before reading: observed rows after it are not yet observed
   /// then and are left out (counted in `after_now`); their rows are checked all the same.
   std::optional<hour_t> now;
+  /// Keep of each station only the points a decision at `now` (or, without it, at the input's
+  /// last observed hour) can look at: timeline_tail, bounded by `warning_starts`.
+  bool tail = false;
+  /// With `tail`: the start of the warning each station holds (a state's), by station name.
+  std::map<std::string, hour_t, std::less<>> warning_starts;
 };
 
 /// Every station of an input.

@@ -75,6 +75,9 @@ class watch_state_file {
   bool lock(bool wait);
   /// Reads the state (empty on the first run), remembering its text for restore().
   watch_state read(const profile& p);
+  /// The state as it is now, read without the lock, to plan the reading of the input by (another
+  /// run may write it before read() finds it under the lock); none when it cannot be read.
+  std::optional<watch_state> peek(const profile& p) const;
   /// Replaces the state with `text`: whole or not at all.
   void write(const std::string& text);
   /// Puts back what read() found (no file, when there was none); false when it cannot.
