@@ -57,6 +57,7 @@ watch 33 0 $d/watch_announce.csv $d/watch_state_announced.json $d/directives.csv
 watch 50 0 $d/two_stations.csv $d/watch_state_directive.json $d/directives.json
 watch 4 12 $d/example8_daily.csv /dev/null $d/directives.csv
 watch 0 0 $d/bad/gap_over_a_day.csv /dev/null /dev/null
+watch 4 20 $d/watch_clean.csv /dev/null $d/directives_overlap.csv
 
 status=0
 for t in aqi_csv national reduction profile state utf8 inputs watch; do
