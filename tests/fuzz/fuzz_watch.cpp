@@ -29,6 +29,9 @@ namespace {
 // A replay costs a decision per hour: a few weeks of them, and a few stations, keep each input fast.
 constexpr hpa::hour_t replay_hours = 24 * 21;
 constexpr std::size_t max_stations = 8;
+// The condition bounds hold every hour of a timeline (final_conditions.hpp): a row dated 4046
+// makes millions of them, seconds under the sanitizers. Stations spanning more are left out.
+constexpr hpa::hour_t max_span_hours = 24 * 366 * 3;
 
 hpa::profile profile_of(unsigned mode) {
   auto p = hpa::pingdingshan_2023();  // one name, so that a state of the seeds reads under each
@@ -57,7 +60,7 @@ void decide_and_replay(const hpa::io::timeline& t, const hpa::io::timeline& tail
   for (std::size_t i = 0; i < t.stations.size(); ++i) {
     const auto& in = t.stations[i];
     if (++n > max_stations) break;
-    if (in.points.empty()) continue;
+    if (in.points.empty() || in.points.back().hour - in.points.front().hour > max_span_hours) continue;
     auto& s = state[in.name];
     const auto ds = hpa::directives_for(directives, in.name);
     if (ds.empty() && s.directives.empty()) {
