@@ -16,8 +16,8 @@
 //   Q - lift_hours on depend on the values from Q - lift_hours - window + 1 on only;
 // - every episode and span before E is closed by its lift_hours of none, and the decision asks
 //   only about hours from its walk's start, now and the warning's start, all at or after Q (and
-//   walks back to the warning's start, or to the first hour: so one value before the cut stays,
-//   made missing, that a gap after the cut does not move the first hour past the start).
+//   walks back to the warning's start, or to the first hour: so a missing value stays just before
+//   the cut, that a gap after the cut does not move the first hour past the start).
 // So with Q calm and Q at or before both now and the warning's start, dropping the values before
 // Q - lift_hours - window + 1 gives the same decision (tests/timeline_tail_test.cpp checks it on
 // long random series). Whether a warning was lifted, and when, plays no part: an episode after Q
@@ -60,10 +60,10 @@ class timeline_tail {
     if (!calm_from_) calm_from_ = x.hour;
     const bool low = !has_value(x.value) || (!lowest_.passed_by(x.value) &&
                                              !lowest_.passed_by(rolling_daily::held(x.value)));
+    points_.push_back(x);  // kept, whatever the cut: it ends at or after the stretch considered
     // The calm stretch so far ends just before x when x is not low, else where x ends.
     consider(low ? x.hour + row_hours_ : x.hour - 1, decided_from);
     if (!low) calm_from_ = x.hour + row_hours_ + 1;
-    points_.push_back(x);
   }
 
   /// The points kept, in time order.
@@ -89,10 +89,13 @@ class timeline_tail {
     if (q - lift_ - window_ + 1 < *calm_from_ || (cut_ && q <= *cut_)) return;
     cut_ = q;
     const hour_t keep = q - lift_ - window_ + 1;
-    while (head_ < points_.size() && points_[head_].hour + row_hours_ < keep) ++head_;
-    // The last point dropped stays as a missing value: the timeline still starts before the cut
+    while (points_[head_].hour + row_hours_ < keep) ++head_;
+    // A missing value just before the first point kept: the timeline still starts before the cut
     // when a gap follows it (the walk back to a warning's start stops at the first hour).
-    if (head_ > 0) points_[--head_].value = no_value;
+    if (head_ > 0) {
+      const hour_t at = std::min(keep, points_[head_].hour) - 1 - row_hours_;
+      points_[--head_] = {at, no_value};
+    }
     if (head_ > points_.size() / 2 && head_ >= 1024) {  // amortised: a point moves O(1) times
       points_.erase(points_.begin(), points_.begin() + static_cast<std::ptrdiff_t>(head_));
       head_ = 0;
