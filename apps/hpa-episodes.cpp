@@ -35,7 +35,9 @@ const tool::spec spec = {
     "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
     "directives from above (§3.2.2(2), §3.2.3): from a directive's start the level in force is\n"
     "at least its level for the stations whose name is its area (every station when it names\n"
-    "none); when it ends the rules decide again. Each episode says its basis (rules, directive\n"
+    "none); when it ends the rules decide again. One received later supersedes the earlier from\n"
+    "its start; one received at or after its end is ignored with a warning. Each episode says\n"
+    "its basis (rules, directive\n"
     "or both), per stretch in its segments, and its rule names the documents.\n"
     "Streams: memory is bounded by the stations and the longest episode, not the input (with\n"
     "--directives, a station a directive names also keeps its daily AQI, 16 bytes an hour).",

@@ -16,7 +16,7 @@
 #include "hpa/io/directives.hpp"
 #include "hpa/io/forecasts.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/station_table.hpp"
+#include "hpa/io/timeline.hpp"
 #include "hpa/io/utf8.hpp"
 #include "hpa/io/watch_state.hpp"
 #include "hpa/watch.hpp"
@@ -58,15 +58,21 @@ const tool::spec spec = {
     "clock: HPA_NOW=2023-12-01T08:00, else the machine's, in city time UTC+8) is not decided\n"
     "but reported `stale`; one with a warning in the state, not in the input and decided by\n"
     "no run for --max-age hours is reported `absent` every run, until its rows return or\n"
-    "--forget STATION drops it. Exit 3 when an action is due, else 5 for either finding.\n"
-    "With --state FILE it remembers what was issued and reports only what changed since. Runs\n"
+    "--forget STATION drops it (a station still in the input and decided by this run is an\n"
+    "error: it would be issued again at once; drop its rows first, or leave it out with\n"
+    "--station). Exit 3 when an action is due, else 5 for either finding.\n"
+    "With --state FILE it remembers what was issued and reports only what changed since; a\n"
+    "decision hour before a station's last decision in FILE is an error (a state only goes\n"
+    "forward: decide the past with a state file of its own, or --replay). Runs\n"
     "sharing FILE take turns (a lock on FILE.lock; --no-wait: exit 4 at once instead of\n"
     "waiting) and each keeps the stations it did not see. The state is written first, then\n"
     "the output; if the output fails the state is put back, so the next run reports the same\n"
     "actions again: an action is never recorded without being reported. The file is replaced\n"
-    "whole or not at all, and one that is not hpa-watch's is never touched.\n"
+    "whole or not at all, and one that is not hpa-watch's is never touched; an -o that is the\n"
+    "state or its lock, by any path (a link, ./FILE), is a usage error.\n"
     "--replay FROM..TO decides at every hour of the span (dates or hours; an empty end is the\n"
-    "file's) from a fresh state, with the rows after each hour hidden and, with\n"
+    "file's; a span that misses the file's data is an error) from a fresh state, with the\n"
+    "rows after each hour hidden and, with\n"
     "--forecast-hours H, the next H hours of the file given as a perfect forecast; it prints\n"
     "every action with the hour it was decided at, or with --summary one row per station\n"
     "against the episodes of the whole file (hpa-episodes): the notices (issues, upgrades,\n"
@@ -84,13 +90,19 @@ const tool::spec spec = {
     "one received by --now and not over) is an issue or upgrade effective at its start, due on\n"
     "receipt and late from it; while it lasts the level in force is at least its level; at its\n"
     "end the warning goes down to what the rules have issued, lifted when nothing. The state\n"
-    "keeps the directives acted on, so each is acted on once. Records gain `basis` (rules,\n"
+    "keeps the directives acted on, so each is acted on once. For one area a directive\n"
+    "received later supersedes the earlier from its start (a new order replaces the old one):\n"
+    "a drop it brings, or a raise announced before that no longer comes, is announced now for\n"
+    "its hour; one received at or after its end asks nothing and is ignored with a warning\n"
+    "naming its line. Records gain `basis` (rules,\n"
     "directive, both) and `source` (the document); --replay sees each directive from its\n"
     "received_at, and --summary compares with the episodes of hpa-episodes --directives.\n"
     "Records (csv, jsonl): one per action, or one 'none' per station; the same columns under\n"
     "every profile. --station decides for the stations named only: the others are neither\n"
     "reported nor changed in the state file.\n"
-    "Holds its input in memory (a recent timeline, or a season, is small).",
+    "Memory: deciding at one hour, each station keeps only the hours a decision can still look\n"
+    "at (back to the last 36 h of clean air before the decision hour and the start of its\n"
+    "warning in force), 16 bytes an hour; --replay holds every hour of the input.",
     tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
         tool::takes::format | tool::takes::stations,
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
@@ -159,61 +171,25 @@ std::vector<directive> read_directives(const args& a, tool::context& cx) {
 // ---------------------------------------------------------------------------------------------
 // The input
 
-// The timeline as read: every row, kept to decide once the decision hour is known.
-struct timeline {
-  std::string source;
-  series_kind kind = series_kind::hourly;
-  std::vector<std::pair<std::string, io::aqi_record>> rows;
-  std::optional<hour_t> last_observed;
-  hour_t row_hours = 0;  // a row covers [hour, hour + row_hours]: 23 for a calendar day
-  std::optional<daily_aqi_method> method;  // from concentrations: how the daily AQI is made
-};
-
-timeline read_timeline(tool::context& cx) {
+// The input: every station's timeline, its rows checked as they are read (io/timeline.hpp).
+io::timeline read_timeline(tool::context& cx, const io::timeline_options& o) {
   auto in = cx.open_input();
-  io::aqi_reader reader(*in.stream, in.name, cx.profile(), cx.warner(), cx.quiet_columns());
-  timeline t;
-  t.source = in.name;
-  t.kind = reader.kind();
-  t.row_hours = t.kind == series_kind::daily ? 23 : 0;
-  t.method = reader.method();
-  io::aqi_record r;
-  while (reader.next(r)) {
-    t.rows.emplace_back(std::string(r.station), r);
-    const hour_t end = r.hour + t.row_hours;
-    if (r.from != io::origin::forecast && (!t.last_observed || end > *t.last_observed)) t.last_observed = end;
-  }
-  return t;
+  return io::read_timeline(*in.stream, in.name, cx.profile(), o, cx.warner(), cx.quiet_columns());
 }
 
-// What a station's rows give: its points in time order (a gated hour counts as missing) and its
-// last observed hour.
-struct station_input {
-  std::vector<timeline_point> points;
-  std::optional<hour_t> last_observed;
-};
-using station_inputs = std::vector<std::pair<std::string, station_input>>;
-
-// The stations of the rows `keep` takes, sorted by name. The rows pass through a station table
-// first, for its checks of order and repeats.
-template <class Keep>
-station_inputs stations_of(const timeline& t, const tool::context& cx, Keep&& keep) {
-  io::station_table<station_sink> table(
-      cx.profile(), t.kind, t.source, [](std::string_view) { return station_sink{}; }, cx.warner());
-  std::map<std::string, station_input> by_name;
-  for (auto [station, r] : t.rows) {
-    if (!keep(r)) continue;
-    r.station = station;
-    table.feed(r);
-    auto& s = by_name[station];
-    if (s.points.empty() || r.hour > s.points.back().hour) s.points.push_back({r.hour, r.gate ? no_value : r.value});
-    if (r.from != io::origin::forecast)
-      s.last_observed = std::max(s.last_observed.value_or(r.hour), r.hour + t.row_hours);
-  }
-  table.finish();
-  station_inputs out;
-  for (auto* e : table.sorted()) out.emplace_back(e->name, std::move(by_name[e->name]));
-  return out;
+// Deciding at one hour: the observed rows after --now are left out as not yet observed, and each
+// station keeps only what the decision can look at, for the warnings the state holds as it is
+// before the input is read (read again under the lock: decide_all checks the two agree).
+io::timeline_options decision_reading(const args& a, const std::optional<io::watch_state_file>& file,
+                                      const profile& p) {
+  io::timeline_options o;
+  if (!a.now.empty()) o.now = tool::hour_option(a.now, "--now");
+  const auto state = file ? file->peek(p) : std::optional<io::watch_state>(io::watch_state{});
+  o.tail = state.has_value();  // a state that cannot be read now is an error under the lock
+  if (state)
+    for (const auto& [name, s] : *state)
+      if (s.issued.level > 0) o.warning_starts.emplace(name, s.issued.start);
+  return o;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +230,14 @@ struct clock_view {
   hour_t now;        // the decision hour
   hour_t reference;  // --now, else the clock
   int max_age;
+  bool given = false;  // --now gave the decision hour (else the input's last observed hour did)
 };
+
+// The decision hour in messages: "--now 2023-12-10T00:00", or where it came from.
+std::string decision_hour(const clock_view& c) {
+  return c.given ? "--now " + format_time(c.now)
+                 : "the decision hour " + format_time(c.now) + " (the input's last observed hour)";
+}
 
 // The clock: --now, else HPA_NOW (for tests and replays), else the machine's, in city time.
 hour_t clock_hour(const args& a) {
@@ -268,16 +251,17 @@ level_t in_force(const issued_warning& w, hour_t at) { return w.level > 0 && w.s
 // `ds`: the directives of its area. A station no directive names, and with none acted on, is
 // decided on the rules alone.
 // `book`: its forecasts as issued (--forecasts), the latest by now after its observed hours.
-station_report decide_station(const std::string& name, const station_input& in, const timeline& t, const clock_view& c,
+station_report decide_station(const io::station_timeline& in, series_kind kind, const clock_view& c,
                               io::station_state& s, const std::vector<directive>& ds, const forecast_book* book,
                               const profile& p) {
+  const std::string& name = in.name;
   std::vector<timeline_point> points = in.points;
   std::string said;  // what the decision says of the forecast it could not use
   if (book) {
     const auto f = pick_forecast(*book, c.now, p);
-    const hour_t after = points.empty() ? c.now : points.back().hour + t.row_hours;
+    const hour_t after = points.empty() ? c.now : points.back().hour + (kind == series_kind::daily ? 23 : 0);
     if (f.usable())
-      for (const auto& x : book->points(*f.issued_at, after, t.kind, p)) points.push_back(x);
+      for (const auto& x : book->points(*f.issued_at, after, kind, p)) points.push_back(x);
     else
       said = f.issued_at ? fmt::format("forecast issued {} is {} h old (stale after {} h): decided on observed hours only",
                                        format_time(*f.issued_at), c.now - *f.issued_at, p.forecast_stale_hours)
@@ -285,12 +269,12 @@ station_report decide_station(const std::string& name, const station_input& in, 
   }
   auto with = [&](std::string note) { return said.empty() ? note : note.empty() ? said : note + "; " + said; };
   if (ds.empty() && s.directives.empty()) {
-    auto d = decide(points, t.kind, c.now, s.issued, p);
+    auto d = decide(points, kind, c.now, s.issued, p);
     s.issued = d.next;
     s.decided_at = c.now;
     return {name, d.required, on_rules(d.actions), with(std::move(d.hold)), finding::none, 0, basis::rules, {}};
   }
-  auto d = decide_with_directives(final_conditions(points, t.kind, p), c.now, s.issued, ds,
+  auto d = decide_with_directives(final_conditions(points, kind, p), c.now, s.issued, ds,
                                   {s.decided_at, s.directives}, p);
   s.issued = d.next;
   s.decided_at = c.now;
@@ -299,8 +283,9 @@ station_report decide_station(const std::string& name, const station_input& in, 
 }
 
 // A station whose data end too long before the clock: not decided, its state kept.
-std::optional<station_report> stale(const std::string& name, const station_input& in, const clock_view& c,
-                                    const io::station_state& s, const profile& p) {
+std::optional<station_report> stale(const io::station_timeline& in, const clock_view& c, const io::station_state& s,
+                                    const profile& p) {
+  const std::string& name = in.name;
   if (in.last_observed && *in.last_observed >= c.reference - c.max_age) return std::nullopt;
   const level_t held = in_force(s.issued, c.now);
   std::string note = in.last_observed ? fmt::format("last observed hour {}, {} h before {} (--max-age {})",
@@ -315,10 +300,10 @@ std::optional<station_report> stale(const std::string& name, const station_input
 // Stations of the state with a warning, not in this input, and not decided by any run for
 // --max-age hours: reported every run until their rows return or --forget drops them (a
 // warning is lifted on the air, and there is none to lift it on).
-std::vector<station_report> absent(const io::watch_state& state, const station_inputs& seen, const clock_view& c,
-                                   const profile& p) {
+std::vector<station_report> absent(const io::watch_state& state, const std::vector<io::station_timeline>& seen,
+                                   const clock_view& c, const profile& p) {
   std::set<std::string> names;
-  for (const auto& [name, in] : seen) names.insert(name);
+  for (const auto& in : seen) names.insert(in.name);
   std::vector<station_report> out;
   for (const auto& [name, s] : state) {
     if (s.issued.level == 0 || names.count(name)) continue;
@@ -331,6 +316,18 @@ std::vector<station_report> absent(const io::watch_state& state, const station_i
                    {}});
   }
   return out;
+}
+
+// A station forgotten while this run decides it would be issued again at once, as new: its
+// rows must go first (or --station leave it out), so that the operator's lift stands.
+void check_forget(const std::vector<std::string>& names, const io::timeline& t, const tool::context& cx) {
+  for (const auto& name : names) {
+    const bool in_input = std::any_of(t.stations.begin(), t.stations.end(),
+                                      [&](const io::station_timeline& s) { return s.name == name; });
+    if (in_input && cx.filter().station(name))
+      throw error("--forget " + io::quote(name) + ": " + name + " is still in the input (" + t.source +
+                  "): drop its rows first, or use --station to leave it out");
+  }
 }
 
 std::vector<station_report> forget(io::watch_state& state, const std::vector<std::string>& names, const profile& p) {
@@ -350,36 +347,51 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
   return out;
 }
 
+// The stations of the input, for --station and for the directives that name none of them.
+std::vector<std::string_view> station_names(const io::timeline& t) {
+  std::vector<std::string_view> names;
+  for (const auto& s : t.stations) names.push_back(s.name);
+  return names;
+}
+
 // Decides every station at `now` on its timeline: observed rows up to now, forecast rows after
 // (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
 // input with a warning in force.
-std::vector<station_report> decide_all(const timeline& t, const clock_view& c, io::watch_state& state,
+std::vector<station_report> decide_all(const io::timeline& t, const clock_view& c, io::watch_state& state,
                                        const std::vector<directive>& directives, const forecast_books& books,
-                                       const tool::context& cx) {
-  std::size_t ignored = 0;
-  const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
-    if (!books.empty() && r.from == io::origin::forecast)
-      throw error(t.source + ":" + std::to_string(r.line) + ": a forecast row, and --forecasts gives the forecasts");
-    const bool later = r.from != io::origin::forecast && r.hour + t.row_hours > c.now;
-    ignored += later;
-    return !later;
-  });
-  if (ignored)
+                                       const tool::context& cx, const std::string& state_path) {
+  if (!books.empty() && t.forecast_rows)
+    throw error(fmt::format("{}: {} forecast row{}, and --forecasts gives the forecasts: give one of the two", t.source,
+                            t.forecast_rows, t.forecast_rows == 1 ? "" : "s"));
+  if (t.after_now)
     cx.warn(fmt::format("{}: {} observed row{} after --now {} ignored (not yet observed at the decision hour)",
-                        t.source, ignored, ignored == 1 ? "" : "s", format_time(c.now)));
-  std::vector<std::string_view> names;
-  for (const auto& [name, in] : stations) names.push_back(name);
-  cx.filter().check_stations(names, t.source);
+                        t.source, t.after_now, t.after_now == 1 ? "" : "s", format_time(c.now)));
+  cx.filter().check_stations(station_names(t), t.source);
   std::vector<station_report> out;
-  for (const auto& [name, in] : stations) {
-    if (!cx.filter().station(name)) continue;  // its state stays as it was
-    auto& s = state[name];
-    if (auto r = stale(name, in, c, s, cx.profile())) out.push_back(std::move(*r));
-    else
-      out.push_back(decide_station(name, in, t, c, s, directives_for(directives, name),
-                                   books.empty() ? nullptr : book_of(books, name), cx.profile()));
+  for (const auto& in : t.stations) {
+    if (!cx.filter().station(in.name)) continue;  // its state stays as it was
+    auto& s = state[in.name];
+    if (auto r = stale(in, c, s, cx.profile())) {
+      out.push_back(std::move(*r));
+      continue;
+    }
+    // A state remembers what was issued up to its last decision: an earlier one would undo it
+    // (a red issued on the 20th lifted by a run on the 10th).
+    if (s.decided_at && *s.decided_at > c.now)
+      throw error(fmt::format("{}: station {} was last decided at {}, after {}: a state only goes forward in time; "
+                              "nothing decided (decide the past with a state file of its own, or --replay)",
+                              state_path, io::quote(in.name), format_time(*s.decided_at), decision_hour(c)));
+    // Its points were cut for the warning the state held before the input was read.
+    const hour_t needed = s.issued.level > 0 ? std::min(c.now, s.issued.start) : c.now;
+    if (in.exact_from && needed < *in.exact_from)
+      throw error(fmt::format("{}: another run changed it while the input was read (station {}: {} from {}); "
+                              "nothing decided: run again",
+                              state_path, io::quote(in.name), cx.profile().level_name(s.issued.level),
+                              format_time(s.issued.start)));
+    out.push_back(decide_station(in, t.kind, c, s, directives_for(directives, in.name),
+                                 books.empty() ? nullptr : book_of(books, in.name), cx.profile()));
   }
-  for (auto& r : absent(state, stations, c, cx.profile()))
+  for (auto& r : absent(state, t.stations, c, cx.profile()))
     if (cx.filter().station(r.station)) out.push_back(std::move(r));
   return out;
 }
@@ -405,8 +417,10 @@ std::string text_of(const station_report& s, hour_t now, const profile& p, bool 
     if (!lift && a.kind != action_kind::issue && a.kind != action_kind::missed) line += " (was " + level(a.from) + ")";
     line += (a.kind == action_kind::missed ? ", from " : ", effective ") + format_time(a.effective);
     if (a.replaces) line += " (in place of " + format_time(*a.replaces) + ")";
-    if (a.kind == action_kind::missed) line += "; its process is over: not issued late";
-    if (a.deadline)
+    if (a.deadline && a.kind == action_kind::missed)
+      line += fmt::format("; its process is over: not issued late ({} h after its deadline {})", a.late_hours,
+                          format_time(*a.deadline));
+    else if (a.deadline)
       line += a.late_hours > 0
                   ? fmt::format("; issue now: {} h late (due {})", a.late_hours, format_time(*a.deadline))
                   : fmt::format("; issue by {} ({} h from now), on time", format_time(*a.deadline), *a.deadline - now);
@@ -570,27 +584,24 @@ bool same_kept(const io::watch_state& a, const io::watch_state& b) {
   return kept(a) == kept(b);
 }
 
-// The stations of the rows, for the directives that name none of them.
-std::vector<std::string_view> station_names(const timeline& t) {
-  std::vector<std::string_view> names;
-  for (const auto& [name, r] : t.rows)
-    if (names.empty() || names.back() != name) names.push_back(name);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
 int decide_now(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   std::optional<io::watch_state_file> file;
-  if (!a.state.empty()) file.emplace(a.state);  // its folder is checked before anything is read
+  if (!a.state.empty()) {
+    file.emplace(a.state);  // its folder is checked before anything is read
+    // The output replaces its file after the state is written: it must be neither the state nor its lock.
+    if (const char* what = file->holds(cx.options().output))
+      throw CLI::ValidationError("--output", cx.options().output + " is " + what + " (--state " + a.state +
+                                                "): the output would replace it");
+  }
   const auto directives = read_directives(a, cx);
   const auto books = read_forecasts(a, cx);
-  const auto t = read_timeline(cx);
-  clock_view c{0, clock_hour(a), a.max_age};
-  if (!a.now.empty()) c.now = c.reference;
+  const auto t = read_timeline(cx, decision_reading(a, file, p));
+  clock_view c{0, clock_hour(a), a.max_age, !a.now.empty()};
+  if (c.given) c.now = c.reference;
   else if (t.last_observed) c.now = *t.last_observed;
   else throw error(t.source + ": no observed rows to take the decision hour from: give --now");
+  check_forget(a.forget, t, cx);
 
   io::watch_state state;
   if (file) {
@@ -603,7 +614,7 @@ int decide_now(const args& a, tool::context& cx) {
   }
   const auto before = state;
   auto all = forget(state, a.forget, p);
-  for (auto& r : decide_all(t, c, state, directives, books, cx)) all.push_back(std::move(r));
+  for (auto& r : decide_all(t, c, state, directives, books, cx, a.state)) all.push_back(std::move(r));
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
   if (file && !(file->existed() && same_kept(before, state)))  // a run that decided nothing leaves it as it was
     file->write(io::format_watch_state(state, p, c.now, a.state));
@@ -643,12 +654,13 @@ struct station_replay {
   std::vector<directed_replay_action> directed;  // with --directives: the same actions with their basis
 };
 
-std::vector<station_replay> replay_all(const station_inputs& stations, series_kind kind, const replay_options& o,
-                                       const std::vector<directive>& directives, const forecast_books& books,
-                                       const profile& p) {
+std::vector<station_replay> replay_all(const std::vector<io::station_timeline>& stations, series_kind kind,
+                                       const replay_options& o, const std::vector<directive>& directives,
+                                       const forecast_books& books, const profile& p) {
   std::vector<station_replay> out;
   const forecast_book none;  // --forecasts without this station: no forecast at any hour
-  for (const auto& [name, in] : stations) {
+  for (const auto& in : stations) {
+    const std::string& name = in.name;
     const auto ds = directives_for(directives, name);
     auto with = o;
     if (!books.empty()) with.forecasts = book_of(books, name) ? book_of(books, name) : &none;
@@ -818,23 +830,21 @@ int replay(const args& a, tool::context& cx) {
   const auto span = replay_span(a.replay);  // a usage error before the input is read
   const auto directives = read_directives(a, cx);
   const auto books = read_forecasts(a, cx);
-  const auto t = read_timeline(cx);
-  std::size_t forecast = 0;
-  const auto stations = stations_of(t, cx, [&](const io::aqi_record& r) {
-    forecast += r.from == io::origin::forecast;
-    return true;
-  });
+  const auto t = read_timeline(cx, {});
+  const auto& stations = t.stations;
+  const auto forecast = t.forecast_rows;
   if (forecast)
     cx.warn(fmt::format("{}: {} forecast row{} taken as what happened (a replay reads the file as the season)",
                         t.source, forecast, forecast == 1 ? "" : "s"));
   if (stations.empty()) throw error(t.source + ": no rows to replay");
-  hour_t first = stations.front().second.points.front().hour, last = first;
-  for (const auto& [name, in] : stations) {
+  hour_t first = stations.front().points.front().hour, last = first;
+  for (const auto& in : stations) {
     first = std::min(first, in.points.front().hour);
     last = std::max(last, in.points.back().hour + t.row_hours);
   }
   const replay_options o{span.from.value_or(first), span.to.value_or(last), a.forecast_hours};
-  if (o.to < o.from)
+  // A span without data would decide on none: every warning of the file issued late, or nothing.
+  if (o.to < o.from || o.from > last || o.to < first)
     throw error(fmt::format("--replay {}: the file's data ({}..{}) are outside it", a.replay, format_time(first),
                             format_time(last)));
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));

@@ -49,6 +49,15 @@ void check_span(const directive& d) {
     throw field_error{"end " + format_time(*d.end) + " is not after start " + format_time(d.start)};
 }
 
+// A directive received after its end asks nothing: said, and left out (directives.hpp).
+bool keep(const directive& d, const std::string& where, const warn_fn& warn) {
+  if (!received_after_end(d)) return true;
+  if (warn)
+    warn(where + ": " + d.source + " received at " + format_time(d.received_at) + ", at or after its end " +
+         format_time(*d.end) + ": it asks nothing any more, ignored");
+  return false;
+}
+
 enum column_index : std::size_t { received_at, level, start, end, area, source_column };
 const known_column known[] = {{"received_at"}, {"level"}, {"start"}, {"end"}, {"area"}, {"source"}};
 
@@ -81,7 +90,7 @@ std::vector<directive> read_directives_csv(std::istream& in, const std::string& 
       d.source = text_of(field(source_column), true);
       k = end;
       check_span(d);
-      out.push_back(std::move(d));
+      if (keep(d, to_string(csv.at()), warn)) out.push_back(std::move(d));
     } catch (const field_error& e) {
       throw error(csv.at(h[k] < 0 ? 0 : static_cast<std::uint64_t>(h[k]) + 1), e.what);
     }
@@ -89,7 +98,8 @@ std::vector<directive> read_directives_csv(std::istream& in, const std::string& 
   return out;
 }
 
-std::vector<directive> read_directives_json(std::string_view text, const std::string& source, const profile& p) {
+std::vector<directive> read_directives_json(std::string_view text, const std::string& source, const profile& p,
+                                            const warn_fn& warn) {
   const auto j = detail::parse_json(text, source);
   if (!j.is_array()) throw error(source + ": expected a JSON array of directives, got " + detail::json_quote(j));
   std::vector<directive> out;
@@ -130,7 +140,7 @@ std::vector<directive> read_directives_json(std::string_view text, const std::st
       d.source = text_of(string_at("source", false), true);
       key = "end";
       check_span(d);
-      out.push_back(std::move(d));
+      if (keep(d, source + ": " + path, warn)) out.push_back(std::move(d));
     } catch (const field_error& e) {
       fail(e.what);
     }
@@ -146,7 +156,7 @@ std::vector<directive> read_directives(std::istream& in, const std::string& sour
   std::string_view rest = text;
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
   const auto first = rest.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && rest[first] == '[') return read_directives_json(rest, source, p);
+  if (first != std::string_view::npos && rest[first] == '[') return read_directives_json(rest, source, p, warn);
   std::istringstream csv(text);
   return read_directives_csv(csv, source, p, warn);
 }

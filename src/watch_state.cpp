@@ -150,19 +150,41 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
   return text;
 }
 
-watch_state_file::watch_state_file(std::string path) : path_(std::move(path)) {
+namespace {
+// The file `path` leads to, its symbolic links followed (as io::output follows them when it
+// replaces a file), even where the last one leads to no file yet; `what` names it in errors.
+std::filesystem::path followed(const std::string& path, const std::string& what) {
   namespace fs = std::filesystem;
-  // As given, so that messages name what the user typed; a link is followed (as the output that
-  // replaces the state follows it), so that the lock goes beside the file itself.
-  fs::path file = path_;
+  fs::path file = path;
   struct stat st {};
   for (int hops = 0; ::lstat(file.c_str(), &st) == 0 && S_ISLNK(st.st_mode); ++hops) {
     std::error_code ec;
     const fs::path to = fs::read_symlink(file, ec);
     if (ec || hops == 40)
-      throw error(path_ + ": cannot follow the symbolic link: " + (ec ? ec.message() : "too many levels"));
+      throw error(what + ": cannot follow the symbolic link: " + (ec ? ec.message() : "too many levels"));
     file = to.is_absolute() ? to : file.parent_path() / to;
   }
+  return file;
+}
+
+// Whether two paths name one file: the same path once links, `.` and `..` are resolved, or the
+// same device and inode (a hard link).
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ea, eb;
+  const auto ca = std::filesystem::weakly_canonical(a, ea), cb = std::filesystem::weakly_canonical(b, eb);
+  if (!ea && !eb && ca == cb) return true;
+  struct stat sa {}, sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+}  // namespace
+
+watch_state_file::watch_state_file(std::string path) : path_(std::move(path)) {
+  namespace fs = std::filesystem;
+  // As given, so that messages name what the user typed; a link is followed (as the output that
+  // replaces the state follows it), so that the lock goes beside the file itself.
+  const fs::path file = followed(path_, path_);
+  struct stat st {};
   if (file.filename().empty() || file.filename() == "." || file.filename() == "..")
     throw error(path_ + ": is a folder, not a state file");
   const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
@@ -179,6 +201,14 @@ watch_state_file::watch_state_file(std::string path) : path_(std::move(path)) {
                                              : ": is not a plain file; a state file must be one"));
   target_ = file.string();
   lock_path_ = target_ + ".lock";
+}
+
+const char* watch_state_file::holds(const std::string& path) const {
+  if (path.empty() || path == "-") return nullptr;
+  const auto file = followed(path, path);
+  if (same_file(file, target_)) return "the state file";
+  if (same_file(file, lock_path_)) return "the state file's lock";
+  return nullptr;
 }
 
 watch_state_file::~watch_state_file() {
@@ -210,6 +240,14 @@ watch_state watch_state_file::read(const profile& p) {
   ss << in.rdbuf();
   before_ = ss.str();
   return parse_watch_state(*before_, path_, p);
+}
+
+std::optional<watch_state> watch_state_file::peek(const profile& p) const {
+  try {
+    return read_watch_state(path_, p);
+  } catch (const error&) {
+    return std::nullopt;  // read() says what is wrong, under the lock
+  }
 }
 
 void watch_state_file::write(const std::string& text) {

@@ -104,3 +104,25 @@ TEST_CASE("directives_io: JSON errors name the file and the path", "[directives_
   CHECK_THROWS_WITH(read_directives_json(R"({"level": "red"})", "d.json", pingdingshan_2023()),
                     "d.json: expected a JSON array of directives, got {\"level\":\"red\"}");
 }
+
+TEST_CASE("directives_io: one received at or after its end is left out, with a warning naming its line",
+          "[directives_io]") {
+  std::vector<std::string> warnings;
+  const auto d = csv(
+      "received_at,level,start,end,area,source\n"
+      "2016-12-29T08:00,orange,2016-12-29T15:00,2016-12-30T00:00,,A\n"
+      "2016-12-30T00:00,red,2016-12-29T15:00,2016-12-30T00:00,,B\n",
+      &warnings);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].source == "A");
+  CHECK(warnings == std::vector<std::string>{"d.csv:3: B received at 2016-12-30T00:00, at or after its end "
+                                             "2016-12-30T00:00: it asks nothing any more, ignored"});
+  SECTION("the JSON form names its path") {
+    std::vector<std::string> said;
+    std::istringstream in(R"([{"received_at": "2017-01-02T00:00", "level": "red", "start": "2016-12-29T15:00",
+                               "end": "2016-12-30T00:00", "source": "C"}])");
+    CHECK(read_directives(in, "d.json", pingdingshan_2023(), [&](const std::string& w) { said.push_back(w); }).empty());
+    CHECK(said == std::vector<std::string>{"d.json: /0: C received at 2017-01-02T00:00, at or after its end "
+                                           "2016-12-30T00:00: it asks nothing any more, ignored"});
+  }
+}

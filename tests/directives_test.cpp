@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "helpers.hpp"
+#include "hpa/watch.hpp"  // what a watch run does with them
 
 using namespace hpa;
 using namespace hpa::test;
@@ -253,4 +254,106 @@ TEST_CASE("directives: one that starts before the data counts from the first hou
   CHECK(d[0].e.start == 0);
   CHECK(d[0].e.lift == 20);
   CHECK(asked == 20);
+}
+
+// --- overlaps and late ones: a directive received later supersedes the earlier from its start;
+// one received at or after its end asks nothing
+
+TEST_CASE("directives: one received later supersedes the earlier from its start", "[directives]") {
+  // red asked from 20 to 100; six hours after it, yellow from 10 to 60
+  const std::vector<directive> ds = {dir(red, 20, 100, 5, {}, "red"), dir(yellow, 10, 60, 11, {}, "yellow")};
+  CHECK(directive_in_force(ds, 15)->source == "yellow");
+  CHECK(directive_in_force(ds, 30)->source == "yellow");  // red never comes: replaced before it starts
+  CHECK(directive_in_force(ds, 70) == nullptr);           // and yellow's end leaves none in force
+  const auto d = run({}, ds);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].e.segments == std::vector<segment>{{yellow, 10, 59}});
+  CHECK(d[0].e.lift == 60);
+  SECTION("a later one starting later replaces it from there") {
+    const auto later = run({}, {dir(red, 20, 100, 5, {}, "red"), dir(yellow, 40, 60, 11, {}, "yellow")});
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].e.segments == std::vector<segment>{{red, 20, 39}, {yellow, 40, 59}});
+  }
+}
+
+TEST_CASE("directives: one received at or after its end asks nothing: left out, never applied to the past",
+          "[directives]") {
+  const std::vector<directive> ds = {dir(orange, 10, 50, 50, {}, "at its end"), dir(red, 10, 50, 70, {}, "after"),
+                                     dir(yellow, 10, 50, 49, {}, "just in time")};
+  CHECK(received_after_end(ds[0]));
+  CHECK(received_after_end(ds[1]));
+  CHECK_FALSE(received_after_end(ds[2]));
+  CHECK_FALSE(received_after_end(dir(yellow, 10, std::nullopt, 900)));  // without an end it never is
+  const auto mine = directives_for(ds, "卫东区");
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].source == "just in time");
+  const auto d = run({}, mine);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].e.segments == std::vector<segment>{{yellow, 10, 49}});
+}
+
+namespace {
+// Decisions at `now` for a station whose air is clean throughout, with directives `ds`, from
+// what the run before left.
+struct clean_run {
+  directed_decision d;
+  hour_t now;
+  clean_run(hour_t at, const std::vector<directive>& ds, const directive_memory& m = {}, const issued_warning& w = {})
+      : now(at) {
+    const auto p = pingdingshan_2023();
+    std::vector<timeline_point> points;
+    for (hour_t h = 0; h <= at; ++h) points.push_back({h, 100});
+    d = decide_with_directives(final_conditions(points, series_kind::hourly, p), at, w,
+                               directives_for(ds, "卫东区"), m, p);
+  }
+  directive_memory memory() const { return {now, d.acted}; }
+};
+}  // namespace
+
+TEST_CASE("directives: a watch run that learns of one replacing an acted one announces the drop", "[directives]") {
+  SECTION("red issued for 100; yellow received at 60 from 70: issued beside red no more") {
+    const std::vector<directive> ds = {dir(red, 100, 200, 50, {}, "red"), dir(yellow, 70, 150, 60, {}, "yellow")};
+    const clean_run first(55, ds);
+    REQUIRE(first.d.actions.size() == 1);
+    CHECK(first.d.actions[0].action.kind == action_kind::issue);
+    CHECK(first.d.actions[0].action.to == red);
+    const clean_run second(61, ds, first.memory(), first.d.next);
+    REQUIRE(second.d.actions.size() == 2);
+    const auto& issue = second.d.actions[0];
+    CHECK(issue.action.kind == action_kind::issue);
+    CHECK(issue.action.to == yellow);
+    CHECK(issue.action.effective == 70);
+    const auto& drop = second.d.actions[1];
+    CHECK(drop.action.kind == action_kind::announce_downgrade);
+    CHECK(drop.action.from == red);
+    CHECK(drop.action.to == yellow);
+    CHECK(drop.action.effective == 100);  // the red announced for 100 does not come
+    CHECK(drop.source == "yellow");
+    CHECK(drop.reason == "yellow replaces red");
+    const clean_run third(62, ds, second.memory(), second.d.next);  // said once
+    CHECK(third.d.actions.empty());
+  }
+  SECTION("red in force; yellow received from later on: the downgrade at its start, announced") {
+    const std::vector<directive> ds = {dir(red, 20, 200, 10, {}, "red"), dir(yellow, 70, 150, 60, {}, "yellow")};
+    const clean_run first(30, ds);
+    const clean_run second(61, ds, first.memory(), first.d.next);
+    REQUIRE(second.d.actions.size() == 1);
+    CHECK(second.d.actions[0].action.kind == action_kind::announce_downgrade);
+    CHECK(second.d.actions[0].action.effective == 70);
+    CHECK(second.d.actions[0].reason == "yellow replaces red");
+    CHECK(second.d.required == red);
+    const clean_run at_start(75, ds, second.memory(), second.d.next);
+    REQUIRE(at_start.d.actions.size() == 1);
+    CHECK(at_start.d.actions[0].action.kind == action_kind::downgrade);
+    CHECK(at_start.d.required == yellow);
+  }
+  SECTION("one that replaced red and ended before any run saw it leaves none in force") {
+    const std::vector<directive> ds = {dir(red, 20, 200, 10, {}, "red"), dir(yellow, 70, 100, 60, {}, "yellow")};
+    const clean_run first(30, ds);
+    const clean_run later(120, ds, first.memory(), first.d.next);
+    CHECK(later.d.required == none);
+    REQUIRE(later.d.actions.size() == 1);
+    CHECK(later.d.actions[0].action.kind == action_kind::lift);
+    CHECK(clean_run(120, ds).d.required == none);  // without a state: the same
+  }
 }

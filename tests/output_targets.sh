@@ -1,9 +1,9 @@
 #!/bin/bash
 # What -o and --state do to what they name, run as a user would (as root in CI):
 #   output_targets.sh CASE BINDIR DATADIR WORKDIR
-# CASE: fifo, symlink, device, process_substitution, state_symlink, mode, signal, stderr_closed, stdout_closed,
-# reader_gone, read_only. Exits 0 when the target is what it should be afterwards, 77 when the case cannot run
-# here; else prints why and exits 1.
+# CASE: fifo, symlink, device, process_substitution, state_symlink, output_is_state, mode, signal, stderr_closed,
+# stdout_closed, reader_gone, read_only. Exits 0 when the target is what it should be afterwards, 77 when the case
+# cannot run here; else prints why and exits 1.
 set -u
 case_=$1 bin=$2 data=$3 work=$4
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
@@ -52,6 +52,21 @@ state_symlink)  # hpa-watch --state through a link: the link stays, its target i
   [ -L state.json ] || fail "state.json is no longer a symbolic link"
   grep -q '"format": "hpa-watch-state"' states/watch.json || fail "states/watch.json holds no state"
   "$bin/hpa-watch" --state state.json "$data/watch_ahead20.csv" > /dev/null || fail "second run: exit $? (the state was not read back)"
+  ;;
+output_is_state)  # hpa-watch -o at the state or its lock by another path: refused (exit 2), nothing touched
+  cp "$data/watch_state_issued.json" state.json
+  mkdir states
+  ln -s ../state.json states/link.json
+  ln state.json hard.json
+  ln -s state.json.lock lock_link
+  for out in ./state.json states/link.json hard.json states/../state.json lock_link; do
+    "$bin/hpa-watch" --state state.json -o "$out" "$data/watch_ahead60.csv" > /dev/null 2> err.txt
+    status=$?
+    [ $status = 2 ] || fail "-o $out: exit $status, expected 2: $(cat err.txt)"
+    cmp -s state.json "$data/watch_state_issued.json" || fail "-o $out: the state changed"
+    [ ! -e state.json.lock ] || fail "-o $out: the state was locked"
+  done
+  grep -q "is the state file's lock" err.txt || fail "-o lock_link: $(cat err.txt)"
   ;;
 mode)  # an existing file keeps its mode, and as root its owner
   echo old > out.csv

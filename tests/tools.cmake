@@ -272,9 +272,10 @@ hpa_tool_test(aqi_headerless 1 hpa-aqi ARGS bad/headerless_daily_city.csv)
 
 # -o and --state at what is not a plain file: written through or followed, never replaced; a
 # signal leaves no temporary file; a closed stderr does not become the output; a closed stdout is an
-# error, a reader that goes away a quiet stop; a read-only file is not replaced (run as root in CI)
-foreach(case fifo symlink device process_substitution state_symlink mode signal stderr_closed stdout_closed
-        reader_gone read_only)
+# error, a reader that goes away a quiet stop; a read-only file is not replaced; an -o that is the
+# state is refused (run as root in CI)
+foreach(case fifo symlink device process_substitution state_symlink output_is_state mode signal stderr_closed
+        stdout_closed reader_gone read_only)
   add_test(NAME "tool: output to ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/output_targets.sh ${case}
     $<TARGET_FILE_DIR:hpa-episodes> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/output_targets/${case})
   set_tests_properties("tool: output to ${case}" PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77)
@@ -378,7 +379,7 @@ endforeach()
 foreach(t watch_issue_on_time watch_issue_not_yet_due watch_issue_late watch_override watch_upgrade watch_state_first
     watch_state_second_run_no_change watch_state_damaged watch_state_foreign watch_announce_with_issue
     watch_announce_second_run_no_change watch_no_observed watch_utf8_surrogate watch_state_deep
-    "output to state_symlink")
+    "output to state_symlink" "output to output_is_state")
   set_tests_properties("tool: ${t}" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
 endforeach()
 hpa_tool_test(watch_stale_feed 5 hpa-watch ARGS -f text --now 2023-12-01T12:00 --state ${CMAKE_CURRENT_BINARY_DIR}/w_stale.json
@@ -611,3 +612,77 @@ hpa_tool_test(usage_watch_forecasts_and_hours 2 hpa-watch ARGS --replay .. --for
   --forecasts watch_forecasts.csv watch_observed.csv)
 hpa_tool_test(watch_forecasts_winter_summary 0 hpa-watch ARGS --replay .. --forecasts
   ../../examples/winter-2023-forecasts.csv --summary -f text ../../examples/winter-2023.csv)
+# hpa-watch on the rows hpa-episodes checks (station_table.hpp), in every mode: a gap of over a
+# day (hourly, and two days of a daily feed) is said and decided on; a repeated row is dropped
+# with a warning; two values for one hour and an hour out of order are errors naming file and
+# line. Each row is checked as it is read (it once outlived its reader: a crash).
+foreach(case "gap_over_a_day|2023-12-07T05:00|3" "daily_gap|2023-12-06T23:00|3" "dup_agree|2023-12-01T01:00|0"
+    "dup_disagree|2023-12-01T01:00|1" "unsorted|2023-12-01T02:00|1")
+  string(REPLACE "|" ";" case "${case}")
+  list(GET case 0 data)
+  list(GET case 1 now)
+  list(GET case 2 code)
+  hpa_tool_test(watch_rows_${data}_now ${code} hpa-watch ARGS -f text --now ${now} bad/${data}.csv)
+  if(code EQUAL 1)
+    set(after AFTER NONE)
+  else()
+    set(after "")
+  endif()
+  hpa_tool_test(watch_rows_${data}_state ${code} hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_rows_${data}.json
+    bad/${data}.csv OUTFILE w_rows_${data}.json ${after})
+  set_tests_properties("tool: watch_rows_${data}_state" PROPERTIES ENVIRONMENT HPA_NOW=${now})
+  if(code EQUAL 3)
+    set(code 0)
+  endif()
+  hpa_tool_test(watch_rows_${data}_replay ${code} hpa-watch ARGS -f text --replay .. bad/${data}.csv)
+endforeach()
+
+# hpa-watch -o naming the state or its lock: a usage error before anything is read or locked
+# (links and hard links: output_targets.sh output_is_state)
+hpa_tool_test(usage_watch_output_is_state 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_state.json
+  -o ${CMAKE_CURRENT_BINARY_DIR}/w_out_state.json watch_ahead60.csv
+  OUTFILE w_out_state.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(usage_watch_output_is_state_dot 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_dot.json
+  -o ${CMAKE_CURRENT_BINARY_DIR}/./w_out_dot.json watch_ahead60.csv
+  OUTFILE w_out_dot.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(usage_watch_output_is_lock 2 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_out_lock.json
+  -o ${CMAKE_CURRENT_BINARY_DIR}/w_out_lock.json.lock watch_ahead60.csv
+  OUTFILE w_out_lock.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+
+# hpa-watch --replay of a span that does not overlap the data: an error naming the data's span
+# (after them it issued every warning thousands of hours late, before them it said nothing)
+hpa_tool_test(watch_replay_after_data 1 hpa-watch ARGS --replay 2030-01-01..2030-01-02 watch_ahead60.csv)
+hpa_tool_test(watch_replay_before_data 1 hpa-watch ARGS --replay 2020-01-01..2020-01-02 watch_ahead60.csv)
+hpa_tool_test(watch_replay_from_after_data 1 hpa-watch ARGS --replay 2030-01-01.. watch_ahead60.csv)
+
+# hpa-watch: a decision hour before the state's last decision of a station is an error, nothing
+# written (a run at an earlier --now lifted what a later one had issued)
+hpa_tool_test(watch_now_before_state 1 hpa-watch ARGS -f text --now 2023-12-01T06:00
+  --state ${CMAKE_CURRENT_BINARY_DIR}/w_back.json watch_ahead60.csv
+  OUTFILE w_back.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(watch_data_before_state 1 hpa-watch ARGS -f text --state ${CMAKE_CURRENT_BINARY_DIR}/w_back_data.json
+  watch_ahead60.csv OUTFILE w_back_data.json BEFORE_FILE watch_state_later.json AFTER UNCHANGED)
+set_tests_properties("tool: watch_data_before_state" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+
+# hpa-watch --forget of a station this run decides: an error, nothing written (it was re-issued
+# at once); with --station leaving it out, it is forgotten
+hpa_tool_test(watch_forget_in_input 1 hpa-watch ARGS --forget S --state ${CMAKE_CURRENT_BINARY_DIR}/w_forget_in.json
+  watch_ahead60.csv OUTFILE w_forget_in.json BEFORE_FILE watch_state_issued.json AFTER UNCHANGED)
+hpa_tool_test(watch_forget_left_out 3 hpa-watch ARGS --forget A --station B
+  --state ${CMAKE_CURRENT_BINARY_DIR}/w_forget_out.json two_stations.csv
+  OUTFILE w_forget_out.json BEFORE_FILE watch_state_two.json)
+set_tests_properties("tool: watch_forget_in_input" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-01T09:00)
+set_tests_properties("tool: watch_forget_left_out" PROPERTIES ENVIRONMENT HPA_NOW=2023-12-04T05:00)
+
+# directives that overlap: one received later supersedes the earlier from its start (red issued
+# for 12-01, then yellow received from 11-30T18:00: yellow issued and the red announced as not
+# coming, no more yellow beside red); one received at or after its end: ignored with a warning
+hpa_tool_test(watch_directives_overlap_first 3 hpa-watch ARGS -q -f text --now 2023-11-30T10:00
+  --directives directives_overlap.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_overlap1.json watch_clean.csv
+  OUTFILE w_overlap1.json)
+hpa_tool_test(watch_directives_overlap_second 3 hpa-watch ARGS -q -f text --now 2023-11-30T15:00
+  --directives directives_overlap.csv --state ${CMAKE_CURRENT_BINARY_DIR}/w_overlap2.json watch_clean.csv
+  OUTFILE w_overlap2.json BEFORE_FILE ${CMAKE_CURRENT_SOURCE_DIR}/expected/watch_directives_overlap_first.file)
+hpa_tool_test(watch_directives_late 0 hpa-watch ARGS -f text --now 2023-12-04T00:00
+  --directives directives_late.csv watch_clean.csv)
+hpa_tool_test(episodes_directives_late 0 hpa-episodes ARGS -f text --directives directives_late.csv watch_clean.csv)

@@ -5,6 +5,13 @@
 // profile's directive_policy reads them, and every stretch of it says whether its level came from
 // the rules, from a directive or from both, and from which document.
 //
+// Overlaps and late ones: for one area a directive received later supersedes the earlier ones
+// from its start, as a new order from above replaces the old one: from then on it alone counts
+// (at its end none is in force, whatever an earlier one asked), and a watch run that learns of it
+// announces the drop at its start when it asks less than the one it replaces. A directive
+// received at or after its end asks nothing when it arrives and is ignored, never applied to the
+// past: directives_for leaves it out, and io::read_directives warns of it, naming its line.
+//
 // Pure functions over the rules' episodes (or the rules' level at an hour) and the directives:
 // no I/O; the directives of a station are few, so they are scanned, not indexed.
 
@@ -36,12 +43,17 @@ struct directive {
 /// Whether directive `d` names `area`: its area is that name, or it names none (every area).
 inline bool applies_to(const directive& d, std::string_view area) noexcept { return d.area.empty() || d.area == area; }
 
+/// Whether `d` was received at or after its end: it asks nothing any more when it arrives, and is
+/// ignored rather than applied to the past.
+inline bool received_after_end(const directive& d) noexcept { return d.end && d.received_at >= *d.end; }
+
 /// The directives that apply to `area`, in the order they take over from each other: by
-/// received_at, in the given order among those received at the same hour.
+/// received_at, in the given order among those received at the same hour. Those received after
+/// their end are left out.
 inline std::vector<directive> directives_for(std::span<const directive> all, std::string_view area) {
   std::vector<directive> out;
   for (const auto& d : all)
-    if (applies_to(d, area)) out.push_back(d);
+    if (applies_to(d, area) && !received_after_end(d)) out.push_back(d);
   std::stable_sort(out.begin(), out.end(),
                    [](const directive& a, const directive& b) { return a.received_at < b.received_at; });
   return out;
@@ -49,8 +61,9 @@ inline std::vector<directive> directives_for(std::span<const directive> all, std
 
 /// The directive in force at hour t among `ds` (ordered as directives_for orders them), or
 /// nullptr: of those started by t, the one received last, while t is before its end. A later
-/// directive takes over from its start, so one without an end holds until a later one for its
-/// area starts (one of level none lifts it), and a later one cut short leaves none in force.
+/// directive supersedes the earlier ones from its start, so one without an end holds until a
+/// later one for its area starts (one of level none lifts it), one received later that starts
+/// earlier replaces it before it starts, and a later one cut short leaves none in force.
 inline const directive* directive_in_force(std::span<const directive> ds, hour_t t) noexcept {
   const directive* latest = nullptr;
   for (const auto& d : ds)

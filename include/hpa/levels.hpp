@@ -82,6 +82,8 @@ class rule_set {
         rules_.push_back(r);
       }
     }
+    for (const auto& t : thresholds_)
+      if (t.value < lowest_.value || (t.value == lowest_.value && t.inclusive)) lowest_ = t;
   }
 
   const std::vector<rule>& rules() const noexcept { return rules_; }
@@ -89,11 +91,14 @@ class rule_set {
   duration_mode mode() const noexcept { return mode_; }
   int step() const noexcept { return step_; }
   int max_span() const noexcept { return max_span_; }
+  /// The lowest threshold: a daily AQI that passes it passes none, and breaks every chain.
+  const threshold& lowest() const noexcept { return lowest_; }
 
  private:
   duration_mode mode_;
   int step_ = 24;
   int max_span_ = 1;
+  threshold lowest_{std::numeric_limits<double>::infinity(), false};
   std::vector<threshold> thresholds_;
   std::vector<rule> rules_;
 };
@@ -129,10 +134,7 @@ class condition_tracker {
     std::size_t cap = 1;
     while (cap < static_cast<std::size_t>(rules.max_span()) + 1) cap *= 2;
     for (auto& f : ends_) f.init(cap);
-    lowest_ = rules.thresholds().empty() ? threshold{std::numeric_limits<double>::infinity(), false}
-                                         : rules.thresholds().front();
-    for (const auto& t : rules.thresholds())
-      if (t.value < lowest_.value || (t.value == lowest_.value && t.inclusive)) lowest_ = t;
+    lowest_ = rules.lowest();
     skip_to(first);
   }
 

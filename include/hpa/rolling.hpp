@@ -42,6 +42,13 @@ class rolling_daily {
   /// The largest value held (AQI); larger ones are held as this.
   static constexpr double max_held = 1e9;
 
+  /// A value as the window holds it: in millionths of an AQI point.
+  static std::int64_t units(double aqi) noexcept {
+    return static_cast<std::int64_t>(std::min(aqi, max_held) * units_per_aqi + 0.5);  // nearest millionth
+  }
+  /// A value as the window holds it, in AQI: no mean of values held at or below it exceeds it.
+  static double held(double aqi) noexcept { return static_cast<double>(units(aqi)) / units_per_aqi; }
+
   /// `window` hours per mean (24), `min_valid` values needed (20).
   explicit rolling_daily(int window = 24, int min_valid = 20)
       : units_(static_cast<std::size_t>(window), missing), min_valid_(min_valid) {}
@@ -53,7 +60,7 @@ class rolling_daily {
     if (slot != missing) { sum_ -= slot; --count_; }
     slot = missing;
     if (has_value(aqi)) {
-      slot = static_cast<std::int64_t>(std::min(aqi, max_held) * units_per_aqi + 0.5);  // nearest millionth
+      slot = units(aqi);
       sum_ += slot;
       ++count_;
     }

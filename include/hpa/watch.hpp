@@ -415,9 +415,9 @@ class directive_layer {
       if (std::find(m.acted.begin(), m.acted.end(), key) != m.acted.end()) {
         old_.push_back(d);
         all_.push_back(d);
-      } else if (!d.end || *d.end > now) {  // one over before any run saw it asks nothing any more
+      } else {  // one over before any run saw it asks nothing any more, but replaced the earlier ones
         all_.push_back(d);
-        fresh_.push_back(d);
+        if (!d.end || *d.end > now) fresh_.push_back(d);
       }
     }
     out_.acted = m.acted;
@@ -436,6 +436,7 @@ class directive_layer {
     for (const auto& a : rules.actions)
       if (!involved || a.effective > now_ || !(raises(a.kind) || lowers_now(a.kind))) transform(a);
     for (const auto& d : fresh_) fresh_directive(d);
+    for (const auto& d : old_) superseded(d);
     std::stable_sort(out_.actions.begin(), out_.actions.end(),
                      [](const directed_action& a, const directed_action& b) {
                        return a.action.effective < b.action.effective;
@@ -599,7 +600,13 @@ class directive_layer {
       if (!(x == d)) others.push_back(x);
     // Without it: the level at its start, or the one it follows on from (a warning ending there)
     const auto to = combined(out_.next, all_, d.start);
-    level_t from = combined(out_.next, others, d.start).level;
+    const auto without = combined(out_.next, others, d.start);
+    if (to.level < without.level) {  // it replaces one that asks more (or, as_directed, asks less): announced
+      announce_drop(without.level, to, d.start, d.source,
+                    without.by ? d.source + " replaces " + without.by->source : "per " + d.source);
+      return;
+    }
+    level_t from = without.level;
     if (from == 0) from = d.start - 1 > now_ ? combined(out_.next, others, d.start - 1).level : out_.required;
     if (to.level <= from) {
       add_note(asks(d, from, "is due then"));
@@ -608,6 +615,28 @@ class directive_layer {
     act(from == 0 ? action_kind::issue : action_kind::upgrade, from, to.level, d.start, to.why, d.source,
         "per " + d.source);
     due_on_receipt(d);
+  }
+
+  // A directive acted on by an earlier run and replaced before its start by one received since:
+  // the raise announced for its start does not come, what comes instead is announced.
+  void superseded(const directive& o) {
+    if (o.start <= now_) return;
+    const directive* by = nullptr;  // received last of those started by its start: the one that replaced it
+    for (const auto& d : all_)
+      if (d.start <= o.start) by = &d;
+    if (!by || *by == o) return;
+    const auto was = combined(before_, old_, o.start), will = combined(out_.next, all_, o.start);
+    const bool said = std::any_of(out_.actions.begin(), out_.actions.end(), [&](const directed_action& a) {
+      return a.action.effective == o.start && !raises(a.action.kind);
+    });
+    if (will.level >= was.level || said) return;
+    announce_drop(was.level, will, o.start, by->source, by->source + " replaces " + o.source);
+  }
+
+  // A drop from `from` to `to` at hour `at`, announced now.
+  void announce_drop(level_t from, const combined_level& to, hour_t at, std::string source, std::string reason) {
+    act(to.level == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, from, to.level, at,
+        to.level == 0 ? basis::directive : to.why, std::move(source), std::move(reason));
   }
 
   // A directive that changes nothing: what it asks, and what is in force (or due) instead.

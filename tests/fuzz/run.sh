@@ -14,7 +14,7 @@ cmake --build "$build" -j "$(nproc)" >/dev/null
 
 corpus=$build/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{aqi_csv,national,reduction,profile,state,utf8,inputs} "$build/crashes"
+mkdir -p "$corpus"/{aqi_csv,national,reduction,profile,state,utf8,inputs,watch} "$build/crashes"
 d=tests/data
 cp $d/*.csv $d/bad/*.csv "$corpus/aqi_csv/"
 prefixed() {  # target byte file: a seed whose first byte picks the reader
@@ -46,9 +46,21 @@ inputs 0 40 $d/bad/utf16.csv
 printf '%%Y/%%m/%%d %%H:%%M2023/12/1 8:00' >"$corpus/inputs/layout.txt"
 inputs 128 128 "$corpus/inputs/layout.txt"
 rm "$corpus/inputs/layout.txt"
+watch() {  # flags now-offset timeline state directives: a seed of the watch target (see fuzz_watch.cpp)
+  { printf "\\x$(printf %02x "$1")\\x$(printf %02x "$2")"; cat "$3"; printf '\036'; cat "$4"; printf '\036'; cat "$5"; } \
+    >"$corpus/watch/$(basename "$3" .csv).$(basename "$4" .json).$(basename "$5" .csv).$1.$2"
+}
+watch 0 0 $d/watch_ahead60.csv $d/watch_state_issued.json $d/directives_watch_red.csv
+watch 4 30 $d/watch_ahead60.csv $d/watch_state_issued.json $d/directives_watch_ends.csv
+watch 16 0 $d/watch_override.csv $d/watch_state_yellow.json /dev/null
+watch 33 0 $d/watch_announce.csv $d/watch_state_announced.json $d/directives.csv
+watch 50 0 $d/two_stations.csv $d/watch_state_directive.json $d/directives.json
+watch 4 12 $d/example8_daily.csv /dev/null $d/directives.csv
+watch 0 0 $d/bad/gap_over_a_day.csv /dev/null /dev/null
+watch 4 20 $d/watch_clean.csv /dev/null $d/directives_overlap.csv
 
 status=0
-for t in aqi_csv national reduction profile state utf8 inputs; do
+for t in aqi_csv national reduction profile state utf8 inputs watch; do
   log=$build/fuzz_$t.log
   if "$build/tests/fuzz/fuzz_$t" "$corpus/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
       -print_final_stats=1 -artifact_prefix="$build/crashes/${t}_" >"$log" 2>&1; then

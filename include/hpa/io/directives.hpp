@@ -22,12 +22,15 @@
 namespace hpa::io {
 
 /// Reads the CSV form; errors name source, line and column ("d.csv:3:2: no level 'purple' …").
-/// `warn` hears of columns it ignores.
+/// `warn` hears of columns it ignores, and of directives received at or after their end, which
+/// ask nothing and are left out (directives.hpp), naming their line.
 std::vector<directive> read_directives_csv(std::istream& in, const std::string& source, const profile& p,
                                            const warn_fn& warn = {});
 
-/// Reads the JSON form; errors name source and the JSON path ("d.json: /0/start: …").
-std::vector<directive> read_directives_json(std::string_view text, const std::string& source, const profile& p);
+/// Reads the JSON form; errors name source and the JSON path ("d.json: /0/start: …"). `warn`
+/// hears of the directives left out as received after their end, by their path ("d.json: /2").
+std::vector<directive> read_directives_json(std::string_view text, const std::string& source, const profile& p,
+                                            const warn_fn& warn = {});
 
 /// Reads either form: JSON when the first character (after blanks and a byte-order mark) is '['.
 std::vector<directive> read_directives(std::istream& in, const std::string& source, const profile& p,

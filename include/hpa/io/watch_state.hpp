@@ -65,11 +65,19 @@ class watch_state_file {
   watch_state_file& operator=(const watch_state_file&) = delete;
   ~watch_state_file();  ///< releases the lock
 
+  /// What of this state a file written at `path` would replace: "the state file", "the state
+  /// file's lock", or nullptr for neither (and for "" or "-", stdout). Compared as the files they
+  /// lead to: the same path once links, `.` and `..` are resolved, or the same device and inode.
+  const char* holds(const std::string& path) const;
+
   /// Takes the lock, waiting for a run that holds it; with `wait` false returns false at once
   /// when another run holds it. Throws hpa::error when the lock file cannot be made.
   bool lock(bool wait);
   /// Reads the state (empty on the first run), remembering its text for restore().
   watch_state read(const profile& p);
+  /// The state as it is now, read without the lock, to plan the reading of the input by (another
+  /// run may write it before read() finds it under the lock); none when it cannot be read.
+  std::optional<watch_state> peek(const profile& p) const;
   /// Replaces the state with `text`: whole or not at all.
   void write(const std::string& text);
   /// Puts back what read() found (no file, when there was none); false when it cannot.
