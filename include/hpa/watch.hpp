@@ -420,7 +420,13 @@ class directive_layer {
         if (!d.end || *d.end > now) fresh_.push_back(d);
       }
     }
-    out_.acted = m.acted;
+    // A directive over by now asks nothing of any later run: the state forgets it (a state that
+    // kept every directive acted on would grow with the years).
+    for (const auto& key : m.acted)
+      if (std::none_of(ds.begin(), ds.end(), [&](const directive& d) {
+            return d.end && *d.end <= now && directive_key(d) == key;
+          }))
+        out_.acted.push_back(key);
     for (const auto& d : fresh_) out_.acted.push_back(directive_key(d));
   }
 

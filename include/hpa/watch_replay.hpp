@@ -74,6 +74,7 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
   directive_memory memory;
   hour_t start = 0;  // with directives: the start of the warning in force (or due)
   level_t required = 0;
+  std::vector<directive> active;
   for (hour_t now = o.from; now <= o.to; ++now) {
     for (; next < series.size() && series[next].hour + span <= now + o.forecast_hours; ++next) {
       tracker.push(series[next].hour, series[next].value);
@@ -100,7 +101,11 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
       }
     const condition_bounds& bounds = with_forecast ? with_forecast->bounds() : tracker.bounds();
     if (!ds.empty()) {
-      auto x = decide_with_directives(bounds, now, state, ds, memory, p);
+      // those received by now and not over before the hour before: the others ask nothing now
+      active.clear();
+      for (const auto& d : ds)
+        if (d.received_at <= now && (!d.end || *d.end >= now)) active.push_back(d);
+      auto x = decide_with_directives(bounds, now, state, active, memory, p);
       for (auto& a : x.actions) {
         if (a.action.kind == action_kind::issue || a.action.kind == action_kind::reschedule) start = a.action.effective;
         out.actions.push_back({{now, a.action, start}, a.why, std::move(a.source)});
