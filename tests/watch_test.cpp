@@ -158,6 +158,19 @@ TEST_CASE("watch: a downgrade once 36 h of improvement are final", "[watch]") {
   CHECK(r.d.required == orange);
 }
 
+TEST_CASE("watch: a downgrade is decided in the hour its 36th hour of improvement is final, not later", "[watch]") {
+  // observed only: red to 50, orange from 51; the timeline ends at now
+  const run at35({{red, 0, 50}, {orange, 51, 85}}, 85, 85, in_force(red, 0));
+  CHECK(at35.d.actions.empty());
+  CHECK(at35.d.hold == "35 of 36 h of improvement are final; the timeline ends there: red is held");
+  const run at36({{red, 0, 50}, {orange, 51, 86}}, 86, 86, at35.d.next);
+  REQUIRE(at36.d.actions.size() == 1);
+  CHECK(at36[0].kind == action_kind::downgrade);
+  CHECK(at36[0].to == orange);
+  CHECK(at36[0].effective == 86);
+  CHECK(at36.d.next.since == 51);  // the rules' hour
+}
+
 TEST_CASE("watch: the lift is announced ahead, then done", "[watch]") {
   SECTION("announced once it is final") {
     const run r({{orange, 0, 50}}, 300, 45, in_force(orange, 0));
