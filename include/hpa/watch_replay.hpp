@@ -392,9 +392,7 @@ inline replay_summary compare_with_hindsight(std::span<const replay_action> acti
 /// and below hindsight's level.
 inline replay_summary compare_with_hindsight(const replay_run& run, std::span<const episode> hindsight,
                                              const replay_options& o) {
-  std::vector<replay_action> plain;
-  for (const auto& a : run.actions) plain.push_back(a.at);
-  auto s = compare_with_hindsight(plain, hindsight, o);
+  auto s = compare_with_hindsight(plain_actions(run.actions), hindsight, o);
   detail::compare_levels(s, run.online, hindsight);
   return s;
 }
