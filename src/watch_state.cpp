@@ -92,8 +92,11 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
   try {
     if (!j.contains("stations") || !j.at("stations").is_object())
       throw error(path + ": damaged state file: no stations object");
-    for (const auto& item : j.at("stations").items())
+    for (const auto& item : j.at("stations").items()) {
+      if (item.key().find('\0') != std::string::npos)  // no feed can name it: it was not written by a run
+        throw error(path + ": damaged state file: station " + quote(item.key()) + " holds a NUL byte");
       m[item.key()] = station_of(item.value(), item.key(), path, p, decided_at);
+    }
   } catch (const nlohmann::json::exception& e) {
     throw error(path + ": damaged state file: " + detail::json_message(e));
   }

@@ -218,3 +218,34 @@ TEST_CASE("final_conditions: the tracker gives the same bounds at every hour as 
   }
 }
 
+
+TEST_CASE("final_conditions: after a drained gap the bounds start again, as a fresh series would", "[final_conditions]") {
+  std::mt19937 rng(11);
+  const auto p = pingdingshan_2023();
+  const rule_set rules(p);
+  for (const auto kind : {series_kind::hourly, series_kind::rolling}) {
+    auto before = random_hourly(rng, 300);
+    for (auto& x : before) x.value = 320;  // an episode up to the gap: its chains must not leak over it
+    final_condition_tracker probe(p, rules, 0, kind);
+    const hour_t drain = probe.drain_hours();
+    for (const hour_t gap : {drain, drain + 1, hour_t{10'000'000}}) {
+      const hour_t t = before.back().hour + 1 + gap;
+      const auto after = random_hourly(rng, 400, t);
+      auto whole = before;
+      whole.insert(whole.end(), after.begin(), after.end());
+      const auto b = final_conditions(whole, kind, p);
+      const auto fresh = final_conditions(after, kind, p);
+      const bool restarted = gap > drain;  // the drain's missing hours are walked; then the rest is skipped
+      CAPTURE(gap, restarted);
+      CHECK((b.first > before.back().hour) == restarted);
+      CHECK(b.lo.size() < 500 + (restarted ? 0 : std::size_t(gap) + 300));
+      for (hour_t h = t; h <= fresh.last(); ++h) {
+        CAPTURE(h);
+        REQUIRE(b.min_at(h) == fresh.min_at(h));
+        REQUIRE(b.max_at(h) == fresh.max_at(h));
+        REQUIRE((b.daily_at(h) == fresh.daily_at(h) || (!has_value(b.daily_at(h)) && !has_value(fresh.daily_at(h)))));
+      }
+      for (hour_t h = t - p.lift_hours; h < t; ++h) CHECK(b.max_at(h) == 0);  // a quiet stretch: walks may start
+    }
+  }
+}

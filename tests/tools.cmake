@@ -74,6 +74,8 @@ hpa_tool_test(watch_state_second_run_no_change 0 hpa-watch ARGS --state ${CMAKE_
   OUTFILE w_second.json BEFORE_FILE watch_state_issued.json)
 hpa_tool_test(watch_state_damaged 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_bad.json watch_ahead60.csv
   OUTFILE w_bad.json BEFORE "{not json" AFTER "{not json")
+hpa_tool_test(watch_state_nul_station 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_nul.json watch_ahead60.csv
+  OUTFILE w_nul.json BEFORE "{\"format\": \"hpa-watch-state\", \"version\": 1, \"profile\": \"pingdingshan-2023\", \"stations\": {\"S\\u0000x\": {\"level\": \"none\"}}}" AFTER UNCHANGED)
 hpa_tool_test(watch_state_foreign 1 hpa-watch ARGS --state ${CMAKE_CURRENT_BINARY_DIR}/w_foreign.json watch_ahead60.csv
   OUTFILE w_foreign.json BEFORE_FILE profile_ok.json)
 hpa_tool_test(watch_observed_after_now 3 hpa-watch ARGS -f text --now 2023-11-30T10:00 watch_override.csv)
@@ -419,12 +421,13 @@ hpa_tool_test(watch_replay_summary_forecast 0 hpa-watch ARGS --replay .. --forec
 hpa_tool_test(watch_replay_daily 0 hpa-watch ARGS -f jsonl --replay .. example8_daily.csv)
 hpa_tool_test(watch_replay_forecast_rows 0 hpa-watch ARGS --replay .. --summary -f json watch_ahead60.csv)
 # Runs that overlap, a lock held, an output that fails after the state, the crontab line as written
-foreach(case concurrent two_feeds no_wait output_fails reader_gone crontab)
+foreach(case concurrent two_feeds no_wait output_fails reader_gone replay_span crontab)
   add_test(NAME "tool: watch under cron: ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_cron.sh ${case}
     $<TARGET_FILE_DIR:hpa-watch> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/watch_cron/${case}
     ${PROJECT_SOURCE_DIR}/README.md)
   # many processes at once: alone, so that no other test meets a process limit
-  set_tests_properties("tool: watch under cron: ${case}" PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77 RUN_SERIAL TRUE)
+  set_tests_properties("tool: watch under cron: ${case}" PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77 RUN_SERIAL TRUE
+    ENVIRONMENT "HPA_SANITIZED=$<BOOL:${HPA_SANITIZE}>")
 endforeach()
 # The README's replay of the Beijing winter, on the full UCI data of ../shared (label shared)
 add_test(NAME "tool: watch replay of the Beijing winter (README)" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_replay_beijing.sh

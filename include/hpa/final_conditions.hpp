@@ -87,8 +87,16 @@ class final_condition_tracker {
 
   /// The value of hour t (hourly, rolling) or of the day starting at hour t (daily); t at or
   /// after next_hour(), the hours between missing.
+  /// After a gap of at least drain_hours() every window, chain and warning of any walk has ended
+  /// (lift_hours of condition 0 final): the bounds start again after it, nothing before it can
+  /// change a decision after it, and memory does not grow with the gap.
   void push(hour_t t, double value) {
-    while (cond_.next_hour() < t) {  // missing hours: windows lose validity, chains break
+    const hour_t drain = drain_hours();
+    for (hour_t n = 0; cond_.next_hour() < t; ++n) {  // missing hours: windows lose validity, chains break
+      if (n == drain) {
+        restart_at(t);
+        break;
+      }
       if (kind_ == series_kind::hourly) cond_.push(roll_.push(no_value), settle());
       else cond_.push(no_value, settle());
     }
@@ -101,6 +109,11 @@ class final_condition_tracker {
       cond_.push(value, settle());
     }
     dirty_ = true;
+  }
+
+  /// The missing hours after which nothing before them counts (see push).
+  hour_t drain_hours() const noexcept {
+    return hour_t{p_->window_hours} + cond_.max_span() + p_->lift_hours + 1;
   }
 
   /// Forgets the settled hours before h (bounds() then starts at h, or at the first hour not yet
@@ -140,6 +153,16 @@ class final_condition_tracker {
   }
 
  private:
+  // Starts the bounds again at hour t over a drained gap: every hour pushed since the drain began
+  // is missing, so the window is empty and no chain is open.
+  void restart_at(hour_t t) {
+    cond_.skip_to(t);
+    b_.first = t - cond_.max_span() + 1;  // the first hour the next push settles
+    b_.lo.clear();
+    b_.hi.clear();
+    b_.daily.clear();
+    settled_ = 0;
+  }
   // An hour after T at its highest: max_aqi as the series kind has it.
   double extension(rolling_daily& r, hour_t t) const {
     if (kind_ == series_kind::hourly) return r.push(p_->max_aqi);
