@@ -92,7 +92,7 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
   const auto mean = io::format_number(e.mean_daily_aqi, 0);
   const auto cite = instructed_by(r, e.start, o);
   const auto* first = part_of(r, e.start);
-  const bool on_instruction = first && first->why == basis::directive && e.issue_by != e.start - p.lead_hours;
+  const bool on_instruction = first && first->why == basis::directive && issued_on_instruction(e, p);
   std::string s;
   if (o.zh) {
     s += heading(o, fmt::format("{}重污染天气{}预警", o.area, lv.name_zh));
@@ -179,7 +179,7 @@ std::string directive_lift_notice(const level_def& lv, hour_t at, const std::str
 std::string lift_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
   const auto lv = shown(o, p.levels.at(r.e.segments.back().level - 1u));
   const hour_t at = *r.e.lift;
-  const auto due = format_date(at + hour_t{24} * p.assessment_days);
+  const auto due = format_date(*assessment_due(r.e, p));
   if (const auto ended = ended_directive(r, at); !ended.empty()) return directive_lift_notice(lv, at, ended, due, p, o);
   if (o.zh)
     return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +

@@ -132,10 +132,9 @@ std::string episode_table(const std::string& station, const episode& e, const ch
   s += fmt::format("| daily AQI peak / lowest / mean | {} / {} / {} |\n", io::format_number(e.max_daily_aqi),
                    io::format_number(e.min_daily_aqi), io::format_number(e.mean_daily_aqi, 1));
   s += fmt::format("| processes merged | {} |\n", e.processes);
-  const hour_t ahead = e.start - e.issue_by;  // lead_hours, or less for a warning due on instruction (§3.2.3)
-  if (ahead == p.lead_hours) s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
+  if (!issued_on_instruction(e, p)) s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
   else s += fmt::format("| issue by (on instruction) | {} (on receipt, §3.2.3) |\n", format_time_readable(e.issue_by));
-  s += fmt::format("| assessment due | {} |\n", e.lift ? fmt::format("{} (lift + {} days)", format_date(*e.lift + hour_t{24} * p.assessment_days), p.assessment_days)
+  s += fmt::format("| assessment due | {} |\n", e.lift ? fmt::format("{} (lift + {} days)", format_date(*assessment_due(e, p)), p.assessment_days)
                                                           : fmt::format("{} days after the lift", p.assessment_days));
   if (!c) return s;
   const auto* w = c->w;
@@ -149,6 +148,7 @@ std::string episode_table(const std::string& station, const episode& e, const ch
   if (w->lift && e.lift)
     s += fmt::format("| lift issued vs {} | {} vs {}: {} |\n", against, format_time_readable(*w->lift), format_time_readable(*e.lift),
                      c->lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
+  const hour_t ahead = e.start - e.issue_by;  // lead_hours, or less for a warning due on instruction (§3.2.3)
   s += fmt::format("| lead time achieved | {} h of {} h: {} |\n", c->lead, ahead,
                    c->on_time ? "on time" : fmt::format("**{} h late**", ahead - c->lead));
   return s;

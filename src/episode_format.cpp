@@ -375,7 +375,7 @@ std::string directed_episode_text(const std::string& station, const directed_epi
   s += e.lift ? fmt::format(", lifted {}\n", format_time(*e.lift))
               : fmt::format(", pending: {}\n", directed_pending_action(d, p));
   const auto& first = d.parts.front();
-  if (first.why == basis::directive && e.issue_by != e.start - p.lead_hours)
+  if (first.why == basis::directive && issued_on_instruction(e, p))
     s += fmt::format("  issue by   {} (on receipt of {}, §3.2.3)\n", format_time(e.issue_by), first.source);
   else
     s += fmt::format("  issue by   {} ({} h ahead, §3.2.3)\n", format_time(e.issue_by), p.lead_hours);

@@ -138,3 +138,21 @@ TEST_CASE("episodes: nothing in, nothing out", "[episodes]") {
   CHECK(run({}).empty());
   CHECK(episodes_of(std::vector<level_t>{}, 0, pingdingshan_2023()).empty());
 }
+
+TEST_CASE("episodes: the deadlines of §3.2.3 and §5, from the profile", "[episodes]") {
+  auto p = pingdingshan_2023();
+  episode e;
+  e.start = 100;
+  e.issue_by = issue_by_rules(e.start, p);
+  CHECK(e.issue_by == 100 - 48);
+  CHECK_FALSE(issued_on_instruction(e, p));
+  e.issue_by = 90;  // due on receipt of a directive, later than 48 h ahead
+  CHECK(issued_on_instruction(e, p));
+  CHECK_FALSE(assessment_due(e, p));  // pending: no lift yet
+  e.lift = 200;
+  CHECK(assessment_due(e, p) == 200 + 5 * 24);
+  p.lead_hours = 72;
+  p.assessment_days = 7;
+  CHECK(issue_by_rules(e.start, p) == 100 - 72);
+  CHECK(assessment_due(e, p) == 200 + 7 * 24);
+}

@@ -127,7 +127,7 @@ inline combined_level level_with_directives(level_t rules, std::span<const direc
 /// §3.2.3 "按照区域应急联动要求及时启动预警": a directive's warning is due on receipt (plus the
 /// profile's directives.issue_hours), and no earlier than lead_hours before its start.
 inline hour_t directive_issue_by(const directive& d, const profile& p) noexcept {
-  return std::max<hour_t>(d.start - p.lead_hours, d.received_at + p.directives.issue_hours);
+  return std::max<hour_t>(issue_by_rules(d.start, p), d.received_at + p.directives.issue_hours);
 }
 
 /// The directives of `ds` received after `since` and by `now` (both hours): what a run at
@@ -325,8 +325,8 @@ class directive_combiner {
     }
     d.why = rules && directed ? basis::both : directed ? basis::directive : basis::rules;
     d.e.issue_by = d.parts.front().why == basis::directive
-                       ? std::max(d.e.start - p_.lead_hours, directive_issue_by(*by_.front(), p_))
-                       : d.e.start - p_.lead_hours;
+                       ? std::max(issue_by_rules(d.e.start, p_), directive_issue_by(*by_.front(), p_))
+                       : issue_by_rules(d.e.start, p_);
   }
 
   // Over the hours in force within the data; a warning the rules give unchanged keeps theirs.

@@ -82,6 +82,22 @@ class daily_figures {
   int count_ = 0;
 };
 
+/// §3.2.3 "应当提前48小时以上发布预警信息": a warning starting at `start` is issued by lead_hours before it.
+inline hour_t issue_by_rules(hour_t start, const profile& p) noexcept { return start - p.lead_hours; }
+
+/// §3.2.3 "按照区域应急联动要求及时启动预警": an episode due on receipt of a directive rather than
+/// lead_hours ahead (its issue_by is later than the rules' deadline).
+inline bool issued_on_instruction(const episode& e, const profile& p) noexcept {
+  return e.issue_by != issue_by_rules(e.start, p);
+}
+
+/// §5 "市级应急响应终止后……应当在5日内……调查评估": the day the assessment is due, assessment_days after
+/// the lift; none while the episode is pending.
+inline std::optional<hour_t> assessment_due(const episode& e, const profile& p) noexcept {
+  if (!e.lift) return std::nullopt;
+  return *e.lift + hour_t{24} * p.assessment_days;
+}
+
 /// The level of episode `e` in force at hour t (RULES.md §4 step 4, §3.2.4): the level of the
 /// segment holding t; 0 before the start and from the lift on (or after the last hour seen).
 inline level_t level_in_force(const episode& e, hour_t t) noexcept {
@@ -185,7 +201,7 @@ class warning_tracker {
   void close(bool data_ended, Emit& emit) {
     episode e;
     e.start = start_;
-    e.issue_by = start_ - p_->lead_hours;
+    e.issue_by = issue_by_rules(start_, *p_);
     const level_t top = processes_and_trigger(e);
     const std::size_t stop = walk(e, p_->start == merged_start::highest ? top : buf_[0].c.level, data_ended);
     e.end = start_ + hour_t(stop) - 1;

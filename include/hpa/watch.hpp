@@ -268,7 +268,7 @@ class decider {
       }
       if (*first > v_.now + v_.p.lead_hours) {  // not yet due: the forecast may still change it
         d_.hold = v_.p.level_name(v_.lower_level(*first)) + " is forecast from " + format_time(*first) +
-                  ": to be issued by " + format_time(*first - v_.p.lead_hours);
+                  ": to be issued by " + format_time(issue_by_rules(*first, v_.p));
         return;
       }
       return issue_at(*first, *first <= v_.now);
@@ -286,7 +286,7 @@ class decider {
   }
 
   void deadlined(watch_action& a, hour_t start) const {
-    a.deadline = start - v_.p.lead_hours;
+    a.deadline = issue_by_rules(start, v_.p);
     a.late_hours = static_cast<int>(std::max<hour_t>(0, v_.now - *a.deadline));
   }
 
