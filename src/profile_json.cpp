@@ -249,6 +249,7 @@ void read_settings(const reader& r, profile& p) {
   r.read_int("min_valid_hours", p.min_valid_hours, 1, max_window_hours, "hours");
   r.read_int("lift_hours", p.lift_hours, 1, year_hours, "hours, at most a year");
   r.read_int("announce_tolerance_hours", p.announce_tolerance_hours, 0, year_hours, "hours, at most a year");
+  r.read_int("announce_hours", p.announce_hours, 0, year_hours, "hours, at most a year");
   r.read_enum("merged_start", p.start, {{"highest", merged_start::highest}, {"as_reached", merged_start::as_reached}});
   r.read_int("lead_hours", p.lead_hours, 0, year_hours, "hours, at most a year");
   r.read_int("assessment_days", p.assessment_days, 0, max_assessment_days, "days");
@@ -423,6 +424,7 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"min_valid_hours", p.min_valid_hours},
           {"lift_hours", p.lift_hours},
           {"announce_tolerance_hours", p.announce_tolerance_hours},
+          {"announce_hours", p.announce_hours},
           {"merged_start", p.start == merged_start::highest ? "highest" : "as_reached"},
           {"lead_hours", p.lead_hours},
           {"assessment_days", p.assessment_days},
@@ -446,7 +448,8 @@ nlohmann::ordered_json to_json(const profile& p) {
 profile profile_from_json(const json& j, const std::string& source) {
   const reader r{j, "", source};
   r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
-          "window_hours", "min_valid_hours", "lift_hours", "announce_tolerance_hours", "merged_start", "lead_hours",
+          "window_hours", "min_valid_hours", "lift_hours", "announce_tolerance_hours", "announce_hours", "merged_start",
+          "lead_hours",
           "assessment_days", "override_over", "override_hours", "daily_aqi", "forecast_upper_bound",
           "forecast_stale_hours", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
           "heating_season", "reduction", "measures", "directives"});

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <array>
+#include <numeric>
 #include <random>
 
 #include "helpers.hpp"
@@ -225,13 +227,22 @@ forecast_book wobbling_forecast(const std::vector<timeline_point>& t, std::mt199
       d.first += x.value;
       ++d.second;
     }
+  // Each day's error as the issues k days ahead carry it: the issue a day later drops eta[k] (its
+  // error grows with lead as 0.12 per day; each revision moves the forecast, never redraws it).
+  std::map<hour_t, std::array<double, 8>> eta;
+  for (const auto& [day, unused] : days)
+    for (int k = 0; k <= 7; ++k) {
+      const double sd = 0.12 * (k + 0.5), before = k ? 0.12 * (k - 0.5) : 0;
+      eta[day][std::size_t(k)] = std::normal_distribution<double>(0, std::sqrt(sd * sd - before * before))(rng);
+    }
   std::vector<forecast_row> rows;
   for (const auto& [issue_day, unused] : days)
     for (int lead = 0; lead <= 7; ++lead) {
       const auto it = days.find(issue_day + 24 * lead);
       if (it == days.end()) continue;
-      std::normal_distribution<double> e(0, 0.12 * (lead + 0.5));
-      const double v = std::min(500.0, it->second.first / it->second.second * std::exp(e(rng)));
+      const auto& e = eta[it->first];
+      const double err = std::accumulate(e.begin(), e.begin() + lead + 1, 0.0);
+      const double v = std::min(500.0, it->second.first / it->second.second * std::exp(err));
       rows.push_back({issue_day + 16, it->first, true, std::round(v * 0.88), std::min(500.0, std::round(v * 1.12)),
                       no_value});
     }
@@ -275,7 +286,7 @@ TEST_CASE("watch_replay: with the forecasts as issued, revised daily, no notice 
   CHECK(compared > 20);
   CHECK(repeated == 0);
   CHECK(revised > perfect);   // the errors cost notices …
-  CHECK(revised < 3 * perfect);  // … within a bound (issue 26 asks 1.5x: not met, see README)
+  CHECK(revised * 10 < 17 * perfect);  // … within 1.7x (issue 26 asks 1.5x: not met, see README)
 }
 
 TEST_CASE("watch_replay: observed only, a lift is final about 20 h after hindsight confirms it", "[watch_replay]") {

@@ -39,7 +39,7 @@ issued_warning in_force(level_t l, hour_t start) { return {l, start, start, 0, s
 issued_warning ahead(level_t l, hour_t start) { return {l, start, std::nullopt, 0, std::nullopt, std::nullopt}; }
 }  // namespace
 
-TEST_CASE("watch: a forecast episode is issued at its deadline, its lift announced within the lead", "[watch]") {
+TEST_CASE("watch: a forecast episode is issued at its deadline, its lift announced within announce_hours", "[watch]") {
   SECTION("60 h ahead: not yet due, and the decision says by when") {
     const run r({{yellow, 100, 150}}, 300, 40);
     CHECK(r.d.actions.empty());
@@ -60,10 +60,10 @@ TEST_CASE("watch: a forecast episode is issued at its deadline, its lift announc
     const run early({{yellow, 100, 150}}, 300, 51);  // one hour before it: not yet
     CHECK(early.d.actions.empty());
   }
-  SECTION("the lift at 151 is announced 48 h ahead of it, not before") {
-    const run before({{yellow, 100, 150}}, 300, 102, ahead(yellow, 100));
+  SECTION("the lift at 151 is announced announce_hours (24) ahead of it, not before") {
+    const run before({{yellow, 100, 150}}, 300, 126, in_force(yellow, 100));
     CHECK(before.d.actions.empty());
-    const run at({{yellow, 100, 150}}, 300, 103, in_force(yellow, 100));
+    const run at({{yellow, 100, 150}}, 300, 127, in_force(yellow, 100));
     REQUIRE(at.d.actions.size() == 1);
     CHECK(at[0].kind == action_kind::announce_lift);
     CHECK(at[0].effective == 151);
@@ -83,25 +83,28 @@ TEST_CASE("watch: what was issued and announced, unchanged, is no change", "[wat
   CHECK(r.d.next == issued_warning{orange, 100, std::nullopt, 0, 151, std::nullopt});
 }
 
-TEST_CASE("watch: a known downgrade is announced within the lead, once; then the lift", "[watch]") {
+TEST_CASE("watch: a known downgrade is announced within announce_hours, once; then the lift", "[watch]") {
   // red 100-150, orange to 200, then clean: everything is final in the forecast
   const auto b = bounds_of({{red, 100, 150}, {orange, 151, 200}}, 300);
   const run first(b, 52);
   REQUIRE(first.d.actions.size() == 1);
   CHECK(first[0].kind == action_kind::issue);
   CHECK(first[0].to == red);
-  const run ahead_of_it(b, 103, first.d.next);
+  const run too_early(b, 126, first.d.next);  // announce_hours (24) before it: not yet
+  CHECK(too_early.d.actions.empty());
+  const run ahead_of_it(b, 127, first.d.next);
   REQUIRE(ahead_of_it.d.actions.size() == 1);
   CHECK(ahead_of_it[0].kind == action_kind::announce_downgrade);
   CHECK(ahead_of_it[0].to == orange);
   CHECK(ahead_of_it[0].effective == 151);
-  const run again(b, 104, ahead_of_it.d.next);  // the same data again: nothing new
+  const run again(b, 128, ahead_of_it.d.next);  // the same data again: nothing new
   CHECK(again.d.actions.empty());
   const run at_downgrade(b, 151, again.d.next);  // the downgrade; the lift at 201 is 50 h ahead
   REQUIRE(at_downgrade.d.actions.size() == 1);
   CHECK(at_downgrade[0].kind == action_kind::downgrade);
   CHECK_FALSE(at_downgrade.d.next.announced_at);  // the promise is kept
-  const run lift_ahead(b, 153, at_downgrade.d.next);
+  CHECK(run(b, 176, at_downgrade.d.next).d.actions.empty());
+  const run lift_ahead(b, 177, at_downgrade.d.next);
   REQUIRE(lift_ahead.d.actions.size() == 1);
   CHECK(lift_ahead[0].kind == action_kind::announce_lift);
   CHECK(lift_ahead[0].effective == 201);
@@ -497,4 +500,25 @@ TEST_CASE("watch: a rules' warning ahead that a directive covers is issued at th
   CHECK(r[0].action.to == orange);
   CHECK(r[0].why == basis::directive);
   CHECK(r.d.next.level == yellow);
+}
+
+TEST_CASE("watch: a warning issued ahead whose process comes early is rescheduled by when it comes into force", "[watch]") {
+  // issued for 100; the process turns out to have begun at 80, and the decision sees it at `now`
+  SECTION("seen at 95, 5 h before the start issued: in force now, no notice (within the tolerance)") {
+    const run r({{yellow, 80, 150}}, 300, 95, ahead(yellow, 100));
+    CHECK(r.d.actions.empty());
+    CHECK(r.d.required == yellow);
+  }
+  SECTION("seen at 87, 13 h before it: rescheduled to now") {
+    const run r({{yellow, 80, 150}}, 300, 87, ahead(yellow, 100));
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::reschedule);
+    CHECK(r[0].effective == 87);
+    CHECK(r[0].replaces == 100);
+  }
+  SECTION("seen at 120, after the start issued: in force as issued, no notice") {
+    const run r({{yellow, 80, 150}}, 300, 120, ahead(yellow, 100));
+    CHECK(r.d.actions.empty());
+    CHECK(r.d.required == yellow);
+  }
 }

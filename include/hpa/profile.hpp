@@ -112,6 +112,9 @@ struct profile {
   /// Deciding online (RULES.md §9): an announced downgrade or lift is announced again, and an
   /// issued warning rescheduled, only when its hour moves by more than this (or its level changes).
   int announce_tolerance_hours = 12;
+  /// A downgrade or lift is announced ahead (§3.2.4 "并提前发布信息") once it is this close: a
+  /// forecast further ahead is revised too often to promise on (the evening before, as cities do).
+  int announce_hours = 24;
   merged_start start = merged_start::highest;  ///< §3.2.4 "从高级别启动预警"
   int lead_hours = 48;       ///< issue at least this long before the start (§3.2.3)
   int assessment_days = 5;   ///< the assessment is due this many days after the lift (§5)

@@ -198,7 +198,9 @@ class decider {
       return;
     }
     const hour_t at = std::max(v_.now, e->start);
-    if (moved(e->start, s_.start)) {
+    // Measured by when it comes into force: a process under way since before now starts now, or at
+    // the start issued when that has come too.
+    if (moved(std::max(e->start, std::min(v_.now, s_.start)), s_.start)) {
       act(action_kind::reschedule, s_.level, s_.level, at).replaces = s_.start;
       s_.start = e->start;
     }
@@ -291,7 +293,7 @@ class decider {
   }
 
   // The first change of the walk after now, when it is a downgrade or lift, announced ahead
-  // (§3.2.4 "提前发布信息") within lead_hours of it, once: again only when its level changes or
+  // (§3.2.4 "提前发布信息") within announce_hours of it, once: again only when its level changes or
   // its hour moves by more than the tolerance. An upgrade coming first stops the look-ahead.
   void announce() {
     const hour_t from = s_.since.value_or(s_.start);
@@ -299,7 +301,7 @@ class decider {
     const auto next = std::find_if(w.changes.begin(), w.changes.end(),
                                    [&](const watch_view::change& c) { return c.at > v_.now; });
     if (next == w.changes.end() || next->to > s_.level) return;
-    if (next->at > v_.now + v_.p.lead_hours) return;  // announced once within the lead: a forecast still moves
+    if (next->at > v_.now + v_.p.announce_hours) return;  // further ahead a forecast still moves
     if (s_.announced_at && s_.announced_to == next->to && !moved(*s_.announced_at, next->at)) return;
     auto& a = act(next->to == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, s_.level, next->to,
                   next->at);
