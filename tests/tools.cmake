@@ -26,7 +26,10 @@ hpa_tool_test(episodes_extra_columns 0 hpa-episodes ARGS bad/extra_columns.csv)
 hpa_tool_test(usage_bad_format 2 hpa-episodes ARGS --format xml two_stations.csv)
 hpa_tool_test(usage_unknown_option 2 hpa-episodes ARGS --frobnicate)
 hpa_tool_test(missing_file 1 hpa-episodes ARGS no_such_file.csv)
-hpa_tool_test(unknown_profile 1 hpa-episodes ARGS --profile atlantis two_stations.csv)
+# a --profile that names no built-in and no file is a bad option value (2); a file that exists but
+# does not parse is bad data (1)
+hpa_tool_test(unknown_profile 2 hpa-episodes ARGS --profile atlantis two_stations.csv)
+hpa_tool_test(profile_bad_file 1 hpa-episodes ARGS --profile bad/profile_syntax.json two_stations.csv)
 
 # hpa-daily
 hpa_tool_test(daily_single 0 hpa-daily ARGS single_pending.csv)
@@ -58,6 +61,7 @@ foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax
   hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check bad/${bad}.json)
 endforeach()
 hpa_tool_test(profile_usage 2 hpa-profile ARGS frobnicate)
+hpa_tool_test(profile_show_unknown 2 hpa-profile ARGS show atlantis)
 
 # hpa-watch (exit 3: an action is due)
 hpa_tool_test(watch_issue_on_time 3 hpa-watch ARGS -f text watch_ahead48.csv)
