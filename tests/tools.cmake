@@ -202,6 +202,10 @@ hpa_tool_test(convert_station_conflict 1 hpa-convert ARGS --from station bad/sta
 hpa_tool_test(convert_wrong_format 1 hpa-convert ARGS --from uci station_export_small.csv)
 hpa_tool_test(aqi_hourly 0 hpa-aqi ARGS conc_hourly.csv)
 hpa_tool_test(aqi_daily 0 hpa-aqi ARGS --daily conc_hourly.csv)
+# HJ 663's calendar days with their valid hours: PM2.5 and PM10 absent the first day
+hpa_tool_test(aqi_daily_means 0 hpa-aqi ARGS --daily-means conc_o3_days.csv)
+hpa_tool_test(aqi_daily_means_jsonl 0 hpa-aqi ARGS --daily-means -f jsonl conc_methods.csv)
+hpa_tool_test(aqi_usage_daily_and_daily_means 2 hpa-aqi ARGS --daily --daily-means conc_methods.csv)
 hpa_tool_test(aqi_2026 0 hpa-aqi ARGS --standard 2026 conc_hourly.csv)
 hpa_tool_test(episodes_from_daily_aqi_column 0 hpa-episodes ARGS conc_daily.csv)
 hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number_conc.csv)  # a file with no concentration column is refused first (bad_no_concentrations)
@@ -241,6 +245,8 @@ set_tests_properties("shared: hpa-stats, the Pingdingshan winters under each pro
 
 # hpa-area: area series from stations (HJ 663-2013)
 hpa_tool_test(area_city 0 hpa-area ARGS --map area_map.csv --level city area_conc.csv)
+# an area's calendar days: six hours of a day, too few for any value, with the hours counted
+hpa_tool_test(area_daily_means 0 hpa-area ARGS --map area_map.csv --level county --daily-means area_conc.csv)
 hpa_tool_test(area_city_by_time 0 hpa-area ARGS --map area_map.csv --level city area_conc_by_time.csv)
 hpa_tool_test(area_county_min_sites_share 0 hpa-area ARGS --map area_map.csv --level county --min-sites 75% area_conc.csv)
 hpa_tool_test(area_city_min_sites_count 0 hpa-area ARGS -q --map area_map.csv --level city --min-sites 2 area_conc.csv)
@@ -571,6 +577,13 @@ add_test(NAME "tool: conc_beijing_city_winters" COMMAND sh ${CMAKE_CURRENT_SOURC
   $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_SOURCE_DIR}/expected/conc_beijing_city_winters.out
   ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
 set_tests_properties("tool: conc_beijing_city_winters" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
+# the city's daily PM2.5 of December 2016 (hpa-area --daily-means) against the published daily
+# city file, as close as the days made from its hourly series (needs ../shared/data)
+add_test(NAME "tool: area_beijing_daily_pm25_2016_12" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/beijing_daily.sh
+  $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data
+  ${CMAKE_CURRENT_SOURCE_DIR}/expected/area_beijing_daily_pm25_2016_12.out
+  ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
+set_tests_properties("tool: area_beijing_daily_pm25_2016_12" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
 # what a daily AQI stands on: the PM monitors down the first day, O3 alone carries it
 hpa_tool_test(aqi_daily_basis 0 hpa-aqi ARGS --daily conc_o3_days.csv)
 hpa_tool_test(stats_days_without_pm 0 hpa-stats ARGS -f text --profile profile_conc.json conc_o3_days.csv)
