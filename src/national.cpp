@@ -527,6 +527,9 @@ std::vector<known_column> concentration_columns() {
   for (const char* q : quantity_names) c.push_back({q});
   c[3 + 1].aliases = {"pm2.5"};  // pm25
   c.push_back({"sites"});        // an area's hour: how many sites it stands on (read, not used)
+  // the other published statistics, known so that a near name is not taken for a typing slip of
+  // so2_24h (read, not used: the statistics come from the hourly values)
+  for (const char* published : {"no2_24h", "co_24h", "o3_max_1h"}) c.push_back({published});
   return c;
 }
 }  // namespace

@@ -206,6 +206,8 @@ hpa_tool_test(aqi_daily 0 hpa-aqi ARGS --daily conc_hourly.csv)
 hpa_tool_test(aqi_daily_means 0 hpa-aqi ARGS --daily-means conc_o3_days.csv)
 hpa_tool_test(aqi_daily_means_jsonl 0 hpa-aqi ARGS --daily-means -f jsonl conc_methods.csv)
 hpa_tool_test(aqi_usage_daily_and_daily_means 2 hpa-aqi ARGS --daily --daily-means conc_methods.csv)
+# published 24 h columns beside the hours (no2_24h is no typing slip of so2_24h): read, not used
+hpa_tool_test(aqi_published_24h_columns 0 hpa-aqi ARGS conc_published_24h.csv)
 hpa_tool_test(aqi_2026 0 hpa-aqi ARGS --standard 2026 conc_hourly.csv)
 hpa_tool_test(episodes_from_daily_aqi_column 0 hpa-episodes ARGS conc_daily.csv)
 hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number_conc.csv)  # a file with no concentration column is refused first (bad_no_concentrations)
@@ -232,6 +234,18 @@ hpa_tool_test(stats_levels_of_profile 0 hpa-stats ARGS -q --by winter --profile 
 hpa_tool_test(stats_hourly_concentrations_json 0 hpa-stats ARGS -f json --concentrations stats_conc.csv stats_hourly.csv)
 hpa_tool_test(stats_hourly_concentrations_text 0 hpa-stats ARGS -f text --by all --concentrations stats_conc.csv stats_hourly.csv)
 hpa_tool_test(stats_daily_aqi_column 0 hpa-stats ARGS --by all conc_daily.csv)
+# HJ 663 from daily concentrations (hpa-convert --from daily-city's, which has no O3 8 h value),
+# and hpa-aqi --daily-means's days, which give what their hours give
+hpa_tool_test(stats_daily_city_concentrations 0 hpa-stats ARGS -f text --by all
+  --concentrations daily_city_converted.csv daily_city_converted.csv)
+hpa_tool_test(stats_daily_means_concentrations 0 hpa-stats ARGS -f text --by all --profile profile_conc.json
+  --concentrations conc_methods_daily_means.csv conc_methods.csv)
+hpa_tool_test(stats_hourly_concentrations_same 0 hpa-stats ARGS -f text --by all --profile profile_conc.json
+  --concentrations conc_methods.csv conc_methods.csv)
+# hpa-convert's daily output read by every tool that reads a series: no word about its columns
+foreach(t episodes daily level stats report watch)
+  hpa_tool_test(${t}_daily_city_quiet 0 hpa-${t} ARGS daily_city_converted.csv)
+endforeach()
 hpa_tool_test(stats_header_only 0 hpa-stats ARGS -f text bad/header_only.csv)
 hpa_tool_test(stats_concentrations_unsorted 1 hpa-stats ARGS --concentrations bad/conc_unsorted.csv stats_hourly.csv)
 hpa_tool_test(stats_usage_bad_by 2 hpa-stats ARGS --by season stats_daily.csv)
