@@ -154,7 +154,8 @@ class daily_means_writer {
     auto& st = it->second;
     if (!fresh && m.hour <= st.last)
       throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
-                                                     format_time(m.hour) + " is not after line " + std::to_string(st.line) +
+                                                     format_time(m.hour) + " is not after line " +
+                                                     std::to_string(st.line) +
                                                      ": sort the rows by station and time, one row per hour");
     st.last = m.hour;
     st.line = m.line;
@@ -188,7 +189,8 @@ int run(const args& a, tool::context& cx) {
     return a.standard == "2012" ? aqi_edition::hj633_2012 : a.standard == "2026" ? aqi_edition::hj633_2026 : edition_for(t);
   };
   io::output out(cx.options().output);
-  io::record_writer rows(out, cx.options().format, a.daily_means ? io::daily_concentration_columns() : columns(a.daily));
+  io::record_writer rows(out, cx.options().format,
+                         a.daily_means ? io::daily_concentration_columns() : columns(a.daily));
   std::map<std::string, daily_state> stations;
   daily_means_writer days(rows);
   io::measurement m;

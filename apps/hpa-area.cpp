@@ -122,7 +122,8 @@ std::string names(const std::set<std::string>& s) {
 
 class area_run {
  public:
-  area_run(const tool::context& cx, const io::site_map& map, site_quorum q, io::output& out, io::record_writer* daily_rows)
+  area_run(const tool::context& cx, const io::site_map& map, site_quorum q, io::output& out,
+           io::record_writer* daily_rows)
       : cx_(cx),
         map_(map),
         writer_{&out, &map.areas, daily_rows, std::vector<daily_concentrations>(daily_rows ? map.areas.size() : 0)},
@@ -219,8 +220,10 @@ int run(const args& a, tool::context& cx) {
   io::concentration_reader reader(*in.stream, in.name, cx.warner());
   io::output out(cx.options().output);
   std::optional<io::record_writer> daily_rows;
-  if (a.daily_means) daily_rows.emplace(out, io::format::csv, io::daily_concentration_columns());
-  else out << io::measurement_csv_header().substr(0, io::measurement_csv_header().size() - 1) << ",sites\n";
+  if (a.daily_means)
+    daily_rows.emplace(out, io::format::csv, io::daily_concentration_columns());
+  else
+    out << io::measurement_csv_header().substr(0, io::measurement_csv_header().size() - 1) << ",sites\n";
   area_run areas(cx, map, quorum, out, daily_rows ? &*daily_rows : nullptr);
   io::measurement m;
   while (reader.next(m)) areas.feed(m);

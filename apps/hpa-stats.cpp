@@ -353,8 +353,9 @@ void options(CLI::App& app, args& a) {
   app.add_option("--by", a.by, "month, winter, heating-season, year or all")
       ->check(CLI::IsMember({"month", "winter", "heating-season", "year", "all"}))
       ->capture_default_str();
-  app.add_option("--concentrations", a.concentrations,
-                 "Hourly (station,time,pm25,…) or daily (station,date,pm25_24h,…) concentrations for HJ 663's statistics");
+  app.add_option(
+      "--concentrations", a.concentrations,
+      "Hourly (station,time,pm25,…) or daily (station,date,pm25_24h,…) concentrations for HJ 663's statistics");
 }
 
 int run(const args& a, tool::context& cx) {

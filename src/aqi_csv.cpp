@@ -30,13 +30,14 @@ const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"
                                     // concentrations: the hourly values, in the order of conc_value
                                     {"pm25", {"pm2.5"}}, {"pm10"}, {"so2"}, {"no2"}, {"co"}, {"o3"},
                                     // beside them, not used: published statistics, an area's sites
-                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"}, {"sites"},
+                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"},
+                                    {"sites"},
                                     // what else hpa writes beside an AQI or concentrations, not used: the
                                     // daily city files' O3 (hpa-convert), the daily means' (hpa-aqi --daily-means)
                                     {"o3_max_1h"}, {"o3_8h_max"}, {"pm25_hours"}, {"pm10_hours"}, {"so2_hours"},
                                     {"no2_hours"}, {"co_hours"}, {"o3_8h_windows"}};
-enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col, basis_col,
-            first_conc_col, first_beside_col = first_conc_col + 6, sites_col = first_beside_col + 6,
+enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col,
+            basis_col, first_conc_col, first_beside_col = first_conc_col + 6, sites_col = first_beside_col + 6,
             end_col = sites_col + 1 + 8 };
 static_assert(end_col == std::size(aqi_columns));
 

@@ -689,7 +689,8 @@ std::vector<field> daily_concentration_fields(const std::string& station, std::i
   constexpr int ug_decimals = 2, mg_decimals = 3;  // CO is in mg/m³: a thousandth is a µg/m³
   std::vector<field> f = {field::string(station), field::string(format_date(day * 24))};
   for (std::size_t p = 0; p < hj663_item_count; ++p) {
-    f.push_back(field::number(v[p], daily_columns[p].kind == number_kind::concentration_mg ? mg_decimals : ug_decimals));
+    f.push_back(
+        field::number(v[p], daily_columns[p].kind == number_kind::concentration_mg ? mg_decimals : ug_decimals));
     f.push_back(field::integer(n[p]));
   }
   return f;
@@ -697,8 +698,10 @@ std::vector<field> daily_concentration_fields(const std::string& station, std::i
 
 daily_concentration_reader::daily_concentration_reader(std::istream& in, std::string source, warn_fn warn)
     : csv_(in, std::move(source), warn) {
-  if (!csv_.next()) throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,date,pm25_24h");
-  if (looks_like_data(csv_.fields())) missing_header(csv_, "such as station,date,pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h");
+  if (!csv_.next())
+    throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,date,pm25_24h");
+  if (looks_like_data(csv_.fields()))
+    missing_header(csv_, "such as station,date,pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h");
   std::vector<known_column> known = {{"station"}, {"date"}};
   for (const auto& d : daily_columns) known.push_back({d.value, {d.alias}});
   for (const auto& d : daily_columns) known.push_back({d.count});
@@ -728,17 +731,19 @@ bool daily_concentration_reader::next(daily_concentration_row& r) {
   const auto ds = detail::trimmed(f[static_cast<std::size_t>(date_)]);
   const auto t = parse_time(ds);
   if (!t || !t.date_only)
-    throw error(csv_.at(static_cast<std::uint64_t>(date_) + 1), std::string(t ? "expected a date" : t.error) + ", got " + quote(ds));
+    throw error(csv_.at(static_cast<std::uint64_t>(date_) + 1),
+                std::string(t ? "expected a date" : t.error) + ", got " + quote(ds));
   r.day = hpa::detail::day_of(t.hour);
   for (std::size_t p = 0; p < hj663_item_count; ++p) {
     const int v = value_[p], n = count_[p];
     r.values[p] = v < 0 ? NAN
                         : value(f[static_cast<std::size_t>(v)], csv_, static_cast<std::uint64_t>(v) + 1,
                                 daily_columns[p].what, daily_columns[p].kind);
-    r.counts[p] = n < 0 || is_missing(f[static_cast<std::size_t>(n)])
-                      ? -1
-                      : static_cast<int>(parse_number(f[static_cast<std::size_t>(n)], csv_.at(static_cast<std::uint64_t>(n) + 1),
-                                                      daily_columns[p].count));
+    r.counts[p] =
+        n < 0 || is_missing(f[static_cast<std::size_t>(n)])
+            ? -1
+            : static_cast<int>(parse_number(f[static_cast<std::size_t>(n)], csv_.at(static_cast<std::uint64_t>(n) + 1),
+                                            daily_columns[p].count));
   }
   return true;
 }

@@ -279,7 +279,8 @@ TEST_CASE("national: a NUL in a station name is an error naming line and column,
   CHECK_THROWS_WITH(read_daily_city(day, "d.csv", days), "d.csv:1:1: a city name " + refused);
 }
 
-TEST_CASE("national: daily concentrations, as hpa writes them and as hpa-convert writes the daily city files", "[national]") {
+TEST_CASE("national: daily concentrations, as hpa writes them and as hpa-convert writes the daily city files",
+          "[national]") {
   SECTION("hpa-aqi --daily-means's columns: values and counts; an empty value is not valid") {
     std::istringstream in(
         "station,date,pm25_24h,pm25_hours,pm10_24h,pm10_hours,so2_24h,so2_hours,no2_24h,no2_hours,co_24h,co_hours,"
