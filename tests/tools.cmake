@@ -243,9 +243,10 @@ hpa_tool_test(stats_daily_means_concentrations 0 hpa-stats ARGS -f text --by all
 hpa_tool_test(stats_hourly_concentrations_same 0 hpa-stats ARGS -f text --by all --profile profile_conc.json
   --concentrations conc_methods.csv conc_methods.csv)
 # hpa-convert's daily output read by every tool that reads a series: no word about its columns
-foreach(t episodes daily level stats report watch)
+foreach(t episodes daily level stats report)
   hpa_tool_test(${t}_daily_city_quiet 0 hpa-${t} ARGS daily_city_converted.csv)
 endforeach()
+hpa_tool_test(watch_daily_city_quiet 3 hpa-watch ARGS --now 2016-12-17T23:00 daily_city_converted.csv)
 hpa_tool_test(stats_header_only 0 hpa-stats ARGS -f text bad/header_only.csv)
 hpa_tool_test(stats_concentrations_unsorted 1 hpa-stats ARGS --concentrations bad/conc_unsorted.csv stats_hourly.csv)
 hpa_tool_test(stats_usage_bad_by 2 hpa-stats ARGS --by season stats_daily.csv)
