@@ -9,6 +9,7 @@
 #include "hpa/aqi_daily.hpp"
 #include "hpa/io/national.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/stats.hpp"
 #include "hpa/unit_check.hpp"
 #include "tool.hpp"
 
@@ -30,6 +31,12 @@ const tool::spec spec = {
     "(2012: the mean is never rounded before the lookup). Its basis column names the\n"
     "pollutants the daily AQI stands on, those with a valid statistic in the window (\"PM2.5\n"
     "PM10 SO2 NO2 CO O3\", or \"O3\" alone while PM2.5 and PM10 have fewer than 20 hours).\n"
+    "--daily-means writes instead, per station and calendar day, HJ 663's daily values: the\n"
+    "24 h means of PM2.5, PM10, SO2, NO2 (µg/m³) and CO (mg/m³), each valid with 20 of the day's\n"
+    "24 hours, and the O3 daily maximum 8 h mean (of the 17 8 h means ending 07:00 … 23:00, each\n"
+    "valid with 6 of 8, the maximum with 14 of 17 or above 160), beside the valid hours (the\n"
+    "8 h means for O3) each stands on: what analysts compare with published daily values, and\n"
+    "what hpa-stats --concentrations takes.\n"
     "--standard auto takes HJ 633-2026 from 2026-03-01. Streams: memory is a window per station.\n"
     "A file with no concentration column is an error; a column whose median is far from its\n"
     "unit (CO over 100 mg/m³, PM under 1 µg/m³, …: CO in µg/m³ would make every hour 500) is\n"
@@ -40,14 +47,17 @@ const tool::spec spec = {
 struct args {
   tool::common common;
   std::string standard = "auto", pm = "hourly";
-  bool daily = false, o3_8h = false, so2_fallback = false;
+  bool daily = false, daily_means = false, o3_8h = false, so2_fallback = false;
 };
 
 void options(CLI::App& app, args& a) {
   app.add_option("--standard", a.standard, "2012, 2026 or auto")
       ->check(CLI::IsMember({"2012", "2026", "auto"}))
       ->capture_default_str();
-  app.add_flag("--daily", a.daily, "The daily AQI of the 24 h ending at each hour");
+  auto* daily = app.add_flag("--daily", a.daily, "The daily AQI of the 24 h ending at each hour");
+  app.add_flag("--daily-means", a.daily_means,
+               "Per calendar day, HJ 663's 24 h means and O3 maximum 8 h mean with their valid hours")
+      ->excludes(daily);
   app.add_option("--realtime-pm", a.pm, "2012 real-time PM: hourly (1 h vs 24 h breakpoints) or moving (24 h mean)")
       ->check(CLI::IsMember({"hourly", "moving"}))
       ->capture_default_str();
@@ -129,6 +139,42 @@ struct daily_state {
   std::uint64_t line = 0;
 };
 
+// Per station, HJ 663's calendar days of its hours, written as each day ends.
+class daily_means_writer {
+ public:
+  explicit daily_means_writer(io::record_writer& rows) : rows_(rows) {}
+  // Writes a day of `station` (a name that outlives the call).
+  auto emit(const std::string& station) {
+    return [this, &station](std::int64_t day, const day_concentrations& v, const day_counts& n) {
+      rows_.write(io::daily_concentration_fields(station, day, v, n));
+    };
+  }
+  void push(const io::measurement& m) {
+    auto [it, fresh] = stations_.try_emplace(m.station);
+    auto& st = it->second;
+    if (!fresh && m.hour <= st.last)
+      throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
+                                                     format_time(m.hour) + " is not after line " +
+                                                     std::to_string(st.line) +
+                                                     ": sort the rows by station and time, one row per hour");
+    st.last = m.hour;
+    st.line = m.line;
+    st.days.push(m.hour, m.c, emit(m.station));
+  }
+  void finish() {
+    for (auto& [name, st] : stations_) st.days.finish(emit(name));
+  }
+
+ private:
+  struct station {
+    daily_concentrations days;
+    hour_t last = 0;
+    std::uint64_t line = 0;
+  };
+  io::record_writer& rows_;
+  std::map<std::string, station> stations_;
+};
+
 int run(const args& a, tool::context& cx) {
   auto in = cx.open_input();
   io::concentration_reader reader(*in.stream, in.name, cx.warner());
@@ -143,11 +189,17 @@ int run(const args& a, tool::context& cx) {
     return a.standard == "2012" ? aqi_edition::hj633_2012 : a.standard == "2026" ? aqi_edition::hj633_2026 : edition_for(t);
   };
   io::output out(cx.options().output);
-  io::record_writer rows(out, cx.options().format, columns(a.daily));
+  io::record_writer rows(out, cx.options().format,
+                         a.daily_means ? io::daily_concentration_columns() : columns(a.daily));
   std::map<std::string, daily_state> stations;
+  daily_means_writer days(rows);
   io::measurement m;
   while (reader.next(m)) {
     units.add(m.c);
+    if (a.daily_means) {
+      days.push(m);
+      continue;
+    }
     if (!a.daily) {
       rows.write(fields(m.station, m.hour, hourly_breakdown(to_thousandths(m.c), edition(m.hour), ro)));
       continue;
@@ -169,6 +221,7 @@ int run(const args& a, tool::context& cx) {
     st.next = m.hour + 1;
     st.line = m.line;
   }
+  days.finish();
   rows.finish();
   out.commit();
   units.warn(in.name, cx);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -10,6 +11,7 @@
 #include "hpa/io/national.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/site_map.hpp"
+#include "hpa/stats.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -31,6 +33,10 @@ const tool::spec spec = {
     "--min-sites is empty for the hour. Stations missing from the map, and sites of the map\n"
     "missing from the data, are reported with counts; a map in which no area has an evaluation\n"
     "site (every site a control site, say) is an error.\n"
+    "--daily-means writes instead, per area and calendar day, HJ 663's daily values of the\n"
+    "area's hourly series (what hpa-aqi --daily-means writes for a station): the 24 h means of\n"
+    "PM2.5, PM10, SO2, NO2 and CO, each valid with 20 of 24 hours, the O3 daily maximum 8 h\n"
+    "mean, and the valid hours (8 h means for O3) each stands on.\n"
     "Memory: an hour of an area is written once every site of the area has a later row, so\n"
     "input ordered by time streams; input grouped by station (what hpa-convert writes) is held\n"
     "until an area's last site is read, about 150 bytes per area and hour (a year of one city:\n"
@@ -40,6 +46,7 @@ const tool::spec spec = {
 struct args {
   tool::common common;
   std::string map, level, min_sites = "1";
+  bool daily_means = false;
 };
 
 void options(CLI::App& app, args& a) {
@@ -48,6 +55,8 @@ void options(CLI::App& app, args& a) {
                  "The map column that groups: city, county or any column name (default: area, 城市, or the only one)");
   app.add_option("--min-sites", a.min_sites, "Valid sites a pollutant needs in an hour: a count (2) or a share (75%)")
       ->capture_default_str();
+  app.add_flag("--daily-means", a.daily_means,
+               "Per area and calendar day, HJ 663's 24 h means and O3 maximum 8 h mean with their valid hours");
 }
 
 // "3" (sites) or "75%" (of the area's evaluation sites).
@@ -69,7 +78,15 @@ site_quorum parse_min_sites(const std::string& s) {
 struct area_writer {
   io::output* out;
   const std::vector<std::string>* areas;
+  io::record_writer* daily_rows = nullptr;  // --daily-means: the areas' calendar days go here
+  std::vector<daily_concentrations> days;   // per area
+  auto emit(std::size_t a) {
+    return [this, a](std::int64_t day, const day_concentrations& c, const day_counts& n) {
+      daily_rows->write(io::daily_concentration_fields((*areas)[a], day, c, n));
+    };
+  }
   void on_area_hour(std::size_t a, hour_t h, const area_value& v) {
+    if (daily_rows) return days.at(a).push(h, v.c, emit(a));
     io::measurement m;
     m.station = (*areas)[a];
     m.hour = h;
@@ -77,6 +94,10 @@ struct area_writer {
     auto row = io::measurement_csv_row(m);
     row.pop_back();  // the newline: the sites column follows
     *out << row << "," << std::to_string(v.sites) << "\n";
+  }
+  void finish() {
+    if (!daily_rows) return;
+    for (std::size_t a = 0; a < days.size(); ++a) days[a].finish(emit(a));
   }
 };
 
@@ -101,8 +122,12 @@ std::string names(const std::set<std::string>& s) {
 
 class area_run {
  public:
-  area_run(const tool::context& cx, const io::site_map& map, site_quorum q, io::output& out)
-      : cx_(cx), map_(map), writer_{&out, &map.areas}, series_(evaluation_sites(), map.areas.size(), q) {}
+  area_run(const tool::context& cx, const io::site_map& map, site_quorum q, io::output& out,
+           io::record_writer* daily_rows)
+      : cx_(cx),
+        map_(map),
+        writer_{&out, &map.areas, daily_rows, std::vector<daily_concentrations>(daily_rows ? map.areas.size() : 0)},
+        series_(evaluation_sites(), map.areas.size(), q) {}
 
   void feed(const io::measurement& m) {
     auto& st = state(m.station);
@@ -116,6 +141,7 @@ class area_run {
 
   void finish() {
     series_.finish(writer_);
+    writer_.finish();
     std::set<std::string> unknown, no_area;
     std::uint64_t unknown_rows = 0;
     std::vector<bool> seen(map_.sites.size(), false);
@@ -193,11 +219,16 @@ int run(const args& a, tool::context& cx) {
   auto in = cx.open_input();
   io::concentration_reader reader(*in.stream, in.name, cx.warner());
   io::output out(cx.options().output);
-  out << io::measurement_csv_header().substr(0, io::measurement_csv_header().size() - 1) << ",sites\n";
-  area_run areas(cx, map, quorum, out);
+  std::optional<io::record_writer> daily_rows;
+  if (a.daily_means)
+    daily_rows.emplace(out, io::format::csv, io::daily_concentration_columns());
+  else
+    out << io::measurement_csv_header().substr(0, io::measurement_csv_header().size() - 1) << ",sites\n";
+  area_run areas(cx, map, quorum, out, daily_rows ? &*daily_rows : nullptr);
   io::measurement m;
   while (reader.next(m)) areas.feed(m);
   areas.finish();
+  if (daily_rows) daily_rows->finish();
   out.commit();
   return 0;
 }

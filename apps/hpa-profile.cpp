@@ -63,7 +63,7 @@ int run(const args& a, tool::context& cx) {
   if (*a.list) {
     list(cx.options(), out);
   } else if (*a.show) {
-    out << io::to_json(io::load_profile(a.name)).dump(2) << "\n";
+    out << io::to_json(tool::profile_option(a.name, "name")).dump(2) << "\n";
   } else {
     const auto p = io::load_profile(a.file);
     out << fmt::format("{}: ok: profile '{}', {} levels, {} mode\n", a.file, p.name, p.levels.size(),

@@ -4,9 +4,13 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <sstream>
 #include <unordered_map>
 
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/csv.hpp"
+#include "hpa/io/fields.hpp"
+#include "hpa/io/input.hpp"
 #include "hpa/io/national.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
@@ -129,9 +133,44 @@ void read_aqi(const tool::context& cx, tool::input& in, const profile& p, statio
     s->aqi_days.finish(add_day(*s, keep));
 }
 
+// Whether a concentration file is of calendar days (a date column and no time column): hpa's
+// daily concentrations, or hpa-convert's daily city rows.
+bool is_daily(const std::string& header_line, const std::string& source) {
+  std::istringstream line(header_line);
+  io::csv_reader csv(line, source);
+  if (!csv.next()) return false;
+  static const io::known_column date_time[] = {{"date"}, {"time"}};
+  const io::header_map h(csv, date_time, io::unknown_columns::ignore);
+  return h[0] >= 0 && h[1] < 0;
+}
+
+void read_daily_concentrations(const tool::context& cx, std::istream& in, const std::string& source,
+                               station_index& stations) {
+  io::daily_concentration_reader reader(in, source, cx.warner());
+  io::daily_concentration_row r;
+  while (reader.next(r)) {
+    auto& s = stations.at(r.station);
+    if (s.any_conc && r.day * 24 <= s.last_conc)
+      throw error(location{r.source, r.line, 0}, (r.station.empty() ? std::string() : "station " + r.station + ": ") +
+                                                     format_date(r.day * 24) + " is not after line " +
+                                                     std::to_string(s.last_conc_line) +
+                                                     ": sort the rows by station and date, one row per day");
+    s.any_conc = true;
+    s.last_conc = r.day * 24;
+    s.last_conc_line = r.line;
+    if (in_window(cx.filter(), r.day)) s.stats.add_day_concentrations(r.day, r.values);
+  }
+}
+
 void read_concentrations(const tool::context& cx, const std::string& path, station_index& stations) {
-  auto in = cx.open(path);
-  io::concentration_reader reader(*in.stream, in.name, cx.warner());
+  auto file = cx.open(path);
+  // The header line decides the reader; the readers then read it again, before the rest.
+  std::string header;
+  std::getline(*file.stream, header);
+  std::istringstream first(header + "\n");
+  io::input_chain chain({{&first, file.name}, {file.stream, file.name}});
+  if (is_daily(header, file.name)) return read_daily_concentrations(cx, chain, file.name, stations);
+  io::concentration_reader reader(chain, file.name, cx.warner());
   io::measurement m;
   while (reader.next(m)) {
     auto& s = stations.at(m.station);
@@ -284,8 +323,11 @@ const tool::spec spec = {
     "starting in the period, and the days and hours with a warning in force, in all and per\n"
     "level (a day counts for a level when that level is in force at any of its hours). A period\n"
     "between a station's first and last with no row of it is listed too, with 0 valid days.\n"
-    "--concentrations FILE (hpa's long hourly CSV, as hpa-convert writes it) adds HJ 663's\n"
-    "statistics, per station of the same name: the means of the daily PM2.5, PM10, SO2, NO2,\n"
+    "--concentrations FILE adds HJ 663's statistics, per station of the same name, from hourly\n"
+    "concentrations (hpa's long CSV, as hpa-convert and hpa-area write it) or from calendar\n"
+    "days (a date column: pm25_24h, pm10_24h, so2_24h, no2_24h, co_24h, o3_8h_max, as hpa-aqi\n"
+    "--daily-means writes them; hpa-convert --from daily-city's days give no O3 8 h value): the\n"
+    "means of the daily PM2.5, PM10, SO2, NO2,\n"
     "the 95th percentile of daily CO, the 90th of the O3 daily maximum 8 h mean (HJ 663\n"
     "percentiles), the valid days of each, and whether a year or month meets HJ 663's data\n"
     "capture (324 days, 27 a month, 25 in February). CSV columns: every column up to\n"
@@ -311,8 +353,9 @@ void options(CLI::App& app, args& a) {
   app.add_option("--by", a.by, "month, winter, heating-season, year or all")
       ->check(CLI::IsMember({"month", "winter", "heating-season", "year", "all"}))
       ->capture_default_str();
-  app.add_option("--concentrations", a.concentrations,
-                 "Hourly concentrations (station,time,pm25,pm10,so2,no2,co,o3) for HJ 663's statistics");
+  app.add_option(
+      "--concentrations", a.concentrations,
+      "Hourly (station,time,pm25,…) or daily (station,date,pm25_24h,…) concentrations for HJ 663's statistics");
 }
 
 int run(const args& a, tool::context& cx) {

@@ -354,7 +354,7 @@ std::shared_ptr<progress_line> context::progress() const {
 
 const hpa::profile& context::profile() const {
   if (profile_) return *profile_;
-  auto p = io::load_profile(common_.profile);
+  auto p = profile_option(common_.profile, "--profile");
   if (!common_.as_of.empty()) {
     const auto t = parse_time(common_.as_of);
     if (!t || !t.date_only)
@@ -366,6 +366,15 @@ const hpa::profile& context::profile() const {
     p = std::move(*then);
   }
   return profile_.emplace(std::move(p));
+}
+
+hpa::profile profile_option(const std::string& value, const char* option) {
+  try {
+    return io::load_profile(value);
+  } catch (const error& e) {
+    if (std::error_code ec; io::find_builtin(value) || std::filesystem::exists(value, ec)) throw;
+    throw CLI::ValidationError(option, e.what());
+  }
 }
 
 void context::warn(const std::string& text) const {

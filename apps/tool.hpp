@@ -252,6 +252,11 @@ hour_t hour_option(const std::string& text, const char* option);
 /// Parses a date option (--since, --until): "2023-12-01"; a usage error otherwise.
 hour_t date_option(const std::string& text, const char* option);
 
+/// The profile an option names (--profile): a built-in or a JSON file. A value that is neither a
+/// built-in name nor an existing file is a usage error (exit 2), as any bad option value; a file
+/// that exists but cannot be read or parsed is a data error (exit 1).
+hpa::profile profile_option(const std::string& value, const char* option);
+
 /// Warns, once per area, of the directives (read from `source`) whose area is none of the
 /// input's `stations`: they apply to nothing.
 void warn_unused_directives(const context& cx, const std::string& source, std::span<const directive> ds,

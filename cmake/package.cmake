@@ -1,8 +1,11 @@
-# The Debian package: `cpack -G DEB` in the build tree makes hpa_VERSION-RELEASE_ARCH.deb, which
-# tests/package.cmake unpacks, runs and checks with lintian. Everything `cmake --install` puts
-# under the prefix goes in, under /usr, plus the two files Debian asks of every package
-# (usr/share/doc/hpa/copyright and changelog.Debian.gz), installed by the component "debian",
-# which a plain install leaves out.
+# The Debian packages: `cpack -G DEB` in the build tree makes, as Debian splits a library with
+# tools, hpa_VERSION-RELEASE_ARCH.deb (the install component "hpa": tools, man pages,
+# completions, profiles, README and examples) and libhpa-dev_VERSION-RELEASE_ARCH.deb (the
+# component "dev": headers, hpa::io and the CMake package, depending on the -dev packages its
+# headers and CMake package need). tests/package.cmake installs both in a scratch root, runs them
+# and checks each with lintian. Each package also gets the two files Debian asks of every package
+# (usr/share/doc/<package>/copyright and changelog.Debian.gz), installed by the components
+# "hpa_debian" and "dev_debian", which a plain install leaves out.
 
 set(HPA_DEB_RELEASE 1 CACHE STRING "Debian revision of the package (the -1 of 0.1.0-1)")
 set(HPA_DEB_MAINTAINER "hpa authors <hpa@example.org>" CACHE STRING "Maintainer field of the Debian package")
@@ -28,40 +31,68 @@ if(HPA_GZIP)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "gzip of ${debian_dir}/changelog failed")
   endif()
-  install(FILES ${debian_dir}/changelog.Debian.gz DESTINATION ${CMAKE_INSTALL_DOCDIR}
-    COMPONENT debian EXCLUDE_FROM_ALL)
 endif()
-install(FILES ${debian_dir}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT debian EXCLUDE_FROM_ALL)
+set(HPA_DEV_PACKAGE libhpa-dev)
+foreach(component_doc "hpa_debian;${CMAKE_INSTALL_DOCDIR}" "dev_debian;${CMAKE_INSTALL_DATADIR}/doc/${HPA_DEV_PACKAGE}")
+  list(GET component_doc 0 component)
+  list(GET component_doc 1 docdir)
+  install(FILES ${debian_dir}/copyright DESTINATION ${docdir} COMPONENT ${component} EXCLUDE_FROM_ALL)
+  if(HPA_GZIP)
+    install(FILES ${debian_dir}/changelog.Debian.gz DESTINATION ${docdir} COMPONENT ${component} EXCLUDE_FROM_ALL)
+  endif()
+endforeach()
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME hpa)
 set(CPACK_PACKAGE_VENDOR "the hpa authors")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "heavy-pollution weather warnings as a city's emergency plan decides them")
-set(CPACK_PACKAGE_DESCRIPTION "hpa decides heavy-pollution weather warnings the way a Chinese city's
-emergency plan prescribes: which warning (yellow, orange, red), from when to
-when, which response tier and by when it must be issued.
-.
-The hpa-* tools read hourly AQI or pollutant concentrations as CSV and write
-CSV, JSON or text: the daily AQI, the warning episodes, the level in force,
-period statistics, notices, assessments, emission-reduction checks and SVG
-pictures. The package also holds the C++20 rule headers, the hpa::io
-library and the CMake package for find_package(hpa).")
+# No CPACK_PACKAGE_DESCRIPTION_SUMMARY: CPack would put it before each package's description, whose
+# first line is that package's own synopsis.
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_INSTALL_PREFIX /usr)  # the prefix CPACK_SET_DESTDIR installs to
 # Installed with DESTDIR, so the install scripts see the package's own prefix (/usr): the zsh
 # completions go where Debian's zsh reads them.
 set(CPACK_SET_DESTDIR ON)
 set(CPACK_STRIP_FILES ON)
-# Every component in one package: the unnamed one of the install rules, and "debian".
-set(CPACK_COMPONENTS_ALL Unspecified debian)
+# One package per group: "tools" (hpa) and "dev" (libhpa-dev).
+set(CPACK_COMPONENTS_ALL hpa hpa_debian dev dev_debian)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
-set(CPACK_COMPONENTS_GROUPING ALL_COMPONENTS_IN_ONE)
+set(CPACK_COMPONENTS_GROUPING ONE_PER_GROUP)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE ${HPA_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${HPA_DEB_MAINTAINER}")
-set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends: from the libraries the tools link (dpkg-shlibdeps)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME hpa)
+set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_TOOLS_PACKAGE_SHLIBDEPS ON)  # Depends: from the libraries the tools link (dpkg-shlibdeps)
+set(CPACK_DEBIAN_TOOLS_DESCRIPTION "heavy-pollution weather warnings as a city's emergency plan decides them
+hpa decides heavy-pollution weather warnings the way a Chinese city's
+emergency plan prescribes: which warning (yellow, orange, red), from when to
+when, which response tier and by when it must be issued.
+.
+The hpa-* tools read hourly AQI or pollutant concentrations as CSV and write
+CSV, JSON or text: the daily AQI, the warning episodes, the level in force,
+period statistics, notices, assessments, emission-reduction checks and SVG
+pictures. The C++ headers and library are in libhpa-dev.")
+
+set(CPACK_DEBIAN_DEV_PACKAGE_NAME ${HPA_DEV_PACKAGE})
+set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
+# What the headers include (nlohmann/json.hpp) and what hpa-config.cmake finds (fmt, nlohmann_json,
+# FastFloat, which the static hpa::io links).
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev, nlohmann-json3-dev, libfast-float-dev")
+set(CPACK_DEBIAN_DEV_DESCRIPTION "heavy-pollution weather warning rules: C++20 headers and library
+The rules of hpa (which heavy-pollution weather warning a Chinese city's
+emergency plan asks for, from when to when, which response tier and by when
+it must be issued) as a header-only C++20 library, with the readers and
+writers of the static library hpa::io and the CMake package for
+find_package(hpa). The command-line tools are in the package hpa.")
+
 include(CPack)
+cpack_add_component_group(tools)
+cpack_add_component_group(dev)
+cpack_add_component(hpa GROUP tools)
+cpack_add_component(hpa_debian GROUP tools)
+cpack_add_component(dev GROUP dev)
+cpack_add_component(dev_debian GROUP dev)

@@ -30,9 +30,27 @@ const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"
                                     // concentrations: the hourly values, in the order of conc_value
                                     {"pm25", {"pm2.5"}}, {"pm10"}, {"so2"}, {"no2"}, {"co"}, {"o3"},
                                     // beside them, not used: published statistics, an area's sites
-                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"}, {"sites"}};
-enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col, basis_col,
-            first_conc_col, sites_col = first_conc_col + 6 + 6, end_col };
+                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"},
+                                    {"sites"},
+                                    // what else hpa writes beside an AQI or concentrations, not used: the
+                                    // daily city files' O3 (hpa-convert), the daily means' (hpa-aqi --daily-means)
+                                    {"o3_max_1h"}, {"o3_8h_max"}, {"pm25_hours"}, {"pm10_hours"}, {"so2_hours"},
+                                    {"no2_hours"}, {"co_hours"}, {"o3_8h_windows"}};
+enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col,
+            basis_col, first_conc_col, first_beside_col = first_conc_col + 6, sites_col = first_beside_col + 6,
+            end_col = sites_col + 1 + 8 };
+static_assert(end_col == std::size(aqi_columns));
+
+// The known columns of a series read as AQI: the AQI columns, and those hpa writes beside them,
+// read without a word; an hourly pollutant (pm25 …) beside an AQI is not used, and says so.
+const std::vector<known_column>& aqi_known_columns() {
+  static const std::vector<known_column> c = [] {
+    std::vector<known_column> v(std::begin(aqi_columns), std::begin(aqi_columns) + first_conc_col);
+    v.insert(v.end(), std::begin(aqi_columns) + first_beside_col, std::end(aqi_columns));
+    return v;
+  }();
+  return c;
+}
 enum conc_value { pm25, pm10, so2, no2, co, o3 };
 
 std::int64_t& value_of(concentrations_milli& c, std::size_t v) {
@@ -230,7 +248,7 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
   const bool from_concentrations =
       probe[date_col] < 0 && (pollutants == 6 || (pollutants > 0 && probe[aqi_col] < 0 && probe[high_col] < 0 &&
                                                   probe[daily_col] < 0));
-  const header_map h(header, std::span(aqi_columns).first(from_concentrations ? end_col : first_conc_col),
+  const header_map h(header, from_concentrations ? std::span<const known_column>(aqi_columns) : aqi_known_columns(),
                      unknown_columns::warn, warn_unknown ? warn_ : warn_fn{}, quiet_);
   columns c;
   c.concentrations = any_concentration;

@@ -527,6 +527,9 @@ std::vector<known_column> concentration_columns() {
   for (const char* q : quantity_names) c.push_back({q});
   c[3 + 1].aliases = {"pm2.5"};  // pm25
   c.push_back({"sites"});        // an area's hour: how many sites it stands on (read, not used)
+  // the other published statistics, known so that a near name is not taken for a typing slip of
+  // so2_24h (read, not used: the statistics come from the hourly values)
+  for (const char* published : {"no2_24h", "co_24h", "o3_max_1h"}) c.push_back({published});
   return c;
 }
 }  // namespace
@@ -645,6 +648,104 @@ std::string daily_city_csv_row(const daily_city_row& d) {
   return csv_field(d.city) + "," + format_time(d.day).substr(0, 10) + "," + cell(d.aqi) + "," + cell(d.pm25_24h) + "," +
          cell(d.pm10_24h) + "," + cell(d.so2_24h) + "," + cell(d.no2_24h) + "," + cell(d.co_24h) + "," + cell(d.o3_max_1h) +
          "\n";
+}
+
+// ---- daily concentrations (HJ 663 calendar days) ----------------------------------------------
+
+namespace {
+// Per HJ 663 statistic, in the order of hj663_item: the value column hpa writes, its other
+// spelling, the count column, and what a message calls it.
+struct daily_column {
+  const char* value;
+  const char* alias;
+  const char* count;
+  const char* what;
+  number_kind kind;
+};
+constexpr daily_column daily_columns[] = {
+    {"pm25_24h", "pm25", "pm25_hours", "PM2.5 24 h mean", number_kind::concentration},
+    {"pm10_24h", "pm10", "pm10_hours", "PM10 24 h mean", number_kind::concentration},
+    {"so2_24h", "so2", "so2_hours", "SO2 24 h mean", number_kind::concentration},
+    {"no2_24h", "no2", "no2_hours", "NO2 24 h mean", number_kind::concentration},
+    {"co_24h", "co", "co_hours", "CO 24 h mean", number_kind::concentration_mg},
+    {"o3_8h_max", "o3_8h", "o3_8h_windows", "O3 daily maximum 8 h mean", number_kind::concentration}};
+static_assert(std::size(daily_columns) == hj663_item_count);
+}  // namespace
+
+const std::vector<std::string>& daily_concentration_columns() {
+  static const std::vector<std::string> c = [] {
+    std::vector<std::string> names = {"station", "date"};
+    for (const auto& d : daily_columns) {
+      names.emplace_back(d.value);
+      names.emplace_back(d.count);
+    }
+    return names;
+  }();
+  return c;
+}
+
+std::vector<field> daily_concentration_fields(const std::string& station, std::int64_t day, const day_concentrations& v,
+                                              const day_counts& n) {
+  constexpr int ug_decimals = 2, mg_decimals = 3;  // CO is in mg/m³: a thousandth is a µg/m³
+  std::vector<field> f = {field::string(station), field::string(format_date(day * 24))};
+  for (std::size_t p = 0; p < hj663_item_count; ++p) {
+    f.push_back(
+        field::number(v[p], daily_columns[p].kind == number_kind::concentration_mg ? mg_decimals : ug_decimals));
+    f.push_back(field::integer(n[p]));
+  }
+  return f;
+}
+
+daily_concentration_reader::daily_concentration_reader(std::istream& in, std::string source, warn_fn warn)
+    : csv_(in, std::move(source), warn) {
+  if (!csv_.next())
+    throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,date,pm25_24h");
+  if (looks_like_data(csv_.fields()))
+    missing_header(csv_, "such as station,date,pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h");
+  std::vector<known_column> known = {{"station"}, {"date"}};
+  for (const auto& d : daily_columns) known.push_back({d.value, {d.alias}});
+  for (const auto& d : daily_columns) known.push_back({d.count});
+  for (const char* written_beside : {"aqi", "o3_max_1h"}) known.push_back({written_beside});
+  const header_map h(csv_, known, unknown_columns::warn, warn);
+  width_ = h.width();
+  station_ = h[0];
+  date_ = h[1];
+  for (std::size_t p = 0; p < hj663_item_count; ++p) {
+    value_[p] = h[2 + p];
+    count_[p] = h[2 + hj663_item_count + p];
+  }
+  if (date_ < 0) throw h.missing("'date'");
+}
+
+bool daily_concentration_reader::next(daily_concentration_row& r) {
+  if (!csv_.next()) return false;
+  const auto& f = csv_.fields();
+  csv_.expect_fields(width_);
+  r = daily_concentration_row{};
+  r.source = csv_.source();
+  r.line = csv_.line();
+  if (station_ >= 0) {
+    r.station = detail::trimmed(f[static_cast<std::size_t>(station_)]);
+    check_name(r.station, csv_.at(static_cast<std::uint64_t>(station_) + 1));
+  }
+  const auto ds = detail::trimmed(f[static_cast<std::size_t>(date_)]);
+  const auto t = parse_time(ds);
+  if (!t || !t.date_only)
+    throw error(csv_.at(static_cast<std::uint64_t>(date_) + 1),
+                std::string(t ? "expected a date" : t.error) + ", got " + quote(ds));
+  r.day = hpa::detail::day_of(t.hour);
+  for (std::size_t p = 0; p < hj663_item_count; ++p) {
+    const int v = value_[p], n = count_[p];
+    r.values[p] = v < 0 ? NAN
+                        : value(f[static_cast<std::size_t>(v)], csv_, static_cast<std::uint64_t>(v) + 1,
+                                daily_columns[p].what, daily_columns[p].kind);
+    r.counts[p] =
+        n < 0 || is_missing(f[static_cast<std::size_t>(n)])
+            ? -1
+            : static_cast<int>(parse_number(f[static_cast<std::size_t>(n)], csv_.at(static_cast<std::uint64_t>(n) + 1),
+                                            daily_columns[p].count));
+  }
+  return true;
 }
 
 }  // namespace hpa::io

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The city of Beijing (11 sites, Dingling its control site) through the whole pipe, both winters,
+# The city of Beijing (12 sites, Dingling the control site left out) through the whole pipe, both winters,
 # under the Beijing plan in force: hpa-convert | hpa-area | hpa-aqi --daily | hpa-episodes.
 # Usage: beijing_city.sh APPS_DIR SHARED_DATA EXPECTED_FILE SITE_MAP [update]
 # Exit 77 (skipped) when ../shared/data is absent.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The city of Beijing (11 sites, Dingling its control site) straight from concentrations, both
+# The city of Beijing (12 sites, Dingling the control site left out) straight from concentrations, both
 # winters, under the Beijing plan in force: hpa-convert | hpa-area | hpa-episodes, with the
 # daily AQI as the plan's profile makes it (mean_of_hourly_aqi); then, with the daily AQI of the
 # 24 h means (aqi_of_mean_concentration), the direct reading must give what the pipe through

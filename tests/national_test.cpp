@@ -278,3 +278,44 @@ TEST_CASE("national: a NUL in a station name is an error naming line and column,
   std::vector<daily_city_row> days;
   CHECK_THROWS_WITH(read_daily_city(day, "d.csv", days), "d.csv:1:1: a city name " + refused);
 }
+
+TEST_CASE("national: daily concentrations, as hpa writes them and as hpa-convert writes the daily city files",
+          "[national]") {
+  SECTION("hpa-aqi --daily-means's columns: values and counts; an empty value is not valid") {
+    std::istringstream in(
+        "station,date,pm25_24h,pm25_hours,pm10_24h,pm10_hours,so2_24h,so2_hours,no2_24h,no2_hours,co_24h,co_hours,"
+        "o3_8h_max,o3_8h_windows\n"
+        "S,2016-12-01,28.91,24,,12,8,24,46.1,24,0.758,24,56.55,17\n");
+    std::vector<std::string> warnings;
+    daily_concentration_reader r(in, "d.csv", [&](const std::string& w) { warnings.push_back(w); });
+    daily_concentration_row row;
+    REQUIRE(r.next(row));
+    CHECK(row.station == "S");
+    CHECK(format_date(row.day * 24) == "2016-12-01");
+    CHECK(row.values[static_cast<std::size_t>(hj663_item::pm25)] == 28.91);
+    CHECK(std::isnan(row.values[static_cast<std::size_t>(hj663_item::pm10)]));
+    CHECK(row.counts[static_cast<std::size_t>(hj663_item::pm10)] == 12);
+    CHECK(row.values[static_cast<std::size_t>(hj663_item::co)] == 0.758);
+    CHECK(row.values[static_cast<std::size_t>(hj663_item::o3_8h)] == 56.55);
+    CHECK(row.counts[static_cast<std::size_t>(hj663_item::o3_8h)] == 17);
+    CHECK_FALSE(r.next(row));
+    CHECK(warnings.empty());
+  }
+  SECTION("hpa-convert's daily city rows: aqi and o3_max_1h read without a word, no O3 8 h value") {
+    std::istringstream in(daily_city_csv_header() + "北京,2016-12-13,77,55.6,57.4,9.6,50.2,1.226,45\n");
+    std::vector<std::string> warnings;
+    daily_concentration_reader r(in, "d.csv", [&](const std::string& w) { warnings.push_back(w); });
+    daily_concentration_row row;
+    REQUIRE(r.next(row));
+    CHECK(row.values[static_cast<std::size_t>(hj663_item::no2)] == 50.2);
+    CHECK(std::isnan(row.values[static_cast<std::size_t>(hj663_item::o3_8h)]));
+    CHECK(row.counts[static_cast<std::size_t>(hj663_item::pm25)] == -1);
+    CHECK(warnings.empty());
+  }
+  SECTION("an hour where a date goes is an error naming line and column") {
+    std::istringstream in("station,date,pm25_24h\nS,2016-12-01T08:00,30\n");
+    daily_concentration_reader r(in, "d.csv");
+    daily_concentration_row row;
+    CHECK_THROWS_WITH(r.next(row), "d.csv:2:2: expected a date, got '2016-12-01T08:00'");
+  }
+}

@@ -15,6 +15,8 @@ The convention, which keeps the README readable as it is:
   - A block in which a command mentions ../shared needs the shared data beside the clone: it runs
     with --only shared, and without ../shared that run reports it as not run (exit 77).
 
+A block that leaves a file or folder in the repository root (a user's clone) fails.
+
 Exit: 0 when every command checked shows what the README shows, 1 otherwise (a diff per
 command), 77 when every block selected needs ../shared and it is absent, 2 on a usage error.
 """
@@ -89,19 +91,21 @@ def run_block(block, root, tools, timeout):
     env["LC_ALL"] = "C.UTF-8"
     env["TERM"] = "dumb"
     before = set(os.listdir(root))
+    left = []
     try:
         done = subprocess.run(["bash", "--noprofile", "--norc", "-c", "\n".join(script)], stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=timeout)
-    finally:  # the files a block writes where it runs (a user's "> pds.csv") do not stay in the clone
-        for name in set(os.listdir(root)) - before:
+    finally:  # a file a block writes in the clone (a user's "> pds.csv") would stay in the user's: removed, named
+        for name in sorted(set(os.listdir(root)) - before):
             path = os.path.join(root, name)
+            left.append(name)
             if os.path.isfile(path) or os.path.islink(path):
                 os.remove(path)
     parts = done.stdout.decode("utf-8", errors="replace").split("\n" + mark + "\n")
     outputs = parts[:len(block)]
     while len(outputs) < len(block):  # the block stopped early (an exit): the rest printed nothing
         outputs.append("")
-    return outputs
+    return outputs, left
 
 
 def shell_quote(text):
@@ -167,11 +171,14 @@ def main():
             not_run.extend(block)
             continue
         try:
-            outputs = run_block(block, root, tools, args.timeout)
+            outputs, left = run_block(block, root, tools, args.timeout)
         except subprocess.TimeoutExpired:
             print(f"{name}:{block[0].line}: the block took over {args.timeout:g} s: stopped")
             differ += len(block)
             continue
+        if left:
+            print(f"{name}:{block[0].line}: the block leaves {', '.join(left)} in {root}: write elsewhere (/tmp)")
+            differ += 1
         for c, out in zip(block, outputs):
             ran += 1
             actual = output_lines(out)

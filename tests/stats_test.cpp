@@ -128,6 +128,26 @@ TEST_CASE("stats: daily concentrations as HJ 663 takes them", "[stats]") {
     CHECK(got[static_cast<std::size_t>(hj663_item::so2)] == 10);
     CHECK(std::isnan(got[static_cast<std::size_t>(hj663_item::pm10)]));
   }
+  SECTION("what each value stands on: its valid hours, valid or not; O3 its valid 8 h means") {
+    daily_concentrations dc;
+    day_concentrations got{};
+    day_counts n{};
+    auto emit = [&](std::int64_t, const day_concentrations& c, const day_counts& k) { got = c, n = k; };
+    for (int h = 0; h < 24; ++h) {
+      concentrations c;
+      c.pm25 = h < 20 ? 50 : std::nan("");
+      c.co = h < 19 ? 1.0 : std::nan("");
+      c.o3 = h <= 18 ? 100 : std::nan("");  // windows ending 07 … 20 have 6 hours or more: 14
+      dc.push(hour("2017-01-05T00:00") + h, c, emit);
+    }
+    dc.finish(emit);
+    CHECK(n[static_cast<std::size_t>(hj663_item::pm25)] == 20);
+    CHECK(n[static_cast<std::size_t>(hj663_item::co)] == 19);
+    CHECK(std::isnan(got[static_cast<std::size_t>(hj663_item::co)]));
+    CHECK(n[static_cast<std::size_t>(hj663_item::pm10)] == 0);
+    CHECK(n[static_cast<std::size_t>(hj663_item::o3_8h)] == 14);
+    CHECK(got[static_cast<std::size_t>(hj663_item::o3_8h)] == 100);
+  }
   SECTION("the O3 daily maximum 8 h mean: 14 of the day's 17 windows") {
     CHECK(o3_max(23, 100) == 100);
     CHECK(o3_max(18, 100) == 100);          // windows ending 07 … 20 have 6 hours: 14 valid

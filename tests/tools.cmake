@@ -26,7 +26,10 @@ hpa_tool_test(episodes_extra_columns 0 hpa-episodes ARGS bad/extra_columns.csv)
 hpa_tool_test(usage_bad_format 2 hpa-episodes ARGS --format xml two_stations.csv)
 hpa_tool_test(usage_unknown_option 2 hpa-episodes ARGS --frobnicate)
 hpa_tool_test(missing_file 1 hpa-episodes ARGS no_such_file.csv)
-hpa_tool_test(unknown_profile 1 hpa-episodes ARGS --profile atlantis two_stations.csv)
+# a --profile that names no built-in and no file is a bad option value (2); a file that exists but
+# does not parse is bad data (1)
+hpa_tool_test(unknown_profile 2 hpa-episodes ARGS --profile atlantis two_stations.csv)
+hpa_tool_test(profile_bad_file 1 hpa-episodes ARGS --profile bad/profile_syntax.json two_stations.csv)
 
 # hpa-daily
 hpa_tool_test(daily_single 0 hpa-daily ARGS single_pending.csv)
@@ -58,6 +61,7 @@ foreach(bad profile_bad_type profile_30h profile_unknown_key profile_syntax
   hpa_tool_test(profile_check_${bad} 1 hpa-profile ARGS check bad/${bad}.json)
 endforeach()
 hpa_tool_test(profile_usage 2 hpa-profile ARGS frobnicate)
+hpa_tool_test(profile_show_unknown 2 hpa-profile ARGS show atlantis)
 
 # hpa-watch (exit 3: an action is due)
 hpa_tool_test(watch_issue_on_time 3 hpa-watch ARGS -f text watch_ahead48.csv)
@@ -200,6 +204,12 @@ hpa_tool_test(convert_station_conflict 1 hpa-convert ARGS --from station bad/sta
 hpa_tool_test(convert_wrong_format 1 hpa-convert ARGS --from uci station_export_small.csv)
 hpa_tool_test(aqi_hourly 0 hpa-aqi ARGS conc_hourly.csv)
 hpa_tool_test(aqi_daily 0 hpa-aqi ARGS --daily conc_hourly.csv)
+# HJ 663's calendar days with their valid hours: PM2.5 and PM10 absent the first day
+hpa_tool_test(aqi_daily_means 0 hpa-aqi ARGS --daily-means conc_o3_days.csv)
+hpa_tool_test(aqi_daily_means_jsonl 0 hpa-aqi ARGS --daily-means -f jsonl conc_methods.csv)
+hpa_tool_test(aqi_usage_daily_and_daily_means 2 hpa-aqi ARGS --daily --daily-means conc_methods.csv)
+# published 24 h columns beside the hours (no2_24h is no typing slip of so2_24h): read, not used
+hpa_tool_test(aqi_published_24h_columns 0 hpa-aqi ARGS conc_published_24h.csv)
 hpa_tool_test(aqi_2026 0 hpa-aqi ARGS --standard 2026 conc_hourly.csv)
 hpa_tool_test(episodes_from_daily_aqi_column 0 hpa-episodes ARGS conc_daily.csv)
 hpa_tool_test(aqi_bad_number 1 hpa-aqi ARGS bad/bad_number_conc.csv)  # a file with no concentration column is refused first (bad_no_concentrations)
@@ -226,6 +236,19 @@ hpa_tool_test(stats_levels_of_profile 0 hpa-stats ARGS -q --by winter --profile 
 hpa_tool_test(stats_hourly_concentrations_json 0 hpa-stats ARGS -f json --concentrations stats_conc.csv stats_hourly.csv)
 hpa_tool_test(stats_hourly_concentrations_text 0 hpa-stats ARGS -f text --by all --concentrations stats_conc.csv stats_hourly.csv)
 hpa_tool_test(stats_daily_aqi_column 0 hpa-stats ARGS --by all conc_daily.csv)
+# HJ 663 from daily concentrations (hpa-convert --from daily-city's, which has no O3 8 h value),
+# and hpa-aqi --daily-means's days, which give what their hours give
+hpa_tool_test(stats_daily_city_concentrations 0 hpa-stats ARGS -f text --by all
+  --concentrations daily_city_converted.csv daily_city_converted.csv)
+hpa_tool_test(stats_daily_means_concentrations 0 hpa-stats ARGS -f text --by all --profile profile_conc.json
+  --concentrations conc_methods_daily_means.csv conc_methods.csv)
+hpa_tool_test(stats_hourly_concentrations_same 0 hpa-stats ARGS -f text --by all --profile profile_conc.json
+  --concentrations conc_methods.csv conc_methods.csv)
+# hpa-convert's daily output read by every tool that reads a series: no word about its columns
+foreach(t episodes daily level stats report)
+  hpa_tool_test(${t}_daily_city_quiet 0 hpa-${t} ARGS daily_city_converted.csv)
+endforeach()
+hpa_tool_test(watch_daily_city_quiet 3 hpa-watch ARGS --now 2016-12-17T23:00 daily_city_converted.csv)
 hpa_tool_test(stats_header_only 0 hpa-stats ARGS -f text bad/header_only.csv)
 hpa_tool_test(stats_concentrations_unsorted 1 hpa-stats ARGS --concentrations bad/conc_unsorted.csv stats_hourly.csv)
 hpa_tool_test(stats_usage_bad_by 2 hpa-stats ARGS --by season stats_daily.csv)
@@ -239,6 +262,8 @@ set_tests_properties("shared: hpa-stats, the Pingdingshan winters under each pro
 
 # hpa-area: area series from stations (HJ 663-2013)
 hpa_tool_test(area_city 0 hpa-area ARGS --map area_map.csv --level city area_conc.csv)
+# an area's calendar days: six hours of a day, too few for any value, with the hours counted
+hpa_tool_test(area_daily_means 0 hpa-area ARGS --map area_map.csv --level county --daily-means area_conc.csv)
 hpa_tool_test(area_city_by_time 0 hpa-area ARGS --map area_map.csv --level city area_conc_by_time.csv)
 hpa_tool_test(area_county_min_sites_share 0 hpa-area ARGS --map area_map.csv --level county --min-sites 75% area_conc.csv)
 hpa_tool_test(area_city_min_sites_count 0 hpa-area ARGS -q --map area_map.csv --level city --min-sites 2 area_conc.csv)
@@ -570,6 +595,13 @@ add_test(NAME "tool: conc_beijing_city_winters" COMMAND sh ${CMAKE_CURRENT_SOURC
   $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_SOURCE_DIR}/expected/conc_beijing_city_winters.out
   ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
 set_tests_properties("tool: conc_beijing_city_winters" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
+# the city's daily PM2.5 of December 2016 (hpa-area --daily-means) against the published daily
+# city file, as close as the days made from its hourly series (needs ../shared/data)
+add_test(NAME "tool: area_beijing_daily_pm25_2016_12" COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/beijing_daily.sh
+  $<TARGET_FILE_DIR:hpa-area> ${PROJECT_SOURCE_DIR}/../shared/data
+  ${CMAKE_CURRENT_SOURCE_DIR}/expected/area_beijing_daily_pm25_2016_12.out
+  ${PROJECT_SOURCE_DIR}/examples/beijing_sites.csv ${beijing_update})
+set_tests_properties("tool: area_beijing_daily_pm25_2016_12" PROPERTIES LABELS shared SKIP_RETURN_CODE 77)
 # what a daily AQI stands on: the PM monitors down the first day, O3 alone carries it
 hpa_tool_test(aqi_daily_basis 0 hpa-aqi ARGS --daily conc_o3_days.csv)
 hpa_tool_test(stats_days_without_pm 0 hpa-stats ARGS -f text --profile profile_conc.json conc_o3_days.csv)

@@ -230,10 +230,15 @@ inline constexpr std::size_t hj663_item_count = 6;
 /// (µg/m³) and CO (mg/m³), and the O3 daily maximum 8 h mean (µg/m³). NaN = not valid.
 using day_concentrations = std::array<double, hj663_item_count>;
 
+/// What each of a day's values stands on: the valid hours of the 24 h means (of 24), and the
+/// valid 8 h means of the O3 maximum (of o3_windows_in_day).
+using day_counts = std::array<int, hj663_item_count>;
+
 /// The calendar days of an hourly concentration series (HJ 663 data capture: a mean needs 20 of
 /// 24 hours; an 8 h mean 6 of 8; the daily O3 maximum 14 of the day's 17 8 h means, or fewer
 /// whose maximum exceeds 160). Push hours in rising order; emit(day, day_concentrations) as with
-/// daily_mean.
+/// daily_mean, or emit(day, day_concentrations, day_counts) to hear what each value stands on
+/// (counted whether the value is valid or not).
 class daily_concentrations {
  public:
   template <class Emit>
@@ -254,9 +259,17 @@ class daily_concentrations {
     if (!open_) return;
     open_ = false;
     day_concentrations out;
-    for (std::size_t p = 0; p < 5; ++p) out[p] = n_[p] >= hours_for_daily_mean ? sum_[p] / n_[p] : nan();
-    out[static_cast<std::size_t>(hj663_item::o3_8h)] = o3_daily_max_8h();
-    emit(day_, out);
+    day_counts counts;
+    for (std::size_t p = 0; p < 5; ++p) {
+      out[p] = n_[p] >= hours_for_daily_mean ? sum_[p] / n_[p] : nan();
+      counts[p] = n_[p];
+    }
+    const std::size_t o3 = static_cast<std::size_t>(hj663_item::o3_8h);
+    out[o3] = o3_daily_max_8h(counts[o3]);
+    if constexpr (std::is_invocable_v<Emit, std::int64_t, const day_concentrations&, const day_counts&>)
+      emit(day_, out, counts);
+    else
+      emit(day_, out);
   }
 
  private:
@@ -268,9 +281,10 @@ class daily_concentrations {
     n_.fill(0);
     o3_.fill(nan());
   }
-  double o3_daily_max_8h() const {
+  // `valid` hears how many of the day's 8 h means are valid.
+  double o3_daily_max_8h(int& valid) const {
     double best = nan();
-    int valid = 0;
+    valid = 0;
     for (int end = 24 - o3_windows_in_day; end < 24; ++end) {  // 8 h windows ending 07 … 23
       double sum = 0;
       int n = 0;

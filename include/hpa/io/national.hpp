@@ -17,6 +17,8 @@
 
 #include "hpa/aqi.hpp"
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/table.hpp"
+#include "hpa/stats.hpp"
 
 namespace hpa::io {
 
@@ -90,6 +92,44 @@ class concentration_reader {
   std::size_t width_ = 0;
   int station_ = -1, time_ = -1, primary_ = -1;
   std::array<int, 11> quantity_column_{};  // the field of each quantity of the long CSV, -1 = absent
+};
+
+/// A calendar day of one station or area as HJ 663 evaluates it (stats.hpp, daily_concentrations):
+/// the 24 h means of PM2.5, PM10, SO2, NO2 (µg/m³) and CO (mg/m³), the O3 daily maximum 8 h mean
+/// (µg/m³), NaN where not valid; and what each stands on (valid hours, valid 8 h means), -1 when
+/// the file does not say.
+struct daily_concentration_row {
+  std::string station;
+  std::int64_t day = 0;  ///< days since 1970-01-01
+  day_concentrations values{};
+  day_counts counts{};
+  std::string source;
+  std::uint64_t line = 0;
+};
+
+/// The columns of the daily concentrations hpa writes (hpa-aqi and hpa-area --daily-means):
+/// station,date, then per pollutant its value and what it stands on: pm25_24h,pm25_hours, …,
+/// co_24h,co_hours,o3_8h_max,o3_8h_windows.
+const std::vector<std::string>& daily_concentration_columns();
+/// A day's record in those columns (µg/m³ to 2 decimals, CO mg/m³ to 3; empty where not valid).
+std::vector<field> daily_concentration_fields(const std::string& station, std::int64_t day, const day_concentrations& v,
+                                              const day_counts& n);
+
+/// Reads daily concentrations, one row at a time: station (optional), date, and any of pm25_24h,
+/// pm10_24h, so2_24h, no2_24h, co_24h (or pm25, pm10, … on a date) and o3_8h_max (or o3_8h):
+/// what hpa-aqi --daily-means, hpa-area --daily-means and hpa-convert --from daily-city write.
+/// The columns hpa writes beside them (aqi, the _hours and o3_8h_windows counts, o3_max_1h,
+/// which is no HJ 663 statistic) are read without a word; other columns with a warning.
+class daily_concentration_reader {
+ public:
+  daily_concentration_reader(std::istream& in, std::string source, warn_fn warn = {});
+  bool next(daily_concentration_row& r);
+
+ private:
+  csv_reader csv_;
+  std::size_t width_ = 0;
+  int station_ = -1, date_ = -1;
+  std::array<int, hj663_item_count> value_{}, count_{};
 };
 
 }  // namespace hpa::io
