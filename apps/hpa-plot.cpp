@@ -1,12 +1,12 @@
 // hpa-plot: the season as pictures (self-contained SVG): timeline, calendar, overview.
 #include "hpa/io/issued_log.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/plot.hpp"
-#include "hpa/io/plot_input.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/input.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
-namespace plot = hpa::io::plot;
+namespace plot = hpa::plot;
 
 namespace {
 

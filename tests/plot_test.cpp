@@ -1,4 +1,4 @@
-#include "hpa/io/plot.hpp"
+#include "hpa/plot/plot.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,12 +8,12 @@
 #include <regex>
 #include <sstream>
 
-#include "hpa/io/plot_input.hpp"
-#include "hpa/io/svg.hpp"
+#include "hpa/plot/input.hpp"
+#include "hpa/plot/svg.hpp"
 
 using namespace hpa;
-namespace plot = hpa::io::plot;
-namespace svg = hpa::io::svg;
+namespace plot = hpa::plot;
+namespace svg = hpa::plot::svg;
 
 namespace {
 
@@ -239,46 +239,6 @@ TEST_CASE("plot: online decisions are marks at their decision hours, by the leve
   CHECK(out.find("<title>2023-12-05 04:00: announce-downgrade red → orange, effective 2023-12-05 14:00 (line 4)</title>") !=
         std::string::npos);
   CHECK(out.find("; 4 online decisions.") != std::string::npos);
-}
-
-TEST_CASE("plot: decisions are read from hpa-watch's records, other columns ignored", "[plot]") {
-  const auto p = pingdingshan_2023();
-  auto read = [&](const std::string& text) {
-    std::istringstream in(text);
-    return plot::read_decisions(in, "d.csv", p);
-  };
-  const auto d = read(
-      "station,decided_at,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n"
-      "A,2023-12-01T10:00,orange,II,issue,none,orange,2023-12-02T00:00,2023-11-30T00:00,10,false,\n"
-      "A,2023-12-01T11:00,orange,II,none,,,,,,false,held\n"
-      "station,decided_at,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n"
-      "A,2023-12-03T05:00,none,,lift,orange,none,2023-12-03T05:00,,,false,\n");
-  REQUIRE(d.size() == 2);
-  CHECK(d[0].station == "A");
-  CHECK(d[0].at == t0 + 10);
-  CHECK(d[0].action == "issue");
-  CHECK(d[0].from == 0);
-  CHECK(d[0].to == 2);
-  CHECK(d[0].effective == t0 + 24);
-  CHECK(d[0].line == 2);
-  CHECK(d[1].action == "lift");
-  CHECK(d[1].to == 0);
-  CHECK(d[1].line == 5);
-  // hpa-watch's own records name the decision hour `now`; from and effective may be left out
-  const auto w = read("to,action,now,station\nred,upgrade,2023-12-01T00:00,B\n");
-  REQUIRE(w.size() == 1);
-  CHECK(w[0].at == t0);
-  CHECK(w[0].to == 3);
-  CHECK_FALSE(w[0].effective);
-  CHECK_THROWS_WITH(read(""), "d.csv: empty decisions file: expected station,decided_at,action,from,to,effective");
-  CHECK_THROWS_WITH(read("station,decided_at,action,from\n"),
-                    "d.csv:1: missing column to (the header has: station, decided_at, action, from)");
-  CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,2023-12-01T00:00,issue,purple\n"),
-                    "d.csv:2:4: no level 'purple' in profile pingdingshan-2023");
-  CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,soon,issue,red\n"), Catch::StartsWith("d.csv:2:2: "));
-  using namespace std::string_literals;
-  CHECK_THROWS_WITH(read("decided_at,station,action,to\n2023-12-01T00:00,A\0B,issue,red\n"s),
-                    "d.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
 TEST_CASE("plot: withheld and advisory episodes are outlined over their hours, never in force", "[plot]") {

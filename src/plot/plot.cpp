@@ -6,9 +6,11 @@
 
 #include "hpa/aqi.hpp"
 #include "hpa/io/utf8.hpp"
-#include "plot_common.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
+
+using namespace io;  // the readers and text helpers the pictures use
 
 using detail::day_of;
 
@@ -380,4 +382,4 @@ double legend(svg::writer& w, const std::vector<legend_item>& items, double x, d
 }
 
 }  // namespace detail
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

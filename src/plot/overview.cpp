@@ -3,11 +3,11 @@
 #include <cmath>
 #include <numeric>
 
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
-#include "plot_common.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 using namespace detail;
 
@@ -161,4 +161,4 @@ std::string overview(std::span<const station_days> stations, const profile& p, c
   return out;
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

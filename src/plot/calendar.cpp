@@ -4,11 +4,11 @@
 #include <cmath>
 
 #include "hpa/aqi.hpp"
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
-#include "plot_common.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 using namespace detail;
 
@@ -225,4 +225,4 @@ std::string calendar(std::span<const station_days> stations, const profile& p, c
   return out;
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "hpa/io/aqi_csv.hpp"
-#include "hpa/io/plot.hpp"
+#include "hpa/plot/plot.hpp"
 #include "hpa/io/station_reader.hpp"
 #include "hpa/profile.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 /// Which stations to keep: every one when `names` is empty, else those named, in that order.
 struct selection {
@@ -30,7 +30,7 @@ struct selection {
 /// input. Memory: the hours kept. `quiet_columns` as aqi_reader takes them.
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
                                       const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, warn_fn warn = {},
+                                      std::size_t max_stations, io::warn_fn warn = {},
                                       std::span<const std::string> quiet_columns = {});
 
 /// Reads the online decisions that hpa-watch --replay writes, one action a record: a CSV with at
@@ -42,7 +42,7 @@ std::vector<decision_mark> read_decisions(std::istream& in, const std::string& s
 
 /// Reads every station as read_stations() does (on several cores for a file grouped by
 /// station) into a few bytes per station and day, and returns those selected.
-std::vector<station_days> read_days(const read_options& o, const profile& p, const selection& which,
+std::vector<station_days> read_days(const io::read_options& o, const profile& p, const selection& which,
                                     std::optional<period> keep);
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
-#include "plot_common.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 using namespace detail;
 
@@ -589,4 +589,4 @@ std::string timeline(std::span<const station_hours> stations, const profile& p, 
   return out;
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

@@ -27,7 +27,7 @@
 #include "hpa/pipeline.hpp"
 #include "hpa/time.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 /// The language of titles, labels and legends.
 enum class language { zh, en };
@@ -249,4 +249,4 @@ class days_recorder : public station_sink {
   std::size_t day_index_ = 0;
 };
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

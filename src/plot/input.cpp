@@ -1,4 +1,4 @@
-#include "hpa/io/plot_input.hpp"
+#include "hpa/plot/input.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -9,7 +9,9 @@
 #include "hpa/io/station_table.hpp"
 #include "hpa/io/utf8.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
+
+using namespace io;  // the readers and text helpers the pictures use
 
 bool selection::wants(std::string_view name) const {
   return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
@@ -53,7 +55,7 @@ std::vector<T> in_order(std::vector<T> all, const selection& which, const std::s
 
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
                                       const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, warn_fn warn,
+                                      std::size_t max_stations, io::warn_fn warn,
                                       std::span<const std::string> quiet_columns) {
   aqi_reader reader(in, source, p, warn, quiet_columns);
   std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
@@ -138,4 +140,4 @@ std::vector<station_days> read_days(const read_options& o, const profile& p, con
   return in_order(std::move(out), which, o.source);
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot
