@@ -151,6 +151,18 @@ hpa_tool_test(notice_aqi_range_open 1 hpa-notice ARGS bad/episode_aqi_range_open
 # name, a document number, --authority)
 hpa_tool_test(report_hostile_names 3 hpa-report ARGS -q --directives hostile_directives.csv --issued hostile_issued.csv
   hostile_station.csv)
+# hpa-report --season: the season's document (statistics as hpa-stats counts them, the episodes and
+# the log as hpa-report checks them, hpa-plot's pictures, the findings), in either language
+hpa_tool_test(report_season_log_en 3 hpa-report ARGS --season --lang en --issued issued_log.csv two_stations.csv)
+hpa_tool_test(report_season_zh 0 hpa-report ARGS --season --lang zh two_stations.csv)
+hpa_tool_test(report_season_concentrations 0 hpa-report ARGS --season --lang en --concentrations stats_conc.csv
+  stats_hourly.csv)
+hpa_tool_test(report_season_window 0 hpa-report ARGS --season --lang en --station A --since 2023-11-30 --until 2023-12-02
+  two_stations.csv)
+hpa_tool_test(report_season_hostile_html 3 hpa-report ARGS -q --season --html --lang en --directives hostile_directives.csv
+  --issued hostile_issued.csv hostile_station.csv)
+hpa_tool_test(report_season_usage_stdin 2 hpa-report STDIN two_stations.csv ARGS --season -)
+hpa_tool_test(report_usage_html_without_season 2 hpa-report ARGS --html two_stations.csv)
 hpa_tool_test(episodes_hostile_directives_json 0 hpa-episodes ARGS -f json --directives hostile_directives.csv
   hostile_station.csv)
 hpa_tool_test(notice_hostile_directives 0 hpa-notice
