@@ -95,17 +95,19 @@ std::string_view svg_element(std::string_view svg) {
   return svg;
 }
 
-// Screen and paper alike; on paper an A4 page, tables and pictures not cut across pages, and the
+// Screen and paper alike; on paper an A4 page across (the tables are wide), a value never cut
+// across lines (a finding may wrap), tables and pictures not cut across pages, and the
 // colours of the pictures printed (browsers drop backgrounds otherwise).
 constexpr std::string_view style =
     "body{font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
     "'WenQuanYi Micro Hei',sans-serif;color:#222;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.5}\n"
     "h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}\n"
     "table{border-collapse:collapse;margin:.8em 0;font-size:.9em}\n"
-    "th,td{border:1px solid #aaa;padding:.2em .5em;text-align:left;vertical-align:top}\n"
+    "th,td{border:1px solid #aaa;padding:.2em .5em;text-align:left;vertical-align:top}td{white-space:nowrap}\n"
+    "td strong{white-space:normal}\n"
     "th{background:#f0f0f0}figure{margin:1em 0}figcaption{font-size:.9em;color:#555}\n"
     "svg{max-width:100%;height:auto}\n"
-    "@media print{@page{size:A4;margin:12mm}body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "@media print{@page{size:A4 landscape;margin:12mm}body{max-width:none;margin:0;padding:0;font-size:10pt}"
     "table,figure{break-inside:avoid}h2{break-after:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 

@@ -53,7 +53,7 @@ TEST_CASE("document: the same content as Markdown and as one HTML page, input es
                          "<title>Season &lt;&lt;b&gt;x|y&lt;/b&gt;&gt;</title>\n<style>\n"));
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<b>") == std::string::npos);
-  CHECK(html.find("@media print{@page{size:A4") != std::string::npos);
+  CHECK(html.find("@media print{@page{size:A4 landscape") != std::string::npos);
   const auto body = html.substr(html.find("<body>"));
   CHECK(body ==
         "<body>\n"
