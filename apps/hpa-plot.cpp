@@ -18,6 +18,7 @@ struct plot_args {
   std::string since, until, lang = "zh", sort = "name";
   std::string issued, decisions;  // timeline overlays
   double width = 1200;
+  std::optional<double> aqi_max;  // timeline: one scale for a set of pictures
 };
 
 // --since DATE[THH:MM] is the first hour drawn, --until the last (a date: its 23:00).
@@ -53,7 +54,9 @@ const tool::spec spec = {
     "          the warnings actually issued, a dot at the hour each was announced;\n"
     "          --decisions FILE (hpa-watch --replay: station,decided_at,action,from,to,\n"
     "          effective; other columns ignored) a diamond per action at its decision hour,\n"
-    "          in the colour of the level it moves to.\n"
+    "          in the colour of the level it moves to. --aqi-max N puts the top of the AQI\n"
+    "          axis at N, so that pictures of several cities or seasons share one scale. A line\n"
+    "          under the axis names the input, the profile and the tool's version.\n"
     "calendar  per station a month grid, each day coloured by the HJ 633 category of its AQI\n"
     "          (its 00:00-23:00 mean, rounded up) with the value printed; days under a warning\n"
     "          outlined in the warning's colour.\n"
@@ -73,8 +76,10 @@ struct args {
   CLI::App* calendar = nullptr;
 };
 
-std::vector<plot::station_hours> read_hours(const tool::context& cx, const plot_args& a) {
+// The stations' hours, and the input's name for the picture's source line.
+std::vector<plot::station_hours> read_hours(const tool::context& cx, const plot_args& a, std::string& source) {
   auto in = cx.open_input();
+  source = in.name;
   return plot::read_hours(*in.stream, in.name, cx.profile(), selection_of(a), period_of(a), max_panels, cx.warner(),
                           cx.quiet_columns());
 }
@@ -93,9 +98,12 @@ void overlay(tool::context& cx, std::vector<plot::station_hours>& stations, cons
 }
 
 void write_timeline(tool::context& cx, const plot_args& a) {
-  auto stations = read_hours(cx, a);
+  std::string source;
+  auto stations = read_hours(cx, a, source);
   if (stations.empty()) throw error("no data to draw");
   plot::timeline_options o{language_of(a), a.width, period_of(a)};
+  o.aqi_max = a.aqi_max;
+  o.source = plot::source_line(o.lang, source, cx.profile(), "hpa-plot");
   if (!a.issued.empty()) {
     auto in = cx.open(a.issued);
     overlay(cx, stations, io::read_issued_log(*in.stream, in.name, cx.profile()), in.name);
@@ -150,6 +158,9 @@ void options(CLI::App& app, args& a) {
   a.timeline = app.add_subcommand("timeline", "Daily AQI, thresholds and warnings over time, per station");
   add_picture_options(a.timeline, a.plot, true);
   a.timeline->add_option("--issued", a.plot.issued, "Overlay the warnings issued: station,level,issued_at,start,lift");
+  a.timeline->add_option("--aqi-max", a.plot.aqi_max,
+                         "Top of the AQI axis (default: the data's); the same for every picture of a set")
+      ->check(CLI::Range(50.0, 1000.0));
   a.timeline->add_option(
       "--decisions", a.plot.decisions,
       "Overlay the online decisions (hpa-watch --replay): station,decided_at,action,from,to,effective");

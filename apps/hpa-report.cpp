@@ -124,6 +124,7 @@ void season_pictures(const args& a, tool::context& cx, const std::vector<issued_
   auto hours = plot::read_hours(*hours_in.stream, hours_in.name, p, which, range, max_panels, cx.warner(),
                                 cx.quiet_columns());
   plot::timeline_options t{c.lang, 1200, range};
+  t.source = plot::source_line(c.lang, hours_in.name, p, "hpa-report");
   if (!a.issued.empty()) {
     plot::attach(hours, log);
     t.issued_lane = true;

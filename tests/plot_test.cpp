@@ -10,6 +10,7 @@
 
 #include "hpa/plot/input.hpp"
 #include "hpa/plot/svg.hpp"
+#include "hpa/version.hpp"
 
 using namespace hpa;
 namespace plot = hpa::plot;
@@ -382,6 +383,75 @@ TEST_CASE("plot: the calendar colours each day by its HJ 633 category and outlin
   CHECK(count(out, "class=\"day") == 31);  // the whole of December
   CHECK(out.find("<desc>") != std::string::npos);
   CHECK(out.find("red warning 1 day") != std::string::npos);
+}
+
+TEST_CASE("plot: a warning day's outline reads on every cell colour: a dark edge, the band, white, the day", "[plot]") {
+  const auto p = pingdingshan_2023();
+  plot::station_days d;  // a yellow warning on a 良 (yellow) day, a red one on a 中度 (red) day
+  d.name = "S";
+  d.first_day = t0 / 24;
+  d.aqi = {80, 180};
+  d.level = {1, 3};
+  d.valid_hours = {24, 24};
+  const std::vector<plot::station_days> st = {d};
+  const auto out = plot::calendar(st, p, {});
+  std::vector<element> days;
+  std::istringstream in(out);
+  static const std::regex attr(R"re(([a-z][a-z0-9-]*)="([^"]*)")re");
+  bool inside = false;
+  std::vector<element> rects;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("class=\"day warning\"") != std::string::npos) inside = true;
+    if (!inside || line.rfind("<rect", 0) != 0) continue;
+    element e;
+    for (std::sregex_iterator it(line.begin(), line.end(), attr), end; it != end; ++it) e.at[(*it)[1]] = (*it)[2];
+    rects.push_back(e);
+    if (rects.size() % 3 == 0) inside = false;
+  }
+  REQUIRE(rects.size() == 6);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const auto& fill = rects[3 * k];
+    const auto& band = rects[3 * k + 1];
+    const auto& edge = rects[3 * k + 2];
+    CHECK(fill.at.at("fill") == (k == 0 ? "#FFFF00" : "#FF0000"));
+    CHECK(band.at.at("class") == "outline");
+    CHECK(band.at.at("stroke") == (k == 0 ? plot::level_colour(p, 1) : plot::level_colour(p, 3)));
+    const double band_inner = band.num("x") + band.num("stroke-width") / 2;
+    CHECK(fill.num("x") - band_inner >= 1);  // white between the band and the day's colour
+    CHECK(edge.at.at("stroke") == "#222222");
+    CHECK(edge.num("x") + 0.5 <= band.num("x") - band.num("stroke-width") / 2);  // dark just outside it
+  }
+}
+
+TEST_CASE("plot: the AQI axis has its title and unit, one scale when asked, and a source line", "[plot]") {
+  const auto p = pingdingshan_2023();
+  auto high = one_station();
+  for (auto& v : high.daily) v = 420;
+  const std::vector<plot::station_hours> low_set = {one_station()}, high_set = {high};
+  plot::timeline_options o;
+  o.lang = plot::language::en;
+  const auto plain = plot::timeline(low_set, p, o);
+  CHECK(count(plain, "class=\"axis-title\"") == 1);
+  CHECK(plain.find(">AQI (index, no unit)</text>") != std::string::npos);
+  CHECK(plain.find("class=\"source\"") == std::string::npos);
+  // by default each picture has its own top; with aqi_max the thresholds fall on the same rows
+  auto threshold_rows = [](const std::string& svg_text) {
+    std::vector<std::string> ys;
+    for (const auto& e : of_class(svg_text, "threshold")) ys.push_back(e.at.at("y1"));
+    return ys;
+  };
+  CHECK(threshold_rows(plain) != threshold_rows(plot::timeline(high_set, p, o)));
+  o.aqi_max = 500;
+  const auto low = plot::timeline(low_set, p, o);
+  CHECK(threshold_rows(low) == threshold_rows(plot::timeline(high_set, p, o)));
+  CHECK(low.find(">500</text>") != std::string::npos);
+  o.source = plot::source_line(o.lang, "winter <2023>.csv", p, "hpa-plot");
+  const auto sourced = plot::timeline(low_set, p, o);
+  REQUIRE(of_class(sourced, "source").size() == 1);
+  CHECK(sourced.find(">data: winter &lt;2023&gt;.csv · profile: pingdingshan-2023 · hpa-plot " + std::string(hpa::version) +
+                     "</text>") != std::string::npos);
+  CHECK(plot::source_line(plot::language::zh, "a.csv", p, "hpa-report") ==
+        "数据：a.csv · 配置：pingdingshan-2023 · hpa-report " + std::string(hpa::version));
 }
 
 TEST_CASE("plot: the overview has a row per station, by name or by warning days", "[plot]") {

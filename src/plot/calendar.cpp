@@ -24,6 +24,8 @@ constexpr double month_head = 36;       // the month's name and the weekday row
 constexpr double month_h = month_head + 6 * cell_h;
 constexpr double station_head = 28;
 constexpr double outline_w = 3;         // a warning's outline, inside the cell
+constexpr double gap_w = 1;             // white between the outline and the day's colour
+constexpr const char* edge_ink = "#222222";  // the line around a warning day's outline
 constexpr double font_title = 16, font_label = 12, font_small = 10;
 
 // Monday = 0 (the Chinese calendar week); 1970-01-01 was a Thursday.
@@ -80,6 +82,8 @@ std::vector<legend_item> calendar_legend(const profile& p, language lang) {
                      [colour](svg::writer& w, double x, double y) {
                        w.tag("rect").at("x", x + 1.5).at("y", y - 9.5).at("width", 15).at("height", 11).at("fill", "#FFFFFF")
                            .at("stroke", colour).at("stroke-width", outline_w).close();
+                       w.tag("rect").at("x", x - 0.5).at("y", y - 11.5).at("width", 19).at("height", 15).at("fill", "none")
+                           .at("stroke", edge_ink).at("stroke-width", 1).close();
                      }});
   }
   return items;
@@ -101,14 +105,20 @@ void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x
   if (level) about += "; " + warning_name(p, level, lang);
   w.tag("g").at("class", level ? "day warning" : "day").open();
   w.title(about);
-  w.tag("rect").at("x", x + 1).at("y", y + 1).at("width", cell_w - 2).at("height", cell_h - 2).at("fill", fill).close();
-  if (level) {  // the warning's colour, and a white line inside it so it shows on a fill of the same hue
+  if (!level) {
+    w.tag("rect").at("x", x + 1).at("y", y + 1).at("width", cell_w - 2).at("height", cell_h - 2).at("fill", fill).close();
+  } else {
+    // The warning's colour as a band at the cell's edge, a dark line outside it and a white gap
+    // inside it, the day's colour within: the band reads on every category colour (a yellow
+    // warning on a yellow 良 day, a red one on a red 中度 day) and on the white page alike.
+    const double inset = 1 + outline_w + gap_w;
+    w.tag("rect").at("x", x + inset).at("y", y + inset).at("width", cell_w - 2 * inset).at("height", cell_h - 2 * inset)
+        .at("fill", fill).close();
     w.tag("rect").at("class", "outline").at("x", x + 1 + outline_w / 2).at("y", y + 1 + outline_w / 2)
         .at("width", cell_w - 2 - outline_w).at("height", cell_h - 2 - outline_w).at("fill", "none")
         .at("stroke", level_colour(p, level)).at("stroke-width", outline_w).close();
-    w.tag("rect").at("x", x + 1 + outline_w + 0.5).at("y", y + 1 + outline_w + 0.5).at("width", cell_w - 3 - 2 * outline_w)
-        .at("height", cell_h - 3 - 2 * outline_w).at("fill", "none").at("stroke", "#FFFFFF").at("stroke-width", 1)
-        .close();
+    w.tag("rect").at("x", x + 0.5).at("y", y + 0.5).at("width", cell_w - 1).at("height", cell_h - 1).at("fill", "none")
+        .at("stroke", edge_ink).at("stroke-width", 1).close();
   }
   const char* ink = valued ? ink_on(fill) : "#999999";
   w.tag("text").at("x", x + 5).at("y", y + 11).at("font-size", 8).at("fill", ink).text(std::to_string(c.day));

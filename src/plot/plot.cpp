@@ -6,6 +6,7 @@
 
 #include "hpa/aqi.hpp"
 #include "hpa/io/utf8.hpp"
+#include "hpa/version.hpp"
 #include "common.hpp"
 
 namespace hpa::plot {
@@ -16,6 +17,11 @@ using detail::day_of;
 
 std::int64_t station_days::warning_days() const noexcept {
   return std::count_if(level.begin(), level.end(), [](level_t l) { return l > 0; });
+}
+
+std::string source_line(language lang, std::string_view input, const profile& p, std::string_view tool) {
+  return std::string(detail::tr(lang, "数据：", "data: ")) + std::string(input) + detail::tr(lang, " · 配置：", " · profile: ") +
+         p.name + " · " + std::string(tool) + " " + version;
 }
 
 std::int64_t days_spanned(period hours) noexcept {

@@ -20,6 +20,8 @@ constexpr double plot_h = 170;
 constexpr double strip_h = 8, strip_gap = 4;
 constexpr double panel_gap = 14;
 constexpr double axis_h = 40;          // two rows of time labels under the last panel
+constexpr double axis_title_x = 18;    // the baseline of the AQI axis' title, turned up the left side
+constexpr double source_h = 18;        // the line that names the data, the profile and the tool
 constexpr double font_title = 16, font_label = 12, font_small = 10;
 constexpr double band_opacity = 0.22;  // bands sit behind the lines: light enough to read through
 constexpr double cap_h = 5;            // the solid strip on top of a band
@@ -286,6 +288,14 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
   }
 }
 
+// The AQI axis' title, up its left side: what the numbers are and their unit (none: an index).
+void axis_title(svg::writer& w, const y_scale& ys, language lang) {
+  const double x = axis_title_x, y = (ys.top + ys.bottom) / 2;
+  w.tag("text").at("class", "axis-title").at("x", x).at("y", y).at("font-size", font_small + 1).at("fill", text_grey)
+      .at("text-anchor", "middle").at("transform", "rotate(-90 " + svg::num(x) + " " + svg::num(y) + ")")
+      .text(tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
+}
+
 void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
   for (const auto& k : t.fine)
     w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom).at("stroke", grid_grey)
@@ -360,6 +370,7 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   for (double v = 0; v <= ymax; v += step)
     w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
         .at("text-anchor", "end").text(std::to_string(static_cast<int>(v)));
+  axis_title(w, ys, lang);
   double y = ys.bottom + strip_gap;
   auto lane_label = [&](const char* zh, const char* en) {
     w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
@@ -550,8 +561,9 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   svg::writer dry(scratch);
   const double legend_h = legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
   const double panels_top = legend_y + legend_h;
-  const double height = panels_top + static_cast<double>(stations.size()) * panel_height(o) + axis_h - panel_gap + 12;
-  const double ymax = axis_max(stations, p, span);
+  const double height = panels_top + static_cast<double>(stations.size()) * panel_height(o) + axis_h - panel_gap + 12 +
+                        (o.source.empty() ? 0 : source_h);
+  const double ymax = o.aqi_max ? *o.aqi_max : axis_max(stations, p, span);
 
   std::string buf;
   svg::writer w(buf);
@@ -579,6 +591,9 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
     buf.clear();
   }
   time_labels(w, s, ticks, top - panel_gap + 2);
+  if (!o.source.empty())
+    w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
+        .at("fill", text_grey).text(svg::fit(o.source, font_small, o.width - 12 - s.x0));
   w.end();
   write(buf);
 }

@@ -150,6 +150,10 @@ struct timeline_options {
   std::optional<period> range;    ///< default: whole days around the stations' hours
   bool issued_lane = false;       ///< a lane of station_hours::issued under each panel (empty: none issued)
   bool decisions_lane = false;    ///< a lane of station_hours::decisions under each panel
+  /// The top of the AQI axis; default: the data's and the thresholds' (steps of 50, 100 past 300).
+  /// Give the same to every picture of a set so they share one scale.
+  std::optional<double> aqi_max = {};
+  std::string source = {};        ///< a line under the axis naming the data, profile and tool ("": none)
 };
 
 /// The hours a timeline draws: `range`, or from the first day to the last of all the stations.
@@ -161,6 +165,10 @@ time_scale timeline_scale(const timeline_options& o, period hours);
 /// returns how many found a station (the others are for stations not drawn).
 std::size_t attach(std::span<station_hours> stations, std::span<const io::issued_entry> log);
 std::size_t attach(std::span<station_hours> stations, std::span<const decision_mark> decisions);
+
+/// The line under a timeline that says where it comes from: "数据：winter.csv · 配置：pingdingshan-2023
+/// · hpa-plot 0.1.0" (or in English), `tool` with hpa's version.
+std::string source_line(language lang, std::string_view input, const profile& p, std::string_view tool);
 
 /// The timeline, one panel per station sharing the time and AQI axes, written panel by panel.
 void timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o,
