@@ -350,6 +350,10 @@ hpa_tool_test(profile_is_directory 1 hpa-episodes ARGS --profile bad two_station
 # hpa-plot: the pictures as SVG (exact bytes); tests/browser renders them
 hpa_tool_test(plot_timeline_one_station_en 0 hpa-plot ARGS timeline --lang en --station B --since 2023-12-08 --until 2023-12-14 plot_season.csv)
 hpa_tool_test(plot_timeline_daily_series 0 hpa-plot ARGS timeline example8_daily.csv)
+# one scale for a set of pictures: the AQI axis up to 500 whatever the data
+hpa_tool_test(plot_timeline_aqi_max 0 hpa-plot ARGS timeline --lang en --aqi-max 500 --station B --since 2023-12-08
+  --until 2023-12-14 plot_season.csv)
+hpa_tool_test(plot_usage_aqi_max 2 hpa-plot ARGS timeline --aqi-max 20 plot_season.csv)
 hpa_tool_test(plot_calendar_en 0 hpa-plot ARGS calendar --lang en --station A plot_season.csv)
 hpa_tool_test(plot_overview_by_days 0 hpa-plot ARGS overview --sort days --width 800 two_stations.csv)
 hpa_tool_test(plot_overview_to_file 0 hpa-plot ARGS overview -o ${CMAKE_CURRENT_BINARY_DIR}/overview.svg two_stations.csv
