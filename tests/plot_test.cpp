@@ -514,6 +514,31 @@ TEST_CASE("plot: recorders keep what the pipeline reports, hour by hour and day 
   CHECK(days[1].warning_days() == 4);
 }
 
+TEST_CASE("plot: a dust day shows its AQI, the excluded hours counted, marked as not counted for warnings", "[plot]") {
+  const auto p = pingdingshan_2023();
+  const auto hours = season_hours(p);
+  const auto days = season_days(p);
+  const auto& a = days[0];
+  REQUIRE(a.aqi_counted.size() == a.aqi.size());
+  CHECK(std::isnan(a.aqi[9]));  // Dec 10: 12 dust hours, too few left for the rules
+  double sum = 0;               // the air's AQI: all 24 hours as read
+  for (int h = 9 * 24; h < 10 * 24; ++h) sum += hours[0].hourly[static_cast<std::size_t>(h)];
+  CHECK(a.aqi_counted[9] == Approx(sum / 24).epsilon(1e-12));
+  for (std::size_t d = 0; d < a.aqi.size(); ++d)
+    if (d != 9) CHECK(std::isnan(a.aqi_counted[d]));  // no day without excluded hours
+  plot::calendar_options o;
+  o.lang = plot::language::en;
+  const auto out = plot::calendar(days, p, o);
+  const auto at = out.find("<title>2023-12-10: ");
+  REQUIRE(at != std::string::npos);
+  const auto cell = out.substr(at, out.find("</g>", at) - at);
+  CHECK(cell.find("AQI 251 (heavy); excluded hours (dust, O3): not counted for warnings") != std::string::npos);
+  CHECK(cell.find(">251</text>") != std::string::npos);
+  CHECK(cell.find("class=\"excluded\"") != std::string::npos);
+  CHECK(count(out, "class=\"excluded\"") == 2);  // the day and the legend
+  CHECK(out.find("<pattern id=\"hpa-hatch\"") != std::string::npos);
+}
+
 TEST_CASE("plot: the pictures of the fixture are the same bytes every time", "[plot]") {
   const auto p = pingdingshan_2023();
   const auto hours = season_hours(p);

@@ -178,6 +178,7 @@ std::size_t days_recorder::slot(std::int64_t day) {
     s_.aqi.resize(i + 1, no_value);
     s_.level.resize(i + 1, 0);
     s_.valid_hours.resize(i + 1, 0);
+    s_.aqi_counted.resize(i + 1, no_value);
   }
   return i;
 }

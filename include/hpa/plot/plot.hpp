@@ -102,6 +102,9 @@ struct station_days {
   std::vector<double> aqi;                 ///< the day's AQI: its 00:00-23:00 window; NaN = none
   std::vector<level_t> level;              ///< the highest level in force during the day
   std::vector<std::uint8_t> valid_hours;   ///< hours of the day with a valid rolling daily AQI
+  /// Where the cause gate excluded hours of the day's window (dust, O3) and that changes its AQI:
+  /// the AQI with those hours counted (the air's, as hpa-stats counts it); NaN elsewhere.
+  std::vector<double> aqi_counted;
   std::int64_t days() const noexcept { return static_cast<std::int64_t>(level.size()); }
   /// Days with a warning in force at some hour.
   std::int64_t warning_days() const noexcept;
@@ -241,6 +244,12 @@ class days_recorder : public station_sink {
     if (!has_value(daily) || !kept(h)) return;
     const auto i = static_cast<std::size_t>(day_of(h) - s_.first_day);  // on_daily saw the hour first
     if (i < s_.valid_hours.size()) ++s_.valid_hours[i];
+  }
+  /// The window with the excluded hours counted: kept for the calendar day where it differs.
+  void on_daily_counted(hour_t t, double daily, int) {
+    if (!kept(t) || t - day_start_ != 23) return;  // on_daily entered the day of t just before
+    const double rules = s_.aqi[day_index_];
+    if (has_value(daily) && !(has_value(rules) && rules == daily)) s_.aqi_counted[day_index_] = daily;
   }
   void on_episode(const episode& e);
   const station_days& result() const noexcept { return s_; }
