@@ -19,6 +19,7 @@ struct plot_args {
   std::string issued, decisions;  // timeline overlays
   double width = 1200;
   std::optional<double> aqi_max;  // timeline: one scale for a set of pictures
+  std::string pollutant = "pm25";  // concentration
 };
 
 // --since DATE[THH:MM] is the first hour drawn, --until the last (a date: its 23:00).
@@ -61,6 +62,10 @@ const tool::spec spec = {
     "          (its 00:00-23:00 mean, rounded up) with the value printed; days under a warning\n"
     "          outlined in the warning's colour.\n"
     "overview  one row per station, one column per day, coloured by the level in force.\n"
+    "concentration  one pollutant (--pollutant, PM2.5 by default) from hpa's long hourly\n"
+    "          concentrations (station,time,pm25,pm10,so2,no2,co,o3): per station the hourly\n"
+    "          values, HJ 663's daily values, and the HJ 633 breakpoints of the daily value\n"
+    "          as lines in their category's colour (as openair's timePlot).\n"
     "The picture has no script and no external file or font; the same input gives the same\n"
     "bytes. Dates are the plan's local clock. The whole input is read (the rules need the\n"
     "history); --since/--until choose what is drawn (give both, or neither), --station which\n"
@@ -74,6 +79,7 @@ struct args {
   plot_args plot;
   CLI::App* timeline = nullptr;
   CLI::App* calendar = nullptr;
+  CLI::App* concentration = nullptr;
 };
 
 // The stations' hours, and the input's name for the picture's source line.
@@ -116,6 +122,22 @@ void write_timeline(tool::context& cx, const plot_args& a) {
   }
   io::output out(cx.options().output);
   plot::timeline(stations, cx.profile(), o, [&](std::string_view s) { out.write(s); });
+  out.commit();
+}
+
+void write_concentration(const tool::context& cx, const plot_args& a) {
+  auto in = cx.open_input();
+  plot::concentration_options o;
+  o.lang = language_of(a);
+  o.width = a.width;
+  o.range = period_of(a);
+  o.what = *plot::pollutant_named(a.pollutant);
+  o.source = plot::source_line(o.lang, in.name, cx.profile(), "hpa-plot");
+  const auto stations = plot::read_concentration_series(*in.stream, in.name, o.what, selection_of(a), o.range,
+                                                        max_panels, cx.warner());
+  if (stations.empty()) throw error("no data to draw");
+  io::output out(cx.options().output);
+  plot::concentration_timeline(stations, o, [&](std::string_view s) { out.write(s); });
   out.commit();
 }
 
@@ -166,6 +188,12 @@ void options(CLI::App& app, args& a) {
       "Overlay the online decisions (hpa-watch --replay): station,decided_at,action,from,to,effective");
   a.calendar = app.add_subcommand("calendar", "A month grid per station, days in their AQI category colour");
   add_picture_options(a.calendar, a.plot, false);
+  a.concentration = app.add_subcommand(
+      "concentration", "One pollutant's hourly and daily concentration against its HJ 633 breakpoints, per station");
+  add_picture_options(a.concentration, a.plot, true);
+  a.concentration->add_option("--pollutant", a.plot.pollutant, "pm25, pm10, so2, no2, co or o3")
+      ->check(CLI::IsMember({"pm25", "pm10", "so2", "no2", "co", "o3"}))
+      ->capture_default_str();
   auto* overview = app.add_subcommand("overview", "One row per station, one column per day, by level in force");
   add_picture_options(overview, a.plot, true);
   overview->add_option("--sort", a.plot.sort, "Row order: name, or days (most warning days first)")
@@ -180,6 +208,7 @@ int run(const args& a, tool::context& cx) {
   picture.until = cx.options().until;
   if (a.timeline->parsed()) write_timeline(cx, picture);
   else if (a.calendar->parsed()) write_calendar(cx, picture);
+  else if (a.concentration->parsed()) write_concentration(cx, picture);
   else write_overview(cx, picture);
   return 0;
 }

@@ -88,3 +88,31 @@ TEST_CASE("plot input: decisions are read from hpa-watch's records, other column
                     "d.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
+
+TEST_CASE("plot input: one pollutant's hours and HJ 663 daily values per station", "[plot_input]") {
+  auto read = [](plot::pollutant what, std::optional<plot::period> keep = std::nullopt) {
+    std::ifstream in(std::string(HPA_TEST_DATA) + "/stats_conc.csv", std::ios::binary);
+    return plot::read_concentration_series(in, "stats_conc.csv", what, {}, keep, 24);
+  };
+  const hour_t jan1 = days_from_civil(2017, 1, 1) * 24;
+  const auto pm25 = read(plot::pollutant::pm25);
+  REQUIRE(pm25.size() == 1);
+  CHECK(pm25[0].name == "H");
+  CHECK(pm25[0].first == jan1);
+  CHECK(pm25[0].hourly.size() == 72);
+  CHECK(pm25[0].hourly[0] == 50);
+  CHECK(pm25[0].daily == std::vector<double>{50, 150, 100});  // the 24 h means
+  const auto pm10 = read(plot::pollutant::pm10);
+  CHECK(pm10[0].daily[0] == 100);  // 20 hours of 24: a valid daily value (HJ 663)
+  CHECK(std::isnan(pm10[0].hourly[23]));
+  CHECK(pm10[0].daily[1] == 200);
+  const auto one_day = read(plot::pollutant::pm25, plot::period{jan1 + 24, jan1 + 47});
+  CHECK(one_day[0].first == jan1 + 24);
+  CHECK(one_day[0].hourly.size() == 24);
+  CHECK(one_day[0].daily == std::vector<double>{150});
+  CHECK(plot::pollutant_named("o3") == plot::pollutant::o3);
+  CHECK_FALSE(plot::pollutant_named("PM2.5"));
+  std::istringstream unsorted("station,time,pm25\nH,2017-01-01T01:00,5\nH,2017-01-01T00:00,5\n");
+  CHECK_THROWS_WITH(plot::read_concentration_series(unsorted, "u.csv", plot::pollutant::pm25, {}, std::nullopt, 24),
+                    "u.csv:3: station H: 2017-01-01T00:00 is not after the row before: sort the rows by station and time");
+}

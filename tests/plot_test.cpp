@@ -454,6 +454,34 @@ TEST_CASE("plot: the AQI axis has its title and unit, one scale when asked, and 
         "数据：a.csv · 配置：pingdingshan-2023 · hpa-report " + std::string(hpa::version));
 }
 
+TEST_CASE("plot: a pollutant's timeline draws its HJ 633 breakpoints where they are, with its unit", "[plot]") {
+  plot::station_series s;
+  s.name = "S";
+  s.first = t0;
+  s.hourly.assign(48, 80);
+  s.daily = {80, 80};
+  const std::vector<plot::station_series> st = {s};
+  plot::concentration_options o;
+  o.lang = plot::language::en;
+  const auto out = plot::concentration_timeline(st, o);
+  CHECK(out.find(">PM2.5 (µg/m³)</text>") != std::string::npos);
+  // up to past the breakpoint above the data (115), in round steps: the lines at 35, 75 and 115 µg/m³
+  const auto lines = of_class(out, "breakpoint");
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].at.at("stroke") == "#FFFF00");  // 良 begins above 35
+  CHECK(lines[1].at.at("stroke") == "#FF7E00");  // 轻度 above 75
+  CHECK(lines[2].at.at("stroke") == "#FF0000");  // 中度 above 115
+  // on the axis: the rows of 35 and 75 µg/m³ between 0 (the plot's bottom) and 150 (its top)
+  const double y0 = lines[0].num("y1") - 0.5, y1 = lines[1].num("y1") - 0.5;
+  CHECK((y0 - y1) == Approx((75.0 - 35.0) / 150 * 170).margin(1));
+  CHECK(out.find(">&gt; 35</text>") != std::string::npos);
+  CHECK(out.find(">&gt; 75</text>") != std::string::npos);
+  CHECK(out.find(">&gt; 115</text>") != std::string::npos);
+  CHECK(out.find(">150</text>") != std::string::npos);
+  o.what = plot::pollutant::co;
+  CHECK(plot::concentration_timeline(st, o).find(">CO (mg/m³)</text>") != std::string::npos);
+}
+
 TEST_CASE("plot: the overview has a row per station, by name or by warning days", "[plot]") {
   auto station = [](std::string name, std::vector<level_t> levels) {
     plot::station_days d;

@@ -354,6 +354,10 @@ hpa_tool_test(plot_timeline_daily_series 0 hpa-plot ARGS timeline example8_daily
 hpa_tool_test(plot_timeline_aqi_max 0 hpa-plot ARGS timeline --lang en --aqi-max 500 --station B --since 2023-12-08
   --until 2023-12-14 plot_season.csv)
 hpa_tool_test(plot_usage_aqi_max 2 hpa-plot ARGS timeline --aqi-max 20 plot_season.csv)
+# one pollutant's concentration against its HJ 633 breakpoints (as openair's timePlot)
+hpa_tool_test(plot_concentration_pm25_en 0 hpa-plot ARGS concentration --lang en stats_conc.csv)
+hpa_tool_test(plot_concentration_o3_zh 0 hpa-plot ARGS concentration --pollutant o3 stats_conc.csv)
+hpa_tool_test(plot_usage_bad_pollutant 2 hpa-plot ARGS concentration --pollutant pm2.5 stats_conc.csv)
 hpa_tool_test(plot_calendar_en 0 hpa-plot ARGS calendar --lang en --station A plot_season.csv)
 hpa_tool_test(plot_overview_by_days 0 hpa-plot ARGS overview --sort days --width 800 two_stations.csv)
 hpa_tool_test(plot_overview_to_file 0 hpa-plot ARGS overview -o ${CMAKE_CURRENT_BINARY_DIR}/overview.svg two_stations.csv

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hpa/io/aqi_csv.hpp"
+#include "hpa/io/national.hpp"
 #include "hpa/plot/plot.hpp"
 #include "hpa/io/station_reader.hpp"
 #include "hpa/profile.hpp"
@@ -32,6 +33,14 @@ std::vector<station_hours> read_hours(std::istream& in, const std::string& sourc
                                       const selection& which, std::optional<period> keep,
                                       std::size_t max_stations, io::warn_fn warn = {},
                                       std::span<const std::string> quiet_columns = {});
+
+/// Reads hpa's long hourly concentrations (station,time,pm25,pm10,so2,no2,co,o3, as hpa-convert
+/// writes them) into one series of `what` per station selected, the hours of `keep` kept (all
+/// without it), HJ 663's daily values beside them. Rows must come by station and time; more than
+/// `max_stations` selected, or a name not in the input, is an error.
+std::vector<station_series> read_concentration_series(std::istream& in, const std::string& source, pollutant what,
+                                                      const selection& which, std::optional<period> keep,
+                                                      std::size_t max_stations, io::warn_fn warn = {});
 
 /// Reads the online decisions that hpa-watch --replay writes, one action a record: a CSV with at
 /// least station, decided_at (or hpa-watch's `now`: the decision hour), action and to (the level

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hpa/aqi.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/io/issued_log.hpp"
 #include "hpa/levels.hpp"
@@ -203,6 +204,38 @@ struct overview_options {
 void overview(std::span<const station_days> stations, const profile& p, const overview_options& o,
               const write_fn& write);
 std::string overview(std::span<const station_days> stations, const profile& p, const overview_options& o);
+
+/// One station's hourly concentration of one pollutant and its HJ 663 daily values, for the
+/// concentration timeline: `hourly` from hour `first`, `daily` from the day of `first`.
+struct station_series {
+  std::string name;
+  hour_t first = 0;
+  std::vector<double> hourly;  ///< µg/m³ (CO mg/m³); NaN = missing
+  std::vector<double> daily;   ///< HJ 663's daily value (24 h mean, O3 its daily maximum 8 h mean); NaN = not valid
+  period hours() const noexcept { return {first, first + static_cast<hour_t>(hourly.size()) - 1}; }
+};
+
+/// The pollutants a concentration timeline draws, each against the HJ 633 breakpoints of its
+/// daily value (PM2.5, PM10, SO2, NO2, CO: 24 h means; O3: daily maximum 8 h mean).
+enum class pollutant { pm25, pm10, so2, no2, co, o3 };
+/// "pm25", "pm10", "so2", "no2", "co", "o3"; nullopt for any other name.
+std::optional<pollutant> pollutant_named(std::string_view name);
+
+struct concentration_options {
+  language lang = language::zh;
+  double width = 1200;                ///< px
+  std::optional<period> range;        ///< default: whole days around the stations' hours
+  pollutant what = pollutant::pm25;
+  aqi_edition edition = aqi_edition::hj633_2012;  ///< whose breakpoints
+  std::string source = {};            ///< a line under the axis naming the data and tool ("": none)
+};
+
+/// A timeline of one pollutant's concentration, as openair's timePlot: per station the hourly
+/// values (faint), the HJ 663 daily values (dark, one step a day) and the HJ 633 breakpoints of
+/// the daily value as lines named by their category, on one axis with its title and unit.
+void concentration_timeline(std::span<const station_series> stations, const concentration_options& o,
+                            const write_fn& write);
+std::string concentration_timeline(std::span<const station_series> stations, const concentration_options& o);
 
 /// A station pipeline's sink that builds a station_hours, keeping the hours of `keep` only (all
 /// without it); withheld and advisory episodes go to `withheld`, the others set the level in force.
