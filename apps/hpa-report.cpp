@@ -50,36 +50,36 @@ std::vector<issued_entry> read_log(const tool::context& cx, const std::string& p
   return io::read_issued_log(*in.stream, in.name, p);
 }
 
-const tool::spec spec = {
-    "hpa-report", "Write the post-episode assessment (§5) as Markdown.",
-    "For each warning episode of an observed AQI series: the span, the highest level and the\n"
-    "hours at each level, peak, lowest and mean daily AQI, and the assessment deadline (5 days\n"
-    "after the lift, §5). With --issued LOG.csv (station,level,issued_at,start[,lift]: the\n"
-    "warnings actually issued) it also checks each against the rules: the level, the start\n"
-    "and lift hours, and the lead time achieved against the 48 h of §3.2.3; an episode with no\n"
-    "warning issued, and a warning with no episode, are reported too. Like diff, the exit code\n"
-    "says whether the log matches: 0 when every warning written matches the rules, 3 when one\n"
-    "does not (issued too low or too high, late, at another start or lift, for no episode, or\n"
-    "an episode with no warning issued); without --issued, 0.\n"
-    "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
-    "and its highest level reaches --level; a logged warning with no episode, when its own\n"
-    "hours and level do. The log is matched against every episode first, so a filter never\n"
-    "turns a matched warning into one with no episode.\n"
-    "With --directives FILE (received_at,level,start,end,area,source: the directives from\n"
-    "above, §3.2.2(2), §3.2.3) the episodes are those of the rules and the directives combined\n"
-    "(see hpa-episodes), each with the hours the city's own rules give and the hours on\n"
-    "instruction, and each issued warning is told as issued on the rules or on instruction.\n"
-    "--season writes instead the season's report for the bureau, in Chinese (--lang zh) or\n"
-    "English: hpa-stats' statistics of the period (--by all: days per category, heavy-pollution\n"
-    "days, warning days per level; HJ 663's values with --concentrations FILE), one table of\n"
-    "the episodes (with --issued: issued vs rules, lead achieved), hpa-plot's calendar and\n"
-    "timeline, and the findings (§5). Markdown (pictures as data: addresses), or with --html\n"
-    "one HTML page with no script and no external file, which a browser prints to PDF. It\n"
-    "reads the input three times, as each of those tools does: a file, not stdin.",
-    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet | tool::takes::filters,
-    {},
-    "3 the log of warnings issued differs from the rules"};
+const tool::spec spec = {"hpa-report",
+                         "Write the post-episode assessment (§5) as Markdown.",
+                         "For each warning episode of an observed AQI series: the span, the highest level and the\n"
+                         "hours at each level, peak, lowest and mean daily AQI, and the assessment deadline (5 days\n"
+                         "after the lift, §5). With --issued LOG.csv (station,level,issued_at,start[,lift]: the\n"
+                         "warnings actually issued) it also checks each against the rules: the level, the start\n"
+                         "and lift hours, and the lead time achieved against the 48 h of §3.2.3; an episode with no\n"
+                         "warning issued, and a warning with no episode, are reported too. Like diff, the exit code\n"
+                         "says whether the log matches: 0 when every warning written matches the rules, 3 when one\n"
+                         "does not (issued too low or too high, late, at another start or lift, for no episode, or\n"
+                         "an episode with no warning issued); without --issued, 0.\n"
+                         "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
+                         "and its highest level reaches --level; a logged warning with no episode, when its own\n"
+                         "hours and level do. The log is matched against every episode first, so a filter never\n"
+                         "turns a matched warning into one with no episode.\n"
+                         "With --directives FILE (received_at,level,start,end,area,source: the directives from\n"
+                         "above, §3.2.2(2), §3.2.3) the episodes are those of the rules and the directives combined\n"
+                         "(see hpa-episodes), each with the hours the city's own rules give and the hours on\n"
+                         "instruction, and each issued warning is told as issued on the rules or on instruction.\n"
+                         "--season writes instead the season's report for the bureau, in Chinese (--lang zh) or\n"
+                         "English: hpa-stats' statistics of the period (--by all: days per category, heavy-pollution\n"
+                         "days, warning days per level; HJ 663's values with --concentrations FILE), one table of\n"
+                         "the episodes (with --issued: issued vs rules, lead achieved), hpa-plot's calendar and\n"
+                         "timeline, and the findings (§5). Markdown (pictures as data: addresses), or with --html\n"
+                         "one HTML page with no script and no external file, which a browser prints to PDF. It\n"
+                         "reads the input three times, as each of those tools does: a file, not stdin.",
+                         tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of |
+                             tool::takes::threads | tool::takes::quiet | tool::takes::filters,
+                         {},
+                         "3 the log of warnings issued differs from the rules"};
 
 struct args {
   tool::common common;
@@ -121,8 +121,8 @@ void season_pictures(const args& a, tool::context& cx, const std::vector<issued_
     if (first <= last) range = plot::period{first * 24, last * 24 + 23};
   }
   auto hours_in = cx.open_input();
-  auto hours = plot::read_hours(*hours_in.stream, hours_in.name, p, which, range, max_panels, cx.warner(),
-                                cx.quiet_columns());
+  auto hours =
+      plot::read_hours(*hours_in.stream, hours_in.name, p, which, range, max_panels, cx.warner(), cx.quiet_columns());
   plot::timeline_options t{c.lang, 1200, range};
   t.source = plot::source_line(c.lang, hours_in.name, p, "hpa-report");
   if (!a.issued.empty()) {
@@ -290,11 +290,14 @@ assessment assess(tool::context& cx, tool::input& in, const std::vector<issued_e
                   const std::vector<directive>& directives) {
   const auto& p = cx.profile();
   const auto& keep = cx.filter();
-  assessment r{io::read_stations<report_sink>(cx.reading(in), p, [&](std::string_view name) {
-    report_sink s;
-    s.directives = directives_for(directives, name);
-    return s;
-  }), {}, {}};
+  assessment r{io::read_stations<report_sink>(cx.reading(in), p,
+                                              [&](std::string_view name) {
+                                                report_sink s;
+                                                s.directives = directives_for(directives, name);
+                                                return s;
+                                              }),
+               {},
+               {}};
   std::vector<std::string_view> names;
   for (auto* st : r.stations.sorted()) names.push_back(st->name);
   keep.check_stations(names, in.name);
@@ -321,7 +324,8 @@ std::vector<directive> read_directives(const args& a, tool::context& cx) {
 int run_season(const args& a, tool::context& cx) {
   const auto& p = cx.profile();
   if (cx.options().inputs.front() == "-")
-    throw CLI::ValidationError("--season", "reads the input three times (statistics, episodes, pictures): give a file, not stdin");
+    throw CLI::ValidationError("--season",
+                               "reads the input three times (statistics, episodes, pictures): give a file, not stdin");
   const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
   const auto directives = read_directives(a, cx);
   auto in = cx.open_input();
@@ -361,7 +365,10 @@ int run_season(const args& a, tool::context& cx) {
 int run(const args& a, tool::context& cx) {
   if (a.season) return run_season(a, cx);
   if (a.html || a.lang_given || !a.concentrations.empty())
-    throw CLI::ValidationError(a.html ? "--html" : a.lang_given ? "--lang" : "--concentrations", "is for --season only");
+    throw CLI::ValidationError(a.html         ? "--html"
+                               : a.lang_given ? "--lang"
+                                              : "--concentrations",
+                               "is for --season only");
   const auto& p = cx.profile();
   const auto& keep = cx.filter();
   const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
@@ -381,7 +388,8 @@ int run(const args& a, tool::context& cx) {
       out << episode_table(x.station, x.d.e, shown, p);
       continue;
     }
-    out << episode_table(x.station, x.d.e, shown, p, "rules and directives") + directive_rows(x.d, x.w, *x.directives, p);
+    out << episode_table(x.station, x.d.e, shown, p, "rules and directives") +
+               directive_rows(x.d, x.w, *x.directives, p);
     directed.emplace_back(x.station, x.d);
   }
   if (found.items.empty())

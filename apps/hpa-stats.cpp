@@ -3,7 +3,6 @@
 // concentrations, HJ 663's annual statistics.
 #include <fmt/format.h>
 
-
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/national.hpp"
 #include "hpa/io/output.hpp"
@@ -11,8 +10,8 @@
 #include "tool.hpp"
 
 using namespace hpa;
-using tool::stats_row;
 using tool::station_index;
+using tool::stats_row;
 
 namespace {
 

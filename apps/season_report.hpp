@@ -23,13 +23,13 @@ struct season_episode {
 
 struct season_content {
   plot::language lang = plot::language::zh;
-  std::string source;       ///< the input, as messages name it
-  std::string issued_log;   ///< the log's name ("" without --issued)
-  std::vector<stats_row> stats;            ///< hpa-stats --by all, one row per station
-  bool concentrations = false;             ///< HJ 663's statistics are in `stats`
-  std::vector<season_episode> episodes;    ///< in station order, then time
+  std::string source;                           ///< the input, as messages name it
+  std::string issued_log;                       ///< the log's name ("" without --issued)
+  std::vector<stats_row> stats;                 ///< hpa-stats --by all, one row per station
+  bool concentrations = false;                  ///< HJ 663's statistics are in `stats`
+  std::vector<season_episode> episodes;         ///< in station order, then time
   std::vector<const issued_entry*> no_episode;  ///< logged warnings no episode matched
-  std::string timeline, calendar;          ///< the pictures (SVG)
+  std::string timeline, calendar;               ///< the pictures (SVG)
 };
 
 /// The document: statistics, episodes, pictures, findings (§5).

@@ -24,7 +24,8 @@ struct stats_sink : station_sink {
       auto cut = e;
       cut.segments.clear();
       for (const auto& seg : e.segments)
-        if (const auto [from, to] = keep->cut(seg.from, seg.to); from <= to) cut.segments.push_back({seg.level, from, to});
+        if (const auto [from, to] = keep->cut(seg.from, seg.to); from <= to)
+          cut.segments.push_back({seg.level, from, to});
       return stats->add_episode(cut);
     }
     for (const auto& seg : e.segments)
@@ -49,8 +50,12 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const f
   const pm_basis with_pm = !r.basis ? pm_basis::unknown : (*r.basis & pm_parts) ? pm_basis::pm : pm_basis::no_pm;
   const auto add = add_day(s, keep);
   switch (kind) {
-    case series_kind::hourly: s.aqi_days.push(r.hour, r.value, with_pm, add); break;
-    case series_kind::daily: add(day, r.value, with_pm); break;
+    case series_kind::hourly:
+      s.aqi_days.push(r.hour, r.value, with_pm, add);
+      break;
+    case series_kind::daily:
+      add(day, r.value, with_pm);
+      break;
     case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
       add(day, r.hour - day * 24 == 23 ? r.value : no_value, with_pm);
       break;
@@ -62,12 +67,15 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const f
 void read_statistics(const context& cx, input& in, const profile& p, station_index& stations) {
   io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
   const auto& keep = cx.filter();
-  io::station_table<stats_sink> table(p, reader.kind(), in.name, [&](std::string_view name) {
-    stats_sink s;
-    s.stats = &stations.at(name).stats;
-    s.keep = &keep;
-    return s;
-  }, cx.warner());
+  io::station_table<stats_sink> table(
+      p, reader.kind(), in.name,
+      [&](std::string_view name) {
+        stats_sink s;
+        s.stats = &stations.at(name).stats;
+        s.keep = &keep;
+        return s;
+      },
+      cx.warner());
   io::aqi_record r;
   while (reader.next(r)) {
     table.feed(r);  // checks the order and repeats first
@@ -78,8 +86,7 @@ void read_statistics(const context& cx, input& in, const profile& p, station_ind
   std::vector<std::string_view> names;
   for (auto* e : table.sorted()) names.push_back(e->name);
   keep.check_stations(names, in.name);
-  for (auto& [name, s] : stations.sorted())
-    s->aqi_days.finish(add_day(*s, keep));
+  for (auto& [name, s] : stations.sorted()) s->aqi_days.finish(add_day(*s, keep));
 }
 
 void read_concentration_statistics(const context& cx, const std::string& path, station_index& stations) {
@@ -90,7 +97,8 @@ void read_concentration_statistics(const context& cx, const std::string& path, s
     auto& s = stations.at(m.station);
     if (s.any_conc && m.hour <= s.last_conc)
       throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
-                                                     format_time(m.hour) + " is not after line " + std::to_string(s.last_conc_line) +
+                                                     format_time(m.hour) + " is not after line " +
+                                                     std::to_string(s.last_conc_line) +
                                                      ": sort the rows by station and time, one row per hour");
     s.any_conc = true;
     s.last_conc = m.hour;
@@ -104,7 +112,6 @@ void read_concentration_statistics(const context& cx, const std::string& path, s
       if (in_window(cx.filter(), d)) s->stats.add_day_concentrations(d, c);
     });
 }
-
 
 // With no concentrations read, hj663_complete is left empty rather than false.
 std::vector<stats_row> stats_rows(const station_index& stations, const profile& p, bool concentrations,

@@ -49,11 +49,20 @@ std::string html_text(std::string_view text) {
   s.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': s += "&amp;"; break;
-      case '<': s += "&lt;"; break;
-      case '>': s += "&gt;"; break;
-      case '"': s += "&quot;"; break;
-      default: s += c;
+      case '&':
+        s += "&amp;";
+        break;
+      case '<':
+        s += "&lt;";
+        break;
+      case '>':
+        s += "&gt;";
+        break;
+      case '"':
+        s += "&quot;";
+        break;
+      default:
+        s += c;
     }
   }
   return s;
@@ -66,8 +75,7 @@ std::string base64(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
     std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 3; ++k)
-      v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (std::size_t k = 0; k < 3; ++k) v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
     for (std::size_t k = 0; k < 4; ++k) s += k <= n ? digits[(v >> (18 - 6 * k)) & 63u] : '=';
   }
   return s;
@@ -118,8 +126,12 @@ std::string to_markdown(const document& d) {
   for (const auto& b : d.blocks) {
     if (!s.empty()) s += '\n';
     switch (b.what) {
-      case doc_block::kind::heading: s += std::string(static_cast<std::size_t>(b.level), '#') + ' ' + markdown_text(b.text) + '\n'; break;
-      case doc_block::kind::paragraph: s += markdown_text(b.text) + '\n'; break;
+      case doc_block::kind::heading:
+        s += std::string(static_cast<std::size_t>(b.level), '#') + ' ' + markdown_text(b.text) + '\n';
+        break;
+      case doc_block::kind::paragraph:
+        s += markdown_text(b.text) + '\n';
+        break;
       case doc_block::kind::table: {
         s += '|';
         for (const auto& h : b.header) s += ' ' + markdown_text(h) + " |";
@@ -151,16 +163,25 @@ std::string to_html(const document& d) {
       title = b.text;
       break;
     }
-  std::string s = "<!DOCTYPE html>\n<html lang=\"" + html_text(d.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                  html_text(title) + "</title>\n<style>\n" + std::string(style) + "</style>\n</head>\n<body>\n";
+  std::string s = "<!DOCTYPE html>\n<html lang=\"" + html_text(d.lang) +
+                  "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_text(title) + "</title>\n<style>\n" +
+                  std::string(style) + "</style>\n</head>\n<body>\n";
   for (const auto& b : d.blocks) {
     switch (b.what) {
       case doc_block::kind::heading: {
         const char digit = static_cast<char>('0' + b.level);
-        s.append("<h").append(1, digit).append(">").append(html_text(b.text)).append("</h").append(1, digit).append(">\n");
+        s.append("<h")
+            .append(1, digit)
+            .append(">")
+            .append(html_text(b.text))
+            .append("</h")
+            .append(1, digit)
+            .append(">\n");
         break;
       }
-      case doc_block::kind::paragraph: s += "<p>" + html_text(b.text) + "</p>\n"; break;
+      case doc_block::kind::paragraph:
+        s += "<p>" + html_text(b.text) + "</p>\n";
+        break;
       case doc_block::kind::table:
         s += "<table>\n<thead><tr>";
         for (const auto& h : b.header) s += "<th>" + html_text(h) + "</th>";

@@ -5,7 +5,8 @@
 using namespace hpa::io;
 
 namespace {
-const std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n";
+const std::string svg =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n";
 
 document sample(std::string name) {
   document d;
@@ -47,10 +48,12 @@ TEST_CASE("document: the same content as Markdown and as one HTML page, input es
         "- all match\n"
         "- **late: &lt;b&gt;x\\|y&lt;/b&gt;**\n"
         "\n"
-        "![timeline of &lt;b&gt;x\\|y&lt;/b&gt;](data:image/svg+xml;base64," + base64(svg) + ")\n");
+        "![timeline of &lt;b&gt;x\\|y&lt;/b&gt;](data:image/svg+xml;base64," +
+            base64(svg) + ")\n");
   const auto html = to_html(d);
-  CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                         "<title>Season &lt;&lt;b&gt;x|y&lt;/b&gt;&gt;</title>\n<style>\n"));
+  CHECK(
+      html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                       "<title>Season &lt;&lt;b&gt;x|y&lt;/b&gt;&gt;</title>\n<style>\n"));
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<b>") == std::string::npos);
   CHECK(html.find("@media print{@page{size:A4 landscape") != std::string::npos);

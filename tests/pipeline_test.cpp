@@ -167,8 +167,10 @@ TEST_CASE("station: a sink can have the daily AQI with the excluded hours counte
   station_pipeline<counting> pipe(p, rules, 0, series_kind::hourly);
   const gate_result dust{exclusion::outside_plan, "dust"};
   for (hour_t h = 0; h < 48; ++h) {
-    if (h >= 30 && h < 42) pipe.push(h, 400, dust, out);  // 12 dust hours of the second day
-    else pipe.push(h, 100, out);
+    if (h >= 30 && h < 42)
+      pipe.push(h, 400, dust, out);  // 12 dust hours of the second day
+    else
+      pipe.push(h, 100, out);
   }
   pipe.finish(out);
   CHECK(out.counted.size() == 48 - 30);  // from the first excluded hour on

@@ -13,7 +13,8 @@ const hour_t t0 = days_from_civil(2023, 12, 1) * 24;
 const std::string season = std::string(HPA_TEST_DATA) + "/plot_season.csv";
 }  // namespace
 
-TEST_CASE("plot input: the stations selected, in the order named; a name not in the input is an error", "[plot_input]") {
+TEST_CASE("plot input: the stations selected, in the order named; a name not in the input is an error",
+          "[plot_input]") {
   const auto p = pingdingshan_2023();
   auto hours = [&](plot::selection which, std::size_t max) {
     std::ifstream in(season, std::ios::binary);
@@ -88,7 +89,6 @@ TEST_CASE("plot input: decisions are read from hpa-watch's records, other column
                     "d.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
 }
 
-
 TEST_CASE("plot input: one pollutant's hours and HJ 663 daily values per station", "[plot_input]") {
   auto read = [](plot::pollutant what, std::optional<plot::period> keep = std::nullopt) {
     std::ifstream in(std::string(HPA_TEST_DATA) + "/stats_conc.csv", std::ios::binary);
@@ -113,6 +113,7 @@ TEST_CASE("plot input: one pollutant's hours and HJ 663 daily values per station
   CHECK(plot::pollutant_named("o3") == plot::pollutant::o3);
   CHECK_FALSE(plot::pollutant_named("PM2.5"));
   std::istringstream unsorted("station,time,pm25\nH,2017-01-01T01:00,5\nH,2017-01-01T00:00,5\n");
-  CHECK_THROWS_WITH(plot::read_concentration_series(unsorted, "u.csv", plot::pollutant::pm25, {}, std::nullopt, 24),
-                    "u.csv:3: station H: 2017-01-01T00:00 is not after the row before: sort the rows by station and time");
+  CHECK_THROWS_WITH(
+      plot::read_concentration_series(unsorted, "u.csv", plot::pollutant::pm25, {}, std::nullopt, 24),
+      "u.csv:3: station H: 2017-01-01T00:00 is not after the row before: sort the rows by station and time");
 }

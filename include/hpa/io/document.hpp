@@ -23,11 +23,11 @@ struct doc_text {
 struct doc_block {
   enum class kind { heading, paragraph, table, list, picture };
   kind what = kind::paragraph;
-  int level = 1;                                ///< heading: 1 (the title) to 3
-  std::string text;                             ///< heading, paragraph; picture: its caption
-  std::vector<std::string> header;              ///< table
-  std::vector<std::vector<doc_text>> rows;      ///< table rows; list: one item per row
-  std::string svg;                              ///< picture: a whole SVG document (hpa::plot's)
+  int level = 1;                            ///< heading: 1 (the title) to 3
+  std::string text;                         ///< heading, paragraph; picture: its caption
+  std::vector<std::string> header;          ///< table
+  std::vector<std::vector<doc_text>> rows;  ///< table rows; list: one item per row
+  std::string svg;                          ///< picture: a whole SVG document (hpa::plot's)
 };
 
 /// The content, in order.
