@@ -482,6 +482,30 @@ TEST_CASE("plot: a pollutant's timeline draws its HJ 633 breakpoints where they 
   CHECK(plot::concentration_timeline(st, o).find(">CO (mg/m³)</text>") != std::string::npos);
 }
 
+TEST_CASE("plot: the overview draws the area's own row above its sites, set apart", "[plot]") {
+  const auto p = pingdingshan_2023();
+  auto days = season_days(p);
+  auto city = days[1];  // an area's series, drawn first whatever the order of the sites
+  city.name = "Z city";
+  days.insert(days.begin(), city);
+  plot::overview_options o;
+  o.lang = plot::language::en;
+  o.order = plot::overview_order::warning_days;
+  o.area_rows = 1;
+  const auto out = plot::overview(days, p, o);
+  const auto z = out.find(">Z city</text>"), a = out.find(">A</text>"), b = out.find(">B</text>");
+  REQUIRE(z != std::string::npos);
+  CHECK(z < b);
+  CHECK(z < a);
+  CHECK(count(out, "class=\"row area\"") == 1);
+  CHECK(out.find("font-weight=\"bold\" text-anchor=\"end\">Z city") != std::string::npos);
+  const auto line = of_class(out, "area-separator");
+  REQUIRE(line.size() == 1);
+  CHECK(out.find("class=\"area-separator\"") < b);
+  o.area_rows = 0;  // without it the area is a row like the others, sorted among them
+  CHECK(of_class(plot::overview(days, p, o), "area-separator").empty());
+}
+
 TEST_CASE("plot: the overview has a row per station, by name or by warning days", "[plot]") {
   auto station = [](std::string name, std::vector<level_t> levels) {
     plot::station_days d;

@@ -356,6 +356,9 @@ hpa_tool_test(plot_timeline_aqi_max 0 hpa-plot ARGS timeline --lang en --aqi-max
 hpa_tool_test(plot_usage_aqi_max 2 hpa-plot ARGS timeline --aqi-max 20 plot_season.csv)
 # one pollutant's concentration against its HJ 633 breakpoints (as openair's timePlot)
 hpa_tool_test(plot_concentration_pm25_en 0 hpa-plot ARGS concentration --lang en stats_conc.csv)
+# the area's own row (hpa-area's series; here the mean of A and B) above its sites
+hpa_tool_test(plot_overview_area_row 0 hpa-plot ARGS overview --lang en --sort days --area plot_season_area.csv
+  plot_season.csv)
 hpa_tool_test(plot_concentration_o3_zh 0 hpa-plot ARGS concentration --pollutant o3 stats_conc.csv)
 hpa_tool_test(plot_usage_bad_pollutant 2 hpa-plot ARGS concentration --pollutant pm2.5 stats_conc.csv)
 hpa_tool_test(plot_calendar_en 0 hpa-plot ARGS calendar --lang en --station A plot_season.csv)

@@ -197,6 +197,9 @@ struct overview_options {
   double width = 1200;            ///< px
   std::optional<period> range;    ///< default: the stations' days
   overview_order order = overview_order::name;
+  /// The first `area_rows` stations are areas (hpa-area's rows, the city): drawn first, in the
+  /// order given, names in bold, a line between them and the sites sorted below.
+  std::size_t area_rows = 0;
 };
 
 /// The season overview: one row per station (sorted by name, or by warning days, most first,
