@@ -1,12 +1,12 @@
 // hpa-plot: the season as pictures (self-contained SVG): timeline, calendar, overview.
 #include "hpa/io/issued_log.hpp"
 #include "hpa/io/output.hpp"
-#include "hpa/io/plot.hpp"
-#include "hpa/io/plot_input.hpp"
+#include "hpa/plot/input.hpp"
+#include "hpa/plot/plot.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
-namespace plot = hpa::io::plot;
+namespace plot = hpa::plot;
 
 namespace {
 
@@ -18,6 +18,9 @@ struct plot_args {
   std::string since, until, lang = "zh", sort = "name";
   std::string issued, decisions;  // timeline overlays
   double width = 1200;
+  std::optional<double> aqi_max;   // timeline: one scale for a set of pictures
+  std::string pollutant = "pm25";  // concentration
+  std::string area;                // overview: hpa-area's rows, drawn above the sites
 };
 
 // --since DATE[THH:MM] is the first hour drawn, --until the last (a date: its 23:00).
@@ -42,39 +45,48 @@ plot::language language_of(const plot_args& a) { return a.lang == "en" ? plot::l
 
 plot::selection selection_of(const plot_args& a) { return {a.stations}; }
 
-const tool::spec spec = {
-    "hpa-plot", "Draw the season as a self-contained SVG: a timeline, a calendar or an overview.",
-    "timeline  per station: hourly AQI (faint), the rolling daily AQI, the profile's thresholds,\n"
-    "          the warnings in force as bands by level (issue-by marked, an open end while\n"
-    "          pending), excluded hours hatched, and strips of the condition level and the\n"
-    "          level in force; withheld (dust) and advisory (ozone) episodes outlined. Several\n"
-    "          stations share the time axis (at most 24). Overlays, each a lane under the\n"
-    "          strips: --issued LOG (station,level,issued_at,start,lift, as hpa-report reads it)\n"
-    "          the warnings actually issued, a dot at the hour each was announced;\n"
-    "          --decisions FILE (hpa-watch --replay: station,decided_at,action,from,to,\n"
-    "          effective; other columns ignored) a diamond per action at its decision hour,\n"
-    "          in the colour of the level it moves to.\n"
-    "calendar  per station a month grid, each day coloured by the HJ 633 category of its AQI\n"
-    "          (its 00:00-23:00 mean, rounded up) with the value printed; days under a warning\n"
-    "          outlined in the warning's colour.\n"
-    "overview  one row per station, one column per day, coloured by the level in force.\n"
-    "The picture has no script and no external file or font; the same input gives the same\n"
-    "bytes. Dates are the plan's local clock. The whole input is read (the rules need the\n"
-    "history); --since/--until choose what is drawn (give both, or neither), --station which\n"
-    "stations. Memory: the hours of the stations drawn (timeline), a few bytes per station and\n"
-    "day (calendar, overview); one picture spans at most 7305 days (20 years).",
-    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet | tool::takes::stations | tool::takes::period};
+const tool::spec spec = {"hpa-plot", "Draw the season as a self-contained SVG: a timeline, a calendar or an overview.",
+                         "timeline  per station: hourly AQI (faint), the rolling daily AQI, the profile's thresholds,\n"
+                         "          the warnings in force as bands by level (issue-by marked, an open end while\n"
+                         "          pending), excluded hours hatched, and strips of the condition level and the\n"
+                         "          level in force; withheld (dust) and advisory (ozone) episodes outlined. Several\n"
+                         "          stations share the time axis (at most 24). Overlays, each a lane under the\n"
+                         "          strips: --issued LOG (station,level,issued_at,start,lift, as hpa-report reads it)\n"
+                         "          the warnings actually issued, a dot at the hour each was announced;\n"
+                         "          --decisions FILE (hpa-watch --replay: station,decided_at,action,from,to,\n"
+                         "          effective; other columns ignored) a diamond per action at its decision hour,\n"
+                         "          in the colour of the level it moves to. --aqi-max N puts the top of the AQI\n"
+                         "          axis at N, so that pictures of several cities or seasons share one scale. A line\n"
+                         "          under the axis names the input, the profile and the tool's version.\n"
+                         "calendar  per station a month grid, each day coloured by the HJ 633 category of its AQI\n"
+                         "          (its 00:00-23:00 mean, rounded up) with the value printed; days under a warning\n"
+                         "          outlined in the warning's colour.\n"
+                         "overview  one row per station, one column per day, coloured by the level in force;\n"
+                         "          --area FILE (hpa-area's output) adds the area's own rows above its sites.\n"
+                         "concentration  one pollutant (--pollutant, PM2.5 by default) from hpa's long hourly\n"
+                         "          concentrations (station,time,pm25,pm10,so2,no2,co,o3): per station the hourly\n"
+                         "          values, HJ 663's daily values, and the HJ 633 breakpoints of the daily value\n"
+                         "          as lines in their category's colour (as openair's timePlot).\n"
+                         "The picture has no script and no external file or font; the same input gives the same\n"
+                         "bytes. Dates are the plan's local clock. The whole input is read (the rules need the\n"
+                         "history); --since/--until choose what is drawn (give both, or neither), --station which\n"
+                         "stations. Memory: the hours of the stations drawn (timeline), a few bytes per station and\n"
+                         "day (calendar, overview); one picture spans at most 7305 days (20 years).",
+                         tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of |
+                             tool::takes::threads | tool::takes::quiet | tool::takes::stations | tool::takes::period};
 
 struct args {
   tool::common common;
   plot_args plot;
   CLI::App* timeline = nullptr;
   CLI::App* calendar = nullptr;
+  CLI::App* concentration = nullptr;
 };
 
-std::vector<plot::station_hours> read_hours(const tool::context& cx, const plot_args& a) {
+// The stations' hours, and the input's name for the picture's source line.
+std::vector<plot::station_hours> read_hours(const tool::context& cx, const plot_args& a, std::string& source) {
   auto in = cx.open_input();
+  source = in.name;
   return plot::read_hours(*in.stream, in.name, cx.profile(), selection_of(a), period_of(a), max_panels, cx.warner(),
                           cx.quiet_columns());
 }
@@ -93,9 +105,12 @@ void overlay(tool::context& cx, std::vector<plot::station_hours>& stations, cons
 }
 
 void write_timeline(tool::context& cx, const plot_args& a) {
-  auto stations = read_hours(cx, a);
+  std::string source;
+  auto stations = read_hours(cx, a, source);
   if (stations.empty()) throw error("no data to draw");
   plot::timeline_options o{language_of(a), a.width, period_of(a)};
+  o.aqi_max = a.aqi_max;
+  o.source = plot::source_line(o.lang, source, cx.profile(), "hpa-plot");
   if (!a.issued.empty()) {
     auto in = cx.open(a.issued);
     overlay(cx, stations, io::read_issued_log(*in.stream, in.name, cx.profile()), in.name);
@@ -108,6 +123,22 @@ void write_timeline(tool::context& cx, const plot_args& a) {
   }
   io::output out(cx.options().output);
   plot::timeline(stations, cx.profile(), o, [&](std::string_view s) { out.write(s); });
+  out.commit();
+}
+
+void write_concentration(const tool::context& cx, const plot_args& a) {
+  auto in = cx.open_input();
+  plot::concentration_options o;
+  o.lang = language_of(a);
+  o.width = a.width;
+  o.range = period_of(a);
+  o.what = *plot::pollutant_named(a.pollutant);
+  o.source = plot::source_line(o.lang, in.name, cx.profile(), "hpa-plot");
+  const auto stations =
+      plot::read_concentration_series(*in.stream, in.name, o.what, selection_of(a), o.range, max_panels, cx.warner());
+  if (stations.empty()) throw error("no data to draw");
+  io::output out(cx.options().output);
+  plot::concentration_timeline(stations, o, [&](std::string_view s) { out.write(s); });
   out.commit();
 }
 
@@ -126,14 +157,22 @@ void write_calendar(const tool::context& cx, const plot_args& a) {
 }
 
 void write_overview(const tool::context& cx, const plot_args& a) {
-  const auto stations = read_days(cx, a);
+  auto stations = read_days(cx, a);
   if (stations.empty()) throw error("no data to draw");
+  std::size_t areas = 0;
+  if (!a.area.empty()) {  // the area's own rows first (hpa-area's output: every row of it)
+    auto in = cx.open_beside(a.area, "--area");
+    auto rows = plot::read_days(cx.reading(in), cx.profile(), {}, period_of(a));
+    areas = rows.size();
+    stations.insert(stations.begin(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+  }
   io::output out(cx.options().output);
   plot::overview_options oo;
   oo.lang = language_of(a);
   oo.width = a.width;
   oo.range = period_of(a);
   oo.order = a.sort == "days" ? plot::overview_order::warning_days : plot::overview_order::name;
+  oo.area_rows = areas;
   plot::overview(stations, cx.profile(), oo, [&](std::string_view s) { out.write(s); });
   out.commit();
 }
@@ -150,16 +189,27 @@ void options(CLI::App& app, args& a) {
   a.timeline = app.add_subcommand("timeline", "Daily AQI, thresholds and warnings over time, per station");
   add_picture_options(a.timeline, a.plot, true);
   a.timeline->add_option("--issued", a.plot.issued, "Overlay the warnings issued: station,level,issued_at,start,lift");
+  a.timeline
+      ->add_option("--aqi-max", a.plot.aqi_max,
+                   "Top of the AQI axis (default: the data's); the same for every picture of a set")
+      ->check(CLI::Range(50.0, 1000.0));
   a.timeline->add_option(
       "--decisions", a.plot.decisions,
       "Overlay the online decisions (hpa-watch --replay): station,decided_at,action,from,to,effective");
   a.calendar = app.add_subcommand("calendar", "A month grid per station, days in their AQI category colour");
   add_picture_options(a.calendar, a.plot, false);
+  a.concentration = app.add_subcommand(
+      "concentration", "One pollutant's hourly and daily concentration against its HJ 633 breakpoints, per station");
+  add_picture_options(a.concentration, a.plot, true);
+  a.concentration->add_option("--pollutant", a.plot.pollutant, "pm25, pm10, so2, no2, co or o3")
+      ->check(CLI::IsMember({"pm25", "pm10", "so2", "no2", "co", "o3"}))
+      ->capture_default_str();
   auto* overview = app.add_subcommand("overview", "One row per station, one column per day, by level in force");
   add_picture_options(overview, a.plot, true);
   overview->add_option("--sort", a.plot.sort, "Row order: name, or days (most warning days first)")
       ->check(CLI::IsMember({"name", "days"}))
       ->capture_default_str();
+  overview->add_option("--area", a.plot.area, "The area's own daily AQI (hpa-area's output), a row above its sites");
 }
 
 int run(const args& a, tool::context& cx) {
@@ -169,6 +219,8 @@ int run(const args& a, tool::context& cx) {
   picture.until = cx.options().until;
   if (a.timeline->parsed()) write_timeline(cx, picture);
   else if (a.calendar->parsed()) write_calendar(cx, picture);
+  else if (a.concentration->parsed())
+    write_concentration(cx, picture);
   else write_overview(cx, picture);
   return 0;
 }

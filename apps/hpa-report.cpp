@@ -6,13 +6,19 @@
 #include "hpa/directives.hpp"
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/directives.hpp"
+#include "hpa/io/document.hpp"
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/issued_log.hpp"
 #include "hpa/io/markdown.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/plot/input.hpp"
+#include "hpa/plot/plot.hpp"
+#include "report_check.hpp"
+#include "season_report.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
+namespace plot = hpa::plot;
 using io::markdown_text;  // every text from the input (names, sources, the profile's words) goes through it
 
 namespace {
@@ -36,78 +42,104 @@ struct report_sink : station_sink {
 
 /// One line of the log of warnings actually issued: station,level,issued_at,start[,lift].
 using io::issued_entry;
+using tool::check;
+using tool::match;
 
 std::vector<issued_entry> read_log(const tool::context& cx, const std::string& path, const profile& p) {
   auto in = cx.open(path);
   return io::read_issued_log(*in.stream, in.name, p);
 }
 
-const tool::spec spec = {
-    "hpa-report", "Write the post-episode assessment (§5) as Markdown.",
-    "For each warning episode of an observed AQI series: the span, the highest level and the\n"
-    "hours at each level, peak, lowest and mean daily AQI, and the assessment deadline (5 days\n"
-    "after the lift, §5). With --issued LOG.csv (station,level,issued_at,start[,lift]: the\n"
-    "warnings actually issued) it also checks each against the rules: the level, the start\n"
-    "and lift hours, and the lead time achieved against the 48 h of §3.2.3; an episode with no\n"
-    "warning issued, and a warning with no episode, are reported too. Like diff, the exit code\n"
-    "says whether the log matches: 0 when every warning written matches the rules, 3 when one\n"
-    "does not (issued too low or too high, late, at another start or lift, for no episode, or\n"
-    "an episode with no warning issued); without --issued, 0.\n"
-    "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
-    "and its highest level reaches --level; a logged warning with no episode, when its own\n"
-    "hours and level do. The log is matched against every episode first, so a filter never\n"
-    "turns a matched warning into one with no episode.\n"
-    "With --directives FILE (received_at,level,start,end,area,source: the directives from\n"
-    "above, §3.2.2(2), §3.2.3) the episodes are those of the rules and the directives combined\n"
-    "(see hpa-episodes), each with the hours the city's own rules give and the hours on\n"
-    "instruction, and each issued warning is told as issued on the rules or on instruction.",
-    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet | tool::takes::filters,
-    {},
-    "3 the log of warnings issued differs from the rules"};
+const tool::spec spec = {"hpa-report",
+                         "Write the post-episode assessment (§5) as Markdown.",
+                         "For each warning episode of an observed AQI series: the span, the highest level and the\n"
+                         "hours at each level, peak, lowest and mean daily AQI, and the assessment deadline (5 days\n"
+                         "after the lift, §5). With --issued LOG.csv (station,level,issued_at,start[,lift]: the\n"
+                         "warnings actually issued) it also checks each against the rules: the level, the start\n"
+                         "and lift hours, and the lead time achieved against the 48 h of §3.2.3; an episode with no\n"
+                         "warning issued, and a warning with no episode, are reported too. Like diff, the exit code\n"
+                         "says whether the log matches: 0 when every warning written matches the rules, 3 when one\n"
+                         "does not (issued too low or too high, late, at another start or lift, for no episode, or\n"
+                         "an episode with no warning issued); without --issued, 0.\n"
+                         "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
+                         "and its highest level reaches --level; a logged warning with no episode, when its own\n"
+                         "hours and level do. The log is matched against every episode first, so a filter never\n"
+                         "turns a matched warning into one with no episode.\n"
+                         "With --directives FILE (received_at,level,start,end,area,source: the directives from\n"
+                         "above, §3.2.2(2), §3.2.3) the episodes are those of the rules and the directives combined\n"
+                         "(see hpa-episodes), each with the hours the city's own rules give and the hours on\n"
+                         "instruction, and each issued warning is told as issued on the rules or on instruction.\n"
+                         "--season writes instead the season's report for the bureau, in Chinese (--lang zh) or\n"
+                         "English: hpa-stats' statistics of the period (--by all: days per category, heavy-pollution\n"
+                         "days, warning days per level; HJ 663's values with --concentrations FILE), one table of\n"
+                         "the episodes (with --issued: issued vs rules, lead achieved), hpa-plot's calendar and\n"
+                         "timeline, and the findings (§5). Markdown (pictures as data: addresses), or with --html\n"
+                         "one HTML page with no script and no external file, which a browser prints to PDF. It\n"
+                         "reads the input three times, as each of those tools does: a file, not stdin.",
+                         tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of |
+                             tool::takes::threads | tool::takes::quiet | tool::takes::filters,
+                         {},
+                         "3 the log of warnings issued differs from the rules"};
 
 struct args {
   tool::common common;
   std::string issued;
   std::string directives;
+  // --season
+  bool season = false, html = false, lang_given = false;
+  std::string lang = "zh", concentrations;
 };
 
 void options(CLI::App& app, args& a) {
   app.add_option("--issued", a.issued, "CSV log of the warnings issued: station,level,issued_at,start,lift");
   app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
+  app.add_flag("--season", a.season, "Write the season report: statistics, episodes, pictures, findings");
+  app.add_flag("--html", a.html, "With --season: one self-contained HTML page instead of Markdown");
+  app.add_option("--lang", a.lang, "With --season: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str()
+      ->each([&a](const std::string&) { a.lang_given = true; });
+  app.add_option("--concentrations", a.concentrations,
+                 "With --season: hourly concentrations (station,time,pm25,...) for HJ 663's statistics");
 }
 
-// The logged warning that covers episode e, if any: the first of the station's not yet matched.
-const issued_entry* match(const std::vector<issued_entry>& log, std::vector<bool>& matched, const std::string& station,
-                          const episode& e) {
-  for (std::size_t i = 0; i < log.size(); ++i) {
-    const auto& x = log[i];
-    // a warning logged without its lift is in force to the end of the data
-    const hour_t x_end = x.lift ? *x.lift - 1 : std::numeric_limits<hour_t>::max();
-    if (!matched[i] && x.station == station && x.start <= e.end && e.start <= x_end) {
-      matched[i] = true;
-      return &x;
+// The most stations one picture of the report draws, as hpa-plot.
+constexpr std::size_t max_panels = 24;
+
+// The pictures of the season, as hpa-plot draws them: the days of the report (the window, or the
+// days with data), the stations the filters keep, the warnings issued in a lane of the timeline.
+void season_pictures(const args& a, tool::context& cx, const std::vector<issued_entry>& log, tool::season_content& c) {
+  const auto& p = cx.profile();
+  const plot::selection which{cx.options().stations};
+  std::optional<plot::period> range;
+  if (!c.stats.empty()) {
+    std::int64_t first = c.stats.front().span.first_day, last = c.stats.front().span.last_day;
+    for (const auto& r : c.stats) {
+      first = std::min(first, r.span.first_day);
+      last = std::max(last, r.span.last_day);
     }
+    if (first <= last) range = plot::period{first * 24, last * 24 + 23};
   }
-  return nullptr;
+  auto hours_in = cx.open_input();
+  auto hours =
+      plot::read_hours(*hours_in.stream, hours_in.name, p, which, range, max_panels, cx.warner(), cx.quiet_columns());
+  plot::timeline_options t{c.lang, 1200, range};
+  t.source = plot::source_line(c.lang, hours_in.name, p, "hpa-report");
+  if (!a.issued.empty()) {
+    plot::attach(hours, log);
+    t.issued_lane = true;
+  }
+  c.timeline = plot::timeline(hours, p, t);
+  auto days_in = cx.open_input();
+  const auto days = plot::read_days(cx.reading(days_in), p, which, range);
+  if (days.size() > max_panels)
+    throw error(std::to_string(days.size()) + " stations: too many for one calendar; pick up to " +
+                std::to_string(max_panels) + " with --station");
+  plot::calendar_options k;
+  k.lang = c.lang;
+  k.range = range;
+  c.calendar = plot::calendar(days, p, k);
 }
-
-// The log against the rules for one episode.
-struct check {
-  const issued_entry* w = nullptr;  // none: no warning was issued
-  hour_t lead = 0;                  // hours from the issue to the start
-  bool level = false, start = false, lift = true, on_time = false;
-
-  check(const issued_entry* issued, const episode& e) : w(issued) {
-    if (!w) return;
-    lead = e.start - w->issued_at;
-    level = w->level == e.level;
-    start = w->start == e.start;
-    if (w->lift && e.lift) lift = *w->lift == *e.lift;
-    on_time = lead >= e.start - e.issue_by;  // lead_hours, or less when due on instruction (§3.2.3)
-  }
-  bool matches() const noexcept { return w && level && start && lift && on_time; }
-};
 
 // The table of one episode: what the rules give (`against`: "rules", or "rules and directives"
 // for an episode of both) and, with a log, what was issued against it.
@@ -240,62 +272,139 @@ bool kept(const tool::filter& keep, const issued_entry& x) {
          keep.overlaps(x.start, x.lift ? *x.lift - 1 : std::numeric_limits<hour_t>::max());
 }
 
-int run(const args& a, tool::context& cx) {
+// The episodes of the rules (and the directives) that the filters keep, each with the logged
+// warning it matched, and the logged warnings no episode matched that the filters keep.
+struct assessment {
+  struct item {
+    std::string station;
+    directed_episode d;
+    const issued_entry* w = nullptr;
+    const std::vector<directive>* directives = nullptr;  // the station's
+  };
+  io::station_results<report_sink> stations;
+  std::vector<item> items;
+  std::vector<const issued_entry*> unmatched;
+};
+
+assessment assess(tool::context& cx, tool::input& in, const std::vector<issued_entry>& log,
+                  const std::vector<directive>& directives) {
   const auto& p = cx.profile();
   const auto& keep = cx.filter();
-  const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
-  std::vector<directive> directives;
-  if (!a.directives.empty()) {
-    auto d = cx.open_beside(a.directives, "--directives");
-    directives = io::read_directives(*d.stream, d.name, p, cx.warner());
-  }
-  auto in = cx.open_input();
-  const auto t = io::read_stations<report_sink>(cx.reading(in), p, [&](std::string_view name) {
-    report_sink s;
-    s.directives = directives_for(directives, name);
-    return s;
-  });
+  assessment r{io::read_stations<report_sink>(cx.reading(in), p,
+                                              [&](std::string_view name) {
+                                                report_sink s;
+                                                s.directives = directives_for(directives, name);
+                                                return s;
+                                              }),
+               {},
+               {}};
   std::vector<std::string_view> names;
-  for (auto* st : t.sorted()) names.push_back(st->name);
+  for (auto* st : r.stations.sorted()) names.push_back(st->name);
   keep.check_stations(names, in.name);
   std::vector<bool> matched(log.size(), false);
-  io::output out(cx.options().output);
-  out << fmt::format("# Heavy-pollution episodes: assessment (§5)\n\nProfile: {} ({}). Source: {}.\n",
-                     markdown_text(p.name), markdown_text(p.source), markdown_text(in.name));
-  int count = 0;
-  bool differs = false;
-  std::vector<std::pair<std::string, directed_episode>> directed;
-  for (auto* st : t.sorted())
+  for (auto* st : r.stations.sorted())
     for (const auto& d : directed_warnings(st->sink, p)) {
       // matched whether written or not: a warning that an episode left out covers is not one with no episode
       const auto* w = log.empty() ? nullptr : match(log, matched, st->name, d.e);
-      if (!keep.station(st->name) || !keep.episode(d.e)) continue;
-      ++count;
-      const check c(w, d.e);
-      differs |= !log.empty() && !c.matches();
-      const check* shown = log.empty() ? nullptr : &c;
-      if (a.directives.empty()) {
-        out << episode_table(st->name, d.e, shown, p);
-        continue;
-      }
-      out << episode_table(st->name, d.e, shown, p, "rules and directives") + directive_rows(d, w, st->sink.directives, p);
-      directed.emplace_back(st->name, d);
+      if (keep.station(st->name) && keep.episode(d.e)) r.items.push_back({st->name, d, w, &st->sink.directives});
     }
-  if (count == 0)
+  for (std::size_t i = 0; i < log.size(); ++i)
+    if (!matched[i] && kept(keep, log[i])) r.unmatched.push_back(&log[i]);
+  return r;
+}
+
+std::vector<directive> read_directives(const args& a, tool::context& cx) {
+  if (a.directives.empty()) return {};
+  auto d = cx.open_beside(a.directives, "--directives");
+  return io::read_directives(*d.stream, d.name, cx.profile(), cx.warner());
+}
+
+// --season: the statistics, the episodes and the pictures each read the input as their own tool
+// does, so the document says what hpa-stats, hpa-report and hpa-plot say.
+int run_season(const args& a, tool::context& cx) {
+  const auto& p = cx.profile();
+  if (cx.options().inputs.front() == "-")
+    throw CLI::ValidationError("--season",
+                               "reads the input three times (statistics, episodes, pictures): give a file, not stdin");
+  const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
+  const auto directives = read_directives(a, cx);
+  auto in = cx.open_input();
+  const auto found = assess(cx, in, log, directives);
+  tool::season_content c;
+  c.lang = a.lang == "en" ? plot::language::en : plot::language::zh;
+  c.source = in.name;
+  c.issued_log = a.issued;
+  bool differs = false;
+  for (const auto& x : found.items) {
+    tool::season_episode e{x.station, x.d.e, std::nullopt};
+    if (!log.empty()) {
+      e.checked.emplace(x.w, x.d.e);
+      differs |= !e.checked->matches();
+    }
+    c.episodes.push_back(std::move(e));
+  }
+  for (const auto* w : found.unmatched)
+    if (directives.empty() || instructed_without_episode(*w, directives, p).empty()) {
+      c.no_episode.push_back(w);
+      differs = true;
+    }
+  tool::station_index stats(station_stats(period_by::all, p.heating, p.levels.size()));
+  auto again = cx.open_input();
+  tool::read_statistics(cx, again, p, stats);
+  if (!a.concentrations.empty()) tool::read_concentration_statistics(cx, a.concentrations, stats);
+  c.concentrations = !a.concentrations.empty();
+  c.stats = tool::stats_rows(stats, p, c.concentrations, cx.filter());
+  season_pictures(a, cx, log, c);
+  const auto document = tool::season_document(c, p);
+  io::output out(cx.options().output);
+  out << (a.html ? io::to_html(document) : io::to_markdown(document));
+  out.commit();
+  return differs ? 3 : 0;
+}
+
+int run(const args& a, tool::context& cx) {
+  if (a.season) return run_season(a, cx);
+  if (a.html || a.lang_given || !a.concentrations.empty())
+    throw CLI::ValidationError(a.html         ? "--html"
+                               : a.lang_given ? "--lang"
+                                              : "--concentrations",
+                               "is for --season only");
+  const auto& p = cx.profile();
+  const auto& keep = cx.filter();
+  const auto log = a.issued.empty() ? std::vector<issued_entry>{} : read_log(cx, a.issued, p);
+  const auto directives = read_directives(a, cx);
+  auto in = cx.open_input();
+  const auto found = assess(cx, in, log, directives);
+  io::output out(cx.options().output);
+  out << fmt::format("# Heavy-pollution episodes: assessment (§5)\n\nProfile: {} ({}). Source: {}.\n",
+                     markdown_text(p.name), markdown_text(p.source), markdown_text(in.name));
+  bool differs = false;
+  std::vector<std::pair<std::string, directed_episode>> directed;
+  for (const auto& x : found.items) {
+    const check c(x.w, x.d.e);
+    differs |= !log.empty() && !c.matches();
+    const check* shown = log.empty() ? nullptr : &c;
+    if (a.directives.empty()) {
+      out << episode_table(x.station, x.d.e, shown, p);
+      continue;
+    }
+    out << episode_table(x.station, x.d.e, shown, p, "rules and directives") +
+               directive_rows(x.d, x.w, *x.directives, p);
+    directed.emplace_back(x.station, x.d);
+  }
+  if (found.items.empty())
     out << (keep.by_station() || keep.by_period() || keep.by_level() ? "\nNo warning episode the filters keep.\n"
                                                                        : "\nNo warning episode in this series.\n");
   if (!directed.empty()) out << directive_summary(directed, p);
-  for (std::size_t i = 0; i < log.size(); ++i) {
-    if (matched[i] || !kept(keep, log[i])) continue;
-    const auto instructed = directives.empty() ? std::string() : instructed_without_episode(log[i], directives, p);
+  for (const auto* w : found.unmatched) {
+    const auto instructed = directives.empty() ? std::string() : instructed_without_episode(*w, directives, p);
     if (!instructed.empty()) {
       out << instructed;
       continue;
     }
     differs = true;
     out << fmt::format("\n**Issued with no episode under the rules**: {} {} from {} (log line {}).\n",
-                       markdown_text(log[i].station), level_text(p, log[i].level), format_time_readable(log[i].start),
-                       log[i].line);
+                       markdown_text(w->station), level_text(p, w->level), format_time_readable(w->start), w->line);
   }
   out.commit();
   return differs ? 3 : 0;

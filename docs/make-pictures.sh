@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source .ci/deps.sh
 hpa_install_deps chromium fonts-wqy-microhei
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j "$(nproc)" --target hpa-plot hpa-convert hpa-area hpa-aqi >/dev/null
+cmake --build build -j "$(nproc)" --target hpa-plot hpa-report hpa-convert hpa-area hpa-aqi >/dev/null
 
 plot=build/apps/hpa-plot
 winter=examples/winter-2023.csv
@@ -33,6 +33,14 @@ render() {
 "$plot" calendar --station 市监测站 -o "$work/calendar.svg" "$winter"
 "$plot" overview --lang en --sort days -o "$work/overview.svg" "$winter"
 for p in timeline calendar overview; do render "$work/$p.svg" "docs/winter-$p.png"; done
+
+# The season report (hpa-report --season --html) as a browser shows it: its first screen
+build/apps/hpa-report --season --html --lang zh -o "$work/report.html" "$winter"
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+  --force-device-scale-factor=1 --user-data-dir="$work/profile" \
+  --screenshot=docs/winter-report.png --window-size=1280,1400 "file://$(realpath "$work/report.html")" 2>/dev/null
+echo "docs/winter-report.png (1280x1400)"
 
 # Beijing, winter 2016-17: the city's series (HJ 663: the mean of its eleven evaluation sites), the
 # grading in force that December, and the red and orange alerts the city issued

@@ -151,3 +151,30 @@ TEST_CASE("station: hourly_run red from hourly AQI, the run over 300 ending at t
   REQUIRE(out.episodes.size() == 1);
   CHECK(out.episodes[0].level == red);
 }
+
+TEST_CASE("station: a sink can have the daily AQI with the excluded hours counted, the air's", "[station]") {
+  const auto p = pingdingshan_2023();
+  rule_set rules(p);
+  struct counting : station_sink {
+    std::vector<std::pair<hour_t, double>> rules_daily, counted;
+    void on_daily(hour_t t, double d, int) { rules_daily.emplace_back(t, d); }
+    void on_daily_counted(hour_t t, double d, int) {
+      REQUIRE(!rules_daily.empty());
+      CHECK(rules_daily.back().first == t);  // after on_daily for the same hour
+      counted.emplace_back(t, d);
+    }
+  } out;
+  station_pipeline<counting> pipe(p, rules, 0, series_kind::hourly);
+  const gate_result dust{exclusion::outside_plan, "dust"};
+  for (hour_t h = 0; h < 48; ++h) {
+    if (h >= 30 && h < 42)
+      pipe.push(h, 400, dust, out);  // 12 dust hours of the second day
+    else
+      pipe.push(h, 100, out);
+  }
+  pipe.finish(out);
+  CHECK(out.counted.size() == 48 - 30);  // from the first excluded hour on
+  CHECK(out.counted.front().first == 30);
+  CHECK(std::isnan(out.rules_daily.back().second));  // 12 of 24 valid: no daily AQI for the rules
+  CHECK(out.counted.back() == std::pair<hour_t, double>{47, (12 * 400 + 12 * 100) / 24.0});
+}

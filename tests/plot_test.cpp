@@ -1,4 +1,4 @@
-#include "hpa/io/plot.hpp"
+#include "hpa/plot/plot.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,12 +8,13 @@
 #include <regex>
 #include <sstream>
 
-#include "hpa/io/plot_input.hpp"
-#include "hpa/io/svg.hpp"
+#include "hpa/plot/input.hpp"
+#include "hpa/plot/svg.hpp"
+#include "hpa/version.hpp"
 
 using namespace hpa;
-namespace plot = hpa::io::plot;
-namespace svg = hpa::io::svg;
+namespace plot = hpa::plot;
+namespace svg = hpa::plot::svg;
 
 namespace {
 
@@ -241,46 +242,6 @@ TEST_CASE("plot: online decisions are marks at their decision hours, by the leve
   CHECK(out.find("; 4 online decisions.") != std::string::npos);
 }
 
-TEST_CASE("plot: decisions are read from hpa-watch's records, other columns ignored", "[plot]") {
-  const auto p = pingdingshan_2023();
-  auto read = [&](const std::string& text) {
-    std::istringstream in(text);
-    return plot::read_decisions(in, "d.csv", p);
-  };
-  const auto d = read(
-      "station,decided_at,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n"
-      "A,2023-12-01T10:00,orange,II,issue,none,orange,2023-12-02T00:00,2023-11-30T00:00,10,false,\n"
-      "A,2023-12-01T11:00,orange,II,none,,,,,,false,held\n"
-      "station,decided_at,required,tier,action,from,to,effective,issue_by,late_hours,override,note\n"
-      "A,2023-12-03T05:00,none,,lift,orange,none,2023-12-03T05:00,,,false,\n");
-  REQUIRE(d.size() == 2);
-  CHECK(d[0].station == "A");
-  CHECK(d[0].at == t0 + 10);
-  CHECK(d[0].action == "issue");
-  CHECK(d[0].from == 0);
-  CHECK(d[0].to == 2);
-  CHECK(d[0].effective == t0 + 24);
-  CHECK(d[0].line == 2);
-  CHECK(d[1].action == "lift");
-  CHECK(d[1].to == 0);
-  CHECK(d[1].line == 5);
-  // hpa-watch's own records name the decision hour `now`; from and effective may be left out
-  const auto w = read("to,action,now,station\nred,upgrade,2023-12-01T00:00,B\n");
-  REQUIRE(w.size() == 1);
-  CHECK(w[0].at == t0);
-  CHECK(w[0].to == 3);
-  CHECK_FALSE(w[0].effective);
-  CHECK_THROWS_WITH(read(""), "d.csv: empty decisions file: expected station,decided_at,action,from,to,effective");
-  CHECK_THROWS_WITH(read("station,decided_at,action,from\n"),
-                    "d.csv:1: missing column to (the header has: station, decided_at, action, from)");
-  CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,2023-12-01T00:00,issue,purple\n"),
-                    "d.csv:2:4: no level 'purple' in profile pingdingshan-2023");
-  CHECK_THROWS_WITH(read("station,decided_at,action,to\nA,soon,issue,red\n"), Catch::StartsWith("d.csv:2:2: "));
-  using namespace std::string_literals;
-  CHECK_THROWS_WITH(read("decided_at,station,action,to\n2023-12-01T00:00,A\0B,issue,red\n"s),
-                    "d.csv:2:2: a station name must not hold a NUL byte, got 'A\\x00B'");
-}
-
 TEST_CASE("plot: withheld and advisory episodes are outlined over their hours, never in force", "[plot]") {
   const auto p = pingdingshan_2023();
   auto hours = [&](const std::string& file) {
@@ -424,6 +385,127 @@ TEST_CASE("plot: the calendar colours each day by its HJ 633 category and outlin
   CHECK(out.find("red warning 1 day") != std::string::npos);
 }
 
+TEST_CASE("plot: a warning day's outline reads on every cell colour: a dark edge, the band, white, the day", "[plot]") {
+  const auto p = pingdingshan_2023();
+  plot::station_days d;  // a yellow warning on a 良 (yellow) day, a red one on a 中度 (red) day
+  d.name = "S";
+  d.first_day = t0 / 24;
+  d.aqi = {80, 180};
+  d.level = {1, 3};
+  d.valid_hours = {24, 24};
+  const std::vector<plot::station_days> st = {d};
+  const auto out = plot::calendar(st, p, {});
+  std::vector<element> days;
+  std::istringstream in(out);
+  static const std::regex attr(R"re(([a-z][a-z0-9-]*)="([^"]*)")re");
+  bool inside = false;
+  std::vector<element> rects;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("class=\"day warning\"") != std::string::npos) inside = true;
+    if (!inside || line.rfind("<rect", 0) != 0) continue;
+    element e;
+    for (std::sregex_iterator it(line.begin(), line.end(), attr), end; it != end; ++it) e.at[(*it)[1]] = (*it)[2];
+    rects.push_back(e);
+    if (rects.size() % 3 == 0) inside = false;
+  }
+  REQUIRE(rects.size() == 6);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const auto& fill = rects[3 * k];
+    const auto& band = rects[3 * k + 1];
+    const auto& edge = rects[3 * k + 2];
+    CHECK(fill.at.at("fill") == (k == 0 ? "#FFFF00" : "#FF0000"));
+    CHECK(band.at.at("class") == "outline");
+    CHECK(band.at.at("stroke") == (k == 0 ? plot::level_colour(p, 1) : plot::level_colour(p, 3)));
+    const double band_inner = band.num("x") + band.num("stroke-width") / 2;
+    CHECK(fill.num("x") - band_inner >= 1);  // white between the band and the day's colour
+    CHECK(edge.at.at("stroke") == "#222222");
+    CHECK(edge.num("x") + 0.5 <= band.num("x") - band.num("stroke-width") / 2);  // dark just outside it
+  }
+}
+
+TEST_CASE("plot: the AQI axis has its title and unit, one scale when asked, and a source line", "[plot]") {
+  const auto p = pingdingshan_2023();
+  auto high = one_station();
+  for (auto& v : high.daily) v = 420;
+  const std::vector<plot::station_hours> low_set = {one_station()}, high_set = {high};
+  plot::timeline_options o;
+  o.lang = plot::language::en;
+  const auto plain = plot::timeline(low_set, p, o);
+  CHECK(count(plain, "class=\"axis-title\"") == 1);
+  CHECK(plain.find(">AQI (index, no unit)</text>") != std::string::npos);
+  CHECK(plain.find("class=\"source\"") == std::string::npos);
+  // by default each picture has its own top; with aqi_max the thresholds fall on the same rows
+  auto threshold_rows = [](const std::string& svg_text) {
+    std::vector<std::string> ys;
+    for (const auto& e : of_class(svg_text, "threshold")) ys.push_back(e.at.at("y1"));
+    return ys;
+  };
+  CHECK(threshold_rows(plain) != threshold_rows(plot::timeline(high_set, p, o)));
+  o.aqi_max = 500;
+  const auto low = plot::timeline(low_set, p, o);
+  CHECK(threshold_rows(low) == threshold_rows(plot::timeline(high_set, p, o)));
+  CHECK(low.find(">500</text>") != std::string::npos);
+  o.source = plot::source_line(o.lang, "winter <2023>.csv", p, "hpa-plot");
+  const auto sourced = plot::timeline(low_set, p, o);
+  REQUIRE(of_class(sourced, "source").size() == 1);
+  CHECK(sourced.find(">data: winter &lt;2023&gt;.csv · profile: pingdingshan-2023 · hpa-plot " + std::string(hpa::version) +
+                     "</text>") != std::string::npos);
+  CHECK(plot::source_line(plot::language::zh, "a.csv", p, "hpa-report") ==
+        "数据：a.csv · 配置：pingdingshan-2023 · hpa-report " + std::string(hpa::version));
+}
+
+TEST_CASE("plot: a pollutant's timeline draws its HJ 633 breakpoints where they are, with its unit", "[plot]") {
+  plot::station_series s;
+  s.name = "S";
+  s.first = t0;
+  s.hourly.assign(48, 80);
+  s.daily = {80, 80};
+  const std::vector<plot::station_series> st = {s};
+  plot::concentration_options o;
+  o.lang = plot::language::en;
+  const auto out = plot::concentration_timeline(st, o);
+  CHECK(out.find(">PM2.5 (µg/m³)</text>") != std::string::npos);
+  // up to past the breakpoint above the data (115), in round steps: the lines at 35, 75 and 115 µg/m³
+  const auto lines = of_class(out, "breakpoint");
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].at.at("stroke") == "#FFFF00");  // 良 begins above 35
+  CHECK(lines[1].at.at("stroke") == "#FF7E00");  // 轻度 above 75
+  CHECK(lines[2].at.at("stroke") == "#FF0000");  // 中度 above 115
+  // on the axis: the rows of 35 and 75 µg/m³ between 0 (the plot's bottom) and 150 (its top)
+  const double y0 = lines[0].num("y1") - 0.5, y1 = lines[1].num("y1") - 0.5;
+  CHECK((y0 - y1) == Approx((75.0 - 35.0) / 150 * 170).margin(1));
+  CHECK(out.find(">&gt; 35</text>") != std::string::npos);
+  CHECK(out.find(">&gt; 75</text>") != std::string::npos);
+  CHECK(out.find(">&gt; 115</text>") != std::string::npos);
+  CHECK(out.find(">150</text>") != std::string::npos);
+  o.what = plot::pollutant::co;
+  CHECK(plot::concentration_timeline(st, o).find(">CO (mg/m³)</text>") != std::string::npos);
+}
+
+TEST_CASE("plot: the overview draws the area's own row above its sites, set apart", "[plot]") {
+  const auto p = pingdingshan_2023();
+  auto days = season_days(p);
+  auto city = days[1];  // an area's series, drawn first whatever the order of the sites
+  city.name = "Z city";
+  days.insert(days.begin(), city);
+  plot::overview_options o;
+  o.lang = plot::language::en;
+  o.order = plot::overview_order::warning_days;
+  o.area_rows = 1;
+  const auto out = plot::overview(days, p, o);
+  const auto z = out.find(">Z city</text>"), a = out.find(">A</text>"), b = out.find(">B</text>");
+  REQUIRE(z != std::string::npos);
+  CHECK(z < b);
+  CHECK(z < a);
+  CHECK(count(out, "class=\"row area\"") == 1);
+  CHECK(out.find("font-weight=\"bold\" text-anchor=\"end\">Z city") != std::string::npos);
+  const auto line = of_class(out, "area-separator");
+  REQUIRE(line.size() == 1);
+  CHECK(out.find("class=\"area-separator\"") < b);
+  o.area_rows = 0;  // without it the area is a row like the others, sorted among them
+  CHECK(of_class(plot::overview(days, p, o), "area-separator").empty());
+}
+
 TEST_CASE("plot: the overview has a row per station, by name or by warning days", "[plot]") {
   auto station = [](std::string name, std::vector<level_t> levels) {
     plot::station_days d;
@@ -482,6 +564,31 @@ TEST_CASE("plot: recorders keep what the pipeline reports, hour by hour and day 
   CHECK(days[0].level[5] == 3);
   CHECK(days[0].valid_hours[0] == 5);  // a window is valid from its 20th hour
   CHECK(days[1].warning_days() == 4);
+}
+
+TEST_CASE("plot: a dust day shows its AQI, the excluded hours counted, marked as not counted for warnings", "[plot]") {
+  const auto p = pingdingshan_2023();
+  const auto hours = season_hours(p);
+  const auto days = season_days(p);
+  const auto& a = days[0];
+  REQUIRE(a.aqi_counted.size() == a.aqi.size());
+  CHECK(std::isnan(a.aqi[9]));  // Dec 10: 12 dust hours, too few left for the rules
+  double sum = 0;               // the air's AQI: all 24 hours as read
+  for (int h = 9 * 24; h < 10 * 24; ++h) sum += hours[0].hourly[static_cast<std::size_t>(h)];
+  CHECK(a.aqi_counted[9] == Approx(sum / 24).epsilon(1e-12));
+  for (std::size_t d = 0; d < a.aqi.size(); ++d)
+    if (d != 9) CHECK(std::isnan(a.aqi_counted[d]));  // no day without excluded hours
+  plot::calendar_options o;
+  o.lang = plot::language::en;
+  const auto out = plot::calendar(days, p, o);
+  const auto at = out.find("<title>2023-12-10: ");
+  REQUIRE(at != std::string::npos);
+  const auto cell = out.substr(at, out.find("</g>", at) - at);
+  CHECK(cell.find("AQI 251 (heavy); excluded hours (dust, O3): not counted for warnings") != std::string::npos);
+  CHECK(cell.find(">251</text>") != std::string::npos);
+  CHECK(cell.find("class=\"excluded\"") != std::string::npos);
+  CHECK(count(out, "class=\"excluded\"") == 2);  // the day and the legend
+  CHECK(out.find("<pattern id=\"hpa-hatch\"") != std::string::npos);
 }
 
 TEST_CASE("plot: the pictures of the fixture are the same bytes every time", "[plot]") {

@@ -1,11 +1,11 @@
-#include "hpa/io/svg.hpp"
+#include "hpa/plot/svg.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <string>
 
-using namespace hpa::io;
+using namespace hpa::plot;
 
 TEST_CASE("svg: numbers are written in hundredths, without trailing zeros or a negative zero", "[svg]") {
   CHECK(svg::num(0) == "0");

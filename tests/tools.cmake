@@ -157,6 +157,18 @@ hpa_tool_test(notice_aqi_range_open 1 hpa-notice ARGS bad/episode_aqi_range_open
 # name, a document number, --authority)
 hpa_tool_test(report_hostile_names 3 hpa-report ARGS -q --directives hostile_directives.csv --issued hostile_issued.csv
   hostile_station.csv)
+# hpa-report --season: the season's document (statistics as hpa-stats counts them, the episodes and
+# the log as hpa-report checks them, hpa-plot's pictures, the findings), in either language
+hpa_tool_test(report_season_log_en 3 hpa-report ARGS --season --lang en --issued issued_log.csv two_stations.csv)
+hpa_tool_test(report_season_zh 0 hpa-report ARGS --season --lang zh two_stations.csv)
+hpa_tool_test(report_season_concentrations 0 hpa-report ARGS --season --lang en --concentrations stats_conc.csv
+  stats_hourly.csv)
+hpa_tool_test(report_season_window 0 hpa-report ARGS --season --lang en --station A --since 2023-11-30 --until 2023-12-02
+  two_stations.csv)
+hpa_tool_test(report_season_hostile_html 3 hpa-report ARGS -q --season --html --lang en --directives hostile_directives.csv
+  --issued hostile_issued.csv hostile_station.csv)
+hpa_tool_test(report_season_usage_stdin 2 hpa-report STDIN two_stations.csv ARGS --season -)
+hpa_tool_test(report_usage_html_without_season 2 hpa-report ARGS --html two_stations.csv)
 hpa_tool_test(episodes_hostile_directives_json 0 hpa-episodes ARGS -f json --directives hostile_directives.csv
   hostile_station.csv)
 hpa_tool_test(notice_hostile_directives 0 hpa-notice
@@ -365,6 +377,17 @@ hpa_tool_test(profile_is_directory 1 hpa-episodes ARGS --profile bad two_station
 # hpa-plot: the pictures as SVG (exact bytes); tests/browser renders them
 hpa_tool_test(plot_timeline_one_station_en 0 hpa-plot ARGS timeline --lang en --station B --since 2023-12-08 --until 2023-12-14 plot_season.csv)
 hpa_tool_test(plot_timeline_daily_series 0 hpa-plot ARGS timeline example8_daily.csv)
+# one scale for a set of pictures: the AQI axis up to 500 whatever the data
+hpa_tool_test(plot_timeline_aqi_max 0 hpa-plot ARGS timeline --lang en --aqi-max 500 --station B --since 2023-12-08
+  --until 2023-12-14 plot_season.csv)
+hpa_tool_test(plot_usage_aqi_max 2 hpa-plot ARGS timeline --aqi-max 20 plot_season.csv)
+# one pollutant's concentration against its HJ 633 breakpoints (as openair's timePlot)
+hpa_tool_test(plot_concentration_pm25_en 0 hpa-plot ARGS concentration --lang en stats_conc.csv)
+# the area's own row (hpa-area's series; here the mean of A and B) above its sites
+hpa_tool_test(plot_overview_area_row 0 hpa-plot ARGS overview --lang en --sort days --area plot_season_area.csv
+  plot_season.csv)
+hpa_tool_test(plot_concentration_o3_zh 0 hpa-plot ARGS concentration --pollutant o3 stats_conc.csv)
+hpa_tool_test(plot_usage_bad_pollutant 2 hpa-plot ARGS concentration --pollutant pm2.5 stats_conc.csv)
 hpa_tool_test(plot_calendar_en 0 hpa-plot ARGS calendar --lang en --station A plot_season.csv)
 hpa_tool_test(plot_overview_by_days 0 hpa-plot ARGS overview --sort days --width 800 two_stations.csv)
 hpa_tool_test(plot_overview_to_file 0 hpa-plot ARGS overview -o ${CMAKE_CURRENT_BINARY_DIR}/overview.svg two_stations.csv

@@ -30,6 +30,9 @@ struct station_sink {
   /// An episode, as it closes: a warning (`e.warns()`), or one withheld or turned into an
   /// advisory by excluded hours, once no warning of the same data can overlap it.
   void on_episode(const episode& /*e*/) {}
+  // Optional: void on_daily_counted(hour_t t, double daily, int valid_hours): from the first hour
+  // the cause gate excludes on, the window ending at t with the excluded hours counted as the
+  // values they are (the air's daily AQI), called after on_daily for the same t.
 };
 
 /// What the values pushed are: hourly AQI, one daily AQI per calendar day, or the daily AQI of
@@ -63,7 +66,7 @@ class station_pipeline {
     push(real_, t, gate ? no_value : value, real);
     if (!shadow_) return;
     if (gate) note_excluded(excluded_, t, t + (kind_ == series_kind::daily ? 23 : 0), gate);
-    shadow_out shadow{*this};
+    shadow_out shadow{*this, sink};
     push(*shadow_, t, value, shadow);
     settle(sink, false);
   }
@@ -73,7 +76,7 @@ class station_pipeline {
     real_out real{sink, *this};
     finish(real_, real);
     if (!shadow_) return;
-    shadow_out shadow{*this};
+    shadow_out shadow{*this, sink};
     finish(*shadow_, shadow);
     settle(sink, true);
   }
@@ -97,7 +100,12 @@ class station_pipeline {
   };
   struct shadow_out {
     station_pipeline& self;
-    void on_daily(hour_t, double, int) {}
+    Sink& sink;
+    // A sink that wants the daily AQI of the air itself, the excluded hours counted (a calendar
+    // shows a dust day's value), has it here; the real run's on_daily leaves those hours out.
+    void on_daily(hour_t t, double d, int valid) {
+      if constexpr (requires { sink.on_daily_counted(t, d, valid); }) sink.on_daily_counted(t, d, valid);
+    }
     void on_hour(hour_t, double, const hour_condition&) {}
     void on_episode(const episode& e) { self.waiting_.push_back(self.clipped(e)); }
   };

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "hpa/error.hpp"
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
 
-namespace hpa::io::plot::detail {
+namespace hpa::plot::detail {
 
 inline const char* tr(language l, const char* zh, const char* en) { return l == language::zh ? zh : en; }
 
@@ -72,4 +72,4 @@ inline constexpr const char* grid_grey = "#E4E4E4";
 inline constexpr const char* no_warning_fill = "#E6EBF0";
 inline constexpr const char* no_data_fill = "#F7F7F7";
 
-}  // namespace hpa::io::plot::detail
+}  // namespace hpa::plot::detail

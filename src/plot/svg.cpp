@@ -1,11 +1,13 @@
-#include "hpa/io/svg.hpp"
+#include "hpa/plot/svg.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "hpa/io/utf8.hpp"
 
-namespace hpa::io::svg {
+namespace hpa::plot::svg {
+
+using namespace io;  // the readers and text helpers the pictures use
 
 std::int64_t hundredths(double v) { return std::llround(v * 100.0); }
 
@@ -136,4 +138,4 @@ void writer::close(std::string_view name) { out_->append("</").append(name).appe
 
 void writer::title(std::string_view text) { tag("title").text(text); }
 
-}  // namespace hpa::io::svg
+}  // namespace hpa::plot::svg

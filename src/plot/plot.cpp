@@ -6,14 +6,22 @@
 
 #include "hpa/aqi.hpp"
 #include "hpa/io/utf8.hpp"
-#include "plot_common.hpp"
+#include "hpa/version.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
+
+using namespace io;  // the readers and text helpers the pictures use
 
 using detail::day_of;
 
 std::int64_t station_days::warning_days() const noexcept {
   return std::count_if(level.begin(), level.end(), [](level_t l) { return l > 0; });
+}
+
+std::string source_line(language lang, std::string_view input, const profile& p, std::string_view tool) {
+  return std::string(detail::tr(lang, "数据：", "data: ")) + std::string(input) + detail::tr(lang, " · 配置：", " · profile: ") +
+         p.name + " · " + std::string(tool) + " " + version;
 }
 
 std::int64_t days_spanned(period hours) noexcept {
@@ -170,6 +178,7 @@ std::size_t days_recorder::slot(std::int64_t day) {
     s_.aqi.resize(i + 1, no_value);
     s_.level.resize(i + 1, 0);
     s_.valid_hours.resize(i + 1, 0);
+    s_.aqi_counted.resize(i + 1, no_value);
   }
   return i;
 }
@@ -380,4 +389,4 @@ double legend(svg::writer& w, const std::vector<legend_item>& items, double x, d
 }
 
 }  // namespace detail
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

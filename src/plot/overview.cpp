@@ -3,15 +3,17 @@
 #include <cmath>
 #include <numeric>
 
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
-#include "plot_common.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 using namespace detail;
 
 namespace {
+
+constexpr double area_gap = 8;  // between the area's own rows and its sites' (px)
 
 // Layout, px.
 constexpr double margin = 12;
@@ -50,10 +52,12 @@ const char* fill_of(int st, const std::vector<std::string>& colours) {
 }
 
 void row(svg::writer& w, const station_days& s, const time_scale& sc, double y, double name_x,
-         const std::vector<std::string>& colours, language lang) {
-  w.tag("g").at("class", "row").open();
-  w.tag("text").at("x", name_x).at("y", y + bar_h - 1).at("font-size", font_row).at("fill", "#222222")
-      .at("text-anchor", "end").text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : svg::fit(s.name, font_row, max_name_w));
+         const std::vector<std::string>& colours, language lang, bool area = false) {
+  w.tag("g").at("class", area ? "row area" : "row").open();
+  auto name = w.tag("text");
+  name.at("x", name_x).at("y", y + bar_h - 1).at("font-size", font_row).at("fill", "#222222");
+  if (area) name.at("font-weight", "bold");
+  name.at("text-anchor", "end").text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : svg::fit(s.name, font_row, max_name_w));
   const std::int64_t d0 = day_of(sc.span.from), d1 = day_of(sc.span.to);
   for (std::int64_t d = d0; d <= d1;) {  // runs of one state: work per day, a rect per run
     const int st = state(s, d);
@@ -91,7 +95,8 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
   std::vector<std::int64_t> warned(stations.size(), 0);
   for (std::size_t i = 0; i < stations.size(); ++i)
     for (std::int64_t d = day_of(span.from); d <= day_of(span.to); ++d) warned[i] += state(stations[i], d) > 0;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+  const auto areas = static_cast<std::ptrdiff_t>(std::min(o.area_rows, stations.size()));
+  std::stable_sort(order.begin() + areas, order.end(), [&](std::size_t a, std::size_t b) {
     if (o.order == overview_order::warning_days && warned[a] != warned[b]) return warned[a] > warned[b];
     return stations[a].name < stations[b].name;
   });
@@ -116,7 +121,8 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
   svg::writer dry(scratch);
   const double rows_top = legend_y + legend(dry, items, sc.x0, legend_y, o.width - margin, font_label) + axis_h;
   const bool bottom_axis = stations.size() > rows_for_bottom_axis;
-  const double height = rows_top + static_cast<double>(stations.size()) * row_h + (bottom_axis ? axis_h : 0) + 8;
+  const double apart = areas > 0 && static_cast<std::size_t>(areas) < stations.size() ? area_gap : 0;
+  const double height = rows_top + static_cast<double>(stations.size()) * row_h + apart + (bottom_axis ? axis_h : 0) + 8;
 
   std::string buf;
   svg::writer w(buf);
@@ -142,8 +148,14 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
   write(buf);
   buf.clear();
   double y = rows_top;
-  for (std::size_t i : order) {
-    row(w, stations[i], sc, y + (row_h - bar_h) / 2, sc.x0 - 6, colours, o.lang);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const bool area = static_cast<std::ptrdiff_t>(k) < areas;
+    if (apart > 0 && static_cast<std::ptrdiff_t>(k) == areas) {  // the area's rows, a line, then its sites
+      w.tag("line").at("class", "area-separator").at("x1", margin).at("y1", y + apart / 2).at("x2", sc.x1)
+          .at("y2", y + apart / 2).at("stroke", axis_grey).at("stroke-width", 1).close();
+      y += apart;
+    }
+    row(w, stations[order[k]], sc, y + (row_h - bar_h) / 2, sc.x0 - 6, colours, o.lang, area);
     y += row_h;
     if (buf.size() >= (1u << 16)) {
       write(buf);
@@ -161,4 +173,4 @@ std::string overview(std::span<const station_days> stations, const profile& p, c
   return out;
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

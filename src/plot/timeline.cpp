@@ -2,11 +2,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
-#include "plot_common.hpp"
+#include "hpa/aqi.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 using namespace detail;
 
@@ -20,6 +21,8 @@ constexpr double plot_h = 170;
 constexpr double strip_h = 8, strip_gap = 4;
 constexpr double panel_gap = 14;
 constexpr double axis_h = 40;          // two rows of time labels under the last panel
+constexpr double axis_title_x = 18;    // the baseline of the AQI axis' title, turned up the left side
+constexpr double source_h = 18;        // the line that names the data, the profile and the tool
 constexpr double font_title = 16, font_label = 12, font_small = 10;
 constexpr double band_opacity = 0.22;  // bands sit behind the lines: light enough to read through
 constexpr double cap_h = 5;            // the solid strip on top of a band
@@ -286,6 +289,14 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
   }
 }
 
+// The AQI axis' title, up its left side: what the numbers are and their unit (none: an index).
+void axis_title(svg::writer& w, const y_scale& ys, language lang) {
+  const double x = axis_title_x, y = (ys.top + ys.bottom) / 2;
+  w.tag("text").at("class", "axis-title").at("x", x).at("y", y).at("font-size", font_small + 1).at("fill", text_grey)
+      .at("text-anchor", "middle").at("transform", "rotate(-90 " + svg::num(x) + " " + svg::num(y) + ")")
+      .text(tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
+}
+
 void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
   for (const auto& k : t.fine)
     w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom).at("stroke", grid_grey)
@@ -360,6 +371,7 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   for (double v = 0; v <= ymax; v += step)
     w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
         .at("text-anchor", "end").text(std::to_string(static_cast<int>(v)));
+  axis_title(w, ys, lang);
   double y = ys.bottom + strip_gap;
   auto lane_label = [&](const char* zh, const char* en) {
     w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
@@ -550,8 +562,9 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   svg::writer dry(scratch);
   const double legend_h = legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
   const double panels_top = legend_y + legend_h;
-  const double height = panels_top + static_cast<double>(stations.size()) * panel_height(o) + axis_h - panel_gap + 12;
-  const double ymax = axis_max(stations, p, span);
+  const double height = panels_top + static_cast<double>(stations.size()) * panel_height(o) + axis_h - panel_gap + 12 +
+                        (o.source.empty() ? 0 : source_h);
+  const double ymax = o.aqi_max ? *o.aqi_max : axis_max(stations, p, span);
 
   std::string buf;
   svg::writer w(buf);
@@ -579,6 +592,9 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
     buf.clear();
   }
   time_labels(w, s, ticks, top - panel_gap + 2);
+  if (!o.source.empty())
+    w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
+        .at("fill", text_grey).text(svg::fit(o.source, font_small, o.width - 12 - s.x0));
   w.end();
   write(buf);
 }
@@ -589,4 +605,182 @@ std::string timeline(std::span<const station_hours> stations, const profile& p, 
   return out;
 }
 
-}  // namespace hpa::io::plot
+// --- one pollutant's concentration ------------------------------------------------------------
+
+std::optional<pollutant> pollutant_named(std::string_view name) {
+  static constexpr std::pair<std::string_view, pollutant> names[] = {
+      {"pm25", pollutant::pm25}, {"pm10", pollutant::pm10}, {"so2", pollutant::so2},
+      {"no2", pollutant::no2},   {"co", pollutant::co},     {"o3", pollutant::o3}};
+  for (const auto& [n, p] : names)
+    if (n == name) return p;
+  return std::nullopt;
+}
+
+namespace {
+
+struct pollutant_info {
+  const char* name;        // as printed
+  const char* unit;
+  const char* daily_zh;    // what the daily value is
+  const char* daily_en;
+  indicator daily;         // whose breakpoints
+};
+
+pollutant_info info(pollutant p) {
+  switch (p) {
+    case pollutant::pm25: return {"PM2.5", "µg/m³", "24 小时平均", "24 h mean", indicator::pm25_24h};
+    case pollutant::pm10: return {"PM10", "µg/m³", "24 小时平均", "24 h mean", indicator::pm10_24h};
+    case pollutant::so2: return {"SO2", "µg/m³", "24 小时平均", "24 h mean", indicator::so2_24h};
+    case pollutant::no2: return {"NO2", "µg/m³", "24 小时平均", "24 h mean", indicator::no2_24h};
+    case pollutant::co: return {"CO", "mg/m³", "24 小时平均", "24 h mean", indicator::co_24h};
+    case pollutant::o3: break;
+  }
+  return {"O3", "µg/m³", "日最大 8 小时平均", "daily maximum 8 h mean", indicator::o3_8h};
+}
+
+// The series' top: the data and the breakpoint above the highest value (so the band it is in
+// shows whole), in round steps.
+double concentration_max(std::span<const station_series> stations, const std::array<double, 8>& bp, period span) {
+  double top = 0;
+  for (const auto& s : stations)
+    for (hour_t h = std::max(span.from, s.first); h <= std::min(span.to, s.hours().to); ++h) {
+      const double v = s.hourly[static_cast<std::size_t>(h - s.first)];
+      if (has_value(v)) top = std::max(top, v);
+    }
+  for (const double b : bp)
+    if (b > top) {
+      top = b;
+      break;
+    }
+  const double step = top <= 10 ? 1 : top <= 100 ? 10 : top <= 500 ? 50 : 100;
+  return std::max(step, std::ceil(top / step) * step);
+}
+
+// The daily values as steps: each day's value across its 24 hours.
+std::vector<double> daily_steps(const station_series& s) {
+  std::vector<double> v(s.hourly.size(), no_value);
+  const std::int64_t first_day = day_of(s.first);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto d = static_cast<std::size_t>(day_of(s.first + static_cast<hour_t>(i)) - first_day);
+    if (d < s.daily.size()) v[i] = s.daily[d];
+  }
+  return v;
+}
+
+void concentration_panel(svg::writer& w, const station_series& st, const time_scale& s, double top, double ymax,
+                         const time_ticks& ticks, const std::array<double, 8>& bp, const pollutant_info& pi,
+                         language lang) {
+  const y_scale ys{top + panel_head, top + panel_head + plot_h, ymax};
+  const double step = ymax <= 10 ? 1 : ymax <= 100 ? 10 : ymax <= 300 ? 50 : 100;
+  w.tag("g").at("class", "station").open();
+  w.tag("text").at("x", s.x0).at("y", top + 14).at("font-size", 13).at("font-weight", "bold").at("fill", "#111111")
+      .text(st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name);
+  w.tag("rect").at("x", s.x0).at("y", ys.top).length("width", s.x0, s.x1).at("height", plot_h).at("fill", "#FFFFFF")
+      .at("stroke", "#BBBBBB").close();
+  grid(w, s, ticks, ys, step);
+  double label_y = 1e300;
+  for (std::size_t k = 1; k < bp.size(); ++k) {
+    if (bp[k] < 0 || bp[k - 1] >= ymax) continue;
+    const double y = std::round(ys.y(bp[k - 1])) + 0.5;
+    // the line where category k begins: its colour, its name and the concentration it starts above
+    const int lowest_aqi = iaqi_steps[k - 1] + (k > 1 ? 1 : 0);
+    if (k > 1) {
+      const auto c = category(lowest_aqi);
+      w.tag("line").at("class", "breakpoint").at("x1", s.x0).at("y1", y).at("x2", s.x1).at("y2", y)
+          .at("stroke", category_colour(lowest_aqi)).at("stroke-width", 1.5).open();
+      w.title(std::string(lang == language::zh ? c.name_zh : c.name_en) + " > " + svg::num(bp[k - 1]) + " " + pi.unit);
+      w.close("line");
+      label_y = std::min(y + 4, label_y - (font_small + 2));
+      w.tag("text").at("x", s.x1 + 5).at("y", label_y).at("font-size", font_small + 1).at("fill", axis_grey)
+          .text("> " + svg::num(bp[k - 1]));
+    }
+  }
+  w.tag("path").at("class", "hourly").at("d", series_path(st.hourly, st.first, s, ys)).at("fill", "none")
+      .at("stroke", hourly_ink).at("stroke-width", 0.8).at("stroke-linejoin", "round").close();
+  w.tag("path").at("class", "daily").at("d", series_path(daily_steps(st), st.first, s, ys)).at("fill", "none")
+      .at("stroke", daily_ink).at("stroke-width", 1.6).close();
+  for (double v = 0; v <= ymax; v += step)
+    w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
+        .at("text-anchor", "end").text(svg::num(v));
+  const double ax = axis_title_x, ay = (ys.top + ys.bottom) / 2;
+  w.tag("text").at("class", "axis-title").at("x", ax).at("y", ay).at("font-size", font_small + 1).at("fill", text_grey)
+      .at("text-anchor", "middle").at("transform", "rotate(-90 " + svg::num(ax) + " " + svg::num(ay) + ")")
+      .text(std::string(pi.name) + (lang == language::zh ? "（" : " (") + pi.unit + (lang == language::zh ? "）" : ")"));
+  w.close("g");
+}
+
+}  // namespace
+
+void concentration_timeline(std::span<const station_series> stations, const concentration_options& o,
+                            const write_fn& write) {
+  period span{0, -1};
+  if (o.range) span = *o.range;
+  else
+    for (const auto& s : stations) {
+      if (s.hourly.empty()) continue;
+      const period h{day_of(s.first) * 24, day_of(s.hours().to) * 24 + 23};
+      if (span.empty()) span = h;
+      span = {std::min(span.from, h.from), std::max(span.to, h.to)};
+    }
+  if (span.empty()) throw error("concentration timeline: no hours to draw");
+  check_span(span, o.range);
+  const timeline_options layout{o.lang, o.width, o.range};
+  const auto s = timeline_scale(layout, span);
+  const auto ticks = time_axis(s, o.lang, font_label);
+  const auto pi = info(o.what);
+  const auto& bp = breakpoints(o.edition, pi.daily);
+  const double ymax = concentration_max(stations, bp, span);
+  std::vector<legend_item> items;
+  auto line = [](std::string ink, double width) {
+    return [ink, width](svg::writer& w, double x, double y) {
+      w.tag("line").at("x1", x).at("y1", y - 4).at("x2", x + 18).at("y2", y - 4).at("stroke", ink).at("stroke-width", width)
+          .close();
+    };
+  };
+  items.push_back({std::string(tr(o.lang, "小时浓度", "hourly concentration")), line(hourly_ink, 1.2)});
+  items.push_back({std::string(tr(o.lang, "日值（HJ 663，", "daily value (HJ 663, ")) + (o.lang == language::zh ? pi.daily_zh : pi.daily_en) +
+                       tr(o.lang, "）", ")"),
+                   line(daily_ink, 2)});
+  items.push_back({std::string(tr(o.lang, "HJ 633 分级浓度限值（日值，线色为其起始类别）",
+                                  "HJ 633 breakpoints (daily value; a line in the colour of the category it begins)")),
+                   line(category_colour(151), 1.5)});
+  std::string scratch;
+  svg::writer dry(scratch);
+  const double panels_top = legend_y + legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
+  const double each = panel_head + plot_h + panel_gap;
+  const double height = panels_top + static_cast<double>(stations.size()) * each + axis_h - panel_gap + 12 +
+                        (o.source.empty() ? 0 : source_h);
+  const std::string title = std::string(pi.name) + tr(o.lang, " 浓度与 HJ 633 分级：", " concentration and the HJ 633 breakpoints, ") +
+                            when(span.from) + " – " + when(span.to);
+  std::string desc = title + tr(o.lang, "。", ". ");
+  for (const auto& st : stations) desc += st.name + tr(o.lang, "；", "; ");
+  std::string buf;
+  svg::writer w(buf);
+  w.begin(o.width, height, title, desc);
+  w.tag("text").at("x", s.x0).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
+      .at("fill", "#111111").text(title);
+  legend(w, items, s.x0, legend_y, o.width - 12, font_label);
+  write(buf);
+  buf.clear();
+  double top = panels_top;
+  for (const auto& st : stations) {
+    concentration_panel(w, st, s, top, ymax, ticks, bp, pi, o.lang);
+    top += each;
+    write(buf);
+    buf.clear();
+  }
+  time_labels(w, s, ticks, top - panel_gap + 2);
+  if (!o.source.empty())
+    w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
+        .at("fill", text_grey).text(svg::fit(o.source, font_small, o.width - 12 - s.x0));
+  w.end();
+  write(buf);
+}
+
+std::string concentration_timeline(std::span<const station_series> stations, const concentration_options& o) {
+  std::string out;
+  concentration_timeline(stations, o, [&](std::string_view s) { out.append(s); });
+  return out;
+}
+
+}  // namespace hpa::plot

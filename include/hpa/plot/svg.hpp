@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace hpa::io::svg {
+namespace hpa::plot::svg {
 
 /// The fonts text is set in: CJK faces first (Noto/Source Han on Linux, PingFang on macOS,
 /// YaHei on Windows, WenQuanYi on older Linux), then the generic family. Nothing is embedded.
@@ -87,4 +87,4 @@ class writer {
   std::string* out_;
 };
 
-}  // namespace hpa::io::svg
+}  // namespace hpa::plot::svg

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hpa/aqi.hpp"
 #include "hpa/episodes.hpp"
 #include "hpa/io/issued_log.hpp"
 #include "hpa/levels.hpp"
@@ -27,7 +28,7 @@
 #include "hpa/pipeline.hpp"
 #include "hpa/time.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 /// The language of titles, labels and legends.
 enum class language { zh, en };
@@ -102,6 +103,9 @@ struct station_days {
   std::vector<double> aqi;                 ///< the day's AQI: its 00:00-23:00 window; NaN = none
   std::vector<level_t> level;              ///< the highest level in force during the day
   std::vector<std::uint8_t> valid_hours;   ///< hours of the day with a valid rolling daily AQI
+  /// Where the cause gate excluded hours of the day's window (dust, O3) and that changes its AQI:
+  /// the AQI with those hours counted (the air's, as hpa-stats counts it); NaN elsewhere.
+  std::vector<double> aqi_counted;
   std::int64_t days() const noexcept { return static_cast<std::int64_t>(level.size()); }
   /// Days with a warning in force at some hour.
   std::int64_t warning_days() const noexcept;
@@ -150,6 +154,10 @@ struct timeline_options {
   std::optional<period> range;    ///< default: whole days around the stations' hours
   bool issued_lane = false;       ///< a lane of station_hours::issued under each panel (empty: none issued)
   bool decisions_lane = false;    ///< a lane of station_hours::decisions under each panel
+  /// The top of the AQI axis; default: the data's and the thresholds' (steps of 50, 100 past 300).
+  /// Give the same to every picture of a set so they share one scale.
+  std::optional<double> aqi_max = {};
+  std::string source = {};        ///< a line under the axis naming the data, profile and tool ("": none)
 };
 
 /// The hours a timeline draws: `range`, or from the first day to the last of all the stations.
@@ -161,6 +169,10 @@ time_scale timeline_scale(const timeline_options& o, period hours);
 /// returns how many found a station (the others are for stations not drawn).
 std::size_t attach(std::span<station_hours> stations, std::span<const io::issued_entry> log);
 std::size_t attach(std::span<station_hours> stations, std::span<const decision_mark> decisions);
+
+/// The line under a timeline that says where it comes from: "数据：winter.csv · 配置：pingdingshan-2023
+/// · hpa-plot 0.1.0" (or in English), `tool` with hpa's version.
+std::string source_line(language lang, std::string_view input, const profile& p, std::string_view tool);
 
 /// The timeline, one panel per station sharing the time and AQI axes, written panel by panel.
 void timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o,
@@ -185,6 +197,9 @@ struct overview_options {
   double width = 1200;            ///< px
   std::optional<period> range;    ///< default: the stations' days
   overview_order order = overview_order::name;
+  /// The first `area_rows` stations are areas (hpa-area's rows, the city): drawn first, in the
+  /// order given, names in bold, a line between them and the sites sorted below.
+  std::size_t area_rows = 0;
 };
 
 /// The season overview: one row per station (sorted by name, or by warning days, most first,
@@ -192,6 +207,38 @@ struct overview_options {
 void overview(std::span<const station_days> stations, const profile& p, const overview_options& o,
               const write_fn& write);
 std::string overview(std::span<const station_days> stations, const profile& p, const overview_options& o);
+
+/// One station's hourly concentration of one pollutant and its HJ 663 daily values, for the
+/// concentration timeline: `hourly` from hour `first`, `daily` from the day of `first`.
+struct station_series {
+  std::string name;
+  hour_t first = 0;
+  std::vector<double> hourly;  ///< µg/m³ (CO mg/m³); NaN = missing
+  std::vector<double> daily;   ///< HJ 663's daily value (24 h mean, O3 its daily maximum 8 h mean); NaN = not valid
+  period hours() const noexcept { return {first, first + static_cast<hour_t>(hourly.size()) - 1}; }
+};
+
+/// The pollutants a concentration timeline draws, each against the HJ 633 breakpoints of its
+/// daily value (PM2.5, PM10, SO2, NO2, CO: 24 h means; O3: daily maximum 8 h mean).
+enum class pollutant { pm25, pm10, so2, no2, co, o3 };
+/// "pm25", "pm10", "so2", "no2", "co", "o3"; nullopt for any other name.
+std::optional<pollutant> pollutant_named(std::string_view name);
+
+struct concentration_options {
+  language lang = language::zh;
+  double width = 1200;                ///< px
+  std::optional<period> range;        ///< default: whole days around the stations' hours
+  pollutant what = pollutant::pm25;
+  aqi_edition edition = aqi_edition::hj633_2012;  ///< whose breakpoints
+  std::string source = {};            ///< a line under the axis naming the data and tool ("": none)
+};
+
+/// A timeline of one pollutant's concentration, as openair's timePlot: per station the hourly
+/// values (faint), the HJ 663 daily values (dark, one step a day) and the HJ 633 breakpoints of
+/// the daily value as lines named by their category, on one axis with its title and unit.
+void concentration_timeline(std::span<const station_series> stations, const concentration_options& o,
+                            const write_fn& write);
+std::string concentration_timeline(std::span<const station_series> stations, const concentration_options& o);
 
 /// A station pipeline's sink that builds a station_hours, keeping the hours of `keep` only (all
 /// without it); withheld and advisory episodes go to `withheld`, the others set the level in force.
@@ -234,6 +281,12 @@ class days_recorder : public station_sink {
     const auto i = static_cast<std::size_t>(day_of(h) - s_.first_day);  // on_daily saw the hour first
     if (i < s_.valid_hours.size()) ++s_.valid_hours[i];
   }
+  /// The window with the excluded hours counted: kept for the calendar day where it differs.
+  void on_daily_counted(hour_t t, double daily, int) {
+    if (!kept(t) || t - day_start_ != 23) return;  // on_daily entered the day of t just before
+    const double rules = s_.aqi[day_index_];
+    if (has_value(daily) && !(has_value(rules) && rules == daily)) s_.aqi_counted[day_index_] = daily;
+  }
   void on_episode(const episode& e);
   const station_days& result() const noexcept { return s_; }
 
@@ -249,4 +302,4 @@ class days_recorder : public station_sink {
   std::size_t day_index_ = 0;
 };
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

@@ -4,11 +4,11 @@
 #include <cmath>
 
 #include "hpa/aqi.hpp"
-#include "hpa/io/plot.hpp"
-#include "hpa/io/svg.hpp"
-#include "plot_common.hpp"
+#include "hpa/plot/plot.hpp"
+#include "hpa/plot/svg.hpp"
+#include "common.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
 
 using namespace detail;
 
@@ -24,6 +24,9 @@ constexpr double month_head = 36;       // the month's name and the weekday row
 constexpr double month_h = month_head + 6 * cell_h;
 constexpr double station_head = 28;
 constexpr double outline_w = 3;         // a warning's outline, inside the cell
+constexpr double gap_w = 1;             // white between the outline and the day's colour
+constexpr const char* edge_ink = "#222222";  // the line around a warning day's outline
+constexpr double excluded_corner = 12;  // the hatched corner of a day whose AQI counts excluded hours
 constexpr double font_title = 16, font_label = 12, font_small = 10;
 
 // Monday = 0 (the Chinese calendar week); 1970-01-01 was a Thursday.
@@ -57,7 +60,13 @@ std::vector<category_range> category_ranges() {
   return v;
 }
 
-std::vector<legend_item> calendar_legend(const profile& p, language lang) {
+// A day whose AQI counts hours the rules exclude: a hatched corner, top right at (x, y).
+void excluded_mark(svg::writer& w, double x, double y) {
+  w.tag("path").at("class", "excluded").at("d", triangle(x - excluded_corner, y, x, y, x, y + excluded_corner))
+      .at("fill", hatch_fill).at("stroke", axis_grey).at("stroke-width", 0.5).close();
+}
+
+std::vector<legend_item> calendar_legend(const profile& p, language lang, bool excluded) {
   std::vector<legend_item> items;
   for (const auto& r : category_ranges()) {
     const auto c = category(r.lo);
@@ -74,15 +83,30 @@ std::vector<legend_item> calendar_legend(const profile& p, language lang) {
                      w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", no_data_fill)
                          .at("stroke", "#999999").at("stroke-width", 0.5).close();
                    }});
+  if (excluded)
+    items.push_back({tr(lang, "含剔除时段（沙尘等，不计入预警）", "with excluded hours (dust, O3: not counted for warnings)"),
+                     [](svg::writer& w, double x, double y) {
+                       w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", "#FFFFFF")
+                           .at("stroke", "#999999").at("stroke-width", 0.5).close();
+                       excluded_mark(w, x + 18, y - 11);
+                     }});
   for (level_t l = 1; l <= p.levels.size(); ++l) {
     const auto colour = level_colour(p, l);
     items.push_back({warning_name(p, l, lang) + tr(lang, "（边框）", " (outline)"),
                      [colour](svg::writer& w, double x, double y) {
                        w.tag("rect").at("x", x + 1.5).at("y", y - 9.5).at("width", 15).at("height", 11).at("fill", "#FFFFFF")
                            .at("stroke", colour).at("stroke-width", outline_w).close();
+                       w.tag("rect").at("x", x - 0.5).at("y", y - 11.5).at("width", 19).at("height", 15).at("fill", "none")
+                           .at("stroke", edge_ink).at("stroke-width", 1).close();
                      }});
   }
   return items;
+}
+
+bool any_excluded(std::span<const station_days> stations) {
+  return std::any_of(stations.begin(), stations.end(), [](const station_days& s) {
+    return std::any_of(s.aqi_counted.begin(), s.aqi_counted.end(), [](double v) { return has_value(v); });
+  });
 }
 
 void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x, double y, const profile& p,
@@ -90,7 +114,11 @@ void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x
   const auto c = civil_from_days(day);
   const auto i = day - st.first_day;
   const bool in = i >= 0 && i < st.days();
-  const double aqi = in ? st.aqi[static_cast<std::size_t>(i)] : no_value;
+  const double rules_aqi = in ? st.aqi[static_cast<std::size_t>(i)] : no_value;
+  const double counted = in && static_cast<std::size_t>(i) < st.aqi_counted.size()
+                             ? st.aqi_counted[static_cast<std::size_t>(i)] : no_value;
+  const bool excluded = has_value(counted);  // shown with its value, marked: the rules left hours out
+  const double aqi = excluded ? counted : rules_aqi;
   const level_t level = in ? st.level[static_cast<std::size_t>(i)] : 0;
   const bool valued = has_value(aqi);
   const int whole = valued ? whole_aqi(aqi) : 0;
@@ -98,18 +126,30 @@ void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x
   std::string about = date_of_day(day) + ": ";
   if (valued) about += "AQI " + std::to_string(whole) + " (" + (lang == language::zh ? category(whole).name_zh : category(whole).name_en) + ")";
   else about += tr(lang, "无日 AQI", "no daily AQI");
+  if (excluded)
+    about += has_value(rules_aqi)
+                 ? std::string(tr(lang, "；剔除沙尘等时段后 ", "; with the excluded hours (dust, O3) left out, ")) +
+                       std::to_string(whole_aqi(rules_aqi)) + tr(lang, "（预警按此计）", " (what the warnings count)")
+                 : std::string(tr(lang, "；剔除沙尘等时段，不计入预警", "; excluded hours (dust, O3): not counted for warnings"));
   if (level) about += "; " + warning_name(p, level, lang);
   w.tag("g").at("class", level ? "day warning" : "day").open();
   w.title(about);
-  w.tag("rect").at("x", x + 1).at("y", y + 1).at("width", cell_w - 2).at("height", cell_h - 2).at("fill", fill).close();
-  if (level) {  // the warning's colour, and a white line inside it so it shows on a fill of the same hue
+  if (!level) {
+    w.tag("rect").at("x", x + 1).at("y", y + 1).at("width", cell_w - 2).at("height", cell_h - 2).at("fill", fill).close();
+  } else {
+    // The warning's colour as a band at the cell's edge, a dark line outside it and a white gap
+    // inside it, the day's colour within: the band reads on every category colour (a yellow
+    // warning on a yellow 良 day, a red one on a red 中度 day) and on the white page alike.
+    const double inset = 1 + outline_w + gap_w;
+    w.tag("rect").at("x", x + inset).at("y", y + inset).at("width", cell_w - 2 * inset).at("height", cell_h - 2 * inset)
+        .at("fill", fill).close();
     w.tag("rect").at("class", "outline").at("x", x + 1 + outline_w / 2).at("y", y + 1 + outline_w / 2)
         .at("width", cell_w - 2 - outline_w).at("height", cell_h - 2 - outline_w).at("fill", "none")
         .at("stroke", level_colour(p, level)).at("stroke-width", outline_w).close();
-    w.tag("rect").at("x", x + 1 + outline_w + 0.5).at("y", y + 1 + outline_w + 0.5).at("width", cell_w - 3 - 2 * outline_w)
-        .at("height", cell_h - 3 - 2 * outline_w).at("fill", "none").at("stroke", "#FFFFFF").at("stroke-width", 1)
-        .close();
+    w.tag("rect").at("x", x + 0.5).at("y", y + 0.5).at("width", cell_w - 1).at("height", cell_h - 1).at("fill", "none")
+        .at("stroke", edge_ink).at("stroke-width", 1).close();
   }
+  if (excluded) excluded_mark(w, x + cell_w - 1, y + 1);
   const char* ink = valued ? ink_on(fill) : "#999999";
   w.tag("text").at("x", x + 5).at("y", y + 11).at("font-size", 8).at("fill", ink).text(std::to_string(c.day));
   if (valued)
@@ -185,7 +225,8 @@ void calendar(std::span<const station_days> stations, const profile& p, const ca
   // a month or two still get room for the title and a legend of a few rows
   const double width = std::max({2 * margin + cols * 7 * cell_w + (cols - 1) * month_gap_x,
                                  2 * margin + svg::text_width(title, font_title), min_width});
-  const auto items = calendar_legend(p, o.lang);
+  const bool excluded = any_excluded(stations);
+  const auto items = calendar_legend(p, o.lang, excluded);
   std::string scratch;
   svg::writer dry(scratch);
   const double top = legend_y + legend(dry, items, margin, legend_y, width - margin, font_label);
@@ -195,6 +236,11 @@ void calendar(std::span<const station_days> stations, const profile& p, const ca
   std::string buf;
   svg::writer w(buf);
   w.begin(width, height, title, description(stations, p, span, o.lang));
+  if (excluded) {
+    w.tag("defs").open();
+    hatch_pattern(w);
+    w.close("defs");
+  }
   w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
       .at("fill", "#111111").text(title);
   legend(w, items, margin, legend_y, width - margin, font_label);
@@ -225,4 +271,4 @@ std::string calendar(std::span<const station_days> stations, const profile& p, c
   return out;
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot

@@ -1,15 +1,19 @@
-#include "hpa/io/plot_input.hpp"
+#include "hpa/plot/input.hpp"
 
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
 
 #include "hpa/io/csv.hpp"
+#include "hpa/io/national.hpp"
+#include "hpa/stats.hpp"
 #include "hpa/io/fields.hpp"
 #include "hpa/io/station_table.hpp"
 #include "hpa/io/utf8.hpp"
 
-namespace hpa::io::plot {
+namespace hpa::plot {
+
+using namespace io;  // the readers and text helpers the pictures use
 
 bool selection::wants(std::string_view name) const {
   return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
@@ -53,7 +57,7 @@ std::vector<T> in_order(std::vector<T> all, const selection& which, const std::s
 
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
                                       const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, warn_fn warn,
+                                      std::size_t max_stations, io::warn_fn warn,
                                       std::span<const std::string> quiet_columns) {
   aqi_reader reader(in, source, p, warn, quiet_columns);
   std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
@@ -87,6 +91,64 @@ std::vector<station_hours> read_hours(std::istream& in, const std::string& sourc
   table.finish();
   std::vector<station_hours> out;
   for (const auto& [name, d] : recs) out.push_back(d->rec.result(d->excluded));
+  return in_order(std::move(out), which, source);
+}
+
+std::vector<station_series> read_concentration_series(std::istream& in, const std::string& source, pollutant what,
+                                                      const selection& which, std::optional<period> keep,
+                                                      std::size_t max_stations, io::warn_fn warn) {
+  concentration_reader reader(in, source, warn);
+  struct building {
+    station_series s;
+    daily_concentrations days;
+    hour_t last = 0;
+  };
+  std::vector<building> all;
+  building* at = nullptr;
+  const auto item = static_cast<std::size_t>(what);  // pollutant follows hj663_item's order
+  auto kept = [&](hour_t h) { return !keep || (h >= keep->from && h <= keep->to); };
+  auto add_day = [&](building& b) {
+    return [&b, &kept, item](std::int64_t day, const day_concentrations& c) {
+      if (!kept(day * 24 + 23) && !kept(day * 24)) return;
+      const std::int64_t first_day = b.s.first >= 0 ? b.s.first / 24 : (b.s.first - 23) / 24;
+      const auto i = static_cast<std::size_t>(day - first_day);
+      if (b.s.daily.size() <= i) b.s.daily.resize(i + 1, no_value);
+      b.s.daily[i] = c[item];
+    };
+  };
+  measurement m;
+  while (reader.next(m)) {
+    if (!which.wants(m.station)) continue;
+    if (!at || at->s.name != m.station) {
+      if (at) at->days.finish(add_day(*at));
+      auto it = std::find_if(all.begin(), all.end(), [&](const building& b) { return b.s.name == m.station; });
+      if (it != all.end())
+        throw error(location{m.source, m.line, 0}, "station " + m.station + " again: sort the rows by station and time");
+      if (all.size() == max_stations)
+        throw error(source + ": more than " + std::to_string(max_stations) +
+                    " stations for one picture: pick the ones to draw with --station");
+      all.push_back({});
+      at = &all.back();
+      at->s.name = m.station;
+    } else if (m.hour <= at->last) {
+      throw error(location{m.source, m.line, 0}, "station " + m.station + ": " + format_time(m.hour) +
+                                                      " is not after the row before: sort the rows by station and time");
+    }
+    at->last = m.hour;
+    at->days.push(m.hour, m.c, add_day(*at));
+    if (!kept(m.hour)) continue;
+    auto& s = at->s;
+    if (s.hourly.empty()) s.first = keep ? keep->from : m.hour - (m.hour % 24 + 24) % 24;  // from the day's start
+    const auto i = static_cast<std::size_t>(m.hour - s.first);
+    if (m.hour - s.first >= max_picture_days * 24) refuse_span("station " + quote(s.name), {s.first, m.hour});
+    if (s.hourly.size() <= i) s.hourly.resize(i + 1, no_value);
+    const double values[] = {m.c.pm25, m.c.pm10, m.c.so2, m.c.no2, m.c.co, m.c.o3};
+    s.hourly[i] = values[item];
+  }
+  if (at) at->days.finish(add_day(*at));
+  std::vector<station_series> out;
+  for (auto& b : all)
+    if (!b.s.hourly.empty()) out.push_back(std::move(b.s));
   return in_order(std::move(out), which, source);
 }
 
@@ -138,4 +200,4 @@ std::vector<station_days> read_days(const read_options& o, const profile& p, con
   return in_order(std::move(out), which, o.source);
 }
 
-}  // namespace hpa::io::plot
+}  // namespace hpa::plot
