@@ -395,6 +395,13 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   w.close("g");
 }
 
+// The picture's source (input file, profile, tool version) along its foot, when given.
+void source_line(svg::writer& w, const time_scale& s, const std::string& source, double height, double width) {
+  if (source.empty()) return;
+  w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
+      .at("fill", text_grey).text(svg::fit(source, font_small, width - 12 - s.x0));
+}
+
 void time_labels(svg::writer& w, const time_scale& s, const time_ticks& t, double y) {
   for (const auto& k : t.fine) {
     w.tag("line").at("x1", s.x(k.at)).at("y1", y).at("x2", s.x(k.at)).at("y2", y + 4).at("stroke", axis_grey).close();
@@ -592,9 +599,7 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
     buf.clear();
   }
   time_labels(w, s, ticks, top - panel_gap + 2);
-  if (!o.source.empty())
-    w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
-        .at("fill", text_grey).text(svg::fit(o.source, font_small, o.width - 12 - s.x0));
+  source_line(w, s, o.source, height, o.width);
   w.end();
   write(buf);
 }
@@ -770,9 +775,7 @@ void concentration_timeline(std::span<const station_series> stations, const conc
     buf.clear();
   }
   time_labels(w, s, ticks, top - panel_gap + 2);
-  if (!o.source.empty())
-    w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
-        .at("fill", text_grey).text(svg::fit(o.source, font_small, o.width - 12 - s.x0));
+  source_line(w, s, o.source, height, o.width);
   w.end();
   write(buf);
 }
