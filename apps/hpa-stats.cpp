@@ -90,7 +90,7 @@ auto add_day(station_data& s, const tool::filter& keep) {
 
 // One row's value, as read (dust and ozone hours count: a day's category is its air, whatever the
 // cause), into the station's calendar days.
-void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const tool::filter& keep) {
+void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const profile& p, const tool::filter& keep) {
   if (s.any_aqi && r.hour <= s.last_aqi) return;  // a repeated row, the same value
   s.any_aqi = true;
   s.last_aqi = r.hour;
@@ -98,10 +98,10 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const t
   const pm_basis with_pm = !r.basis ? pm_basis::unknown : (*r.basis & pm_parts) ? pm_basis::pm : pm_basis::no_pm;
   const auto add = add_day(s, keep);
   switch (kind) {
-    case series_kind::hourly: s.aqi_days.push(r.hour, r.value, with_pm, add); break;
-    case series_kind::daily: add(day, r.value, with_pm); break;
+    case series_kind::hourly: s.aqi_days.push(r.hour, r.value(p), with_pm, add); break;
+    case series_kind::daily: add(day, r.value(p), with_pm); break;
     case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
-      add(day, r.hour - day * 24 == 23 ? r.value : no_value, with_pm);
+      add(day, r.hour - day * 24 == 23 ? r.value(p) : no_value, with_pm);
       break;
   }
 }
@@ -118,7 +118,7 @@ void read_aqi(const tool::context& cx, tool::input& in, const profile& p, statio
   io::aqi_record r;
   while (reader.next(r)) {
     table.feed(r);  // checks the order and repeats first
-    add_aqi(stations.at(r.station), reader.kind(), r, keep);
+    add_aqi(stations.at(r.station), reader.kind(), r, p, keep);
     stations.basis |= r.basis.has_value();
   }
   table.finish();
