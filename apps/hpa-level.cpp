@@ -294,9 +294,9 @@ class hour_rows {
     hour_t day = std::numeric_limits<hour_t>::min();
     std::string text;
     std::string_view of(hour_t h) {
-      const hour_t d = h >= 0 ? h / 24 : (h - 23) / 24;
+      const hour_t d = day_of(h);
       if (d != day) {
-        text = format_time(d * 24);
+        text = format_time(day_start(h));
         day = d;
       }
       const auto hh = static_cast<unsigned>(h - d * 24);

@@ -94,7 +94,7 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const p
   if (s.any_aqi && r.hour <= s.last_aqi) return;  // a repeated row, the same value
   s.any_aqi = true;
   s.last_aqi = r.hour;
-  const std::int64_t day = detail::day_of(r.hour);
+  const std::int64_t day = day_of(r.hour);
   const pm_basis with_pm = !r.basis ? pm_basis::unknown : (*r.basis & pm_parts) ? pm_basis::pm : pm_basis::no_pm;
   const auto add = add_day(s, keep);
   switch (kind) {
@@ -174,8 +174,8 @@ std::vector<row> rows_of(const station_index& stations, const profile& p, bool c
       auto span = d->stats.span(id, s);
       // the days counted: the period's within the window
       const auto [from, to] = keep.cut(span.first_day * 24, span.last_day * 24 + 23);
-      span.first_day = detail::day_of(from);
-      span.last_day = detail::day_of(to);
+      span.first_day = day_of(from);
+      span.last_day = day_of(to);
       const auto complete = concentrations ? s.hj663_complete(d->stats.by(), span) : std::nullopt;
       rows.push_back({name, period_label(d->stats.by(), id, p.heating), span, s, complete});
     }

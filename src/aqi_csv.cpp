@@ -96,7 +96,7 @@ std::string line_start(const std::vector<std::string_view>& f) {
 struct aqi_reader::concentrations_in {
   std::array<int, 6> column{};  // the field of each conc_value, -1 = absent
   daily_aqi_method method = daily_aqi_method::mean_of_hourly_aqi;
-  int min_valid = 20;
+  int min_valid = 0;  // the profile's min_valid_hours, set as the reader opens
 
   struct station {
     concentration_series series;
@@ -329,7 +329,7 @@ time_result aqi_reader::parse_hour(std::string_view ts) {
   const time_result t = parse_time(ts);
   if (t && !t.has_offset && ts.size() >= 11) {  // an offset may move the hour to another day
     last_day_text_.assign(ts.substr(0, 11));
-    last_day_hour_ = t.hour - hpa::detail::floor_mod(t.hour, 24);
+    last_day_hour_ = day_start(t.hour);
   }
   return t;
 }

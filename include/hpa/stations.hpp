@@ -96,8 +96,8 @@ class station_driver {
       repeated(e, r, value);
       return;
     }
-    const hour_t step = kind_ == series_kind::daily ? 24 : 1;
-    if (e.last_line && r.hour - e.last - step > 24 && warn_)  // defined: missing hours; said: the hole
+    const hour_t step = kind_ == series_kind::daily ? hours_per_day : 1;
+    if (e.last_line && r.hour - e.last - step > hours_per_day && warn_)  // defined: missing hours; said: the hole
       warn_(to_string(here(r)) + ": " + who(e) + "no data for " + std::to_string(r.hour - e.last - step) + " h before " +
             format_time(r.hour) + " (missing hours count as missing: windows lose validity, chains break)");
     e.pipe->push(r.hour, value, r.gate, e.sink);
