@@ -204,7 +204,7 @@ int run(const args& a, tool::context& cx) {
       rows.write(fields(m.station, m.hour, hourly_breakdown(to_thousandths(m.c), edition(m.hour), ro)));
       continue;
     }
-    auto [it, fresh] = stations.try_emplace(m.station);
+    auto [it, fresh] = stations.try_emplace(m.station, daily_state{rolling_concentrations(cx.profile().min_valid_hours)});
     auto& st = it->second;
     if (!fresh && m.hour < st.next)
       throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +

@@ -2,15 +2,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <condition_variable>
-#include <cstring>
-#include <deque>
-#include <exception>
 #include <limits>
 #include <memory>
-#include <mutex>
-#include <system_error>
-#include <thread>
 
 #include "hpa/aqi_series.hpp"
 #include "hpa/in_force.hpp"
@@ -18,6 +11,7 @@
 #include "hpa/io/episode_format.hpp"
 #include "hpa/io/output.hpp"
 #include "hpa/io/station_table.hpp"
+#include "hpa/io/table.hpp"
 #include "tool.hpp"
 
 using namespace hpa;
@@ -200,7 +194,7 @@ struct decided_hour {
 // tool's records would write it (CSV, nlohmann's JSON, JSON Lines).
 class hour_rows {
  public:
-  hour_rows(io::output& out, io::format f, const profile& p) : out_(out), format_(f) {
+  hour_rows(io::output& out, io::format f, const profile& p) : out_(out), chunks_(out), format_(f) {
     for (level_t c = 0; c <= p.levels.size(); ++c)
       for (level_t l = 0; l <= p.levels.size(); ++l) middle_.push_back(middle(p, c, l));
     levels_ = p.levels.size() + 1;
@@ -225,10 +219,10 @@ class hour_rows {
   void write(const decided_hour& h) {
     const std::string& station = *h.station;
     const std::string_view time = time_.of(h.hour);
-    const std::string_view daily = number(h.daily);
+    const std::string_view daily = number_(h.daily, 2);
     const std::string_view episode = h.level > 0 ? episode_.of(h.episode) : std::string_view();
     const bool pending = h.pending;
-    at_ = room(station.size() + daily.size() + row_fixed_);
+    chunks_.begin(station.size() + daily.size() + row_fixed_);
     const auto& middle = middle_[h.condition * levels_ + h.level];
     switch (format_) {
       case io::format::csv:
@@ -248,14 +242,13 @@ class hour_rows {
         put(station, time, "  daily AQI ", daily.empty() ? "-" : daily, middle, episode, pending ? ", pending\n" : "\n");
         break;
     }
-    used_ = static_cast<std::size_t>(at_ - chunk_.data());
+    chunks_.end();
     ++rows_;
   }
 
   /// Ends the output: closes the JSON array.
   void finish() {
-    out_.write(std::string_view(chunk_.data(), used_));
-    used_ = 0;
+    chunks_.flush();
     if (format_ == io::format::json) out_ << (rows_ == 0 ? "[]\n" : "\n]\n");
     if (format_ == io::format::text && rows_ == 0) out_ << "no hours\n";
   }
@@ -294,9 +287,9 @@ class hour_rows {
     hour_t day = std::numeric_limits<hour_t>::min();
     std::string text;
     std::string_view of(hour_t h) {
-      const hour_t d = h >= 0 ? h / 24 : (h - 23) / 24;
+      const hour_t d = day_of(h);
       if (d != day) {
-        text = format_time(d * 24);
+        text = format_time(day_start(h));
         day = d;
       }
       const auto hh = static_cast<unsigned>(h - d * 24);
@@ -306,164 +299,29 @@ class hour_rows {
     }
   };
 
-  // A row goes straight into a chunk of the output: room() makes space for one, put() copies.
-  static constexpr std::size_t chunk_size = 1 << 16;
-  char* room(std::size_t n) {
-    if (used_ + n > chunk_.size()) {
-      out_.write(std::string_view(chunk_.data(), used_));
-      used_ = 0;
-      if (n > chunk_.size()) chunk_.resize(n);
-    }
-    return chunk_.data() + used_;
-  }
   template <class... Text>
   void put(const Text&... text) {
-    auto copy = [&](std::string_view t) {
-      if (!t.empty()) std::memcpy(at_, t.data(), t.size());  // an empty view's data() may be null
-      at_ += t.size();
-    };
-    (copy(std::string_view(text)), ...);
-  }
-
-  // io::format_number(v) (at most 2 decimals, no trailing zeros) without its cost: the value in
-  // hundredths, rounded to nearest as fmt rounds the exact value. The product v * 100 is itself
-  // rounded: only when it lands on a half can that matter, and then its exact error (fma) says
-  // which way the exact value lies; an exact half goes to even, as fmt's does.
-  std::string_view number(double v) {
-    if (!has_value(v)) return {};
-    const double y = v * 100;
-    if (!(std::fabs(y) < 1e15)) return number_text_ = io::format_number(v);
-    double r = std::nearbyint(y);  // to nearest, a half to even
-    if (std::fabs(y - std::trunc(y)) == 0.5) {
-      const double error = std::fma(v, 100, -y);  // v * 100 - y, exactly
-      if (error != 0) r = error > 0 ? y + 0.5 : y - 0.5;
-    }
-    const auto cents = static_cast<std::int64_t>(r);
-    std::uint64_t a = cents < 0 ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-    char* end = number_ + sizeof number_;
-    char* p = end;
-    const unsigned frac = static_cast<unsigned>(a % 100);
-    if (frac % 10) *--p = static_cast<char>('0' + frac % 10);
-    if (frac) {
-      *--p = static_cast<char>('0' + frac / 10);
-      *--p = '.';
-    }
-    a /= 100;
-    do *--p = static_cast<char>('0' + a % 10);
-    while (a /= 10);
-    if (cents < 0) *--p = '-';
-    return {p, static_cast<std::size_t>(end - p)};
+    chunks_.put(text...);
   }
 
   io::output& out_;
+  io::row_chunks chunks_;
   io::format format_;
   std::vector<std::string> middle_;  // by condition and level in force
   std::size_t levels_ = 0;
   std::size_t row_fixed_ = 0;
-  std::string chunk_ = std::string(chunk_size, '\0');
-  std::size_t used_ = 0;
-  char* at_ = nullptr;  // where put() copies, inside chunk_
   std::uint64_t rows_ = 0;
   time_text time_, episode_;
-  char number_[24];
-  std::string number_text_;
+  io::number_text number_;
 };
 
-// Hands the decided hours to a thread that writes them, in order, batch by batch: on a long
-// input the rules and the writing take about as long as each other, and so run side by side.
-// At most `depth` batches wait; their vectors are used again. Where no thread can be started (a
-// process limit), the hours are written as they come.
-class row_thread {
- public:
-  explicit row_thread(hour_rows& rows) : rows_(rows) {
-    batch_.reserve(batch_size);
-    try {
-      thread_ = std::thread([this] { work(); });
-    } catch (const std::system_error&) {
-    }
-  }
-  row_thread(const row_thread&) = delete;
-  row_thread& operator=(const row_thread&) = delete;
-  ~row_thread() {  // unwinding from an error: the writer stops where it is
-    if (!thread_.joinable()) return;
-    {
-      std::lock_guard lock(m_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
-  void add(const decided_hour& h) {
-    if (!thread_.joinable()) return rows_.write(h);
-    batch_.push_back(h);
-    if (batch_.size() == batch_size) hand_over();
-  }
-
-  /// Writes what is left and waits for the writer; rethrows what it threw (a closed pipe).
-  void finish() {
-    if (!thread_.joinable()) return;
-    hand_over();
-    {
-      std::lock_guard lock(m_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-    if (failed_) std::rethrow_exception(failed_);
-  }
-
- private:
-  static constexpr std::size_t batch_size = 1 << 14, depth = 4;
-
-  void hand_over() {
-    std::unique_lock lock(m_);
-    cv_.wait(lock, [&] { return queue_.size() < depth || failed_; });
-    if (failed_) std::rethrow_exception(failed_);  // stop reading: nothing more can be written
-    queue_.push_back(std::move(batch_));
-    if (spare_.empty()) {
-      batch_ = {};
-      batch_.reserve(batch_size);
-    } else {
-      batch_ = std::move(spare_.back());
-      spare_.pop_back();
-    }
-    lock.unlock();
-    cv_.notify_all();
-  }
-
-  void work() {
-    try {
-      for (;;) {
-        std::unique_lock lock(m_);
-        cv_.wait(lock, [&] { return !queue_.empty() || done_ || stop_; });
-        if (stop_ || queue_.empty()) return;
-        auto batch = std::move(queue_.front());
-        queue_.pop_front();
-        lock.unlock();
-        cv_.notify_all();
-        for (const auto& h : batch) rows_.write(h);
-        batch.clear();
-        lock.lock();
-        spare_.push_back(std::move(batch));
-      }
-    } catch (...) {
-      std::lock_guard lock(m_);
-      failed_ = std::current_exception();
-    }
-    cv_.notify_all();
-  }
-
-  hour_rows& rows_;
-  std::vector<decided_hour> batch_;
-  std::deque<std::vector<decided_hour>> queue_;
-  std::vector<std::vector<decided_hour>> spare_;
-  std::mutex m_;
-  std::condition_variable cv_;
-  bool done_ = false, stop_ = false;
-  std::exception_ptr failed_;
-  std::thread thread_;  // started last, once the rest is ready
+// The decided hours are written on a thread of their own (io::record_thread): on a long input
+// the rules and the writing take about as long as each other, and so run side by side.
+struct write_hour {
+  hour_rows* rows;
+  void operator()(const decided_hour& h) const { rows->write(h); }
 };
+using row_thread = io::record_thread<decided_hour, write_hour>;
 
 // Where a station's hours go: to the writer, when the filters keep them.
 struct hour_out {
@@ -486,7 +344,7 @@ int run_every_hour(tool::context& cx) {
   io::output out(cx.options().output);
   hour_rows rows(out, cx.options().format, p);
   std::vector<std::unique_ptr<std::string>> names;  // each station's part of its rows, where the writer reads it
-  row_thread writer(rows);
+  row_thread writer(write_hour{&rows});
   io::station_table<in_force_sink<hour_out>> table(p, reader.kind(), in.name, [&](std::string_view name) {
     names.push_back(std::make_unique<std::string>(rows.station(std::string(name))));
     return in_force_sink<hour_out>(hour_out{&writer, &keep, names.back().get(), keep.station(name)});

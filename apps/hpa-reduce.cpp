@@ -6,6 +6,7 @@
 
 #include "hpa/io/output.hpp"
 #include "hpa/io/reduction_io.hpp"
+#include "hpa/io/table.hpp"
 #include "hpa/reduction.hpp"
 #include "tool.hpp"
 
@@ -93,55 +94,62 @@ void warn_unit_doubts(const tool::context& cx, const reduction_result& r) {
 
 // ---- Output ----
 
-nlohmann::ordered_json check_json(const ratio_check& c) {
-  return {{"county", c.county.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.county)},
-          {"tier", c.tier},
-          {"pollutant", c.what},
-          {"cut_t_d", c.cut},
-          {"total_t_d", c.total},
-          {"share", c.share},
-          {"required", c.required},
-          {"status", to_string(c.status)},
-          {"shortfall_t_d", c.shortfall},
-          {"note", c.note}};
+// The records of --format csv, json and jsonl, through io/table: one quoting and one number
+// format (tonnes per day to 3 decimals, shares to 4) whatever the format.
+const std::vector<io::column> check_columns = {{"county"}, {"tier"},   {"pollutant"},     {"cut_t_d"},
+                                               {"total_t_d"}, {"share"}, {"required"},      {"status"},
+                                               {"shortfall_t_d"}, {"note"}};
+
+std::vector<io::field> check_fields(const ratio_check& c) {
+  using io::field;
+  return {c.county.empty() ? field::custom("city", nullptr) : field::string(c.county),  // city-wide
+          field::string(c.tier),
+          field::string(c.what),
+          field::number(c.cut, 3),
+          field::number(c.total, 3),
+          field::number(c.share, 4),
+          field::number(c.required, 4),
+          field::string(to_string(c.status)),
+          field::number(c.shortfall, 3),
+          field::string(c.note)};
 }
 
-nlohmann::ordered_json finding_json(const finding& f) {
-  return {{"severity", to_string(f.severity)}, {"county", f.county}, {"id", f.id},
-          {"line", f.line},                    {"rule", f.rule},     {"text", f.text}};
+// A finding's text is the CSV's "finding" column and the JSON's "text" key.
+const std::vector<io::column> finding_columns = {{"severity"}, {"county"}, {"id"}, {"line"}, {"rule"},
+                                                 {"finding", io::column_in::csv_only},
+                                                 {"text", io::column_in::json_only}};
+
+std::vector<io::field> finding_fields(const finding& f) {
+  using io::field;
+  return {field::string(to_string(f.severity)),
+          field::string(f.county),
+          field::string(f.id),
+          field::custom(f.line ? std::to_string(f.line) : "", f.line),  // 0 in JSON: no line
+          field::string(f.rule),
+          field::string(f.text),
+          field::string(f.text)};
 }
 
 void write_json(io::output& out, const reduction_result& result, so2_nox_rule reading) {
   auto checks = nlohmann::ordered_json::array(), findings = nlohmann::ordered_json::array();
-  for (const auto& c : result.checks) checks.push_back(check_json(c));
-  for (const auto& f : result.findings) findings.push_back(finding_json(f));
+  for (const auto& c : result.checks) checks.push_back(io::json_object(check_columns, check_fields(c)));
+  for (const auto& f : result.findings) findings.push_back(io::json_object(finding_columns, finding_fields(f)));
   nlohmann::ordered_json j = {
       {"so2_nox", to_string(reading)}, {"failed", result.failed()}, {"checks", checks}, {"findings", findings}};
   out << j.dump(2) << "\n";
 }
 
-// JSON Lines: the objects of --format json's checks (or findings), one a line.
-void write_jsonl(io::output& out, const reduction_result& result, const std::string& table) {
-  if (table == "checks")
-    for (const auto& c : result.checks) out << check_json(c).dump() << "\n";
-  else
-    for (const auto& f : result.findings) out << finding_json(f).dump() << "\n";
-}
-
-void write_checks_csv(io::output& out, const reduction_result& result) {
-  out << "county,tier,pollutant,cut_t_d,total_t_d,share,required,status,shortfall_t_d,note\n";
-  for (const auto& c : result.checks)
-    out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", io::csv_field(c.county.empty() ? "city" : c.county), c.tier,
-                       c.what, tonnes(c.cut), tonnes(c.total), io::format_number(c.share, 4),
-                       io::format_number(c.required, 4), to_string(c.status), tonnes(c.shortfall),
-                       io::csv_field(c.note));
-}
-
-void write_findings_csv(io::output& out, const reduction_result& result) {
-  out << "severity,county,id,line,rule,finding\n";
-  for (const auto& f : result.findings)
-    out << fmt::format("{},{},{},{},{},{}\n", to_string(f.severity), io::csv_field(f.county), io::csv_field(f.id),
-                       f.line ? std::to_string(f.line) : "", f.rule, io::csv_field(f.text));
+// CSV or JSON Lines: the checks (or the findings), a record each.
+void write_table(io::output& out, io::format f, const reduction_result& result, const std::string& table) {
+  if (table == "checks") {
+    io::record_writer rows(out, f, check_columns);
+    for (const auto& c : result.checks) rows.write(check_fields(c));
+    rows.finish();
+  } else {
+    io::record_writer rows(out, f, finding_columns);
+    for (const auto& x : result.findings) rows.write(finding_fields(x));
+    rows.finish();
+  }
 }
 
 /// An area ("" = city-wide) fails when one of its checks fails, or a county when a finding does.
@@ -221,9 +229,7 @@ int run(const args& a, tool::context& cx) {
   io::output out(cx.options().output);
   const auto f = cx.options().format;
   if (f == io::format::json) write_json(out, result, p.reduction.so2_nox);
-  else if (f == io::format::jsonl) write_jsonl(out, result, a.table);
-  else if (f == io::format::csv && a.table == "checks") write_checks_csv(out, result);
-  else if (f == io::format::csv) write_findings_csv(out, result);
+  else if (f == io::format::jsonl || f == io::format::csv) write_table(out, f, result, a.table);
   else write_text(out, p, list, result, in.name);
   out.commit();
   return result.failed() ? 3 : 0;

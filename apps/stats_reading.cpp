@@ -47,22 +47,22 @@ auto add_day(station_data& s, const filter& keep) {
 
 // One row's value, as read (dust and ozone hours count: a day's category is its air, whatever the
 // cause), into the station's calendar days.
-void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const filter& keep) {
+void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const profile& p, const filter& keep) {
   if (s.any_aqi && r.hour <= s.last_aqi) return;  // a repeated row, the same value
   s.any_aqi = true;
   s.last_aqi = r.hour;
-  const std::int64_t day = hpa::detail::day_of(r.hour);
+  const std::int64_t day = hpa::day_of(r.hour);
   const pm_basis with_pm = !r.basis ? pm_basis::unknown : (*r.basis & pm_parts) ? pm_basis::pm : pm_basis::no_pm;
   const auto add = add_day(s, keep);
   switch (kind) {
     case series_kind::hourly:
-      s.aqi_days.push(r.hour, r.value, with_pm, add);
+      s.aqi_days.push(r.hour, r.value(p), with_pm, add);
       break;
     case series_kind::daily:
-      add(day, r.value, with_pm);
+      add(day, r.value(p), with_pm);
       break;
     case series_kind::rolling:  // the 24 h ending at 23:00 are the calendar day
-      add(day, r.hour - day * 24 == 23 ? r.value : no_value, with_pm);
+      add(day, r.hour - day * 24 == 23 ? r.value(p) : no_value, with_pm);
       break;
   }
 }
@@ -84,7 +84,7 @@ void read_statistics(const context& cx, input& in, const profile& p, station_ind
   io::aqi_record r;
   while (reader.next(r)) {
     table.feed(r);  // checks the order and repeats first
-    add_aqi(stations.at(r.station), reader.kind(), r, keep);
+    add_aqi(stations.at(r.station), reader.kind(), r, p, keep);
     stations.basis |= r.basis.has_value();
   }
   table.finish();
@@ -166,8 +166,8 @@ std::vector<stats_row> stats_rows(const station_index& stations, const profile& 
       auto span = d->stats.span(id, s);
       // the days counted: the period's within the window
       const auto [from, to] = keep.cut(span.first_day * 24, span.last_day * 24 + 23);
-      span.first_day = hpa::detail::day_of(from);
-      span.last_day = hpa::detail::day_of(to);
+      span.first_day = hpa::day_of(from);
+      span.last_day = hpa::day_of(to);
       const auto complete = concentrations ? s.hj663_complete(d->stats.by(), span) : std::nullopt;
       rows.push_back({name, period_label(d->stats.by(), id, p.heating), span, s, complete});
     }

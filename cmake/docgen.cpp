@@ -508,13 +508,8 @@ std::vector<std::string> option_names(const help& h) {
   return names;
 }
 
-void write_bash(std::ostream& out, const tool& t) {
-  const auto fn = bash_function(t.name);
-  std::vector<const entry*> all = t.main.options();  // every option of the tool and its subcommands
-  for (const auto& [sub, h] : t.subcommands)
-    for (const auto* e : h.options()) all.push_back(e);
-  const std::string files = fn + "_files", profiles = fn + "_profiles";
-
+// The helpers a completion calls: file names, and the built-in profiles with files.
+void write_bash_helpers(std::ostream& out, const tool& t, const std::string& files, const std::string& profiles) {
   out << "# bash completion for " << t.name << ", made from its --help when hpa was built.\n"
       << files << "() {  # file names, spaces and all\n"
       << "  local IFS=$'\\n'\n"
@@ -524,21 +519,14 @@ void write_bash(std::ostream& out, const tool& t) {
       << profiles << "() {  # the built-in profiles, and files\n"
       << "  COMPREPLY+=($(compgen -W " << bash_word_list(t.profiles) << " -- \"$cur\"))\n"
       << "  " << files << "\n"
-      << "}\n"
-      << fn << "() {\n"
-      << "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} sub= i\n"
-      << "  COMPREPLY=()\n"
-      << "  # --option=value: bash splits the word at '='\n"
-      << "  if [[ $cur == = ]]; then cur=; elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then "
-         "prev=${COMP_WORDS[COMP_CWORD-2]}; fi\n";
-  if (!t.subcommands.empty()) {
-    std::vector<std::string> names;
-    for (const auto& s : t.subcommands) names.push_back(s.first.names.front());
-    out << "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
-        << "    case ${COMP_WORDS[i]} in " << joined(names, "|") << ") sub=${COMP_WORDS[i]} ;; esac\n"
-        << "  done\n";
-  }
-  // The value of the option before the cursor.
+      << "}\n";
+}
+
+// The value of the option before the cursor: a choice, a profile, a file, or nothing to offer.
+void write_bash_values(std::ostream& out, const tool& t, const std::string& files, const std::string& profiles) {
+  std::vector<const entry*> all = t.main.options();  // every option of the tool and its subcommands
+  for (const auto& [sub, h] : t.subcommands)
+    for (const auto* e : h.options()) all.push_back(e);
   std::vector<std::string> seen, file_options, other_options;
   out << "  case $prev in\n";
   for (const auto* e : all) {
@@ -558,7 +546,10 @@ void write_bash(std::ostream& out, const tool& t) {
   if (!file_options.empty()) out << "    " << joined(file_options, "|") << ") " << files << "; return ;;\n";
   if (!other_options.empty()) out << "    " << joined(other_options, "|") << ") return ;;\n";
   out << "  esac\n";
-  // An option name.
+}
+
+// An option name: the tool's, and its subcommand's.
+void write_bash_options(std::ostream& out, const tool& t) {
   out << "  local opts=" << bash_word_list(option_names(t.main)) << '\n';
   if (!t.subcommands.empty()) {
     out << "  case $sub in\n";
@@ -567,7 +558,10 @@ void write_bash(std::ostream& out, const tool& t) {
     out << "  esac\n";
   }
   out << "  if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); return; fi\n";
-  // A word: a subcommand, or what the tool (or the subcommand) reads.
+}
+
+// A word: a subcommand, or what the tool (or the subcommand) reads.
+void write_bash_words(std::ostream& out, const tool& t, const std::string& files, const std::string& profiles) {
   if (!t.subcommands.empty()) {
     std::vector<std::string> names;
     out << "  case $sub in\n";
@@ -582,6 +576,28 @@ void write_bash(std::ostream& out, const tool& t) {
         << "  esac\n";
   }
   if (t.takes_files()) out << "  " << files << '\n';
+}
+
+void write_bash(std::ostream& out, const tool& t) {
+  const auto fn = bash_function(t.name);
+  const std::string files = fn + "_files", profiles = fn + "_profiles";
+  write_bash_helpers(out, t, files, profiles);
+  out << fn << "() {\n"
+      << "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} sub= i\n"
+      << "  COMPREPLY=()\n"
+      << "  # --option=value: bash splits the word at '='\n"
+      << "  if [[ $cur == = ]]; then cur=; elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then "
+         "prev=${COMP_WORDS[COMP_CWORD-2]}; fi\n";
+  if (!t.subcommands.empty()) {
+    std::vector<std::string> names;
+    for (const auto& s : t.subcommands) names.push_back(s.first.names.front());
+    out << "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+        << "    case ${COMP_WORDS[i]} in " << joined(names, "|") << ") sub=${COMP_WORDS[i]} ;; esac\n"
+        << "  done\n";
+  }
+  write_bash_values(out, t, files, profiles);
+  write_bash_options(out, t);
+  write_bash_words(out, t, files, profiles);
   out << "}\n"
       << "complete -F " << fn << ' ' << t.name << '\n';
 }

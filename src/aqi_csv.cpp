@@ -114,7 +114,7 @@ std::string line_start(const std::vector<std::string_view>& f) {
 struct aqi_reader::concentrations_in {
   std::array<int, 6> column{};  // the field of each conc_value, -1 = absent
   daily_aqi_method method = daily_aqi_method::mean_of_hourly_aqi;
-  int min_valid = 20;
+  int min_valid = 0;  // the profile's min_valid_hours, set as the reader opens
 
   struct station {
     concentration_series series;
@@ -156,7 +156,7 @@ struct aqi_reader::concentrations_in {
     const auto& h = waiting[next_waiting++];
     r = row;
     r.hour = h.hour;
-    r.value = h.value;
+    r.aqi = h.value;
     r.basis = h.basis;
     r.gate = h.gate;
     return true;
@@ -347,7 +347,7 @@ time_result aqi_reader::parse_hour(std::string_view ts) {
   const time_result t = parse_time(ts);
   if (t && !t.has_offset && ts.size() >= 11) {  // an offset may move the hour to another day
     last_day_text_.assign(ts.substr(0, 11));
-    last_day_hour_ = t.hour - hpa::detail::floor_mod(t.hour, 24);
+    last_day_hour_ = day_start(t.hour);
   }
   return t;
 }
@@ -397,17 +397,17 @@ bool aqi_reader::next(aqi_record& r) {
                                       (layout_.time.is_iso() ? "YYYY-MM-DDTHH:MM" : layout_.time_format) +
                                       "), got the date " + quote(ts) + ": use a 'date' column for a daily series");
     r.hour = t.hour;
-    r.time_column = tcol;
+    r.time_column = static_cast<std::uint32_t>(tcol);  // a column: far below 2^32
     r.source = &parts_[part_].name;
     r.concentrations = col_.concentrations;
-    r.value = no_value;
-    if (col_.high >= 0 && p_->forecast_upper_bound && !is_missing(trim(f[static_cast<std::size_t>(col_.high)])))
-      r.value = number(f[static_cast<std::size_t>(col_.high)], col_.high, "aqi_high");
-    else if (col_.aqi >= 0 &&
-             (starts_with_digit(f[static_cast<std::size_t>(col_.aqi)]) || !is_missing(trim(f[static_cast<std::size_t>(col_.aqi)]))))
-      r.value = number(f[static_cast<std::size_t>(col_.aqi)], col_.aqi, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
-    if (col_.low >= 0 && !is_missing(trim(f[static_cast<std::size_t>(col_.low)])))
-      number(f[static_cast<std::size_t>(col_.low)], col_.low, "aqi_low");  // checked, not used
+    const auto read = [&](int column, const char* what) {  // NaN where the column is absent or empty
+      if (column < 0) return no_value;
+      const auto text = f[static_cast<std::size_t>(column)];
+      return starts_with_digit(text) || !is_missing(trim(text)) ? number(text, column, what) : no_value;
+    };
+    r.aqi = read(col_.aqi, kind_ == series_kind::rolling ? "daily_aqi" : "aqi");
+    r.aqi_high = read(col_.high, "aqi_high");
+    r.aqi_low = read(col_.low, "aqi_low");
     r.from = origin::unknown;
     if (col_.origin >= 0) {
       const auto o = lower(trim(f[static_cast<std::size_t>(col_.origin)]));
@@ -467,6 +467,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   static const char* const names[] = {"pm25", "pm10", "so2", "no2", "co", "o3"};
   auto& in = *conc_;
   const auto& f = csv_->fields();
+  r.aqi_low = r.aqi_high = no_value;  // the AQI comes from the concentrations alone
   concentrations_milli c;
   for (std::size_t v = 0; v < 6; ++v)
     if (const int col = col_.conc[v]; col >= 0)
@@ -483,7 +484,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
       throw error(location{csv_->source(), r.line, r.time_column},
                   (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
                       format_time(r.hour) + " with other concentrations (line " + std::to_string(st.last_line) + ")");
-    r.value = repeat ? st.last_value : no_value;
+    r.aqi = repeat ? st.last_value : no_value;
     r.gate = repeat ? st.last_gate : gate_result{};
     r.basis = repeat ? st.last_basis : std::nullopt;
     return true;
@@ -496,7 +497,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
     const double value = b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value;
     const auto gate = gated ? cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary)) : gate_result{};
     if (h == r.hour && in.waiting.empty()) {  // the common case: the row's own hour alone
-      r.value = value;
+      r.aqi = value;
       r.basis = b.counted;
       r.gate = gate;
     } else {
@@ -506,7 +507,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   st.last = c;
   st.last_line = r.line;
   if (in.waiting.empty()) {
-    st.last_value = r.value;
+    st.last_value = r.aqi;
     st.last_gate = r.gate;
     st.last_basis = r.basis;
     return true;

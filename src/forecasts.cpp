@@ -61,7 +61,7 @@ std::map<std::string, std::vector<forecast_row>> read_forecasts(std::istream& in
     r.aqi = value(aqi);
     if (has_value(r.low) && has_value(r.high) && r.low > r.high)
       throw error(at(low), "aqi_low " + format_number(r.low) + " is above aqi_high " + format_number(r.high));
-    if (!has_value(forecast_value(r, p)))
+    if (!has_value(forecast_value(r.aqi, r.low, r.high, p)))
       throw error(at(h[high] >= 0 ? high : aqi), "no forecast value (aqi_high, aqi or aqi_low) in this row");
     std::string name;
     if (h[station] >= 0) {

@@ -17,6 +17,7 @@
 #include "hpa/io/fields.hpp"
 #include "hpa/io/input.hpp"
 #include "hpa/io/output.hpp"
+#include "hpa/io/table.hpp"
 #include "hpa/io/utf8.hpp"
 #include "text.hpp"
 
@@ -386,30 +387,6 @@ bool same(const measurement& a, const measurement& b) {
 
 std::string cell(double v) { return std::isnan(v) ? std::string() : format_number(v, 3); }
 
-// cell(v), appended: values that are whole or have at most three decimals (what the files hold)
-// written from their integer thousandths, the others by format_number.
-void append_cell(std::string& s, double v) {
-  if (std::isnan(v)) return;
-  const double scaled = v * 1000;
-  if (v >= 0 && v < 1e12 && scaled == std::floor(scaled)) {
-    const auto milli = static_cast<std::uint64_t>(scaled);
-    // only when the thousandths give back v: then "{:.3f}" prints exactly these digits
-    if (static_cast<double>(milli) / 1000 == v) {
-      char buf[32];
-      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, milli / 1000);
-      if (const auto frac = milli % 1000; frac != 0) {
-        *end++ = '.';
-        *end++ = static_cast<char>('0' + frac / 100);
-        if (frac % 100 != 0) *end++ = static_cast<char>('0' + frac / 10 % 10);
-        if (frac % 10 != 0) *end++ = static_cast<char>('0' + frac % 10);
-      }
-      s.append(buf, end);
-      return;
-    }
-  }
-  s += format_number(v, 3);
-}
-
 }  // namespace
 
 void read_national(national_format f, std::istream& in, const std::string& source, std::vector<measurement>& out,
@@ -512,9 +489,10 @@ std::string measurement_csv_row(const measurement& m) {
   s += format_time(m.hour);
   s += ',';
   s += csv_field(m.primary);
+  number_text number;  // cell(v), without its cost: a file has millions of them
   for (std::size_t q = 0; q < quantity_count; ++q) {
     s += ',';
-    append_cell(s, quantity(m, q));
+    s += number(quantity(m, q), 3);
   }
   s += '\n';
   return s;
@@ -733,7 +711,7 @@ bool daily_concentration_reader::next(daily_concentration_row& r) {
   if (!t || !t.date_only)
     throw error(csv_.at(static_cast<std::uint64_t>(date_) + 1),
                 std::string(t ? "expected a date" : t.error) + ", got " + quote(ds));
-  r.day = hpa::detail::day_of(t.hour);
+  r.day = hpa::day_of(t.hour);
   for (std::size_t p = 0; p < hj663_item_count; ++p) {
     const int v = value_[p], n = count_[p];
     r.values[p] = v < 0 ? NAN

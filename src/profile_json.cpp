@@ -140,7 +140,7 @@ month_day read_month_day(const reader& r, const char* key) {
   const auto t = parse_time("2001-" + s);  // a common year: 02-29 does not recur
   if (s.size() != 5 || !t || !t.date_only)
     r.fail(key, "must be a day of the year as MM-DD (29 February does not recur), got " + quote(s));
-  const auto c = civil_from_days(t.hour / 24);
+  const auto c = civil_from_days(day_of(t.hour));
   return {c.month, c.day};
 }
 
@@ -311,6 +311,12 @@ void read_directives(const reader& r, directive_policy& d) {
 }
 
 void check_settings(const reader& r, const profile& p) {
+  // The daily AQI is a calendar day's mean (§3.2.1): a daily series, a forecast's day and the
+  // level chains all step whole days of 24 h, so another window would be half followed.
+  if (p.window_hours != hours_per_day)
+    r.fail("window_hours", "must be " + std::to_string(hours_per_day) +
+                               " (hours: the daily AQI of §3.2.1 is a day's mean, and the level chains, daily series "
+                               "and forecast days step whole days), got " + std::to_string(p.window_hours));
   if (p.min_valid_hours > p.window_hours)
     r.fail("min_valid_hours", "must be 1 to window_hours (" + std::to_string(p.window_hours) + "), got " + std::to_string(p.min_valid_hours));
   if (!(p.max_aqi >= min_max_aqi && p.max_aqi <= max_max_aqi))

@@ -113,6 +113,11 @@ void record_writer::write(const std::vector<field>& record) {
   ++records_;
 }
 
+std::string_view number_text::long_text(double v, int decimals) {
+  long_ = format_number(v, decimals);
+  return long_;
+}
+
 void record_writer::finish() {
   if (format_ == format::json) out_ << (records_ == 0 ? "[]\n" : "\n]\n");
 }

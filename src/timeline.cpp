@@ -58,7 +58,7 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
       ++t.after_now;
       continue;
     }
-    const timeline_point x{r.hour, r.gate ? no_value : r.value};
+    const timeline_point x{r.hour, r.gate ? no_value : r.value(p)};
     if (s.tail) {
       // No decision comes before now (at least the last observed hour so far), nor for a warning before its start.
       auto decided_from = o.now ? o.now : t.last_observed;

@@ -77,10 +77,10 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
     return j.is_object() && j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
   };
   if (text_of("format") != state_format)
-    throw error(path + ": not an hpa-watch state file (no \"format\": \"" + state_format +
+    throw error(path + ": not a watch state file (no \"format\": \"" + state_format +
                 "\"); refusing to replace it");
   // Exactly the whole number written: JSON's 1.0 compares equal to 1, and neither it nor "1" is
-  // what hpa-watch writes, so such a file was made or edited by something else.
+  // what format_watch_state writes, so such a file was made or edited by something else.
   if (!j.contains("version") || !j.at("version").is_number_integer() || j.at("version") != 1)
     throw error(path + ": state file version " +
                 (j.contains("version") ? detail::json_quote(j.at("version")) : "(none)") + " is not 1");

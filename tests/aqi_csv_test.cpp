@@ -24,19 +24,23 @@ TEST_CASE("aqi_csv: columns in any order, any case, station optional", "[aqi_csv
   const auto a = read_all("AQI,Time\n120,2023-12-01 08:00\n,2023-12-01T09\nNA,2023-12-01T10:00\n");
   REQUIRE(a.size() == 3);
   CHECK(a[0].line == 2);
-  CHECK(a[0].value == 120);
+  CHECK(a[0].aqi == 120);
   CHECK(a[0].hour == parse_time("2023-12-01T08:00").hour);
-  CHECK(std::isnan(a[1].value));
-  CHECK(std::isnan(a[2].value));
+  CHECK(std::isnan(a[1].aqi));
+  CHECK(std::isnan(a[2].aqi));
 }
 
-TEST_CASE("aqi_csv: the forecast upper bound wins (§3.2.2)", "[aqi_csv]") {
+TEST_CASE("aqi_csv: the reader hands back the range as read; the profile picks the value (§3.2.2)", "[aqi_csv]") {
   const std::string text = "station,time,aqi,aqi_low,aqi_high,origin\nS,2023-12-01T00:00,150,120,220,forecast\n";
-  CHECK(read_all(text)[0].value == 220);
-  CHECK(read_all(text)[0].from == origin::forecast);
+  const auto r = read_all(text)[0];
+  CHECK(r.aqi == 150);
+  CHECK(r.aqi_low == 120);
+  CHECK(r.aqi_high == 220);
+  CHECK(r.from == origin::forecast);
   auto p = pingdingshan_2023();
+  CHECK(r.value(p) == 220);
   p.forecast_upper_bound = false;
-  CHECK(read_all(text, p)[0].value == 150);
+  CHECK(read_all(text, p)[0].value(p) == 150);
 }
 
 TEST_CASE("aqi_csv: the cause gate's verdict comes with each row (§1.3)", "[aqi_csv]") {
@@ -45,7 +49,7 @@ TEST_CASE("aqi_csv: the cause gate's verdict comes with each row (§1.3)", "[aqi
                           "S,2023-12-01T02:00,400,,PM2.5\n", p);
   CHECK(a[0].gate.kind == exclusion::outside_plan);
   CHECK(a[0].gate.why == "dust");
-  CHECK(a[0].value == 400);
+  CHECK(a[0].aqi == 400);
   CHECK(a[1].gate.kind == exclusion::advisory);
   CHECK_FALSE(a[2].gate);
 }
@@ -74,7 +78,7 @@ TEST_CASE("aqi_csv: above the scale, by the profile's choice", "[aqi_csv]") {
                     "a.csv:2:2: aqi 501 is above the scale's top of 500 (set the profile's cap_above_max to cap it)");
   auto p = pingdingshan_2023();
   p.cap_above_max = true;
-  CHECK(read_all("time,aqi\n2023-12-01T00:00,501\n", p)[0].value == 500);
+  CHECK(read_all("time,aqi\n2023-12-01T00:00,501\n", p)[0].aqi == 500);
 }
 
 TEST_CASE("aqi_csv: station names must be UTF-8", "[aqi_csv]") {
@@ -114,7 +118,7 @@ std::vector<std::string> read_chain(const std::vector<std::pair<std::string, std
   aqi_record rec;
   while (r.next(rec))
     out.push_back(*rec.source + ":" + std::to_string(rec.line) + " " + std::string(rec.station) + " " + format_time(rec.hour) +
-                  " " + (std::isnan(rec.value) ? std::string("-") : format_number(rec.value)));
+                  " " + (std::isnan(rec.aqi) ? std::string("-") : format_number(rec.aqi)));
   return out;
 }
 
@@ -239,24 +243,24 @@ TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi a
   SECTION("mean_of_hourly_aqi: each hour's own AQI, its primary pollutant gating it") {
     const auto r = read_all(text, conc_profile(daily_aqi_method::mean_of_hourly_aqi));
     REQUIRE(r.size() == 3);
-    CHECK(r[0].value == 320);
+    CHECK(r[0].aqi == 320);
     CHECK(r[0].basis == part_bit(aqi_part::pm25));
     CHECK_FALSE(r[0].gate);
-    CHECK(r[1].value == 160);
+    CHECK(r[1].aqi == 160);
     CHECK(r[1].gate.kind == exclusion::advisory);  // primary pollutant O3 (RULES.md §1)
     CHECK(pollutant_list(*r[1].basis) == "PM2.5 PM10 O3");
     CHECK(r[2].hour == r[0].hour + 3);
-    CHECK(std::isnan(r[2].value));
+    CHECK(std::isnan(r[2].aqi));
   }
   SECTION("aqi_of_mean_concentration: the daily AQI of every hour, the hours without a row too") {
     const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
     REQUIRE(r.size() == 4);  // 00, 01, 02 (no row: the window still holds O3), 03
-    CHECK(std::isnan(r[0].value));  // PM2.5 needs 20 hours, and no O3 yet: nothing to stand on
-    CHECK(r[1].value == 160);  // the O3 1 h maximum from its first value on
+    CHECK(std::isnan(r[0].aqi));  // PM2.5 needs 20 hours, and no O3 yet: nothing to stand on
+    CHECK(r[1].aqi == 160);  // the O3 1 h maximum from its first value on
     CHECK(r[2].hour == r[0].hour + 2);
-    CHECK(r[2].value == 160);
+    CHECK(r[2].aqi == 160);
     CHECK(r[2].line == 4);     // said at the row that shows the gap
-    CHECK(r[3].value == 160);
+    CHECK(r[3].aqi == 160);
     CHECK(r[3].gate.kind == exclusion::advisory);
   }
 }
@@ -267,7 +271,7 @@ TEST_CASE("aqi_csv: a repeated hour of concentrations", "[aqi_csv]") {
   const auto same = read_all(head + "S,2023-06-01T00:00,10,20,3,4,0.5,60\n", p);
   REQUIRE(same.size() == 2);  // handed on with the same value: the station table drops it, warning
   CHECK(same[1].hour == same[0].hour);
-  CHECK(same[1].value == same[0].value);
+  CHECK(same[1].aqi == same[0].aqi);
   CHECK_THROWS_WITH(read_all(head + "S,2023-06-01T00:00,10,20,3,4,0.6,60\n", p),
                     "a.csv:3:2: station S: two rows for 2023-06-01T00:00 with other concentrations (line 2)");
   const auto before = read_all(head + "S,2023-06-01T01:00,1,,,,,\nS,2023-05-31T23:00,1,,,,,\n", p);
@@ -281,7 +285,7 @@ TEST_CASE("aqi_csv: decimals of concentrations are exact to 0.001", "[aqi_csv]")
   for (int h = 0; h < 23; ++h) text += "2017-01-01T" + std::string(h < 10 ? "0" : "") + std::to_string(h) + ":00,150\n";
   text += "2017-01-01T23:00,150.001\n";
   const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
-  CHECK(r.back().value == 201);
+  CHECK(r.back().aqi == 201);
   CHECK_THROWS_WITH(read_all("time,pm25\n2017-01-01T00:00,-1\n"), "a.csv:2:2: pm25 cannot be negative, got '-1'");
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("aqi_series: a gap is filled while the window holds a value, then skip
 TEST_CASE("aqi_series: the edition goes by the date of each hour", "[aqi_series]") {
   concentrations_milli c;
   c.pm25 = 100000;  // 2012: 132; 2026: 137 (pollutants missing, over 100: published)
-  concentration_series s(daily_aqi_method::mean_of_hourly_aqi);
+  concentration_series s(daily_aqi_method::mean_of_hourly_aqi, 20);
   const hour_t change = days_from_civil(2026, 3, 1) * 24;
   CHECK(push(s, change - 1, c)[0].aqi == 132);
   CHECK(push(s, change, c)[0].aqi == 137);

@@ -2,6 +2,8 @@
 // points in each kind of timeline, and a stale issue.
 #include "hpa/forecast.hpp"
 
+#include <cmath>
+
 #include <catch2/catch.hpp>
 
 using namespace hpa;
@@ -14,12 +16,16 @@ forecast_row day(hour_t issued, hour_t first_hour, double low, double high) {
 
 TEST_CASE("forecast: the upper bound counts (§3.2.2), else the central value, else the middle", "[forecast]") {
   auto p = pingdingshan_2023();
-  CHECK(forecast_value(day(0, 24, 180, 230), p) == 230);
+  const double aqi = 200, low = 180, high = 230, none = no_value;
+  CHECK(forecast_value(none, low, high, p) == 230);
+  CHECK(forecast_value(aqi, low, high, p) == 230);
+  CHECK(forecast_value(aqi, none, none, p) == 200);  // an observed value: no range
+  CHECK(std::isnan(forecast_value(none, none, none, p)));
   p.forecast_upper_bound = false;
-  CHECK(forecast_value(day(0, 24, 180, 230), p) == 205);
-  CHECK(forecast_value({0, 24, true, 180, 230, 200}, p) == 200);
-  CHECK(forecast_value({0, 24, true, no_value, 230, no_value}, p) == 230);
-  CHECK(forecast_value({0, 24, true, 180, no_value, no_value}, p) == 180);
+  CHECK(forecast_value(none, low, high, p) == 205);
+  CHECK(forecast_value(aqi, low, high, p) == 200);
+  CHECK(forecast_value(none, none, high, p) == 230);
+  CHECK(forecast_value(none, low, none, p) == 180);
 }
 
 TEST_CASE("forecast: the latest issue by an hour, and when it is stale", "[forecast]") {

@@ -5,7 +5,7 @@
 
 TEST_CASE("hpa: the umbrella header exposes every concept", "[hpa]") {
   const auto p = hpa::pingdingshan_2023();
-  const auto d = hpa::daily_aqi(std::vector<double>(72, 250.0));
+  const auto d = hpa::daily_aqi(std::vector<double>(72, 250.0), p);
   const auto c = hpa::condition_levels(d, 0, p);
   std::vector<hpa::level_t> l;
   for (const auto& x : c) l.push_back(x.level);

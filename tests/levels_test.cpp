@@ -1,5 +1,6 @@
 // RULES.md §3: condition levels from the daily AQI, and example 20 in both duration modes.
 #include "hpa/levels.hpp"
+#include "hpa/series.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -63,7 +64,7 @@ TEST_CASE("levels: example 20, a 2-chain over 150 at any hour of the day", "[lev
   // hours -48 … 100: 100, then 180 for hours 0-47, then 100
   std::vector<double> hourly;
   for (hour_t h = -48; h <= 100; ++h) hourly.push_back(h >= 0 && h <= 47 ? 180 : 100);
-  const auto d = daily_aqi(hourly);
+  const auto d = daily_aqi(hourly, pingdingshan_2023());
   for (hour_t t = -48; t <= 100; ++t) {
     INFO(t);
     CHECK((d[std::size_t(t + 48)] > 150) == (t >= 15 && t <= 55));

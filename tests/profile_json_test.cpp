@@ -191,6 +191,10 @@ TEST_CASE("profile_json: every number is bounded, and integers beyond their type
                     "p.json: /lead_hours: must be a whole number from 0 to 8760 (hours, at most a year), got 18446744073709551615");
   CHECK_THROWS_WITH(parse_profile(ext + R"("window_hours": 169})", "p.json"),
                     "p.json: /window_hours: must be a whole number from 1 to 168 (hours), got 169");
+  // A 12 h window would be half followed (the chains step whole days): refused, naming the field.
+  CHECK_THROWS_WITH(parse_profile(ext + R"("window_hours": 12})", "p.json"),
+                    "p.json: /window_hours: must be 24 (hours: the daily AQI of §3.2.1 is a day's mean, and the level "
+                    "chains, daily series and forecast days step whole days), got 12");
   CHECK_THROWS_WITH(parse_profile(ext + R"("min_valid_hours": 25})", "p.json"),
                     "p.json: /min_valid_hours: must be 1 to window_hours (24), got 25");
   for (const char* bad : {"0", "-1", "99", "1e9"}) {

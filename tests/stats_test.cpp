@@ -327,7 +327,7 @@ TEST_CASE("stats: HJ 663 statistics and their data capture", "[stats]") {
 
 TEST_CASE("stats: days whose daily AQI stands on neither PM2.5 nor PM10 are counted apart", "[stats]") {
   station_stats s(period_by::year, heating_season{}, 3);
-  const auto d = detail::day_of(parse_time("2017-05-01T00:00").hour);
+  const auto d = day_of(parse_time("2017-05-01T00:00").hour);
   s.add_day_aqi(d, 40, pm_basis::no_pm);  // O3 alone
   s.add_day_aqi(d + 1, 60, pm_basis::pm);
   s.add_day_aqi(d + 2, 70);                         // not said

@@ -110,9 +110,9 @@ TEST_CASE("watch_state: a station that cannot be kept is an error before anythin
 TEST_CASE("watch_state: damaged and foreign files are errors", "[watch_state]") {
   const auto p = pingdingshan_2023();
   CHECK_THROWS_WITH(parse_watch_state("{\"a\": 1}", "s.json", p),
-                    "s.json: not an hpa-watch state file (no \"format\": \"hpa-watch-state\"); refusing to replace it");
+                    "s.json: not a watch state file (no \"format\": \"hpa-watch-state\"); refusing to replace it");
   CHECK_THROWS_WITH(parse_watch_state("{\"format\": 7}", "s.json", p),
-                    Catch::StartsWith("s.json: not an hpa-watch state file"));
+                    Catch::StartsWith("s.json: not a watch state file"));
   CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 2}", "s.json", p),
                     "s.json: state file version 2 is not 1");
   // only the whole number written: 1.0 equals 1 in JSON, but hpa-watch never writes it

@@ -24,8 +24,8 @@ inline constexpr int o3_8h_min_valid = 6;
 
 class rolling_concentrations {
  public:
-  /// `min_valid`: the hours a 24 h mean needs (GB 3095: 20), 1 … 24.
-  explicit rolling_concentrations(int min_valid = 20) : min_valid_(min_valid) {}
+  /// `min_valid`: the hours a 24 h mean needs (the profile's min_valid_hours), 1 … 24.
+  explicit rolling_concentrations(int min_valid) : min_valid_(min_valid) {}
 
   /// Takes the next hour's concentrations (thousandths, -1 = missing) and returns the
   /// statistics of the 24 h window ending at it: the means with at least `min_valid` hours (as

@@ -35,7 +35,7 @@ class concentration_series {
   /// `min_valid`: hours a 24 h mean needs (GB 3095: 20). `edition`: HJ 633-2012 or -2026, or by
   /// the date of each hour (edition_for) when not given. `realtime`: the readings of the hourly
   /// AQI (the defaults are the published practice).
-  explicit concentration_series(daily_aqi_method m, int min_valid = 20, std::optional<aqi_edition> edition = {},
+  explicit concentration_series(daily_aqi_method m, int min_valid, std::optional<aqi_edition> edition = {},
                                 realtime_options realtime = {})
       : method_(m), edition_(edition), realtime_(realtime), window_(min_valid) {}
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace hpa {
 
@@ -35,6 +36,23 @@ class error : public std::runtime_error {
 
  private:
   location where_;
+};
+
+/// The step an input needs before it can be taken: another tool's job, which the tool layer
+/// names (the rules and the readers know what is missing, not the tools).
+enum class missing_step : std::uint8_t {
+  compute_aqi,            ///< rows and not one AQI value, nor concentrations to make them from
+  compute_aqi_each_file,  ///< the same, over several files: each is computed apart
+  convert_daily_city,     ///< a headerless daily city history file
+  write_episodes_json,    ///< JSON that is not an array of episode records
+};
+
+/// An input that cannot give the answer until `step` is done; what() says what is wrong with it.
+struct needs_step : error {
+  needs_step(const std::string& what, missing_step step, std::string source)
+      : error(what), step(step), source(std::move(source)) {}
+  missing_step step;
+  std::string source;  ///< the input, as messages name it
 };
 
 }  // namespace hpa

@@ -24,13 +24,15 @@ struct forecast_row {
   double low = no_value, high = no_value, aqi = no_value;
 };
 
-/// §3.2.2: the AQI a forecast value counts as: its upper bound where the profile says so and it is
-/// given, else its central value, else the middle of its range. NaN when it gives none.
-inline double forecast_value(const forecast_row& r, const profile& p) noexcept {
-  if (p.forecast_upper_bound && has_value(r.high)) return r.high;
-  if (has_value(r.aqi)) return r.aqi;
-  if (has_value(r.low) && has_value(r.high)) return (r.low + r.high) / 2;
-  return has_value(r.high) ? r.high : r.low;
+/// §3.2.2: the AQI a value counts as, from what a source gives (NaN where it gives none): the
+/// upper bound `high` of its range where the profile says so and it is given, else its central
+/// `aqi`, else the middle of its range, else the one bound given. NaN when it gives none. Every
+/// reader hands these back as read (forecast rows, an AQI CSV's aqi, aqi_low, aqi_high columns).
+inline double forecast_value(double aqi, double low, double high, const profile& p) noexcept {
+  if (p.forecast_upper_bound && has_value(high)) return high;
+  if (has_value(aqi)) return aqi;
+  if (has_value(low) && has_value(high)) return (low + high) / 2;
+  return has_value(high) ? high : low;
 }
 
 /// The forecasts of one station, every issue: the latest issue at an hour, and its values.
@@ -69,7 +71,7 @@ class forecast_book {
                                                return a.issued_at < b.issued_at;
                                              });
     for (auto it = from; it != to; ++it) {
-      const double v = forecast_value(*it, p);
+      const double v = forecast_value(it->aqi, it->low, it->high, p);
       if (!it->daily) {
         if (it->hour > after) out.push_back({it->hour, v});
       } else if (kind == series_kind::hourly) {

@@ -106,7 +106,7 @@ struct profile {
   std::string in_force_from;         ///< YYYY-MM-DD, for picking a profile --as-of a date
   std::vector<level_def> levels;  ///< lowest first; the level in force is an index into this + 1
   duration_mode mode = duration_mode::blocks;
-  int window_hours = 24;     ///< daily AQI = mean over this many hours (§3.2.1)
+  int window_hours = 24;     ///< daily AQI = mean over this many hours (§3.2.1); profiles may give only 24
   int min_valid_hours = 20;  ///< a window needs this many values (GB 3095, 20 of 24)
   int lift_hours = 36;       ///< improvement confirmed after this many hours (§3.2.4)
   /// Deciding online (RULES.md §9): an announced downgrade or lift is announced again, and an

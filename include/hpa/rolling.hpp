@@ -49,8 +49,9 @@ class rolling_daily {
   /// A value as the window holds it, in AQI: no mean of values held at or below it exceeds it.
   static double held(double aqi) noexcept { return static_cast<double>(units(aqi)) / units_per_aqi; }
 
-  /// `window` hours per mean (24), `min_valid` values needed (20).
-  explicit rolling_daily(int window = 24, int min_valid = 20)
+  /// `window` hours per mean, `min_valid` values needed (the profile's window_hours and
+  /// min_valid_hours).
+  rolling_daily(int window, int min_valid)
       : units_(static_cast<std::size_t>(window), missing), min_valid_(min_valid) {}
 
   /// Takes the next hour's AQI (NaN = missing; AQI is never negative) and returns the daily AQI
@@ -87,8 +88,7 @@ class rolling_daily {
 
 /// The daily AQI ending at each hour of a gap-free hourly series (NaN = missing). The first
 /// hours see only part of a window: they have a value once `min_valid` hours are in.
-inline std::vector<double> daily_aqi(std::span<const double> hourly, int window = 24,
-                                     int min_valid = 20) {
+inline std::vector<double> daily_aqi(std::span<const double> hourly, int window, int min_valid) {
   rolling_daily roll(window, min_valid);
   std::vector<double> out;
   out.reserve(hourly.size());

@@ -78,8 +78,7 @@ inline std::optional<period_by> parse_period_by(std::string_view name) {
 }
 
 namespace detail {
-/// The day (since 1970-01-01) holding hour t.
-constexpr std::int64_t day_of(hour_t t) noexcept { return (t >= 0 ? t : t - 23) / 24; }
+/// The month and day of a day (since 1970-01-01).
 constexpr month_day month_day_of(std::int64_t day) noexcept {
   const auto c = civil_from_days(day);
   return {c.month, c.day};
@@ -185,7 +184,7 @@ class daily_mean {
   }
   template <class Emit>
   void push(hour_t t, double v, pm_basis with_pm, Emit&& emit) {
-    const std::int64_t d = detail::day_of(t);
+    const std::int64_t d = day_of(t);
     if (open_ && d != day_) finish(emit);
     if (!open_) {
       open_ = true;
@@ -243,7 +242,7 @@ class daily_concentrations {
  public:
   template <class Emit>
   void push(hour_t t, const concentrations& c, Emit&& emit) {
-    const std::int64_t d = detail::day_of(t);
+    const std::int64_t d = day_of(t);
     if (open_ && d != day_) finish(emit);
     if (!open_) start(d);
     const double in[5] = {c.pm25, c.pm10, c.so2, c.no2, c.co};
@@ -413,14 +412,14 @@ class station_stats {
   /// segment, in the periods they fall in. Episodes must come in time order (as a pipeline
   /// closes them).
   void add_episode(const episode& e) {
-    if (period_stats* s = at(detail::day_of(e.start))) ++s->episodes;
+    if (period_stats* s = at(day_of(e.start))) ++s->episodes;
     for (const auto& seg : e.segments) add_warning(seg.level, seg.from, seg.to);
   }
 
   /// Hours [from, to] with warning level `l` (1 … levels) in force, in time order.
   void add_warning(level_t l, hour_t from, hour_t to) {
     if (l == 0 || l > levels_ || to < from) return;
-    for (std::int64_t d = detail::day_of(from); d <= detail::day_of(to); ++d) {
+    for (std::int64_t d = day_of(from); d <= day_of(to); ++d) {
       const int hours = static_cast<int>(std::min(to, d * 24 + 23) - std::max(from, d * 24) + 1);
       period_stats* s = at(d);
       if (!s) continue;

@@ -11,6 +11,17 @@ namespace hpa {
 /// Hours since 1970-01-01T00:00 local time. Negative before 1970.
 using hour_t = std::int64_t;
 
+/// The hours of a calendar day (RULES.md §1: no daylight saving).
+inline constexpr int hours_per_day = 24;
+
+/// The calendar day holding hour t, in days since 1970-01-01 (negative before), rounding down.
+constexpr std::int64_t day_of(hour_t t) noexcept {
+  return (t >= 0 ? t : t - (hours_per_day - 1)) / hours_per_day;
+}
+
+/// The first hour (00:00) of the calendar day holding hour t.
+constexpr hour_t day_start(hour_t t) noexcept { return day_of(t) * hours_per_day; }
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
 constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
   y -= m <= 2;
@@ -205,9 +216,9 @@ constexpr time_result parse_time(std::string_view s, int assumed_offset = plan_u
 /// `YYYY-MM-DDTHH:MM`, the form every hpa output uses (a year outside 0000-9999, which only
 /// arithmetic far from the data can reach, gets more digits or a minus sign: never garbage).
 inline std::string format_time(hour_t t) {
-  const std::int64_t day = t >= 0 ? t / 24 : (t - 23) / 24;
+  const std::int64_t day = day_of(t);
   const auto c = civil_from_days(day);
-  const unsigned hh = static_cast<unsigned>(t - day * 24);
+  const unsigned hh = static_cast<unsigned>(t - day_start(t));
   char buf[32];
   char* p = buf + sizeof buf;
   auto put2 = [&](unsigned v) { *--p = char('0' + v % 10); *--p = char('0' + v / 10 % 10); };

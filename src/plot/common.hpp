@@ -16,8 +16,7 @@ namespace hpa::plot::detail {
 
 inline const char* tr(language l, const char* zh, const char* en) { return l == language::zh ? zh : en; }
 
-/// Floor division of hours into days (hours before 1970 are negative).
-inline std::int64_t day_of(hour_t h) { return h >= 0 ? h / 24 : (h - 23) / 24; }
+using hpa::day_of;  // the calendar day of an hour (time.hpp)
 
 /// Refuses (refuse_span) a picture of more than max_picture_days: the days asked for (`range`)
 /// or those of the stations drawn.

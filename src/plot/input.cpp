@@ -85,7 +85,7 @@ std::vector<station_hours> read_hours(std::istream& in, const std::string& sourc
       first = false;
     }
     if (!last) continue;
-    last->rec.hourly(r.hour, r.value);  // the hourly AQI as read, which the pipeline does not report
+    last->rec.hourly(r.hour, r.value(p));  // the hourly AQI as read, which the pipeline does not report
     if (r.gate) last->excluded_hour(r.hour, r.hour + span - 1, r.gate.why);
   }
   table.finish();

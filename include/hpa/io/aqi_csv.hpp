@@ -2,7 +2,7 @@
 // The AQI series reader: long CSV with a header, one value per row.
 //   station,time,aqi            hourly (time as 2023-12-01T08:00, 2023-12-01 08:00, 2023-12-01T08)
 //   station,date,aqi            daily  (date as 2023-12-01)
-// Optional columns: aqi_high (forecast upper bound, used over aqi, §3.2.2), aqi_low, origin
+// Optional columns: aqi_high and aqi_low (a forecast's range: forecast_value picks the value, §3.2.2), origin
 // (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
 // pollutant: an ozone-driven hour gets a health advisory, not a warning), basis (the pollutants a
 // daily AQI stands on, as hpa-aqi --daily writes them). station may be left out
@@ -44,27 +44,15 @@
 #include "hpa/pipeline.hpp"
 #include "hpa/io/utf8.hpp"  // check_utf8, which the readers share
 #include "hpa/profile.hpp"
+#include "hpa/stations.hpp"
 #include "hpa/time.hpp"
 
 namespace hpa::io {
 
-enum class origin : std::uint8_t { unknown, observed, forecast };
-
-struct aqi_record {
-  std::string_view station;  ///< "" when the file has no station column
-  hour_t hour = 0;           ///< the hour; for a daily series the first hour of the day
-  double value = 0;          ///< the AQI as read (the forecast's upper bound where it counts); NaN = missing
-  origin from = origin::unknown;
-  gate_result gate;          ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
-  std::uint64_t line = 0;
-  std::uint64_t time_column = 0;  ///< 1-based, for messages about the hour
-  const std::string* source = nullptr;  ///< the file the row is in; valid while the reader lives
-  bool concentrations = false;  ///< the input has concentration columns (pm25, …): AQI can come from them
-  /// The parts of the AQI the value stands on (pollutant_list names them), when the input says:
-  /// from concentrations, or a basis column ("PM2.5 PM10 SO2 NO2 CO O3", as hpa-aqi --daily
-  /// writes it; O3 stands for both of its statistics).
-  std::optional<aqi_parts> basis;
-};
+// The rows the reader hands over are the driver's (stations.hpp): the values as read; the driver
+// decides what they count as.
+using hpa::origin;
+using aqi_record = station_row;
 
 class aqi_reader {
  public:

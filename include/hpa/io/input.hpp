@@ -38,22 +38,8 @@ int parse_tz(std::string_view text);
 /// Parses --columns: names separated by commas, none empty (`station,time,aqi`).
 std::vector<std::string> parse_columns(std::string_view text);
 
-/// The step an input needs before this reader can take it: another tool's job, which the tool
-/// layer names (io knows the formats, not the tools).
-enum class missing_step : std::uint8_t {
-  compute_aqi,            ///< rows and not one AQI value, nor concentrations to make them from
-  compute_aqi_each_file,  ///< the same, over several files: each is computed apart
-  convert_daily_city,     ///< a headerless daily city history file
-  write_episodes_json,    ///< JSON that is not an array of episode records
-};
-
-/// An input that cannot give the answer until `step` is done; what() says what is wrong with it.
-struct needs_step : error {
-  needs_step(const std::string& what, missing_step step, std::string source)
-      : error(what), step(step), source(std::move(source)) {}
-  missing_step step;
-  std::string source;  ///< the input, as messages name it
-};
+using hpa::missing_step;  // error.hpp: the rules find one missing step too (no AQI value)
+using hpa::needs_step;
 
 /// Several files read one after the other as one input, in a layout.
 class input_chain : public std::istream {

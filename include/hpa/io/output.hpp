@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "hpa/error.hpp"
+#include "hpa/number_format.hpp"
 
 namespace hpa::io {
 
@@ -28,8 +29,7 @@ struct broken_pipe : error {
   using error::error;
 };
 
-/// "287.5", "150", "153.33": at most `decimals` decimals, no trailing zeros; "" for NaN.
-std::string format_number(double v, int decimals = 2);
+using hpa::format_number;  // the rules' messages and the records write numbers alike
 
 /// Quotes a CSV field when it needs it (a comma, a quote or a line break in it).
 std::string csv_field(const std::string& s);

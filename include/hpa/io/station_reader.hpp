@@ -29,14 +29,14 @@
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/input.hpp"
 #include "hpa/io/split.hpp"
-#include "hpa/io/station_table.hpp"
+#include "hpa/stations.hpp"
 
 namespace hpa::io {
 
 template <class Sink>
 struct station_results {
-  using entry = typename station_table<Sink>::entry;
-  std::vector<std::unique_ptr<station_table<Sink>>> tables;
+  using entry = typename station_driver<Sink>::entry;
+  std::vector<std::unique_ptr<station_driver<Sink>>> tables;
   series_kind kind = series_kind::hourly;
   /// How the daily AQI was made when the input held concentrations (aqi_reader::method).
   std::optional<daily_aqi_method> method;
@@ -104,8 +104,86 @@ struct name_hash {
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
-// Rows by time, then station: fed row by row, the table would jump to a cold station at every
-// row. Each block of rows is fed station by station, every station's rows in file order, so each
+// The stations of an interleaved file, numbered as they first come.
+class station_numbers {
+ public:
+  /// The number of station `name`; `last` is the number of the row before. The stations of each
+  /// hour come in the same order, mostly: the one that followed `last` the time before is tried first.
+  std::uint32_t number(std::string_view name, std::uint32_t last) {
+    if (!names_.empty() && *names_[follower_[last]] == name) return follower_[last];
+    auto it = ids_.find(name);
+    if (it == ids_.end()) {
+      it = ids_.emplace(std::string(name), static_cast<std::uint32_t>(names_.size())).first;
+      names_.push_back(&it->first);  // the key lives as long as the map
+      follower_.push_back(0);
+    }
+    follower_[last] = it->second;
+    return it->second;
+  }
+  /// The name of station `id`, which lives as long as this.
+  const std::string& name(std::uint32_t id) const { return *names_[id]; }
+  std::size_t size() const noexcept { return names_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t, name_hash, std::equal_to<>> ids_;
+  std::vector<const std::string*> names_;  // by number
+  std::vector<std::uint32_t> follower_;    // the station that came after each one last time
+};
+
+// A block of rows of an interleaved file, each with its station's number.
+struct numbered_rows {
+  std::vector<aqi_record> rows;
+  std::vector<std::uint32_t> station;
+  std::size_t stations = 0;  // the stations numbered once the block was read
+
+  /// Reads up to `n` rows of `reader`; false when none was left.
+  bool read(aqi_reader& reader, station_numbers& numbers, std::size_t n) {
+    rows.clear();
+    station.clear();
+    aqi_record r;
+    std::uint32_t last = 0;
+    while (rows.size() < n && reader.next(r)) {
+      last = numbers.number(r.station, last);
+      r.station = numbers.name(last);  // the reader's text is gone by the next row
+      rows.push_back(r);
+      station.push_back(last);
+    }
+    stations = numbers.size();
+    return !rows.empty();
+  }
+};
+
+// Reads blocks of `reader` into `feed(block)`; with `parallel`, one thread reads the next block
+// while another feeds this one. `count` counts the rows read.
+template <class Feed>
+void read_blocks(aqi_reader& reader, bool parallel, std::atomic<std::uint64_t>& count, Feed feed) {
+  station_numbers numbers;
+  numbered_rows a, b;
+  auto read = [&](numbered_rows& block) {
+    const bool any = block.read(reader, numbers, interleaved_block_rows);
+    count += block.rows.size();
+    return any;
+  };
+  if (!parallel) {
+    while (read(a)) feed(a);
+    return;
+  }
+  std::future<void> feeding;
+  try {
+    while (read(a)) {
+      if (feeding.valid()) feeding.get();
+      std::swap(a, b);
+      feeding = std::async(std::launch::async, feed, std::ref(b));
+    }
+  } catch (...) {
+    if (feeding.valid()) feeding.wait();
+    throw;
+  }
+  if (feeding.valid()) feeding.get();
+}
+
+// Rows by time, then station: fed row by row, the driver would jump to a cold station at every
+// row. Each block of rows is fed station by station (station_driver::feed_grouped), so each
 // pipeline sees what the plain reading gives it. Messages could come in another order across
 // stations: false, with `out` to be dropped, on any message (the caller reads plainly then).
 // With `parallel`, one thread reads the next block while another feeds this one.
@@ -120,73 +198,18 @@ bool read_interleaved(const read_options& o, const profile& p, Make& make, bool 
     std::lock_guard lock(m);
     said = true;
   };
-  struct block {
-    std::vector<aqi_record> rows, sorted;
-    std::vector<std::uint32_t> station;
-  };
-  std::unordered_map<std::string, std::uint32_t, name_hash, std::equal_to<>> ids;
-  std::vector<const std::string*> names;  // by number
-  std::vector<std::uint32_t> follower;    // the station that came after each one last time
-  std::vector<std::size_t> counts;
   try {
     input_chain laid_out({{&in, o.source}}, o.layout);
     aqi_reader reader(laid_out, o.source, p, note, o.quiet_columns);
     out.kind = reader.kind();
     out.method = reader.method();
-    out.tables.push_back(std::make_unique<station_table<Sink>>(p, reader.kind(), o.source, make, note));
-    auto& table = *out.tables.back();
-    auto read = [&](block& b) {  // the next rows, each with its station's number
-      b.rows.clear();
-      b.station.clear();
-      aqi_record r;
-      std::uint32_t last = 0;
-      while (b.rows.size() < interleaved_block_rows && reader.next(r)) {
-        // the stations of each hour come in the same order, mostly: try the one that followed last time
-        std::uint32_t id = names.empty() ? 0 : follower[last];
-        if (names.empty() || *names[id] != r.station) {
-          auto it = ids.find(r.station);
-          if (it == ids.end()) {
-            it = ids.emplace(std::string(r.station), static_cast<std::uint32_t>(names.size())).first;
-            names.push_back(&it->first);  // the key lives as long as the map
-            follower.push_back(0);
-          }
-          id = it->second;
-          follower[last] = id;
-        }
-        r.station = *names[id];
-        last = id;
-        b.rows.push_back(r);
-        b.station.push_back(id);
-      }
-      count += b.rows.size();
-      return !b.rows.empty();
-    };
-    auto feed = [&](block& b, std::size_t stations) {  // station by station: a counting sort
-      counts.assign(stations + 1, 0);
-      for (auto s : b.station) ++counts[s + 1];
-      for (std::size_t s = 1; s <= stations; ++s) counts[s] += counts[s - 1];
-      b.sorted.resize(b.rows.size());  // moved into place, so that feeding walks memory in order
-      for (std::size_t i = 0; i < b.rows.size(); ++i) b.sorted[counts[b.station[i]]++] = b.rows[i];
-      for (const auto& r : b.sorted) table.feed(r);
-    };
-    block a, b;
-    if (!parallel) {
-      while (read(a)) feed(a, names.size());
-    } else {
-      std::future<void> feeding;
-      try {
-        while (read(a)) {
-          if (feeding.valid()) feeding.get();
-          std::swap(a, b);
-          feeding = std::async(std::launch::async, feed, std::ref(b), names.size());
-        }
-      } catch (...) {
-        if (feeding.valid()) feeding.wait();
-        throw;
-      }
-      if (feeding.valid()) feeding.get();
-    }
-    table.finish();
+    out.tables.push_back(std::make_unique<station_driver<Sink>>(p, reader.kind(), o.source, make, note));
+    auto& driver = *out.tables.back();
+    typename station_driver<Sink>::grouped_scratch scratch;
+    read_blocks(reader, parallel, count, [&](numbered_rows& block) {
+      driver.feed_grouped(block.rows, block.station, block.stations, scratch);
+    });
+    driver.finish();
   } catch (...) {
     return false;
   }
@@ -306,7 +329,7 @@ class station_reading {
     aqi_reader reader(laid_out ? *laid_out : file, o_.source, p_, warn, o_.quiet_columns);
     out.kind = reader.kind();
     out.method = reader.method();
-    out.tables.push_back(std::make_unique<station_table<Sink>>(p_, reader.kind(), o_.source, make_sink, warn));
+    out.tables.push_back(std::make_unique<station_driver<Sink>>(p_, reader.kind(), o_.source, make_sink, warn));
     auto& table = *out.tables.back();
     aqi_record r;
     std::uint64_t n = 0;

@@ -291,7 +291,6 @@ class days_recorder : public station_sink {
   const station_days& result() const noexcept { return s_; }
 
  private:
-  static std::int64_t day_of(hour_t h) noexcept { return h >= 0 ? h / 24 : (h - 23) / 24; }
   bool kept(hour_t h) const noexcept { return !keep_ || (h >= keep_->from && h <= keep_->to); }
   void enter(hour_t t);  // the day holding t becomes the current one
   std::size_t slot(std::int64_t day);

@@ -1,9 +1,15 @@
-#include "hpa/io/station_table.hpp"
+// stations.hpp: the core driver that runs the rules over the stations of an input; the rows
+// come from the AQI reader (io/aqi_csv.hpp) or are made by hand.
+#include "hpa/stations.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
+#include <span>
 #include <sstream>
 
 #include "helpers.hpp"
+#include "hpa/io/aqi_csv.hpp"
 
 using namespace hpa;
 using namespace hpa::io;
@@ -24,7 +30,7 @@ TEST_CASE("stations: interleaved stations are kept apart and sorted by name", "[
   std::istringstream in(text);
   const auto p = pingdingshan_2023();
   aqi_reader reader(in, "s.csv", p);
-  station_table<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
+  station_driver<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
   aqi_record r;
   while (reader.next(r)) table.feed(r);
   table.finish();
@@ -41,7 +47,7 @@ TEST_CASE("stations: duplicates and order", "[stations]") {
   auto run = [&](const std::string& text) {
     std::istringstream in(text);
     aqi_reader reader(in, "s.csv", p);
-    station_table<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; },
+    station_driver<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; },
                                     [&](const std::string& w) { warnings.push_back(w); });
     aqi_record r;
     while (reader.next(r)) table.feed(r);
@@ -60,7 +66,7 @@ TEST_CASE("stations: rows without one AQI value are an error at the end", "[stat
   auto run = [&](const std::string& text) {
     std::istringstream in(text);
     aqi_reader reader(in, "s.csv", p);
-    station_table<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
+    station_driver<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
     aqi_record r;
     while (reader.next(r)) table.feed(r);
     table.finish();
@@ -85,7 +91,7 @@ TEST_CASE("stations: a row out of order names the file of the row before it", "[
   std::istringstream a("station,time,aqi\nS,2023-12-01T05:00,1\n"), b("station,time,aqi\nS,2023-12-01T04:00,1\n");
   input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
   aqi_reader reader(chain, "a.csv", p);
-  station_table<count_sink> table(p, reader.kind(), "a.csv", [](std::string_view) { return count_sink{}; });
+  station_driver<count_sink> table(p, reader.kind(), "a.csv", [](std::string_view) { return count_sink{}; });
   aqi_record r;
   REQUIRE(reader.next(r));
   table.feed(r);
@@ -99,7 +105,7 @@ TEST_CASE("stations: rows of several files without one AQI value: the AQI is to 
   std::istringstream a("station,time,aqi\nS,2023-12-01T00:00,\n"), b("station,time,aqi\nS,2023-12-01T01:00,\n");
   input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
   aqi_reader reader(chain, "a.csv + b.csv", p);
-  station_table<count_sink> table(p, reader.kind(), "a.csv + b.csv", [](std::string_view) { return count_sink{}; });
+  station_driver<count_sink> table(p, reader.kind(), "a.csv + b.csv", [](std::string_view) { return count_sink{}; });
   aqi_record r;
   while (reader.next(r)) table.feed(r);
   try {
@@ -110,4 +116,65 @@ TEST_CASE("stations: rows of several files without one AQI value: the AQI is to 
     CHECK(e.source == "a.csv + b.csv");
     CHECK(e.step == missing_step::compute_aqi_each_file);  // the tool says: hpa-aqi --daily FILE > FILE-aqi.csv
   }
+}
+
+namespace {
+struct level_sink : station_sink {
+  std::vector<std::pair<hour_t, double>>* daily = nullptr;
+  void on_daily(hour_t t, double d, int) { daily->emplace_back(t, std::isnan(d) ? -1 : d); }  // NaN: none yet
+};
+
+station_row row(std::string_view station, hour_t h, double aqi, double low = no_value, double high = no_value) {
+  station_row r;
+  r.station = station;
+  r.hour = h;
+  r.aqi = aqi;
+  r.aqi_low = low;
+  r.aqi_high = high;
+  r.line = static_cast<std::uint64_t>(h) + 2;
+  return r;
+}
+}  // namespace
+
+TEST_CASE("stations: the driver picks each row's value by the profile (§3.2.2)", "[stations]") {
+  auto p = pingdingshan_2023();
+  std::vector<std::pair<hour_t, double>> daily;
+  auto run = [&] {
+    daily.clear();
+    station_driver<level_sink> d(p, series_kind::hourly, "rows", [&](std::string_view) { return level_sink{{}, &daily}; });
+    for (hour_t h = 0; h < 24; ++h) d.feed(row("S", h, 150, 120, 220));  // a forecast range around 150
+    d.finish();
+    return daily.back().second;
+  };
+  CHECK(run() == 220);  // the upper bound
+  p.forecast_upper_bound = false;
+  CHECK(run() == 150);  // the central value
+}
+
+TEST_CASE("stations: rows fed grouped by station give what rows fed one by one give", "[stations]") {
+  const auto p = pingdingshan_2023();
+  std::vector<station_row> rows;
+  std::vector<std::uint32_t> ids;
+  for (hour_t h = 0; h < 30; ++h)
+    for (std::uint32_t s = 0; s < 3; ++s) {
+      rows.push_back(row(s == 0 ? "a" : s == 1 ? "b" : "c", h, 100.0 + 60 * s + h));
+      ids.push_back(s);
+    }
+  std::map<std::string, std::vector<std::pair<hour_t, double>>> plain, grouped;
+  auto driver = [&](auto& out) {
+    return station_driver<level_sink>(p, series_kind::hourly, "rows",
+                                      [&](std::string_view name) { return level_sink{{}, &out[std::string(name)]}; });
+  };
+  auto one = driver(plain);
+  for (const auto& r : rows) one.feed(r);
+  one.finish();
+  auto two = driver(grouped);
+  station_driver<level_sink>::grouped_scratch scratch;
+  const std::span<const station_row> all(rows);
+  const std::span<const std::uint32_t> all_ids(ids);
+  two.feed_grouped(all.first(45), all_ids.first(45), 3, scratch);  // two blocks
+  two.feed_grouped(all.subspan(45), all_ids.subspan(45), 3, scratch);
+  two.finish();
+  CHECK(plain.size() == 3);
+  CHECK(plain == grouped);
 }

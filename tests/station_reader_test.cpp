@@ -1,0 +1,91 @@
+// io/station_reader.hpp: an AQI CSV read into the stations driver, plainly or on several cores,
+// always with the results of the plain sequential reading.
+#include "hpa/io/station_reader.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace hpa;
+using namespace hpa::io;
+namespace fs = std::filesystem;
+
+namespace {
+struct daily_sink : station_sink {
+  std::vector<std::pair<hour_t, double>> daily;
+  std::vector<hour_t> starts;
+  void on_daily(hour_t t, double d, int) { daily.emplace_back(t, std::isnan(d) ? -1 : d); }  // NaN: none yet
+  void on_episode(const episode& e) { starts.push_back(e.start); }
+};
+
+// Every station's daily values and episode starts, by name.
+std::vector<std::pair<std::string, daily_sink>> results(const station_results<daily_sink>& r) {
+  std::vector<std::pair<std::string, daily_sink>> out;
+  for (const auto* e : r.sorted()) out.emplace_back(e->name, e->sink);
+  return out;
+}
+
+bool same(const std::vector<std::pair<std::string, daily_sink>>& a, const std::vector<std::pair<std::string, daily_sink>>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].first != b[i].first || a[i].second.daily != b[i].second.daily || a[i].second.starts != b[i].second.starts)
+      return false;
+  return true;
+}
+
+// 4 stations x 120 hours, rows by time then station (as the national site files are).
+std::string by_time() {
+  std::string text = "station,time,aqi\n";
+  for (hour_t h = 0; h < 120; ++h)
+    for (int s = 0; s < 4; ++s) {
+      text += 'S';
+      text += std::to_string(s);
+      text += ',';
+      text += format_time(h);
+      text += ',';
+      text += std::to_string(100 + 50 * s);
+      text += '\n';
+    }
+  return text;
+}
+}  // namespace
+
+TEST_CASE("station_reader: a file by time reads as the plain reading of the same rows", "[station_reader]") {
+  const auto p = pingdingshan_2023();
+  const std::string text = by_time();
+  const fs::path path = fs::temp_directory_path() / "hpa_station_reader_test.csv";
+  std::ofstream(path) << text;
+  auto make = [](std::string_view) { return daily_sink{}; };
+
+  std::istringstream in(text);
+  read_options plain;
+  plain.stream = &in;
+  plain.source = "stdin";
+  const auto a = results(read_stations<daily_sink>(plain, p, make));
+
+  read_options file;
+  file.path = path.string();
+  file.source = file.path;
+  file.threads = 2;
+  const auto r = read_stations<daily_sink>(file, p, make);
+  const auto b = results(r);
+  fs::remove(path);
+
+  REQUIRE(a.size() == 4);
+  CHECK(a[3].second.starts.size() == 1);  // S3 at 250 for 5 days: one warning
+  CHECK(a[0].second.starts.empty());
+  CHECK(same(a, b));
+  CHECK(r.kind == series_kind::hourly);
+}
+
+TEST_CASE("station_reader: a file that cannot be read is an error naming it", "[station_reader]") {
+  const auto p = pingdingshan_2023();
+  read_options o;
+  o.path = (fs::temp_directory_path() / "hpa_station_reader_test_absent.csv").string();
+  o.source = o.path;
+  CHECK_THROWS_WITH(read_stations<daily_sink>(o, p, [](std::string_view) { return daily_sink{}; }), o.path + ": cannot open");
+}
