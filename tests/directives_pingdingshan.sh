@@ -1,5 +1,6 @@
 #!/bin/sh
-# The README's replay of 平顶山 around the provincial orange of 2016-12-29 15:00 (豫气攻坚办〔2016〕153号):
+# The replay of 平顶山 in docs/hpa-episodes.md and docs/hpa-watch.md around the provincial orange of
+# 2016-12-29 15:00 (豫气攻坚办〔2016〕153号):
 # the daily city file through hpa-convert, then hpa-episodes and hpa-report with the directive and
 # the warning issued, under the grading in force that day.
 # Usage: directives_pingdingshan.sh APPS_DIR SHARED_DATA EXAMPLES_DIR EXPECTED_FILE [update]

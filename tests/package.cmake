@@ -104,6 +104,7 @@ endforeach()
 set(usr ${root}/usr)
 set(expected
   share/doc/hpa/copyright share/doc/hpa/changelog.Debian.gz share/doc/hpa/README.md
+  share/doc/hpa/docs/hpa-watch.md share/doc/hpa/docs/winter-report.png
   share/doc/libhpa-dev/copyright share/doc/libhpa-dev/changelog.Debian.gz
   share/doc/hpa/examples/winter-2023.csv share/doc/hpa/profiles/pingdingshan-2023.json
   include/hpa/hpa.hpp include/hpa/version.hpp lib/cmake/hpa/hpa-config.cmake)

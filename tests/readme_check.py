@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the commands shown in README.md and compares what they print with what the README shows.
+"""Runs the commands shown in README.md and the pages of docs/ and compares what they print with what each page
+shows; checks that every relative link of a page leads to a file.
 
 The convention, which keeps the README readable as it is:
   - A code block indented 4 spaces whose first line starts with "$ " is checked; other blocks
@@ -11,17 +12,22 @@ The convention, which keeps the README readable as it is:
     for any text on that line (a long path cut short).
   - The commands of one block run one after the other in one bash (no pipefail, as a user's
     shell), so "echo $?" shows the status of the command before it, from the repository root
-    with the built tools first on PATH, stdin empty, LC_ALL=C.UTF-8.
+    (--root; by default the folder of the first --readme, README.md's, so that a page of docs/
+    shows commands run from the root as the README does) with the built tools first on PATH,
+    stdin empty, LC_ALL=C.UTF-8.
   - A block in which a command mentions ../shared needs the shared data beside the clone: it runs
     with --only shared, and without ../shared that run reports it as not run (exit 77).
 
-A block that leaves a file or folder in the repository root (a user's clone) fails.
+A block that leaves a file or folder in the repository root (a user's clone) fails. So does a
+relative link or picture, [text](path) or ![text](path), whose path (from the page's folder) is
+not there: text moved between pages keeps its links working.
 
-Exit: 0 when every command checked shows what the README shows, 1 otherwise (a diff per
+Exit: 0 when every command checked shows what its page shows and every link leads to a file, 1 otherwise (a diff per
 command), 77 when every block selected needs ../shared and it is absent, 2 on a usage error.
 """
 
 import argparse
+import collections
 import difflib
 import os
 import re
@@ -73,6 +79,24 @@ def parse_block(body):
             commands[-1].expected.append(text)
         k += 1
     return commands
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def broken_links(text, folder):
+    """(line, target) of each relative link of the page whose file is not there; code blocks are not read."""
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.startswith("    "):
+            continue
+        for target in LINK.findall(line):
+            path = target.split("#", 1)[0]
+            if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path):  # an anchor, https:, mailto:
+                continue
+            if not os.path.exists(os.path.join(folder, path)):
+                found.append((number, target))
+    return found
 
 
 def needs_shared(block):
@@ -146,23 +170,46 @@ def output_lines(output):
 
 
 def main():
-    ap = argparse.ArgumentParser(description="Check the README's commands against their output.")
-    ap.add_argument("--readme", required=True)
+    ap = argparse.ArgumentParser(description="Check the commands of the README and its pages against their output.")
+    ap.add_argument("--readme", required=True, action="append", help="a page to check (repeat for several)")
     ap.add_argument("--tools", required=True, help="the folder of the built hpa-* tools, put first on PATH")
-    ap.add_argument("--root", help="where the commands run (default: the README's folder)")
+    ap.add_argument("--root", help="where the commands run (default: the first --readme's folder)")
     ap.add_argument("--only", choices=["local", "shared", "all"], default="all",
                     help="local: the blocks that do not need ../shared; shared: those that do")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per block")
     args = ap.parse_args()
 
-    root = os.path.abspath(args.root or os.path.dirname(os.path.abspath(args.readme)))
+    root = os.path.abspath(args.root or os.path.dirname(os.path.abspath(args.readme[0])))
     tools = os.path.abspath(args.tools)
-    name = os.path.basename(args.readme)
-    with open(args.readme, encoding="utf-8") as f:
-        all_blocks = blocks(f.read())
     shared_here = os.path.isdir(os.path.join(root, SHARED, "data"))
+    totals = collections.Counter()
+    for readme in args.readme:
+        for key, count in check_page(readme, root, tools, shared_here, args).items():
+            totals[key] += count
+    if totals["differ"]:
+        return 1
+    if totals["not_run"] and totals["ran"] == 0:
+        return 77
+    return 0
 
-    ran, differ, not_run = 0, 0, []
+
+def page_name(readme, root):
+    """The page as the messages name it: its path from the root (docs/hpa-watch.md), else its file name."""
+    path = os.path.relpath(os.path.abspath(readme), root)
+    return os.path.basename(readme) if path.startswith("..") else path
+
+
+def check_page(readme, root, tools, shared_here, args):
+    name = page_name(readme, root)
+    with open(readme, encoding="utf-8") as f:
+        text = f.read()
+    all_blocks = blocks(text)
+
+    ran, differ, not_run, broken = 0, 0, [], []
+    if args.only != "shared":  # once, with the local blocks: links need no data
+        broken = broken_links(text, os.path.dirname(os.path.abspath(readme)))
+        for number, target in broken:
+            print(f"{name}:{number}: the link {target} leads nowhere (a path from the page's folder)")
     for block in all_blocks:
         shared = needs_shared(block)
         if (args.only == "local" and shared) or (args.only == "shared" and not shared):
@@ -186,22 +233,17 @@ def main():
             if lines_match(expected, actual):
                 continue
             differ += 1
-            print(f"{name}:{c.line}: the output differs from the README ({ELLIPSIS} stands for any lines)")
+            print(f"{name}:{c.line}: the output differs from the page ({ELLIPSIS} stands for any lines)")
             print("    $ " + c.text.replace("\n", "\n    "))
-            for d in difflib.unified_diff(expected, actual, "README", "actual", lineterm="", n=2):
+            for d in difflib.unified_diff(expected, actual, name, "actual", lineterm="", n=2):
                 print("    " + d)
             print()
 
     for c in not_run:
         print(f"{name}:{c.line}: not run: needs {SHARED}/data, absent here: $ {c.text.splitlines()[0]}")
-    print(f"{name}: {ran - differ} commands show what the README shows, {differ} differ, "
-          f"{len(not_run)} not run")
-    if differ:
-        return 1
-    if not_run and ran == 0:
-        return 77
-    return 0
-
+    links = f", {len(broken)} links lead nowhere" if broken else ""
+    print(f"{name}: {ran - differ} commands show what the page shows, {differ} differ, {len(not_run)} not run{links}")
+    return {"ran": ran, "differ": differ + len(broken), "not_run": len(not_run)}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/deps.sh
 # chromium and python3: the pictures are rendered and checked in a real browser (label browser);
-# python3 also runs the README's commands (label readme).
+# python3 also runs the commands of README.md and docs/*.md (label readme).
 # poppler-utils (pdftotext) and a CJK font: the season report printed to PDF is read back (label browser).
 # dpkg-dev (dpkg-shlibdeps) and lintian: the Debian package is made and checked (label package).
 hpa_install_deps clang libclang-rt-14-dev chromium python3 poppler-utils fonts-wqy-microhei dpkg-dev lintian

@@ -1,5 +1,5 @@
 # hpa-stats on the 平顶山 daily file of ../shared (aqistudy, 2013-12-31 … 2017-01-31, headerless
-# city,date,AQI,…): the numbers of the README's table of winters, under each built-in profile.
+# city,date,AQI,…): the numbers of docs/hpa-stats.md's table of winters, under each built-in profile.
 #   TOOL  hpa-stats     DATA  the daily file     WORK  a folder for the converted series
 # Prints SKIPPED (the test's skip expression) when the file is absent.
 cmake_minimum_required(VERSION 3.20)

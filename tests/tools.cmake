@@ -175,7 +175,8 @@ hpa_tool_test(notice_hostile_directives 0 hpa-notice
   STDIN_ABS ${CMAKE_CURRENT_SOURCE_DIR}/expected/episodes_hostile_directives_json.out ARGS --lang en)
 hpa_tool_test(notice_hostile_names 0 hpa-notice ARGS --kind issue --authority "<b>office</b> [x](javascript:alert(1))"
   hostile_episodes.json)
-# the README's replay of 平顶山 and 豫气攻坚办〔2016〕153号 (needs ../shared/data; skipped without it)
+# the replay of 平顶山 and 豫气攻坚办〔2016〕153号 in docs/hpa-episodes.md and docs/hpa-watch.md
+# (needs ../shared/data; skipped without it)
 if(HPA_UPDATE_EXPECTED)
   set(directives_update update)
 endif()
@@ -265,7 +266,7 @@ hpa_tool_test(stats_header_only 0 hpa-stats ARGS -f text bad/header_only.csv)
 hpa_tool_test(stats_concentrations_unsorted 1 hpa-stats ARGS --concentrations bad/conc_unsorted.csv stats_hourly.csv)
 hpa_tool_test(stats_usage_bad_by 2 hpa-stats ARGS --by season stats_daily.csv)
 hpa_tool_test(stats_usage_two_stdin 2 hpa-stats STDIN stats_hourly.csv ARGS --concentrations - -)
-# the 平顶山 winters of the README, from ../shared (not run without it)
+# the 平顶山 winters of docs/hpa-stats.md, from ../shared (not run without it)
 add_test(NAME "shared: hpa-stats, the Pingdingshan winters under each profile" COMMAND ${CMAKE_COMMAND}
   -DTOOL=$<TARGET_FILE:hpa-stats> "-DDATA=${PROJECT_SOURCE_DIR}/../shared/data/aqistudy_daily_city_2013_2017/平顶山.csv"
   -DWORK=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/stats_shared.cmake)
@@ -425,7 +426,7 @@ endforeach()
 
 
 # hpa-watch under cron: the clock, stale and absent stations, the state's place, its lock, the
-# order of state and output, the README's crontab line; and --replay over a season
+# order of state and output, the crontab line of README.md and docs/hpa-watch.md; and --replay over a season
 # (exit 4: another run holds the state's lock with --no-wait; 5: a station stale or absent)
 # The tools' clock for the cases above that decide at the file's last observed hour, an hour later
 foreach(t watch_issue_on_time watch_issue_not_yet_due watch_issue_late watch_override watch_upgrade watch_state_first
@@ -472,16 +473,17 @@ hpa_tool_test(watch_replay_forecast_rows 0 hpa-watch ARGS --replay .. --summary 
 foreach(case concurrent two_feeds no_wait output_fails reader_gone replay_span crontab)
   add_test(NAME "tool: watch under cron: ${case}" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_cron.sh ${case}
     $<TARGET_FILE_DIR:hpa-watch> ${CMAKE_CURRENT_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/watch_cron/${case}
-    ${PROJECT_SOURCE_DIR}/README.md)
+    ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/hpa-watch.md)
   # many processes at once: alone, so that no other test meets a process limit
   set_tests_properties("tool: watch under cron: ${case}" PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77 RUN_SERIAL TRUE
     ENVIRONMENT "HPA_SANITIZED=$<BOOL:${HPA_SANITIZE}>")
 endforeach()
-# The README's replay of the Beijing winter, on the full UCI data of ../shared (label shared)
-add_test(NAME "tool: watch replay of the Beijing winter (README)" COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_replay_beijing.sh
+# The replay of the Beijing winter in docs/hpa-watch.md, on the full UCI data of ../shared (label shared)
+set(beijing_replay "tool: watch replay of the Beijing winter (docs/hpa-watch.md)")
+add_test(NAME ${beijing_replay} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_replay_beijing.sh
   $<TARGET_FILE_DIR:hpa-watch> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_BINARY_DIR}/watch_replay_beijing
-  ${PROJECT_SOURCE_DIR}/README.md)
-set_tests_properties("tool: watch replay of the Beijing winter (README)" PROPERTIES LABELS shared SKIP_RETURN_CODE 77 TIMEOUT 120)
+  ${PROJECT_SOURCE_DIR}/docs/hpa-watch.md)
+set_tests_properties(${beijing_replay} PROPERTIES LABELS shared SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 
 

@@ -1,17 +1,20 @@
 #!/bin/bash
 # hpa-watch as cron runs it, run as a user would:
-#   watch_cron.sh CASE BINDIR DATADIR WORKDIR README
+#   watch_cron.sh CASE BINDIR DATADIR WORKDIR PAGE...
 # CASE: concurrent (50 pairs of runs on one state at once: every action reported once, the state
 # whole), two_feeds (50 pairs of runs of two feeds with different stations on one state: each
 # keeps the other's stations), no_wait (a held lock: exit 4 at once with --no-wait, else the run
 # waits), output_fails (stdout on /dev/full after the state was written: the state is put back,
 # and the next run reports the action), reader_gone (the same when the reader of stdout goes
 # away: exit 1, not the quiet stop of other tools), replay_span (--replay 0001..9999 within 400 MB
-# and 20 s, where walking the gap took 1.2 GB), crontab (README.md's crontab line, as written, with the
-# tool, folders and mail replaced by the test's). Exits 0 when all is as it should be, 77 when
-# the case cannot run here, else prints why and exits 1.
+# and 20 s, where walking the gap took 1.2 GB), crontab (the crontab line of the pages, README.md and
+# docs/hpa-watch.md, the same in each, as written, with the tool, folders and mail replaced by the
+# test's). Exits 0 when all is as it should be, 77 when the case cannot run here, else prints why
+# and exits 1.
 set -u
-case_=$1 bin=$2 data=$3 work=$4 readme=$5
+case_=$1 bin=$2 data=$3 work=$4
+shift 4
+pages=("$@")  # absolute paths: the case runs in WORKDIR
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
 fail() { echo "FAIL ($case_): $*"; exit 1; }
 export HPA_NOW=2023-12-01T09:00  # an hour after the fixtures' last observed hour
@@ -125,9 +128,14 @@ replay_span)  # a replay from year 1 to 9999 over two episodes 9998 years apart:
   [ "$got" = "$want" ] || fail "actions: $got"
   echo "two episodes 9998 years apart: issued, lifted when the data came back, issued again, each raised to red"
   ;;
-crontab)  # README.md's crontab line, run by sh as cron runs it
-  line=$(grep -m1 '^    5 \* \* \* \* ' "$readme" | sed 's/^    5 \* \* \* \* //')
-  [ -n "$line" ] || fail "no crontab line (indented, starting '5 * * * * ') in $readme"
+crontab)  # the pages' crontab line, run by sh as cron runs it
+  line=
+  for page in "${pages[@]}"; do
+    shown=$(grep -m1 '^    5 \* \* \* \* ' "$page" | sed 's/^    5 \* \* \* \* //')
+    [ -n "$shown" ] || fail "no crontab line (indented, starting '5 * * * * ') in $page"
+    [ -z "$line" ] || [ "$shown" = "$line" ] || fail "$page shows another crontab line than ${pages[0]}: $shown"
+    line=$shown
+  done
   for path in /usr/local/bin/hpa-watch /var/lib/hpa/ /var/log/hpa/ /data/latest.csv; do
     case $line in *"$path"*) ;; *) fail "the crontab line has no $path: $line" ;; esac
   done

@@ -1,10 +1,10 @@
 #!/bin/bash
-# The replay of README.md's hpa-watch section on the Beijing winter 2016-17 (12 UCI sites of
+# The replay of docs/hpa-watch.md on the Beijing winter 2016-17 (12 UCI sites of
 # ../shared/data), observed only and with a 72 h and a 168 h forecast: no lift contradicted by
 # hindsight, no episode issued twice or missed, with 168 h no site-hour above hindsight and no
 # change unannounced (RULES.md §9), the hindsight episodes those of hpa-episodes, and the tables
-# in README.md what the tool prints.
-#   watch_replay_beijing.sh BINDIR SHARED_DATA WORKDIR README
+# in docs/hpa-watch.md what the tool prints.
+#   watch_replay_beijing.sh BINDIR SHARED_DATA WORKDIR PAGE
 # Exits 77 (not run) without ../shared/data.
 set -u
 bin=$1 shared=$2 work=$3 readme=$4
@@ -33,11 +33,11 @@ for forecast in 0 72 168; do
   fi
   [ "$(tail -n +2 summary_$forecast.csv | cut -d, -f1,2 | sort)" = "$(cat episodes.csv)" ] ||
     fail "forecast $forecast h: the hindsight episodes are not hpa-episodes' ($(cat episodes.csv | tr '\n' ' '))"
-  # README.md: the indented lines under the command line, up to the next command or blank line
+  # the page: the indented lines under the command line, up to the next command or blank line
   cmd="    \$ hpa-watch --replay 2016-12-01..2017-01-15 --forecast-hours $forecast --summary -f text /tmp/bj.csv | sed -n '1p;\$p'"
   awk -v cmd="$cmd" '$0 == cmd { on = 1; next } on && (/^    \$/ || !/^    /) { exit } on { print substr($0, 5) }' "$readme" > readme_$forecast.txt
   "$bin/hpa-watch" -q --replay 2016-12-01..2017-01-15 --forecast-hours $forecast --summary -f text bj.csv | sed -n '1p;$p' > text_$forecast.txt
-  [ -s readme_$forecast.txt ] || fail "README.md has no table under: $cmd"
-  diff readme_$forecast.txt text_$forecast.txt || fail "README.md's table (forecast $forecast h) is not what the tool prints"
+  [ -s readme_$forecast.txt ] || fail "$readme has no table under: $cmd"
+  diff readme_$forecast.txt text_$forecast.txt || fail "$readme's table (forecast $forecast h) is not what the tool prints"
 done
-echo "12 stations, observed only, with a 72 h and a 168 h forecast: nothing contradicted, issued twice or missed; with 168 h nothing above hindsight or unannounced; README.md's tables hold"
+echo "12 stations, observed only, with a 72 h and a 168 h forecast: nothing contradicted, issued twice or missed; with 168 h nothing above hindsight or unannounced; the page's tables hold"

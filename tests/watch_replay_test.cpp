@@ -286,7 +286,7 @@ TEST_CASE("watch_replay: with the forecasts as issued, revised daily, no notice 
   CHECK(compared > 20);
   CHECK(repeated == 0);
   CHECK(revised > perfect);   // the errors cost notices …
-  CHECK(revised * 10 < 17 * perfect);  // … within 1.7x (issue 26 asks 1.5x: not met, see README)
+  CHECK(revised * 10 < 17 * perfect);  // … within 1.7x (issue 26 asks 1.5x: not met, see docs/hpa-watch.md)
 }
 
 TEST_CASE("watch_replay: observed only, a lift is final about 20 h after hindsight confirms it", "[watch_replay]") {
