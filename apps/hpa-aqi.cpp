@@ -18,7 +18,8 @@ using namespace hpa;
 namespace {
 
 const tool::spec spec = {
-    "hpa-aqi", "Compute the AQI from pollutant concentrations (HJ 633-2012 and HJ 633-2026).",
+    "hpa-aqi",
+    "Compute the AQI from pollutant concentrations (HJ 633-2012 and HJ 633-2026).",
     "Input: long CSV station,time,pm25,pm10,so2,no2,co,o3 (µg/m³, CO mg/m³), and optionally\n"
     "pm25_24h, pm10_24h, so2_24h, o3_8h (what hpa-convert writes). Output per hour: the AQI,\n"
     "its category, the primary pollutant(s) and each IAQI. By default the hourly (real-time)\n"
@@ -66,7 +67,8 @@ void options(CLI::App& app, args& a) {
 }
 
 // The iaqi_* columns, in the order of aqi_part.
-constexpr const char* iaqi_columns[] = {"iaqi_so2", "iaqi_no2", "iaqi_co", "iaqi_o3", "iaqi_o3_8h", "iaqi_pm10", "iaqi_pm25"};
+constexpr const char* iaqi_columns[] = {"iaqi_so2",   "iaqi_no2",  "iaqi_co",  "iaqi_o3",
+                                        "iaqi_o3_8h", "iaqi_pm10", "iaqi_pm25"};
 
 std::vector<std::string> columns(bool daily) {
   std::vector<std::string> c = {"station", "time", daily ? "daily_aqi" : "aqi", "category", "primary"};
@@ -80,9 +82,9 @@ std::vector<io::field> fields(const std::string& station, hour_t t, const aqi_br
   std::string primary;
   for (std::size_t p = 0; p < aqi_part_count; ++p)
     if (r.primary & (1u << p)) primary += (primary.empty() ? "" : " ") + std::string(aqi_part_names[p]);
-  std::vector<field> f = {field::string(station), field::time(t),
-                          r.aqi >= 0 ? field::integer(r.aqi) : field::number(no_value),
-                          field::string_or_null(r.aqi >= 0 ? category(r.aqi).name_en : ""), field::string_or_null(primary)};
+  std::vector<field> f = {
+      field::string(station), field::time(t), r.aqi >= 0 ? field::integer(r.aqi) : field::number(no_value),
+      field::string_or_null(r.aqi >= 0 ? category(r.aqi).name_en : ""), field::string_or_null(primary)};
   for (std::size_t p = 0; p < aqi_part_count; ++p)
     f.push_back(r.iaqi[p] >= 0 ? field::integer(r.iaqi[p]) : field::number(no_value));
   return f;
@@ -124,11 +126,11 @@ class unit_watch {
     const unit_bounds* bounds;
   };
   static constexpr column columns_[] = {
-      {"pm25", &concentrations::pm25, &pm25_bounds},    {"pm25_24h", &concentrations::pm25_24h, &pm25_bounds},
-      {"pm10", &concentrations::pm10, &pm10_bounds},    {"pm10_24h", &concentrations::pm10_24h, &pm10_bounds},
-      {"so2", &concentrations::so2, &so2_bounds},       {"so2_24h", &concentrations::so2_24h, &so2_bounds},
-      {"no2", &concentrations::no2, &no2_bounds},       {"co", &concentrations::co, &co_bounds},
-      {"o3", &concentrations::o3, &o3_bounds},          {"o3_8h", &concentrations::o3_8h, &o3_bounds}};
+      {"pm25", &concentrations::pm25, &pm25_bounds}, {"pm25_24h", &concentrations::pm25_24h, &pm25_bounds},
+      {"pm10", &concentrations::pm10, &pm10_bounds}, {"pm10_24h", &concentrations::pm10_24h, &pm10_bounds},
+      {"so2", &concentrations::so2, &so2_bounds},    {"so2_24h", &concentrations::so2_24h, &so2_bounds},
+      {"no2", &concentrations::no2, &no2_bounds},    {"co", &concentrations::co, &co_bounds},
+      {"o3", &concentrations::o3, &o3_bounds},       {"o3_8h", &concentrations::o3_8h, &o3_bounds}};
   std::array<median_sketch, std::size(columns_)> sketches_{};
 };
 
@@ -186,7 +188,9 @@ int run(const args& a, tool::context& cx) {
   const realtime_options ro{a.pm == "moving" ? realtime_pm::moving_24h : realtime_pm::hourly_vs_24h, a.o3_8h,
                             a.so2_fallback};
   auto edition = [&](hour_t t) {
-    return a.standard == "2012" ? aqi_edition::hj633_2012 : a.standard == "2026" ? aqi_edition::hj633_2026 : edition_for(t);
+    return a.standard == "2012"   ? aqi_edition::hj633_2012
+           : a.standard == "2026" ? aqi_edition::hj633_2026
+                                  : edition_for(t);
   };
   io::output out(cx.options().output);
   io::record_writer rows(out, cx.options().format,
@@ -204,18 +208,21 @@ int run(const args& a, tool::context& cx) {
       rows.write(fields(m.station, m.hour, hourly_breakdown(to_thousandths(m.c), edition(m.hour), ro)));
       continue;
     }
-    auto [it, fresh] = stations.try_emplace(m.station, daily_state{rolling_concentrations(cx.profile().min_valid_hours)});
+    auto [it, fresh] =
+        stations.try_emplace(m.station, daily_state{rolling_concentrations(cx.profile().min_valid_hours)});
     auto& st = it->second;
     if (!fresh && m.hour < st.next)
       throw error(location{m.source, m.line, 0}, (m.station.empty() ? std::string() : "station " + m.station + ": ") +
-                                                     format_time(m.hour) + " is not after line " + std::to_string(st.line) +
+                                                     format_time(m.hour) + " is not after line " +
+                                                     std::to_string(st.line) +
                                                      ": sort the rows by station and time, one row per hour");
     if (fresh) st.next = m.hour;
     // Missing hours: written while the window still holds values; after a window of them it is
     // empty, and the hours up to the next row have no daily AQI to write.
     for (int missing = 0; st.next < m.hour; ++st.next, ++missing) {
       if (missing == 24) break;
-      rows.write(daily_fields(m.station, st.next, daily_breakdown(st.window.push(concentrations_milli{}), edition(st.next))));
+      rows.write(
+          daily_fields(m.station, st.next, daily_breakdown(st.window.push(concentrations_milli{}), edition(st.next))));
     }
     rows.write(daily_fields(m.station, m.hour, daily_breakdown(st.window.push(m.c), edition(m.hour))));
     st.next = m.hour + 1;

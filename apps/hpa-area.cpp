@@ -18,30 +18,30 @@ using namespace hpa;
 
 namespace {
 
-const tool::spec spec = {
-    "hpa-area", "Compute the hourly concentrations of areas (city, county) from their monitoring sites.",
-    "HJ 663-2013: an area's concentration of a pollutant at an hour is the mean of that hour's\n"
-    "valid values at the area's evaluation sites; background and control sites (对照点) are\n"
-    "left out. Its AQI is then computed from these means (hpa-aqi), never as a mean of the\n"
-    "sites' AQI, and its 24 h and 8 h statistics from its own hourly series (hpa-aqi --daily):\n"
-    "the input's aqi, primary, _24h and o3_8h columns are not averaged and are left empty.\n"
-    "Input: hpa-convert's long CSV (station,time,pm25,pm10,so2,no2,co,o3 …). The map (--map):\n"
-    "station,area[,background][,more area columns such as city,county] or the national site\n"
-    "list (监测点编码,监测点名称,城市,对照点; stations matched by code or name).\n"
-    "Output: the same CSV with station = the area and a sites column: the evaluation sites\n"
-    "with a value for any pollutant that hour. A pollutant with fewer valid sites than\n"
-    "--min-sites is empty for the hour. Stations missing from the map, and sites of the map\n"
-    "missing from the data, are reported with counts; a map in which no area has an evaluation\n"
-    "site (every site a control site, say) is an error.\n"
-    "--daily-means writes instead, per area and calendar day, HJ 663's daily values of the\n"
-    "area's hourly series (what hpa-aqi --daily-means writes for a station): the 24 h means of\n"
-    "PM2.5, PM10, SO2, NO2 and CO, each valid with 20 of 24 hours, the O3 daily maximum 8 h\n"
-    "mean, and the valid hours (8 h means for O3) each stands on.\n"
-    "Memory: an hour of an area is written once every site of the area has a later row, so\n"
-    "input ordered by time streams; input grouped by station (what hpa-convert writes) is held\n"
-    "until an area's last site is read, about 150 bytes per area and hour (a year of one city:\n"
-    "1.3 MB). Each station's rows must be in time order.",
-    tool::takes::input | tool::takes::output | tool::takes::quiet};
+const tool::spec spec = {"hpa-area",
+                         "Compute the hourly concentrations of areas (city, county) from their monitoring sites.",
+                         "HJ 663-2013: an area's concentration of a pollutant at an hour is the mean of that hour's\n"
+                         "valid values at the area's evaluation sites; background and control sites (对照点) are\n"
+                         "left out. Its AQI is then computed from these means (hpa-aqi), never as a mean of the\n"
+                         "sites' AQI, and its 24 h and 8 h statistics from its own hourly series (hpa-aqi --daily):\n"
+                         "the input's aqi, primary, _24h and o3_8h columns are not averaged and are left empty.\n"
+                         "Input: hpa-convert's long CSV (station,time,pm25,pm10,so2,no2,co,o3 …). The map (--map):\n"
+                         "station,area[,background][,more area columns such as city,county] or the national site\n"
+                         "list (监测点编码,监测点名称,城市,对照点; stations matched by code or name).\n"
+                         "Output: the same CSV with station = the area and a sites column: the evaluation sites\n"
+                         "with a value for any pollutant that hour. A pollutant with fewer valid sites than\n"
+                         "--min-sites is empty for the hour. Stations missing from the map, and sites of the map\n"
+                         "missing from the data, are reported with counts; a map in which no area has an evaluation\n"
+                         "site (every site a control site, say) is an error.\n"
+                         "--daily-means writes instead, per area and calendar day, HJ 663's daily values of the\n"
+                         "area's hourly series (what hpa-aqi --daily-means writes for a station): the 24 h means of\n"
+                         "PM2.5, PM10, SO2, NO2 and CO, each valid with 20 of 24 hours, the O3 daily maximum 8 h\n"
+                         "mean, and the valid hours (8 h means for O3) each stands on.\n"
+                         "Memory: an hour of an area is written once every site of the area has a later row, so\n"
+                         "input ordered by time streams; input grouped by station (what hpa-convert writes) is held\n"
+                         "until an area's last site is read, about 150 bytes per area and hour (a year of one city:\n"
+                         "1.3 MB). Each station's rows must be in time order.",
+                         tool::takes::input | tool::takes::output | tool::takes::quiet};
 
 struct args {
   tool::common common;
@@ -134,8 +134,9 @@ class area_run {
     ++st.rows;
     if (st.k != station_state::evaluation) return;
     if (!series_.push(st.site, m.hour, m.c, writer_))
-      throw error(location{m.source, m.line, 0}, "station " + m.station + ": " + format_time(m.hour) + " is not after line " +
-                                                     std::to_string(st.last_line) + ": each station's rows must be in time order");
+      throw error(location{m.source, m.line, 0}, "station " + m.station + ": " + format_time(m.hour) +
+                                                     " is not after line " + std::to_string(st.last_line) +
+                                                     ": each station's rows must be in time order");
     st.last_line = m.line;
   }
 
@@ -146,15 +147,19 @@ class area_run {
     std::uint64_t unknown_rows = 0;
     std::vector<bool> seen(map_.sites.size(), false);
     for (const auto& [name, st] : stations_) {
-      if (st.k == station_state::unknown) { unknown.insert(name); unknown_rows += st.rows; }
-      else seen[st.map_site] = true;
+      if (st.k == station_state::unknown) {
+        unknown.insert(name);
+        unknown_rows += st.rows;
+      } else
+        seen[st.map_site] = true;
       if (st.k == station_state::no_area) no_area.insert(name);
     }
     if (!unknown.empty())
-      cx_.warn(fmt::format("{} station(s) of the data are not in {}, {} row(s) left out: {}", unknown.size(), map_.source,
-                             unknown_rows, names(unknown)));
+      cx_.warn(fmt::format("{} station(s) of the data are not in {}, {} row(s) left out: {}", unknown.size(),
+                           map_.source, unknown_rows, names(unknown)));
     if (!no_area.empty())
-      cx_.warn(fmt::format("{} station(s) have no {} in {} (left out): {}", no_area.size(), map_.level, map_.source, names(no_area)));
+      cx_.warn(fmt::format("{} station(s) have no {} in {} (left out): {}", no_area.size(), map_.level, map_.source,
+                           names(no_area)));
     std::set<std::string> absent;
     for (std::size_t i = 0; i < seen.size(); ++i)
       if (!seen[i] && !map_.sites[i].area.empty()) absent.insert(map_.sites[i].station);
@@ -182,8 +187,10 @@ class area_run {
     if (i == io::site_map::npos) return st;
     st.map_site = i;
     const auto& s = map_.sites[i];
-    if (s.background) st.k = station_state::background;
-    else if (s.area.empty()) st.k = station_state::no_area;
+    if (s.background)
+      st.k = station_state::background;
+    else if (s.area.empty())
+      st.k = station_state::no_area;
     else {
       st.k = station_state::evaluation;
       st.site = eval_index_.at(i);

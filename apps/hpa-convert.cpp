@@ -65,8 +65,10 @@ void convert_daily_city(const tool::context& cx, std::optional<hour_t> lo, std::
 }
 
 int run(const args& a, tool::context& cx) {
-  const std::optional<hour_t> lo = a.since.empty() ? std::nullopt : std::optional(tool::date_option(a.since, "--since"));
-  const std::optional<hour_t> hi = a.until.empty() ? std::nullopt : std::optional(tool::date_option(a.until, "--until"));
+  const std::optional<hour_t> lo =
+      a.since.empty() ? std::nullopt : std::optional(tool::date_option(a.since, "--since"));
+  const std::optional<hour_t> hi =
+      a.until.empty() ? std::nullopt : std::optional(tool::date_option(a.until, "--until"));
   if (a.from == "daily-city") {
     convert_daily_city(cx, lo, hi);
     return 0;

@@ -8,17 +8,17 @@ using namespace hpa;
 
 namespace {
 
-const tool::spec spec = {
-    "hpa-daily", "Print the daily AQI of every hour: the mean of the 24 hours ending at it.",
-    "The plan's daily AQI is a rolling 24-hour mean that may cross calendar days (§3.2.1). A\n"
-    "window has a value when at least 20 of its 24 hours do (the profile's min_valid_hours).\n"
-    "Output, in input order: station,time,daily_aqi,valid_hours, one row per hour whose window\n"
-    "holds any value; daily_aqi is empty when the window has too few. A daily input series (a\n"
-    "'date' column) gives one row per day, at its last hour. Streams: memory does not grow with\n"
-    "the input. --since/--until cut the rows; the windows still count the hours before.",
-    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::quiet |
-        tool::takes::format | tool::takes::stations | tool::takes::period,
-    {io::format::csv, io::format::json, io::format::jsonl}};
+const tool::spec spec = {"hpa-daily",
+                         "Print the daily AQI of every hour: the mean of the 24 hours ending at it.",
+                         "The plan's daily AQI is a rolling 24-hour mean that may cross calendar days (§3.2.1). A\n"
+                         "window has a value when at least 20 of its 24 hours do (the profile's min_valid_hours).\n"
+                         "Output, in input order: station,time,daily_aqi,valid_hours, one row per hour whose window\n"
+                         "holds any value; daily_aqi is empty when the window has too few. A daily input series (a\n"
+                         "'date' column) gives one row per day, at its last hour. Streams: memory does not grow with\n"
+                         "the input. --since/--until cut the rows; the windows still count the hours before.",
+                         tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of |
+                             tool::takes::quiet | tool::takes::format | tool::takes::stations | tool::takes::period,
+                         {io::format::csv, io::format::json, io::format::jsonl}};
 
 struct args {
   tool::common common;
@@ -41,14 +41,17 @@ int run(const args&, tool::context& cx) {
   io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
   io::output out(cx.options().output);
   io::record_writer rows(out, cx.options().format, {"station", "time", "daily_aqi", "valid_hours"});
-  io::station_table<daily_sink> table(p, reader.kind(), in.name, [&](std::string_view name) {
-    daily_sink s;
-    s.out = &rows;
-    s.station = std::string(name);
-    s.keep = &cx.filter();
-    s.wanted = cx.filter().station(name);
-    return s;
-  }, cx.warner());
+  io::station_table<daily_sink> table(
+      p, reader.kind(), in.name,
+      [&](std::string_view name) {
+        daily_sink s;
+        s.out = &rows;
+        s.station = std::string(name);
+        s.keep = &cx.filter();
+        s.wanted = cx.filter().station(name);
+        return s;
+      },
+      cx.warner());
   io::aqi_record r;
   while (reader.next(r)) table.feed(r);
   table.finish();
@@ -62,4 +65,7 @@ int run(const args&, tool::context& cx) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return tool::main<args>(argc, argv, spec, [](CLI::App&, args&) {}, run); }
+int main(int argc, char** argv) {
+  return tool::main<args>(
+      argc, argv, spec, [](CLI::App&, args&) {}, run);
+}

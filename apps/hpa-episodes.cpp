@@ -13,37 +13,37 @@ using namespace hpa;
 
 namespace {
 
-const tool::spec spec = {
-    "hpa-episodes", "Find the warning episodes of every station: level, span, tier and issue deadline.",
-    "Daily AQI (the rolling 24-hour mean, §3.2.1) gives each hour a condition level; processes\n"
-    "less than 36 h apart merge into one episode that starts at its highest level; a level is\n"
-    "lowered or lifted only after 36 h below it (§3.2.4); the warning must be issued 48 h before\n"
-    "the start (§3.2.3). An episode the data end inside is pending (lift empty).\n"
-    "Formats: csv (one row per episode), json (an array of objects), jsonl (an object per line),\n"
-    "text (for people).\n"
-    "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
-    "AQI, hours at each condition level, hours at each warning level, episodes. Its columns\n"
-    "<level>_h and warn_<level>_h are the profile's levels (yellow, orange, red by default);\n"
-    "the others, and every column of the episode records, are there under every profile.\n"
-    "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
-    "and its highest level reaches --level; --summary counts the hours of the window and the\n"
-    "episodes written.\n"
-    "Concentrations in (station,time,pm25,pm10,so2,no2,co,o3, as hpa-convert and hpa-area\n"
-    "write them): the daily AQI is made as the profile's daily_aqi says, the mean of the\n"
-    "hourly AQI (mean_of_hourly_aqi) or the AQI of the 24 h mean concentrations\n"
-    "(aqi_of_mean_concentration), and every record says which in a daily_aqi_method column.\n"
-    "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
-    "directives from above (§3.2.2(2), §3.2.3): from a directive's start the level in force is\n"
-    "at least its level for the stations whose name is its area (every station when it names\n"
-    "none); when it ends the rules decide again. One received later supersedes the earlier from\n"
-    "its start; one received at or after its end is ignored with a warning. Each episode says\n"
-    "its basis (rules, directive\n"
-    "or both), per stretch in its segments, and its rule names the documents.\n"
-    "Streams: memory is bounded by the stations and the longest episode, not the input (with\n"
-    "--directives, a station a directive names also keeps its daily AQI, 16 bytes an hour).",
-    tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of | tool::takes::threads |
-        tool::takes::quiet | tool::takes::format | tool::takes::filters,
-    {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
+const tool::spec spec = {"hpa-episodes",
+                         "Find the warning episodes of every station: level, span, tier and issue deadline.",
+                         "Daily AQI (the rolling 24-hour mean, §3.2.1) gives each hour a condition level; processes\n"
+                         "less than 36 h apart merge into one episode that starts at its highest level; a level is\n"
+                         "lowered or lifted only after 36 h below it (§3.2.4); the warning must be issued 48 h before\n"
+                         "the start (§3.2.3). An episode the data end inside is pending (lift empty).\n"
+                         "Formats: csv (one row per episode), json (an array of objects), jsonl (an object per line),\n"
+                         "text (for people).\n"
+                         "--summary prints one row per station instead: hours with a daily AQI, the highest daily\n"
+                         "AQI, hours at each condition level, hours at each warning level, episodes. Its columns\n"
+                         "<level>_h and warn_<level>_h are the profile's levels (yellow, orange, red by default);\n"
+                         "the others, and every column of the episode records, are there under every profile.\n"
+                         "Filters: an episode is written whole when it is in force at some hour of --since..--until\n"
+                         "and its highest level reaches --level; --summary counts the hours of the window and the\n"
+                         "episodes written.\n"
+                         "Concentrations in (station,time,pm25,pm10,so2,no2,co,o3, as hpa-convert and hpa-area\n"
+                         "write them): the daily AQI is made as the profile's daily_aqi says, the mean of the\n"
+                         "hourly AQI (mean_of_hourly_aqi) or the AQI of the 24 h mean concentrations\n"
+                         "(aqi_of_mean_concentration), and every record says which in a daily_aqi_method column.\n"
+                         "--directives FILE (received_at,level,start,end,area,source, CSV or JSON) adds the\n"
+                         "directives from above (§3.2.2(2), §3.2.3): from a directive's start the level in force is\n"
+                         "at least its level for the stations whose name is its area (every station when it names\n"
+                         "none); when it ends the rules decide again. One received later supersedes the earlier from\n"
+                         "its start; one received at or after its end is ignored with a warning. Each episode says\n"
+                         "its basis (rules, directive\n"
+                         "or both), per stretch in its segments, and its rule names the documents.\n"
+                         "Streams: memory is bounded by the stations and the longest episode, not the input (with\n"
+                         "--directives, a station a directive names also keeps its daily AQI, 16 bytes an hour).",
+                         tool::takes::series | tool::takes::output | tool::takes::profile | tool::takes::as_of |
+                             tool::takes::threads | tool::takes::quiet | tool::takes::format | tool::takes::filters,
+                         {io::format::csv, io::format::json, io::format::jsonl, io::format::text}};
 
 struct args {
   tool::common common;
@@ -60,7 +60,7 @@ void options(CLI::App& app, args& a) {
 struct episode_sink : station_sink {
   bool summary = false;
   const tool::filter* keep = nullptr;
-  std::vector<episode> episodes;  // warnings and withheld ones, in the order they close
+  std::vector<episode> episodes;                 // warnings and withheld ones, in the order they close
   std::vector<directive> directives;             // those naming this station
   std::vector<std::pair<hour_t, double>> daily;  // with directives: every daily AQI, for their episodes
   std::optional<hour_t> first_hour, last_hour;
@@ -129,7 +129,8 @@ void count_directed(episode_sink& s, const profile& p) {
   for (const auto& d : directed_episodes(s, p)) s.count(d.e);
 }
 
-void write_directed(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
+void write_directed(const table& t, const profile& p, const tool::common& o, const tool::filter& keep,
+                    io::output& out) {
   auto kept = [&](const auto& station) {
     std::vector<directed_episode> v;
     if (!keep.station(station.name)) return v;
@@ -164,8 +165,9 @@ void write_summary(const table& t, const profile& p, const tool::common& o, cons
     if (!keep.station(e->name)) continue;
     const auto& s = e->sink;
     std::vector<io::field> f = {io::field::string(e->name), io::field::integer(s.hours_valid),
-                                has_value(s.max_daily) ? io::field::custom(fmt::format("{:.2f}", s.max_daily), s.max_daily)
-                                                       : io::field::number(no_value)};
+                                has_value(s.max_daily)
+                                    ? io::field::custom(fmt::format("{:.2f}", s.max_daily), s.max_daily)
+                                    : io::field::number(no_value)};
     for (std::size_t l = 1; l <= p.levels.size(); ++l) f.push_back(io::field::integer(s.condition_hours[l]));
     for (std::size_t l = 1; l <= p.levels.size(); ++l) f.push_back(io::field::integer(s.warning_hours[l]));
     f.push_back(io::field::integer(s.warnings));
@@ -183,7 +185,8 @@ std::string method_text(const table& t) {
              : "  daily AQI  the AQI of the 24 h mean concentrations (aqi_of_mean_concentration)\n";
 }
 
-void write_episodes(const table& t, const profile& p, const tool::common& o, const tool::filter& keep, io::output& out) {
+void write_episodes(const table& t, const profile& p, const tool::common& o, const tool::filter& keep,
+                    io::output& out) {
   // a station's episodes written, by start
   auto in_order = [&](const std::string& station, std::vector<episode>& v) {
     std::vector<const episode*> kept;

@@ -19,7 +19,8 @@ using namespace hpa;
 namespace {
 
 const tool::spec spec = {
-    "hpa-level", "Tell the warning level in force at one hour (or at every hour), its tier and what it asks, per station.",
+    "hpa-level",
+    "Tell the warning level in force at one hour (or at every hour), its tier and what it asks, per station.",
     "For each station: the daily AQI and the condition level at that hour, the warning level in\n"
     "force (after merging, holding and 36 h confirmation, §3.2.4), since when and until when,\n"
     "its response tier (§4.1), and whether the end of the data leaves a lift pending. --at\n"
@@ -122,8 +123,8 @@ std::string text_of(const std::string& station, const answer& a) {
 
 std::vector<io::field> fields_of(const std::string& station, const answer& a) {
   using io::field;
-  return {field::string(station), field::time(a.time),     field::number(a.daily), field::string_or_null(a.condition),
-          field::string(a.level), field::string(a.tier),   field::time(a.since),   field::time(a.until),
+  return {field::string(station),    field::time(a.time),    field::number(a.daily), field::string_or_null(a.condition),
+          field::string(a.level),    field::string(a.tier),  field::time(a.since),   field::time(a.until),
           field::boolean(a.pending), field::string(a.action)};
 }
 
@@ -161,8 +162,8 @@ int run_at(const args& a, tool::context& cx) {
     for (const auto& [name, answer] : answers(t, p, cx.filter()))
       out << text_of(*name, answer) << (method.empty() ? "" : "  daily AQI by " + method + "\n");
   } else {
-    std::vector<std::string> columns = {"station", "time", "daily_aqi", "condition", "level", "tier",
-                                        "since", "until", "pending", "action"};
+    std::vector<std::string> columns = {"station", "time",  "daily_aqi", "condition", "level",
+                                        "tier",    "since", "until",     "pending",   "action"};
     if (t.method) columns.push_back("daily_aqi_method");
     io::record_writer rows(out, cx.options().format, columns);
     for (const auto& [name, answer] : answers(t, p, cx.filter())) {
@@ -208,10 +209,14 @@ class hour_rows {
   std::string station(const std::string& name) const {
     const auto json = nlohmann::json(name).dump();
     switch (format_) {
-      case io::format::csv: return io::csv_field(name) + ",";
-      case io::format::jsonl: return "{\"station\":" + json + ",\"time\":\"";
-      case io::format::json: return "  {\n    \"station\": " + json + ",\n    \"time\": \"";
-      case io::format::text: break;
+      case io::format::csv:
+        return io::csv_field(name) + ",";
+      case io::format::jsonl:
+        return "{\"station\":" + json + ",\"time\":\"";
+      case io::format::json:
+        return "  {\n    \"station\": " + json + ",\n    \"time\": \"";
+      case io::format::text:
+        break;
     }
     return name.empty() ? name : name + " ";
   }
@@ -239,7 +244,8 @@ class hour_rows {
         put(pending ? ",\n    \"pending\": true\n  }" : ",\n    \"pending\": false\n  }");
         break;
       case io::format::text:
-        put(station, time, "  daily AQI ", daily.empty() ? "-" : daily, middle, episode, pending ? ", pending\n" : "\n");
+        put(station, time, "  daily AQI ", daily.empty() ? "-" : daily, middle, episode,
+            pending ? ", pending\n" : "\n");
         break;
     }
     chunks_.end();
@@ -261,13 +267,16 @@ class hour_rows {
     const auto& tier = p.level_tier(l);
     auto json = [](const std::string& s) { return nlohmann::json(s).dump(); };
     switch (format_) {
-      case io::format::csv: return "," + io::csv_field(cond) + "," + io::csv_field(level) + "," + io::csv_field(tier) + ",";
+      case io::format::csv:
+        return "," + io::csv_field(cond) + "," + io::csv_field(level) + "," + io::csv_field(tier) + ",";
       case io::format::jsonl:
-        return ",\"condition\":" + json(cond) + ",\"level\":" + json(level) + ",\"tier\":" + json(tier) + ",\"episode\":";
+        return ",\"condition\":" + json(cond) + ",\"level\":" + json(level) + ",\"tier\":" + json(tier) +
+               ",\"episode\":";
       case io::format::json:
-        return ",\n    \"condition\": " + json(cond) + ",\n    \"level\": " + json(level) + ",\n    \"tier\": " +
-               json(tier) + ",\n    \"episode\": ";
-      case io::format::text: break;
+        return ",\n    \"condition\": " + json(cond) + ",\n    \"level\": " + json(level) +
+               ",\n    \"tier\": " + json(tier) + ",\n    \"episode\": ";
+      case io::format::text:
+        break;
     }
     return "  condition " + cond + "  in force: " + level + (l > 0 ? " (tier " + tier + "), episode of " : "");
   }
@@ -275,11 +284,15 @@ class hour_rows {
   // The daily AQI as the CSV shows it, as a JSON double (nlohmann writes 180 as 180.0), then the
   // middle and the episode.
   void json_values(std::string_view daily, const std::string& middle, std::string_view episode) {
-    if (daily.empty()) put("null");
-    else put(daily, daily.find('.') == std::string_view::npos ? ".0" : "");
+    if (daily.empty())
+      put("null");
+    else
+      put(daily, daily.find('.') == std::string_view::npos ? ".0" : "");
     put(middle);
-    if (episode.empty()) put("null");
-    else put("\"", episode, "\"");
+    if (episode.empty())
+      put("null");
+    else
+      put("\"", episode, "\"");
   }
 
   // format_time(h), the date made once a day: hours come in order, station by station.
@@ -332,7 +345,8 @@ struct hour_out {
   void operator()(const hour_in_force& h) {
     if (!wanted || !keep->hour(h.hour, h.level)) return;
     const bool warning = h.level > 0;
-    rows->add({name, h.hour, h.daily, warning ? h.warning->start : 0, h.condition, h.level, warning && h.warning->pending});
+    rows->add(
+        {name, h.hour, h.daily, warning ? h.warning->start : 0, h.condition, h.level, warning && h.warning->pending});
   }
 };
 
@@ -345,10 +359,13 @@ int run_every_hour(tool::context& cx) {
   hour_rows rows(out, cx.options().format, p);
   std::vector<std::unique_ptr<std::string>> names;  // each station's part of its rows, where the writer reads it
   row_thread writer(write_hour{&rows});
-  io::station_table<in_force_sink<hour_out>> table(p, reader.kind(), in.name, [&](std::string_view name) {
-    names.push_back(std::make_unique<std::string>(rows.station(std::string(name))));
-    return in_force_sink<hour_out>(hour_out{&writer, &keep, names.back().get(), keep.station(name)});
-  }, cx.warner());
+  io::station_table<in_force_sink<hour_out>> table(
+      p, reader.kind(), in.name,
+      [&](std::string_view name) {
+        names.push_back(std::make_unique<std::string>(rows.station(std::string(name))));
+        return in_force_sink<hour_out>(hour_out{&writer, &keep, names.back().get(), keep.station(name)});
+      },
+      cx.warner());
   io::aqi_record r;
   while (reader.next(r)) table.feed(r);
   table.finish();

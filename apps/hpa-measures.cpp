@@ -11,18 +11,18 @@ using namespace hpa;
 
 namespace {
 
-const tool::spec spec = {
-    "hpa-measures", "List the response measures of a tier, each with its responsible department.",
-    "The measures are the profile's: pingdingshan-2023 (the default, and the profiles that\n"
-    "extend it) lists those of its plan (§4.2.2-§4.2.4, city level §4.3); the other built-ins\n"
-    "list none, and a tier without measures says so (on stderr for csv and json). They are\n"
-    "cumulative: tier II takes tier III's and adds its own, tier I takes tier II's. --level\n"
-    "names the warning instead of the tier (yellow = III, orange = II, red = I, by the\n"
-    "profile). The tier-I school rule applies when the daily AQI reaches 500: with --daily-aqi\n"
-    "below that it is left out, without --daily-aqi it is listed with its condition.\n"
-    "--daily-aqi runs from 0 to the profile's max_aqi (500).",
-    tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
-    {io::format::text, io::format::csv, io::format::json, io::format::jsonl}};
+const tool::spec spec = {"hpa-measures",
+                         "List the response measures of a tier, each with its responsible department.",
+                         "The measures are the profile's: pingdingshan-2023 (the default, and the profiles that\n"
+                         "extend it) lists those of its plan (§4.2.2-§4.2.4, city level §4.3); the other built-ins\n"
+                         "list none, and a tier without measures says so (on stderr for csv and json). They are\n"
+                         "cumulative: tier II takes tier III's and adds its own, tier I takes tier II's. --level\n"
+                         "names the warning instead of the tier (yellow = III, orange = II, red = I, by the\n"
+                         "profile). The tier-I school rule applies when the daily AQI reaches 500: with --daily-aqi\n"
+                         "below that it is left out, without --daily-aqi it is listed with its condition.\n"
+                         "--daily-aqi runs from 0 to the profile's max_aqi (500).",
+                         tool::takes::output | tool::takes::profile | tool::takes::quiet | tool::takes::format,
+                         {io::format::text, io::format::csv, io::format::json, io::format::jsonl}};
 
 struct args {
   tool::common common;
@@ -33,14 +33,16 @@ struct args {
 void options(CLI::App& app, args& a) {
   app.add_option("--tier", a.tier, "A response tier of the profile (III, II, I)");
   app.add_option("--level", a.level, "A warning level of the profile (yellow, orange, red)");
-  app.add_option_function<double>("--daily-aqi", [&a](double v) { a.daily = v; },
-                                  "The daily AQI (0 to the profile's max_aqi), for measures that depend on it");
+  app.add_option_function<double>(
+      "--daily-aqi", [&a](double v) { a.daily = v; },
+      "The daily AQI (0 to the profile's max_aqi), for measures that depend on it");
   app.add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
 }
 
 // The tier asked for, by --tier or by the profile's --level.
 std::string tier_of(const args& a, const profile& p) {
-  if (a.tier.empty() == a.level.empty()) throw CLI::ValidationError("--tier/--level", "give exactly one of --tier and --level");
+  if (a.tier.empty() == a.level.empty())
+    throw CLI::ValidationError("--tier/--level", "give exactly one of --tier and --level");
   if (a.level.empty()) {
     std::string tiers;
     for (const auto& l : p.levels) {
@@ -91,9 +93,9 @@ int run(const args& a, tool::context& cx) {
   } else {
     if (all.empty()) cx.warn(none);
     using io::field;
-    io::record_writer rows(out, cx.options().format,
-                           {{"tier"}, {"section"}, {"kind"}, {"department"}, {"measure"},
-                            {"min_daily_aqi", io::column_in::json_only}});
+    io::record_writer rows(
+        out, cx.options().format,
+        {{"tier"}, {"section"}, {"kind"}, {"department"}, {"measure"}, {"min_daily_aqi", io::column_in::json_only}});
     for (const auto& m : list) {
       const auto& text = zh ? m.text_zh : m.text_en;
       rows.write({field::string(m.tier), field::string(m.section), field::string(m.kind),

@@ -37,7 +37,8 @@ std::string tier_zh(const std::string& tier) {
 }
 
 std::string heading(const notice_options& o, const std::string& title) {
-  return o.markdown ? "## " + title + "\n\n" : title + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n\n";
+  return o.markdown ? "## " + title + "\n\n"
+                    : title + "\n" + std::string(title.size() > 60 ? 60 : title.size(), '=') + "\n\n";
 }
 
 // The measures the profile lists for the level's tier, cumulative; their texts carry their own
@@ -100,27 +101,34 @@ std::string issue_notice(const io::episode_record& r, const profile& p, const no
       s += fmt::format("发布机关：{}\n发布时间：收到预警提示信息后及时发布，不晚于 {}（§3.2.3）\n\n", o.authority,
                        format_time_readable(e.issue_by));
     else
-      s += fmt::format("发布机关：{}\n发布时间：不晚于 {}（提前{}小时，§3.2.3）\n\n", o.authority, format_time_readable(e.issue_by), p.lead_hours);
-    s += fmt::format("预计 {} 至 {}，{}将出现一次重污染天气过程，日AQI范围 {}，日均值约 {}。\n", format_time_readable(e.start),
-                     format_time_readable(e.end), o.area, range, mean);
+      s += fmt::format("发布机关：{}\n发布时间：不晚于 {}（提前{}小时，§3.2.3）\n\n", o.authority,
+                       format_time_readable(e.issue_by), p.lead_hours);
+    s += fmt::format("预计 {} 至 {}，{}将出现一次重污染天气过程，日AQI范围 {}，日均值约 {}。\n",
+                     format_time_readable(e.start), format_time_readable(e.end), o.area, range, mean);
     s += fmt::format("{}决定于 {} 启动{}预警，{}。\n", cite, format_time_readable(e.start), lv.name_zh,
-                     e.lift ? "预计于 " + format_time_readable(*e.lift) + " 解除（以解除通知为准）" : std::string("解除时间另行通知"));
-    s += fmt::format("预警期间启动{}级应急响应（§4.1），各县（市、区）和各有关部门落实以下措施：\n\n", tier_zh(lv.tier));
+                     e.lift ? "预计于 " + format_time_readable(*e.lift) + " 解除（以解除通知为准）"
+                            : std::string("解除时间另行通知"));
+    s +=
+        fmt::format("预警期间启动{}级应急响应（§4.1），各县（市、区）和各有关部门落实以下措施：\n\n", tier_zh(lv.tier));
   } else {
     s += heading(o, fmt::format("{}: {} warning of heavy air pollution ({}预警)", o.area, lv.name, lv.name_zh));
     if (on_instruction)
-      s += fmt::format("Issued by: {}\nIssue by: {} (at once on the prompt, §3.2.3)\n\n", o.authority, format_time_readable(e.issue_by));
+      s += fmt::format("Issued by: {}\nIssue by: {} (at once on the prompt, §3.2.3)\n\n", o.authority,
+                       format_time_readable(e.issue_by));
     else
-      s += fmt::format("Issued by: {}\nIssue by: {} ({} h ahead, §3.2.3)\n\n", o.authority, format_time_readable(e.issue_by), p.lead_hours);
+      s += fmt::format("Issued by: {}\nIssue by: {} ({} h ahead, §3.2.3)\n\n", o.authority,
+                       format_time_readable(e.issue_by), p.lead_hours);
     s += fmt::format("From {} to {} {} expects a heavy-pollution episode, daily AQI {} with a mean of about {}.\n",
                      format_time_readable(e.start), format_time_readable(e.end), o.area, range, mean);
-    s += fmt::format("{}{} {} warning takes effect at {}; {}.\n", cite,
-                     cite.empty() ? (std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "An" : "A")
-                                  : (std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "an" : "a"),
-                     lv.name, format_time_readable(e.start),
-                     e.lift ? "it is expected to be lifted at " + format_time_readable(*e.lift) + " (the lift notice decides)"
-                            : std::string("its lift will be announced"));
-    s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n", lv.tier);
+    s += fmt::format(
+        "{}{} {} warning takes effect at {}; {}.\n", cite,
+        cite.empty() ? (std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "An" : "A")
+                     : (std::string_view("aeiou").find(lv.name[0]) != std::string_view::npos ? "an" : "a"),
+        lv.name, format_time_readable(e.start),
+        e.lift ? "it is expected to be lifted at " + format_time_readable(*e.lift) + " (the lift notice decides)"
+               : std::string("its lift will be announced"));
+    s += fmt::format("Tier {} emergency response (§4.1): the counties and departments carry out these measures:\n\n",
+                     lv.tier);
   }
   return s + measures_block(o, p, lv);
 }
@@ -136,24 +144,30 @@ std::string change_notice(const io::episode_record& r, std::size_t i, const prof
   if (o.zh) {
     s += heading(o, fmt::format("{}重污染天气预警{}为{}预警", o.area, up ? "升级" : "降级", to.name_zh));
     s += fmt::format("发布机关：{}\n\n", o.authority);
-    s += fmt::format("{}自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", cite, format_time_readable(at), o.area,
-                     from.name_zh, up ? "升级" : "降级", to.name_zh, tier_zh(from.tier), tier_zh(to.tier));
+    s += fmt::format("{}自 {} 起，{}由{}预警{}为{}预警（§3.2.4），应急响应由{}级调整为{}级。\n", cite,
+                     format_time_readable(at), o.area, from.name_zh, up ? "升级" : "降级", to.name_zh,
+                     tier_zh(from.tier), tier_zh(to.tier));
     if (!up && !ended.empty())
       s += fmt::format("省环委会办公室预警提示信息（{}）要求的预警期已结束，按我市预警条件调整。\n", shown(o, ended));
-    else if (!up) s += fmt::format("空气质量已改善到原级别预警启动标准以下，且预测将持续{}小时以上。\n", p.lift_hours);
+    else if (!up)
+      s += fmt::format("空气质量已改善到原级别预警启动标准以下，且预测将持续{}小时以上。\n", p.lift_hours);
     s += fmt::format("{}级应急响应措施：\n\n", tier_zh(to.tier));
   } else {
     s += heading(o, fmt::format("{}: warning {} to {}", o.area, up ? "upgraded" : "downgraded", to.name));
     s += fmt::format("Issued by: {}\n\n", o.authority);
     s += fmt::format("{}{} {} the {} warning is {} to {} (§3.2.4); the response moves from tier {} to tier {}.\n", cite,
-                     cite.empty() ? "From" : "from", format_time_readable(at), from.name, up ? "upgraded" : "downgraded",
-                     to.name, from.tier, to.tier);
+                     cite.empty() ? "From" : "from", format_time_readable(at), from.name,
+                     up ? "upgraded" : "downgraded", to.name, from.tier, to.tier);
     if (!up && !ended.empty())
-      s += fmt::format("The period the provincial office's warning prompt ({}) asked for has ended; the city's own "
-                       "conditions decide the level.\n", shown(o, ended));
+      s += fmt::format(
+          "The period the provincial office's warning prompt ({}) asked for has ended; the city's own "
+          "conditions decide the level.\n",
+          shown(o, ended));
     else if (!up)
-      s += fmt::format("The air has improved below the start condition of the former level, and is forecast to stay so "
-                       "for {} h or more.\n", p.lift_hours);
+      s += fmt::format(
+          "The air has improved below the start condition of the former level, and is forecast to stay so "
+          "for {} h or more.\n",
+          p.lift_hours);
     s += fmt::format("Tier {} measures:\n\n", to.tier);
   }
   return s + measures_block(o, p, to);
@@ -165,15 +179,18 @@ std::string directive_lift_notice(const level_def& lv, hour_t at, const std::str
                                   const profile& p, const notice_options& o) {
   if (o.zh)
     return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +
-           fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。省环委会办公室预警提示信息（{}）要求的预警期已结束，"
-                       "且空气质量未达到我市预警启动条件（§3.2.2）。\n应急响应终止后{}日内（{}前）完成总结评估（§5）。\n",
-                       o.authority, format_time_readable(at), lv.name_zh, shown(o, source), p.assessment_days, due);
+           fmt::format(
+               "发布机关：{}\n\n自 {} "
+               "起解除{}预警，应急响应终止（§4.6）。省环委会办公室预警提示信息（{}）要求的预警期已结束，"
+               "且空气质量未达到我市预警启动条件（§3.2.2）。\n应急响应终止后{}日内（{}前）完成总结评估（§5）。\n",
+               o.authority, format_time_readable(at), lv.name_zh, shown(o, source), p.assessment_days, due);
   return heading(o, fmt::format("{}: {} warning lifted", o.area, lv.name)) +
-         fmt::format("Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the period\n"
-                     "the provincial office's warning prompt ({}) asked for has ended, and the air does not meet\n"
-                     "the city's own warning conditions (§3.2.2).\n"
-                     "The assessment is due within {} days of the end of the response, by {} (§5).\n",
-                     o.authority, lv.name, format_time_readable(at), shown(o, source), p.assessment_days, due);
+         fmt::format(
+             "Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the period\n"
+             "the provincial office's warning prompt ({}) asked for has ended, and the air does not meet\n"
+             "the city's own warning conditions (§3.2.2).\n"
+             "The assessment is due within {} days of the end of the response, by {} (§5).\n",
+             o.authority, lv.name, format_time_readable(at), shown(o, source), p.assessment_days, due);
 }
 
 std::string lift_notice(const io::episode_record& r, const profile& p, const notice_options& o) {
@@ -183,14 +200,18 @@ std::string lift_notice(const io::episode_record& r, const profile& p, const not
   if (const auto ended = ended_directive(r, at); !ended.empty()) return directive_lift_notice(lv, at, ended, due, p, o);
   if (o.zh)
     return heading(o, fmt::format("{}重污染天气{}预警解除", o.area, lv.name_zh)) +
-           fmt::format("发布机关：{}\n\n自 {} 起解除{}预警，应急响应终止（§4.6）。空气质量已改善到预警启动标准以下，且预测将持续{}小时以上（§3.2.4）。\n"
-                       "应急响应终止后{}日内（{}前）完成总结评估（§5）。\n",
-                       o.authority, format_time_readable(at), lv.name_zh, p.lift_hours, p.assessment_days, due);
+           fmt::format(
+               "发布机关：{}\n\n自 {} "
+               "起解除{}预警，应急响应终止（§4.6）。空气质量已改善到预警启动标准以下，且预测将持续{}小时以上（§3.2."
+               "4）。\n"
+               "应急响应终止后{}日内（{}前）完成总结评估（§5）。\n",
+               o.authority, format_time_readable(at), lv.name_zh, p.lift_hours, p.assessment_days, due);
   return heading(o, fmt::format("{}: {} warning lifted", o.area, lv.name)) +
-         fmt::format("Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the air has\n"
-                     "improved below the start condition and is forecast to stay so for {} h or more (§3.2.4).\n"
-                     "The assessment is due within {} days of the end of the response, by {} (§5).\n",
-                     o.authority, lv.name, format_time_readable(at), p.lift_hours, p.assessment_days, due);
+         fmt::format(
+             "Issued by: {}\n\nThe {} warning is lifted at {} and the emergency response ends (§4.6): the air has\n"
+             "improved below the start condition and is forecast to stay so for {} h or more (§3.2.4).\n"
+             "The assessment is due within {} days of the end of the response, by {} (§5).\n",
+             o.authority, lv.name, format_time_readable(at), p.lift_hours, p.assessment_days, due);
 }
 
 const tool::spec spec = {
@@ -234,12 +255,16 @@ profile profile_of_episodes(const std::string& made_under, const std::string& so
   if (!o.as_of.empty()) given += (given.empty() ? "" : " ") + ("--as-of " + o.as_of);
   if (made_under.empty() || made_under == cx.profile().name) return cx.profile();
   if (!given.empty())
-    throw error(fmt::format("{}: the episodes were made under profile {}, not {} ({}): leave {} out to read them "
-                            "under theirs", source, io::quote(made_under), io::quote(cx.profile().name), given,
-                            o.profile_given && !o.as_of.empty() ? "them" : "it"));
+    throw error(
+        fmt::format("{}: the episodes were made under profile {}, not {} ({}): leave {} out to read them "
+                    "under theirs",
+                    source, io::quote(made_under), io::quote(cx.profile().name), given,
+                    o.profile_given && !o.as_of.empty() ? "them" : "it"));
   if (const auto* builtin = io::find_builtin(made_under)) return *builtin;
-  throw error(fmt::format("{}: the episodes were made under profile {}, which is not built in: give its file with "
-                          "--profile FILE", source, io::quote(made_under)));
+  throw error(
+      fmt::format("{}: the episodes were made under profile {}, which is not built in: give its file with "
+                  "--profile FILE",
+                  source, io::quote(made_under)));
 }
 
 int run(const args& a, tool::context& cx) {
@@ -254,7 +279,7 @@ int run(const args& a, tool::context& cx) {
   no.markdown = a.format == "markdown";
   no.authority = shown(no, !a.authority.empty() ? a.authority
                            : no.zh              ? "市环委会办公室"
-                                                : "the office of the city environment committee (市环委会办公室)");
+                                   : "the office of the city environment committee (市环委会办公室)");
   io::output out(cx.options().output);
   bool first = true;
   auto emit = [&](const std::string& text) {

@@ -28,7 +28,9 @@ std::optional<plot::period> period_of(const plot_args& a) {
   if (a.since.empty() && a.until.empty()) return std::nullopt;
   auto parse = [](const std::string& text, const char* option, bool end) {
     const auto t = parse_time(text);
-    if (!t) throw CLI::ValidationError(option, "expected a date (2023-12-01) or an hour (2023-12-01T08:00), got '" + text + "'");
+    if (!t)
+      throw CLI::ValidationError(option,
+                                 "expected a date (2023-12-01) or an hour (2023-12-01T08:00), got '" + text + "'");
     return t.date_only && end ? t.hour + 23 : t.hour;
   };
   if (a.since.empty() || a.until.empty())
@@ -100,8 +102,7 @@ std::vector<plot::station_days> read_days(const tool::context& cx, const plot_ar
 template <class T>
 void overlay(tool::context& cx, std::vector<plot::station_hours>& stations, const std::vector<T>& records,
              const std::string& path) {
-  if (!records.empty() && plot::attach(stations, records) == 0)
-    cx.warn(path + ": no line is for a station drawn");
+  if (!records.empty() && plot::attach(stations, records) == 0) cx.warn(path + ": no line is for a station drawn");
 }
 
 void write_timeline(tool::context& cx, const plot_args& a) {
@@ -181,7 +182,8 @@ void add_picture_options(CLI::App* sub, plot_args& a, bool width) {
   sub->fallthrough();  // the common options, the filters and the input may follow the picture's name
   sub->footer("The stations and days drawn (--station, --since, --until) and the common options: hpa-plot --help.");
   sub->add_option("--lang", a.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  if (width) sub->add_option("--width", a.width, "Width in px")->check(CLI::Range(600.0, 20000.0))->capture_default_str();
+  if (width)
+    sub->add_option("--width", a.width, "Width in px")->check(CLI::Range(600.0, 20000.0))->capture_default_str();
 }
 
 void options(CLI::App& app, args& a) {
@@ -217,11 +219,14 @@ int run(const args& a, tool::context& cx) {
   picture.stations = cx.options().stations;
   picture.since = cx.options().since;
   picture.until = cx.options().until;
-  if (a.timeline->parsed()) write_timeline(cx, picture);
-  else if (a.calendar->parsed()) write_calendar(cx, picture);
+  if (a.timeline->parsed())
+    write_timeline(cx, picture);
+  else if (a.calendar->parsed())
+    write_calendar(cx, picture);
   else if (a.concentration->parsed())
     write_concentration(cx, picture);
-  else write_overview(cx, picture);
+  else
+    write_overview(cx, picture);
   return 0;
 }
 

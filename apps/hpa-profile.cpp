@@ -9,16 +9,16 @@ using namespace hpa;
 
 namespace {
 
-const tool::spec spec = {
-    "hpa-profile", "List, show and check the policy profiles.",
-    "A profile holds every threshold, duration and reading choice of a plan: the levels and\n"
-    "their conditions, how durations count, the 36 h confirmation, the 48 h lead. Built-ins\n"
-    "cover the gradings in force over the years (pingdingshan-2023 is the default).\n"
-    "  list         one line per built-in: name, lineage, in force from, levels, source\n"
-    "  show NAME    a built-in (or a file) as JSON: a starting point for your own\n"
-    "  check FILE   validate a profile file; errors name the JSON path",
-    tool::takes::output | tool::takes::quiet | tool::takes::format,
-    {io::format::text, io::format::csv, io::format::json, io::format::jsonl}};
+const tool::spec spec = {"hpa-profile",
+                         "List, show and check the policy profiles.",
+                         "A profile holds every threshold, duration and reading choice of a plan: the levels and\n"
+                         "their conditions, how durations count, the 36 h confirmation, the 48 h lead. Built-ins\n"
+                         "cover the gradings in force over the years (pingdingshan-2023 is the default).\n"
+                         "  list         one line per built-in: name, lineage, in force from, levels, source\n"
+                         "  show NAME    a built-in (or a file) as JSON: a starting point for your own\n"
+                         "  check FILE   validate a profile file; errors name the JSON path",
+                         tool::takes::output | tool::takes::quiet | tool::takes::format,
+                         {io::format::text, io::format::csv, io::format::json, io::format::jsonl}};
 
 struct args {
   tool::common common;

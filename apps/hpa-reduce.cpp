@@ -15,7 +15,8 @@ using namespace hpa;
 namespace {
 
 const tool::spec spec = {
-    "hpa-reduce", "Check the counties' emission-reduction lists against the required ratios.",
+    "hpa-reduce",
+    "Check the counties' emission-reduction lists against the required ratios.",
     "For each county and city-wide, each tier (III, II, I) and each pollutant (SO2, NOx, PM,\n"
     "VOCs): the list's cut, its share of the society-wide total, the required share (10/20/30 %\n"
     "by the profile), pass / fail / granted exception, and the shortfall in tonnes per day.\n"
@@ -96,8 +97,8 @@ void warn_unit_doubts(const tool::context& cx, const reduction_result& r) {
 
 // The records of --format csv, json and jsonl, through io/table: one quoting and one number
 // format (tonnes per day to 3 decimals, shares to 4) whatever the format.
-const std::vector<io::column> check_columns = {{"county"}, {"tier"},   {"pollutant"},     {"cut_t_d"},
-                                               {"total_t_d"}, {"share"}, {"required"},      {"status"},
+const std::vector<io::column> check_columns = {{"county"},        {"tier"},  {"pollutant"}, {"cut_t_d"},
+                                               {"total_t_d"},     {"share"}, {"required"},  {"status"},
                                                {"shortfall_t_d"}, {"note"}};
 
 std::vector<io::field> check_fields(const ratio_check& c) {
@@ -115,7 +116,11 @@ std::vector<io::field> check_fields(const ratio_check& c) {
 }
 
 // A finding's text is the CSV's "finding" column and the JSON's "text" key.
-const std::vector<io::column> finding_columns = {{"severity"}, {"county"}, {"id"}, {"line"}, {"rule"},
+const std::vector<io::column> finding_columns = {{"severity"},
+                                                 {"county"},
+                                                 {"id"},
+                                                 {"line"},
+                                                 {"rule"},
                                                  {"finding", io::column_in::csv_only},
                                                  {"text", io::column_in::json_only}};
 
@@ -208,8 +213,10 @@ std::vector<std::string> so2_nox_names() {
 
 void options(CLI::App& app, args& a) {
   app.add_option("--totals", a.totals_path, "CSV of society-wide emissions: county,so2,nox,pm,vocs");
-  app.add_option("--exceptions", a.exceptions_path, "CSV of granted lower ratios: county,tier,pollutant,ratio,justification");
-  app.add_option("--units", a.units, "t/d or t/a, for columns whose header states none")->check(CLI::IsMember({"t/d", "t/a"}));
+  app.add_option("--exceptions", a.exceptions_path,
+                 "CSV of granted lower ratios: county,tier,pollutant,ratio,justification");
+  app.add_option("--units", a.units, "t/d or t/a, for columns whose header states none")
+      ->check(CLI::IsMember({"t/d", "t/a"}));
   app.add_option("--so2-nox", a.so2_nox, "ratio_sum, tonnage or each (default: the profile's)")
       ->check(CLI::IsMember(so2_nox_names()));
   app.add_option("--table", a.table, "with csv or jsonl: checks or findings")
@@ -228,9 +235,12 @@ int run(const args& a, tool::context& cx) {
   warn_unit_doubts(cx, result);
   io::output out(cx.options().output);
   const auto f = cx.options().format;
-  if (f == io::format::json) write_json(out, result, p.reduction.so2_nox);
-  else if (f == io::format::jsonl || f == io::format::csv) write_table(out, f, result, a.table);
-  else write_text(out, p, list, result, in.name);
+  if (f == io::format::json)
+    write_json(out, result, p.reduction.so2_nox);
+  else if (f == io::format::jsonl || f == io::format::csv)
+    write_table(out, f, result, a.table);
+  else
+    write_text(out, p, list, result, in.name);
   out.commit();
   return result.failed() ? 3 : 0;
 }

@@ -152,7 +152,8 @@ std::string episode_table(const std::string& station, const episode& e, const ch
                   name, name_zh, format_time_readable(e.start), format_time_readable(e.end));
   s += "| item | value |\n|---|---|\n";
   s += fmt::format("| level, tier | {} ({}), tier {} |\n", name, name_zh, markdown_text(lv.tier));
-  s += fmt::format("| in force | {} .. {} ({} h) |\n", format_time_readable(e.start), format_time_readable(e.end), e.end - e.start + 1);
+  s += fmt::format("| in force | {} .. {} ({} h) |\n", format_time_readable(e.start), format_time_readable(e.end),
+                   e.end - e.start + 1);
   s += fmt::format("| lifted | {} |\n",
                    e.lift ? format_time_readable(*e.lift) : "pending: " + markdown_text(io::pending_action(e, p)));
   for (std::size_t l = p.levels.size(); l >= 1; --l) {
@@ -164,22 +165,28 @@ std::string episode_table(const std::string& station, const episode& e, const ch
   s += fmt::format("| daily AQI peak / lowest / mean | {} / {} / {} |\n", io::format_number(e.max_daily_aqi),
                    io::format_number(e.min_daily_aqi), io::format_number(e.mean_daily_aqi, 1));
   s += fmt::format("| processes merged | {} |\n", e.processes);
-  if (!issued_on_instruction(e, p)) s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
-  else s += fmt::format("| issue by (on instruction) | {} (on receipt, §3.2.3) |\n", format_time_readable(e.issue_by));
-  s += fmt::format("| assessment due | {} |\n", e.lift ? fmt::format("{} (lift + {} days)", format_date(*assessment_due(e, p)), p.assessment_days)
-                                                          : fmt::format("{} days after the lift", p.assessment_days));
+  if (!issued_on_instruction(e, p))
+    s += fmt::format("| issue by (rules) | {} ({} h ahead) |\n", format_time_readable(e.issue_by), p.lead_hours);
+  else
+    s += fmt::format("| issue by (on instruction) | {} (on receipt, §3.2.3) |\n", format_time_readable(e.issue_by));
+  s += fmt::format("| assessment due | {} |\n",
+                   e.lift ? fmt::format("{} (lift + {} days)", format_date(*assessment_due(e, p)), p.assessment_days)
+                          : fmt::format("{} days after the lift", p.assessment_days));
   if (!c) return s;
   const auto* w = c->w;
   if (!w) return s + "| issued | **no warning was issued** |\n";
   s += fmt::format("| issued | {} at {} (log line {}) |\n", level_text(p, w->level), format_time_readable(w->issued_at),
                    w->line);
   s += fmt::format("| level issued vs {} | {} vs {}: {} |\n", against, level_text(p, w->level), name,
-                   c->level ? "matches" : w->level < e.level ? "**too low**" : "**too high**");
-  s += fmt::format("| start issued vs {} | {} vs {}: {} |\n", against, format_time_readable(w->start), format_time_readable(e.start),
-                   c->start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
+                   c->level             ? "matches"
+                   : w->level < e.level ? "**too low**"
+                                        : "**too high**");
+  s += fmt::format("| start issued vs {} | {} vs {}: {} |\n", against, format_time_readable(w->start),
+                   format_time_readable(e.start), c->start ? "matches" : fmt::format("**{:+} h**", w->start - e.start));
   if (w->lift && e.lift)
-    s += fmt::format("| lift issued vs {} | {} vs {}: {} |\n", against, format_time_readable(*w->lift), format_time_readable(*e.lift),
-                     c->lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
+    s +=
+        fmt::format("| lift issued vs {} | {} vs {}: {} |\n", against, format_time_readable(*w->lift),
+                    format_time_readable(*e.lift), c->lift ? "matches" : fmt::format("**{:+} h**", *w->lift - *e.lift));
   const hour_t ahead = e.start - e.issue_by;  // lead_hours, or less for a warning due on instruction (§3.2.3)
   s += fmt::format("| lead time achieved | {} h of {} h: {} |\n", c->lead, ahead,
                    c->on_time ? "on time" : fmt::format("**{} h late**", ahead - c->lead));
@@ -240,9 +247,10 @@ std::string directive_rows(const directed_episode& d, const issued_entry* w, con
 
 // The closing summary: which warnings the city's own rules give, which came on instruction.
 std::string directive_summary(const std::vector<std::pair<std::string, directed_episode>>& all, const profile& p) {
-  std::string s = "\n## The city's own rules and the instructions (§3.2.2(2), §3.2.3)\n\n"
-                  "| station | warning | basis | hours on the rules | hours on instruction only | documents |\n"
-                  "|---|---|---|---|---|---|\n";
+  std::string s =
+      "\n## The city's own rules and the instructions (§3.2.2(2), §3.2.3)\n\n"
+      "| station | warning | basis | hours on the rules | hours on instruction only | documents |\n"
+      "|---|---|---|---|---|---|\n";
   for (const auto& [station, d] : all) {
     const auto h = hours_by_basis(d);
     std::string docs;
@@ -394,7 +402,7 @@ int run(const args& a, tool::context& cx) {
   }
   if (found.items.empty())
     out << (keep.by_station() || keep.by_period() || keep.by_level() ? "\nNo warning episode the filters keep.\n"
-                                                                       : "\nNo warning episode in this series.\n");
+                                                                     : "\nNo warning episode in this series.\n");
   if (!directed.empty()) out << directive_summary(directed, p);
   for (const auto* w : found.unmatched) {
     const auto instructed = directives.empty() ? std::string() : instructed_without_episode(*w, directives, p);

@@ -21,9 +21,23 @@ const char* hj663_columns[] = {"pm25_mean", "pm10_mean", "so2_mean", "no2_mean",
 const char* hj663_day_columns[] = {"pm25_days", "pm10_days", "so2_days", "no2_days", "co_days", "o3_8h_days"};
 
 std::vector<std::string> columns(const profile& p, bool basis) {
-  std::vector<std::string> c = {"station", "period", "from", "to", "days_valid", "excellent_days", "good_days",
-                                "light_days", "moderate_days", "heavy_days", "severe_days", "heavy_pollution_days",
-                                "excellent_good_share", "peak_daily_aqi", "peak_date", "episodes", "warn_days",
+  std::vector<std::string> c = {"station",
+                                "period",
+                                "from",
+                                "to",
+                                "days_valid",
+                                "excellent_days",
+                                "good_days",
+                                "light_days",
+                                "moderate_days",
+                                "heavy_days",
+                                "severe_days",
+                                "heavy_pollution_days",
+                                "excellent_good_share",
+                                "peak_daily_aqi",
+                                "peak_date",
+                                "episodes",
+                                "warn_days",
                                 "warn_hours"};
   c.insert(c.end(), std::begin(hj663_columns), std::end(hj663_columns));
   c.insert(c.end(), std::begin(hj663_day_columns), std::end(hj663_day_columns));
@@ -39,7 +53,8 @@ std::vector<std::string> columns(const profile& p, bool basis) {
 std::vector<io::field> fields(const stats_row& r, std::size_t levels, bool basis) {
   using io::field;
   const auto& s = r.s;
-  std::vector<field> f = {field::string(r.station), field::string(r.label), field::string(format_date(r.span.first_day * 24)),
+  std::vector<field> f = {field::string(r.station), field::string(r.label),
+                          field::string(format_date(r.span.first_day * 24)),
                           field::string(format_date(r.span.last_day * 24)), field::integer(s.days_valid)};
   for (int c : s.category_days) f.push_back(field::integer(c));
   f.push_back(field::integer(s.heavy_pollution_days));
@@ -49,7 +64,8 @@ std::vector<io::field> fields(const stats_row& r, std::size_t levels, bool basis
   f.push_back(field::integer(s.episodes));
   f.push_back(field::integer(s.warning_days[0]));
   f.push_back(field::integer(s.warning_hours[0]));
-  for (std::size_t i = 0; i < hj663_item_count; ++i) f.push_back(field::number(s.statistic(static_cast<hj663_item>(i))));
+  for (std::size_t i = 0; i < hj663_item_count; ++i)
+    f.push_back(field::number(s.statistic(static_cast<hj663_item>(i))));
   for (int d : s.conc_days) f.push_back(field::integer(d));
   f.push_back(r.complete ? field::boolean(*r.complete) : field::custom("", nullptr));
   for (std::size_t l = 1; l <= levels; ++l) {
@@ -62,9 +78,9 @@ std::vector<io::field> fields(const stats_row& r, std::size_t levels, bool basis
 
 std::string text_block(const stats_row& r, const profile& p, bool concentrations, bool basis) {
   const auto& s = r.s;
-  std::string t = fmt::format("{} {} ({} .. {}): {} day{} with a daily AQI\n", r.station.empty() ? "(series)" : r.station,
-                              r.label, format_date(r.span.first_day * 24), format_date(r.span.last_day * 24), s.days_valid,
-                              s.days_valid == 1 ? "" : "s");
+  std::string t = fmt::format("{} {} ({} .. {}): {} day{} with a daily AQI\n",
+                              r.station.empty() ? "(series)" : r.station, r.label, format_date(r.span.first_day * 24),
+                              format_date(r.span.last_day * 24), s.days_valid, s.days_valid == 1 ? "" : "s");
   std::string cats;
   for (std::size_t c = 0; c < 6; ++c) {
     const auto cat = category(category_lowest[c]);
@@ -73,20 +89,25 @@ std::string text_block(const stats_row& r, const profile& p, bool concentrations
   t += "  " + cats + "\n";
   t += fmt::format("  heavy-pollution days (AQI > 200) {}; 优良 (excellent or good) {}", s.heavy_pollution_days,
                    s.days_valid ? io::format_number(s.excellent_good_share()) + " %" : "-");
-  t += std::isnan(s.peak) ? "\n" : fmt::format("; peak daily AQI {} on {}\n", io::format_number(s.peak), format_date(s.peak_day * 24));
+  t += std::isnan(s.peak)
+           ? "\n"
+           : fmt::format("; peak daily AQI {} on {}\n", io::format_number(s.peak), format_date(s.peak_day * 24));
   if (basis)
-    t += fmt::format("  days whose daily AQI stands on neither PM2.5 nor PM10 (counted above too) {}\n", s.days_without_pm);
+    t += fmt::format("  days whose daily AQI stands on neither PM2.5 nor PM10 (counted above too) {}\n",
+                     s.days_without_pm);
   t += fmt::format("  warnings: {} episode{} starting; in force {} d {} h", s.episodes, s.episodes == 1 ? "" : "s",
                    s.warning_days[0], s.warning_hours[0]);
   for (std::size_t l = 1; l <= p.levels.size(); ++l)
-    t += fmt::format("{}{} {} d {} h", l == 1 ? ": " : ", ", p.levels[l - 1].name, s.warning_days[l], s.warning_hours[l]);
+    t += fmt::format("{}{} {} d {} h", l == 1 ? ": " : ", ", p.levels[l - 1].name, s.warning_days[l],
+                     s.warning_hours[l]);
   t += "\n";
   if (concentrations) {
     const char* names[] = {"PM2.5", "PM10", "SO2", "NO2", "CO P95", "O3 8h P90"};
     std::string hj;
     for (std::size_t i = 0; i < hj663_item_count; ++i) {
       const double v = s.statistic(static_cast<hj663_item>(i));
-      hj += fmt::format("{}{} {} ({} d)", i ? ", " : "", names[i], std::isnan(v) ? "-" : io::format_number(v), s.conc_days[i]);
+      hj += fmt::format("{}{} {} ({} d)", i ? ", " : "", names[i], std::isnan(v) ? "-" : io::format_number(v),
+                        s.conc_days[i]);
     }
     t += "  HJ 663 (µg/m³, CO mg/m³): " + hj + "; " +
          (r.complete ? (*r.complete ? "complete" : "incomplete") : "no data-capture rule for this period") + "\n";
@@ -109,7 +130,8 @@ void write(const station_index& stations, const profile& p, io::format format, b
 }
 
 const tool::spec spec = {
-    "hpa-stats", "Count, per station and period, the days by AQI category, the heavy-pollution days and the warning days.",
+    "hpa-stats",
+    "Count, per station and period, the days by AQI category, the heavy-pollution days and the warning days.",
     "Input: what hpa-episodes reads (hourly AQI, a daily series with a 'date' column, or the\n"
     "daily_aqi column of hpa-aqi --daily). A calendar day's AQI is the mean of its hourly AQI,\n"
     "valid with 20 of its 24 hours (HJ 663 data capture); a daily series gives its days, a\n"

@@ -144,7 +144,6 @@ const tool::spec spec = {
     {io::format::csv, io::format::json, io::format::jsonl, io::format::text},
     "3 an action is due, 4 another run holds the state's lock (--no-wait), 5 a station is stale or absent"};
 
-
 void options(CLI::App& app, args& a) {
   auto* now =
       app.add_option("--now", a.now, "The decision hour, as 2023-12-01T08:00 (default: the last observed hour)");
@@ -164,18 +163,14 @@ void options(CLI::App& app, args& a) {
       ->needs(replay);
   app.add_flag("--summary", a.summary, "With --replay: one row per station against hindsight")->needs(replay);
   app.add_option("--directives", a.directives, "Directives from above: received_at,level,start,end,area,source");
-  app.add_option("--forecasts", a.forecasts,
-                 "Forecasts as issued: issued_at,station,date (or time),aqi_low,aqi_high; the latest by each hour counts")
+  app.add_option(
+         "--forecasts", a.forecasts,
+         "Forecasts as issued: issued_at,station,date (or time),aqi_low,aqi_high; the latest by each hour counts")
       ->excludes("--forecast-hours");
 }
 
-
-
-
-
 // ---------------------------------------------------------------------------------------------
 // The input
-
 
 // Deciding at one hour: the observed rows after --now are left out as not yet observed, and each
 // station keeps only what the decision can look at, for the warnings the state holds as it is
@@ -200,10 +195,14 @@ enum class finding { none, stale, absent, forgotten };
 
 const char* to_string(finding f) {
   switch (f) {
-    case finding::none: return "";
-    case finding::stale: return "stale";
-    case finding::absent: return "absent";
-    case finding::forgotten: return "forget";
+    case finding::none:
+      return "";
+    case finding::stale:
+      return "stale";
+    case finding::absent:
+      return "absent";
+    case finding::forgotten:
+      return "forget";
   }
   return "";
 }
@@ -263,9 +262,10 @@ station_report decide_station(const io::station_timeline& in, series_kind kind, 
     if (f.usable())
       for (const auto& x : book->points(*f.issued_at, after, kind, p)) points.push_back(x);
     else
-      said = f.issued_at ? fmt::format("forecast issued {} is {} h old (stale after {} h): decided on observed hours only",
-                                       format_time(*f.issued_at), c.now - *f.issued_at, p.forecast_stale_hours)
-                         : std::string("no forecast issued by now: decided on observed hours only");
+      said = f.issued_at
+                 ? fmt::format("forecast issued {} is {} h old (stale after {} h): decided on observed hours only",
+                               format_time(*f.issued_at), c.now - *f.issued_at, p.forecast_stale_hours)
+                 : std::string("no forecast issued by now: decided on observed hours only");
   }
   auto with = [&](std::string note) { return said.empty() ? note : note.empty() ? said : note + "; " + said; };
   if (ds.empty() && s.directives.empty()) {
@@ -274,12 +274,13 @@ station_report decide_station(const io::station_timeline& in, series_kind kind, 
     s.decided_at = c.now;
     return {name, d.required, on_rules(d.actions), with(std::move(d.hold)), finding::none, 0, basis::rules, {}};
   }
-  auto d = decide_with_directives(final_conditions(points, kind, p), c.now, s.issued, ds,
-                                  {s.decided_at, s.directives}, p);
+  auto d =
+      decide_with_directives(final_conditions(points, kind, p), c.now, s.issued, ds, {s.decided_at, s.directives}, p);
   s.issued = d.next;
   s.decided_at = c.now;
   s.directives = std::move(d.acted);
-  return {name, d.required, std::move(d.actions), with(std::move(d.note)), finding::none, 0, d.why, std::move(d.source)};
+  return {name, d.required, std::move(d.actions), with(std::move(d.note)), finding::none,
+          0,    d.why,      std::move(d.source)};
 }
 
 // A station whose data end too long before the clock: not decided, its state kept.
@@ -312,8 +313,8 @@ std::vector<station_report> absent(const io::watch_state& state, const std::vect
                                    format_time(s.issued.start));
     if (s.decided_at) note += ", last decided at " + format_time(*s.decided_at);
     note += "; kept until its rows return or --forget";
-    out.push_back({name, in_force(s.issued, c.now), {}, std::move(note), finding::absent, s.issued.level, basis::rules,
-                   {}});
+    out.push_back(
+        {name, in_force(s.issued, c.now), {}, std::move(note), finding::absent, s.issued.level, basis::rules, {}});
   }
   return out;
 }
@@ -347,7 +348,6 @@ std::vector<station_report> forget(io::watch_state& state, const std::vector<std
   return out;
 }
 
-
 // Decides every station at `now` on its timeline: observed rows up to now, forecast rows after
 // (RULES.md §9); a stale one is reported instead, and so is a station of the state gone from the
 // input with a warning in force.
@@ -372,16 +372,17 @@ std::vector<station_report> decide_all(const io::timeline& t, const clock_view& 
     // A state remembers what was issued up to its last decision: an earlier one would undo it
     // (a red issued on the 20th lifted by a run on the 10th).
     if (s.decided_at && *s.decided_at > c.now)
-      throw error(fmt::format("{}: station {} was last decided at {}, after {}: a state only goes forward in time; "
-                              "nothing decided (decide the past with a state file of its own, or --replay)",
-                              state_path, io::quote(in.name), format_time(*s.decided_at), decision_hour(c)));
+      throw error(
+          fmt::format("{}: station {} was last decided at {}, after {}: a state only goes forward in time; "
+                      "nothing decided (decide the past with a state file of its own, or --replay)",
+                      state_path, io::quote(in.name), format_time(*s.decided_at), decision_hour(c)));
     // Its points were cut for the warning the state held before the input was read.
     const hour_t needed = s.issued.level > 0 ? std::min(c.now, s.issued.start) : c.now;
     if (in.exact_from && needed < *in.exact_from)
-      throw error(fmt::format("{}: another run changed it while the input was read (station {}: {} from {}); "
-                              "nothing decided: run again",
-                              state_path, io::quote(in.name), cx.profile().level_name(s.issued.level),
-                              format_time(s.issued.start)));
+      throw error(fmt::format(
+          "{}: another run changed it while the input was read (station {}: {} from {}); "
+          "nothing decided: run again",
+          state_path, io::quote(in.name), cx.profile().level_name(s.issued.level), format_time(s.issued.start)));
     out.push_back(decide_station(in, t.kind, c, s, directives_for(directives, in.name),
                                  books.empty() ? nullptr : book_of(books, in.name), cx.profile()));
   }
@@ -479,9 +480,8 @@ ordered_json json_of(const station_report& s, hour_t now, const profile& p, bool
 void write_rows(const std::vector<station_report>& all, hour_t now, const profile& p, io::output& out, io::format f,
                 bool directed, const std::string& method) {
   using io::field;
-  std::vector<std::string> columns = {"station",  "now",      "required",   "tier",     "action",
-                                      "from",     "to",       "effective",  "replaces", "issue_by",
-                                      "late_hours", "override", "note"};
+  std::vector<std::string> columns = {"station",   "now",      "required", "tier",       "action",   "from", "to",
+                                      "effective", "replaces", "issue_by", "late_hours", "override", "note"};
   if (directed) columns.insert(columns.begin() + 7, {"basis", "source"});
   if (!method.empty()) columns.push_back("daily_aqi_method");
   io::record_writer rows(out, f, columns);
@@ -491,8 +491,8 @@ void write_rows(const std::vector<station_report>& all, hour_t now, const profil
     auto row = [&](std::vector<field> rest, std::optional<basis> why, const std::string& source) {
       auto r = head;
       if (directed)
-        rest.insert(rest.begin() + 3, {why ? field::string(to_string(*why)) : field::string_or_null(""),
-                                       field::string_or_null(source)});
+        rest.insert(rest.begin() + 3,
+                    {why ? field::string(to_string(*why)) : field::string_or_null(""), field::string_or_null(source)});
       r.insert(r.end(), rest.begin(), rest.end());
       if (!method.empty()) r.push_back(field::string(method));
       rows.write(r);
@@ -556,8 +556,10 @@ void write_output(const std::vector<station_report>& all, hour_t now, const tool
   const auto f = cx.options().format;
   try {
     io::output out(cx.options().output);
-    if (f == io::format::csv || f == io::format::jsonl) write_rows(all, now, p, out, f, directed, method);
-    else out << decision_text(all, now, p, f, directed, method);
+    if (f == io::format::csv || f == io::format::jsonl)
+      write_rows(all, now, p, out, f, directed, method);
+    else
+      out << decision_text(all, now, p, f, directed, method);
     out.commit();
   } catch (const error& e) {
     if (!file) throw;
@@ -585,16 +587,19 @@ int decide_now(const args& a, tool::context& cx) {
     file.emplace(a.state);  // its folder is checked before anything is read
     // The output replaces its file after the state is written: it must be neither the state nor its lock.
     if (const char* what = file->holds(cx.options().output))
-      throw CLI::ValidationError("--output", cx.options().output + " is " + what + " (--state " + a.state +
-                                                "): the output would replace it");
+      throw CLI::ValidationError(
+          "--output", cx.options().output + " is " + what + " (--state " + a.state + "): the output would replace it");
   }
   const auto directives = read_directives(a, cx);
   const auto books = read_forecasts(a, cx);
   const auto t = read_timeline(cx, decision_reading(a, file, p));
   clock_view c{0, clock_hour(a), a.max_age, !a.now.empty()};
-  if (c.given) c.now = c.reference;
-  else if (t.last_observed) c.now = *t.last_observed;
-  else throw error(t.source + ": no observed rows to take the decision hour from: give --now");
+  if (c.given)
+    c.now = c.reference;
+  else if (t.last_observed)
+    c.now = *t.last_observed;
+  else
+    throw error(t.source + ": no observed rows to take the decision hour from: give --now");
   check_forget(a.forget, t, cx);
 
   io::watch_state state;

@@ -44,8 +44,7 @@ void add_format(CLI::App& app, const spec& s, common& c) {
   std::vector<std::string> names;
   for (auto f : s.formats) names.emplace_back(io::to_string(f));
   app.add_option_function<std::string>(
-         "-f,--format",
-         [&c](const std::string& v) { io::from_string(v, c.format); },
+         "-f,--format", [&c](const std::string& v) { io::from_string(v, c.format); },
          format_list(s.formats) + " (default " + names.front() + ")")
       ->check(CLI::IsMember(names))
       ->group(common_group);
@@ -75,7 +74,8 @@ std::optional<hour_t> window_bound(const std::string& text, const char* option, 
   if (text.empty()) return std::nullopt;
   const auto t = parse_time(text);
   if (!t)
-    throw CLI::ValidationError(option, "expected a date (2023-12-01) or an hour (2023-12-01T08:00), got " + io::quote(text));
+    throw CLI::ValidationError(option,
+                               "expected a date (2023-12-01) or an hour (2023-12-01T08:00), got " + io::quote(text));
   return t.date_only && end ? t.hour + 23 : t.hour;
 }
 
@@ -88,8 +88,9 @@ std::string exit_codes(const spec& s) {
 
 // Inputs as they come: several files, timestamps in a layout or another clock, no header.
 void add_series_input(CLI::App& app, common& c) {
-  app.add_option("input", c.inputs, "CSV files to read, one after the other as one input (each with its own header); "
-                                    "absent or - reads stdin")
+  app.add_option("input", c.inputs,
+                 "CSV files to read, one after the other as one input (each with its own header); "
+                 "absent or - reads stdin")
       ->group(common_group);
   app.add_option("--time-format", c.time_format,
                  "Timestamps laid out so, e.g. '%Y/%m/%d %H:%M' for 2023/12/1 8:00: %Y %m %d %H %M %S, %I with %p "
@@ -173,8 +174,8 @@ io::input_layout layout_of(const common& c) {
   if (!c.time_format.empty()) {
     const auto r = time_layout::compile(c.time_format);
     if (!r)
-      throw CLI::ValidationError("--time-format",
-                                 fmt::format("{} (at character {} of '{}')", r.error, r.error_offset + 1, c.time_format));
+      throw CLI::ValidationError(
+          "--time-format", fmt::format("{} (at character {} of '{}')", r.error, r.error_offset + 1, c.time_format));
     l.time = r.layout;
     l.time_format = c.time_format;
   }
@@ -234,9 +235,11 @@ void define(CLI::App& app, const spec& s, common& c) {
   if (s.takes & takes::input)
     app.add_option("input", c.inputs.front(), "CSV file to read; absent or - reads stdin")->group(common_group);
   if (s.takes & takes::inputs)
-    app.add_option("input", c.inputs, "Files to read, one after the other; absent or - reads stdin")->group(common_group);
+    app.add_option("input", c.inputs, "Files to read, one after the other; absent or - reads stdin")
+        ->group(common_group);
   if (s.takes & takes::output)
-    app.add_option("-o,--output", c.output, "Write to FILE instead of stdout: whole or not at all")->group(common_group);
+    app.add_option("-o,--output", c.output, "Write to FILE instead of stdout: whole or not at all")
+        ->group(common_group);
   if (s.takes & takes::profile)
     app.add_option("--profile", c.profile, "Policy profile: a built-in name (hpa-profile list) or a JSON file")
         ->capture_default_str()
@@ -256,16 +259,20 @@ void define(CLI::App& app, const spec& s, common& c) {
 // What the tools say to do for an input that needs another tool first.
 std::string the_step(const io::needs_step& e, const std::string& tool) {
   switch (e.step) {
-    case io::missing_step::compute_aqi: return ": hpa-aqi --daily " + e.source + " | " + tool;
-    case io::missing_step::compute_aqi_each_file: return ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv";
-    case io::missing_step::convert_daily_city: return " (a daily city file? hpa-convert --from daily-city)";
-    case io::missing_step::write_episodes_json: return ", as hpa-episodes --format json writes them";
+    case io::missing_step::compute_aqi:
+      return ": hpa-aqi --daily " + e.source + " | " + tool;
+    case io::missing_step::compute_aqi_each_file:
+      return ", file by file: hpa-aqi --daily FILE > FILE-aqi.csv";
+    case io::missing_step::convert_daily_city:
+      return " (a daily city file? hpa-convert --from daily-city)";
+    case io::missing_step::write_episodes_json:
+      return ", as hpa-episodes --format json writes them";
   }
   return "";
 }
 
 int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body) {
-  io::ensure_standard_fds();  // before any file is opened: none may become stdout or stderr
+  io::ensure_standard_fds();      // before any file is opened: none may become stdout or stderr
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled as a quiet stop
   std::ios::sync_with_stdio(false);
   const auto usage = [&](const std::string& what) {
@@ -329,7 +336,8 @@ filter::filter(const common& c, const hpa::profile* p)
     throw CLI::ValidationError("--until", c.until + " is before --since " + c.since);
   if (!c.min_level.empty()) {
     const auto l = p ? p->find_level(c.min_level) : std::nullopt;
-    if (!l) throw CLI::ValidationError("--level", "no level " + io::quote(c.min_level) + " in profile " + (p ? p->name : ""));
+    if (!l)
+      throw CLI::ValidationError("--level", "no level " + io::quote(c.min_level) + " in profile " + (p ? p->name : ""));
     min_level_ = *l;
   }
 }
@@ -443,15 +451,18 @@ io::read_options context::reading(input& in) const {
   // Read by its path, the file shows rows read; a stream shows the bytes its counter counts.
   if (auto line = progress(); line->on() && one_file)
     r.progress = [line](std::uint64_t rows, bool done) {
-      if (done) line->clear();
-      else line->show([&] { return fmt::format("{:.1f} M rows read", rows / 1e6); });
+      if (done)
+        line->clear();
+      else
+        line->show([&] { return fmt::format("{:.1f} M rows read", rows / 1e6); });
     };
   return r;
 }
 
 hour_t hour_option(const std::string& text, const char* option) {
   const auto t = parse_time(text);
-  if (!t || t.date_only) throw CLI::ValidationError(option, "expected an hour such as 2023-12-01T08:00, got '" + text + "'");
+  if (!t || t.date_only)
+    throw CLI::ValidationError(option, "expected an hour such as 2023-12-01T08:00, got '" + text + "'");
   return t.hour;
 }
 

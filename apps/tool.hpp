@@ -48,17 +48,17 @@ enum : unsigned {
   min_level = 1u << 18,  ///< --level NAME: only warnings at or above this level
   filters = stations | period | min_level,
   // inputs as they come
-  series = 1u << 8,   ///< [input …]: AQI CSV files read one after the other as one input, in the
-                      ///< layout --time-format, --tz, --no-header and --columns give (instead of input)
+  series = 1u << 8,  ///< [input …]: AQI CSV files read one after the other as one input, in the
+                     ///< layout --time-format, --tz, --no-header and --columns give (instead of input)
 };
 }  // namespace takes
 
 /// What a tool is, for its help and its messages.
 struct spec {
   const char* name;
-  const char* summary;   ///< one line
-  const char* details;   ///< what it computes, from what, and what it costs
-  unsigned takes = 0;    ///< the common options it takes
+  const char* summary;                   ///< one line
+  const char* details;                   ///< what it computes, from what, and what it costs
+  unsigned takes = 0;                    ///< the common options it takes
   std::vector<io::format> formats = {};  ///< with `format`: the first is the default
   const char* exit_codes = nullptr;      ///< its own codes beyond 0, 1 and 2, e.g. "3 an action is due"
 };
@@ -232,8 +232,7 @@ namespace detail {
 /// Makes the app: name, help, --version, the common options of `s` bound to `c`.
 void define(CLI::App& app, const spec& s, common& c);
 /// Parses, makes the context and calls `body`; maps every failure to its exit code.
-int main(CLI::App& app, const spec& s, common& c, int argc, char** argv,
-         const std::function<int(context&)>& body);
+int main(CLI::App& app, const spec& s, common& c, int argc, char** argv, const std::function<int(context&)>& body);
 }  // namespace detail
 
 /// The whole main() of a tool: `Args` has a `common` member named `common` where the tool takes

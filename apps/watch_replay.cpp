@@ -104,11 +104,16 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
     for (std::size_t i = 0; i < s.actions.size(); ++i) {
       const auto& r = s.actions[i];
       const auto& a = r.action;
-      std::vector<field> row = {field::string(s.station), field::time(r.decided_at), field::string(to_string(a.kind)),
-                                field::string(p.level_name(a.from)), field::string(p.level_name(a.to)),
-                                field::time(a.effective), field::time(a.deadline),
+      std::vector<field> row = {field::string(s.station),
+                                field::time(r.decided_at),
+                                field::string(to_string(a.kind)),
+                                field::string(p.level_name(a.from)),
+                                field::string(p.level_name(a.to)),
+                                field::time(a.effective),
+                                field::time(a.deadline),
                                 a.deadline ? field::integer(a.late_hours) : field::number(no_value),
-                                field::boolean(a.monitoring_override), field::time(r.warning_start),
+                                field::boolean(a.monitoring_override),
+                                field::time(r.warning_start),
                                 field::boolean(contradicted(s.summary, r))};
       if (directed) {
         const auto [why, source] = basis_of(s, i);
@@ -124,17 +129,15 @@ std::optional<int> median_of(const std::vector<int>& v) { return median_hours(v)
 // The columns of a summary row: the counts, then the median lags (none: no episode to measure).
 // Then the site-hours against hindsight (RULES.md §9's test) and the notices a bureau gave.
 const std::vector<std::string> summary_columns = {
-    "station",       "episodes",    "issues",          "upgrades",    "downgrades",   "lifts",
-    "announcements", "updates",     "reschedules",     "notices",     "per_episode",  "reported_missed",
-    "unannounced",   "contradicted", "issued_twice",   "missed",      "issue_lag_h",  "lift_lag_h",
-    "hours_same",    "hours_above", "hours_below",     "longest_above_h"};
+    "station",       "episodes",     "issues",       "upgrades",       "downgrades",  "lifts",
+    "announcements", "updates",      "reschedules",  "notices",        "per_episode", "reported_missed",
+    "unannounced",   "contradicted", "issued_twice", "missed",         "issue_lag_h", "lift_lag_h",
+    "hours_same",    "hours_above",  "hours_below",  "longest_above_h"};
 
 // The values of a summary row; notices per episode with one decimal, the rest whole numbers.
 std::vector<io::field> summary_values(const replay_summary& s) {
   std::vector<io::field> out;
-  auto whole = [&](std::optional<int> v) {
-    out.push_back(v ? io::field::integer(*v) : io::field::number(no_value));
-  };
+  auto whole = [&](std::optional<int> v) { out.push_back(v ? io::field::integer(*v) : io::field::number(no_value)); };
   for (const auto v : {s.episodes, s.issues, s.upgrades, s.downgrades, s.lifts, s.announcements, s.updates,
                        s.reschedules, s.notices()})
     whole(v);
@@ -239,8 +242,10 @@ int replay(const args& a, tool::context& cx) {
   if (!directives.empty()) tool::warn_unused_directives(cx, a.directives, directives, station_names(t));
   const auto all = replay_all(stations, t.kind, o, directives, books, p);
   io::output out(cx.options().output);
-  if (a.summary) write_replay_summary(all, out, cx.options().format);
-  else write_replay_actions(all, p, out, cx.options().format, !a.directives.empty());
+  if (a.summary)
+    write_replay_summary(all, out, cx.options().format);
+  else
+    write_replay_actions(all, p, out, cx.options().format, !a.directives.empty());
   out.commit();
   return 0;
 }

@@ -175,8 +175,8 @@ void parse_spec(const std::string& spec, entry& e) {
 std::size_t parse_entry(const std::vector<std::string>& lines, std::size_t i, section& s) {
   const std::string& line = lines[i];
   const std::string body = line.substr(2);
-  const bool continued = i + 1 < lines.size() && indent_of(lines[i + 1]) >= description_column &&
-                         !trim(lines[i + 1]).empty();
+  const bool continued =
+      i + 1 < lines.size() && indent_of(lines[i + 1]) >= description_column && !trim(lines[i + 1]).empty();
   std::string spec, description;
   if (const auto gap = body.find("  "); gap != std::string::npos) {  // spec, padding, description
     spec = body.substr(0, gap);
@@ -352,10 +352,9 @@ void write_details(std::ostream& out, const std::vector<std::string>& details) {
       out << roff_line(l) << '\n';
       continue;
     }
-    const bool next_indented = i + 1 < details.size() && indent_of(details[i + 1]) > indent_of(l) &&
-                               !trim(details[i + 1]).empty();
-    if (std::regex_match(l, m, item) && m[2].length() <= 16 &&
-        (m[1].length() > 0 || next_indented || in_item)) {
+    const bool next_indented =
+        i + 1 < details.size() && indent_of(details[i + 1]) > indent_of(l) && !trim(details[i + 1]).empty();
+    if (std::regex_match(l, m, item) && m[2].length() <= 16 && (m[1].length() > 0 || next_indented || in_item)) {
       out << ".TP\n" << bold(m[2].str()) << '\n' << roff_line(m[3].str()) << '\n';
       in_item = true;
       item_indent = m[1].length();
@@ -463,7 +462,8 @@ void write_man(std::ostream& out, const tool& t, const std::vector<std::string>&
   if (!t.subcommands.empty()) {
     out << ".SH COMMANDS\n";
     for (const auto& [e, h] : t.subcommands) {
-      out << ".TP\n" << synopsis(split(h.usage, ' '), {t.name, e.names.front()}) << '\n'
+      out << ".TP\n"
+          << synopsis(split(h.usage, ' '), {t.name, e.names.front()}) << '\n'
           << roff_line(sentence(e.description)) << '\n';
       std::vector<entry> own;
       for (const auto& s : h.sections)
@@ -484,8 +484,9 @@ void write_man(std::ostream& out, const tool& t, const std::vector<std::string>&
     if (n != t.name) others.push_back(bold(n) + "(1)");
   if (!others.empty()) out << joined(others, ",\n") << '\n';
   out << ".PP\n"
-      << roff_line("The README, the examples and the built-in profiles as JSON are in share/doc/hpa under "
-                   "the installation prefix (/usr/share/doc/hpa from the Debian package).")
+      << roff_line(
+             "The README, the examples and the built-in profiles as JSON are in share/doc/hpa under "
+             "the installation prefix (/usr/share/doc/hpa from the Debian package).")
       << '\n';
 }
 
@@ -535,12 +536,20 @@ void write_bash_values(std::ostream& out, const tool& t, const std::string& file
     seen.push_back(names);
     switch (kind_of(*e)) {
       case value_kind::choice:
-        out << "    " << names << ") COMPREPLY=($(compgen -W " << bash_word_list(e->choices) << " -- \"$cur\")); return ;;\n";
+        out << "    " << names << ") COMPREPLY=($(compgen -W " << bash_word_list(e->choices)
+            << " -- \"$cur\")); return ;;\n";
         break;
-      case value_kind::profile: out << "    " << names << ") " << profiles << "; return ;;\n"; break;
-      case value_kind::file: file_options.push_back(names); break;
-      case value_kind::other: other_options.push_back(names); break;
-      case value_kind::none: break;
+      case value_kind::profile:
+        out << "    " << names << ") " << profiles << "; return ;;\n";
+        break;
+      case value_kind::file:
+        file_options.push_back(names);
+        break;
+      case value_kind::other:
+        other_options.push_back(names);
+        break;
+      case value_kind::none:
+        break;
     }
   }
   if (!file_options.empty()) out << "    " << joined(file_options, "|") << ") " << files << "; return ;;\n";
@@ -622,11 +631,20 @@ std::string zsh_explanation(const std::string& s) {
 std::string zsh_spec(const entry& e, const std::string& profiles_fn) {
   std::string action;
   switch (kind_of(e)) {
-    case value_kind::choice: action = ":value:(" + joined(e.choices, " ") + ")"; break;
-    case value_kind::profile: action = ":profile:" + profiles_fn; break;
-    case value_kind::file: action = ":file:_files"; break;
-    case value_kind::other: action = e.type == "TEXT" ? ":value: " : ":number: "; break;
-    case value_kind::none: break;
+    case value_kind::choice:
+      action = ":value:(" + joined(e.choices, " ") + ")";
+      break;
+    case value_kind::profile:
+      action = ":profile:" + profiles_fn;
+      break;
+    case value_kind::file:
+      action = ":file:_files";
+      break;
+    case value_kind::other:
+      action = e.type == "TEXT" ? ":value: " : ":number: ";
+      break;
+    case value_kind::none:
+      break;
   }
   const std::string explanation = "[" + zsh_explanation(e.description) + "]";
   const bool takes_value = !e.flag();
@@ -692,7 +710,8 @@ void write_zsh(std::ostream& out, const tool& t) {
     }
     out << "  (*)\n";
     if (t.takes_files())
-      out << "    args+=('*: :{_alternative \"commands:command:" << fn << "_commands\" \"files:input file:_files\"}')\n";
+      out << "    args+=('*: :{_alternative \"commands:command:" << fn
+          << "_commands\" \"files:input file:_files\"}')\n";
     else
       out << "    args+=('*: :" << fn << "_commands')\n";
     out << "    ;;\n"
@@ -718,11 +737,20 @@ std::string fish_line(const tool& t, const entry& e, const std::string& conditio
   if (!condition.empty()) l += " -n " + fish_quote(condition);
   for (const auto& n : e.names) l += (starts_with(n, "--") ? " -l " + n.substr(2) : " -s " + n.substr(1));
   switch (kind_of(e)) {
-    case value_kind::choice: l += " -x -a " + fish_quote(joined(e.choices, " ")); break;
-    case value_kind::profile: l += " -r -F -a " + fish_quote(joined(t.profiles, " ")); break;
-    case value_kind::file: l += " -r -F"; break;
-    case value_kind::other: l += " -x"; break;
-    case value_kind::none: break;
+    case value_kind::choice:
+      l += " -x -a " + fish_quote(joined(e.choices, " "));
+      break;
+    case value_kind::profile:
+      l += " -r -F -a " + fish_quote(joined(t.profiles, " "));
+      break;
+    case value_kind::file:
+      l += " -r -F";
+      break;
+    case value_kind::other:
+      l += " -x";
+      break;
+    case value_kind::none:
+      break;
   }
   return l + " -d " + fish_quote(first_line(e.description));
 }
@@ -732,7 +760,8 @@ void write_fish(std::ostream& out, const tool& t) {
   std::vector<std::string> names;
   for (const auto& s : t.subcommands) names.push_back(s.first.names.front());
   const std::string no_sub = names.empty() ? "" : "not __fish_seen_subcommand_from " + joined(names, " ");
-  if (!t.takes_files()) out << "complete -c " << t.name << (no_sub.empty() ? "" : " -n " + fish_quote(no_sub)) << " -f\n";
+  if (!t.takes_files())
+    out << "complete -c " << t.name << (no_sub.empty() ? "" : " -n " + fish_quote(no_sub)) << " -f\n";
   for (const auto* e : t.main.options()) out << fish_line(t, *e, "") << '\n';
   for (const auto& [sub, h] : t.subcommands) {
     const std::string name = sub.names.front();

@@ -24,21 +24,59 @@ using detail::trim;
 
 namespace {
 // The columns of the AQI CSV, in the order of aqi_reader's slots.
-const known_column aqi_columns[] = {{"station"},  {"time"},     {"date"},     {"aqi"},      {"aqi_high"},
-                                    {"aqi_low"},  {"origin"},   {"cause"},    {"primary", {"primary_pollutant"}},
-                                    {"daily_aqi"}, {"basis"},
+const known_column aqi_columns[] = {{"station"},
+                                    {"time"},
+                                    {"date"},
+                                    {"aqi"},
+                                    {"aqi_high"},
+                                    {"aqi_low"},
+                                    {"origin"},
+                                    {"cause"},
+                                    {"primary", {"primary_pollutant"}},
+                                    {"daily_aqi"},
+                                    {"basis"},
                                     // concentrations: the hourly values, in the order of conc_value
-                                    {"pm25", {"pm2.5"}}, {"pm10"}, {"so2"}, {"no2"}, {"co"}, {"o3"},
+                                    {"pm25", {"pm2.5"}},
+                                    {"pm10"},
+                                    {"so2"},
+                                    {"no2"},
+                                    {"co"},
+                                    {"o3"},
                                     // beside them, not used: published statistics, an area's sites
-                                    {"pm25_24h"}, {"pm10_24h"}, {"so2_24h"}, {"no2_24h"}, {"co_24h"}, {"o3_8h"},
+                                    {"pm25_24h"},
+                                    {"pm10_24h"},
+                                    {"so2_24h"},
+                                    {"no2_24h"},
+                                    {"co_24h"},
+                                    {"o3_8h"},
                                     {"sites"},
                                     // what else hpa writes beside an AQI or concentrations, not used: the
                                     // daily city files' O3 (hpa-convert), the daily means' (hpa-aqi --daily-means)
-                                    {"o3_max_1h"}, {"o3_8h_max"}, {"pm25_hours"}, {"pm10_hours"}, {"so2_hours"},
-                                    {"no2_hours"}, {"co_hours"}, {"o3_8h_windows"}};
-enum slot { station_col, time_col, date_col, aqi_col, high_col, low_col, origin_col, cause_col, primary_col, daily_col,
-            basis_col, first_conc_col, first_beside_col = first_conc_col + 6, sites_col = first_beside_col + 6,
-            end_col = sites_col + 1 + 8 };
+                                    {"o3_max_1h"},
+                                    {"o3_8h_max"},
+                                    {"pm25_hours"},
+                                    {"pm10_hours"},
+                                    {"so2_hours"},
+                                    {"no2_hours"},
+                                    {"co_hours"},
+                                    {"o3_8h_windows"}};
+enum slot {
+  station_col,
+  time_col,
+  date_col,
+  aqi_col,
+  high_col,
+  low_col,
+  origin_col,
+  cause_col,
+  primary_col,
+  daily_col,
+  basis_col,
+  first_conc_col,
+  first_beside_col = first_conc_col + 6,
+  sites_col = first_beside_col + 6,
+  end_col = sites_col + 1 + 8
+};
 static_assert(end_col == std::size(aqi_columns));
 
 // The known columns of a series read as AQI: the AQI columns, and those hpa writes beside them,
@@ -147,7 +185,10 @@ struct aqi_reader::concentrations_in {
     if (last && last_name == name) return *last;
     auto it = stations.find(name);
     if (it == stations.end())
-      it = stations.emplace(std::string(name), std::make_unique<station>(station{concentration_series(method, min_valid), {}, no_value, {}, {}, 0})).first;
+      it = stations
+               .emplace(std::string(name), std::make_unique<station>(station{
+                                               concentration_series(method, min_valid), {}, no_value, {}, {}, 0}))
+               .first;
     last_name = it->first;
     return *(last = it->second.get());
   }
@@ -188,8 +229,9 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
     conc_->method = p.daily_aqi;
     conc_->min_valid = std::clamp(p.min_valid_hours, 1, daily_window_hours);
   } else if (kind_ == series_kind::hourly && p.daily_aqi == daily_aqi_method::aqi_of_mean_concentration && warn_) {
-    warn_(csv_->source() + ": the profile's daily_aqi is aqi_of_mean_concentration, but the input holds AQI, not "
-                           "concentrations: the daily AQI is the mean of the hourly AQI");
+    warn_(csv_->source() +
+          ": the profile's daily_aqi is aqi_of_mean_concentration, but the input holds AQI, not "
+          "concentrations: the daily AQI is the mean of the hourly AQI");
   }
   if (kind_ == series_kind::daily && layout_.utc_offset_minutes != plan_utc_offset_minutes)
     throw error(location{csv_->source(), 1, 0},
@@ -246,8 +288,8 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
   bool any_concentration = false;
   for (std::size_t k = first_conc_col; k < sites_col; ++k) any_concentration |= probe[k] >= 0;
   const bool from_concentrations =
-      probe[date_col] < 0 && (pollutants == 6 || (pollutants > 0 && probe[aqi_col] < 0 && probe[high_col] < 0 &&
-                                                  probe[daily_col] < 0));
+      probe[date_col] < 0 &&
+      (pollutants == 6 || (pollutants > 0 && probe[aqi_col] < 0 && probe[high_col] < 0 && probe[daily_col] < 0));
   const header_map h(header, from_concentrations ? std::span<const known_column>(aqi_columns) : aqi_known_columns(),
                      unknown_columns::warn, warn_unknown ? warn_ : warn_fn{}, quiet_);
   columns c;
@@ -307,9 +349,9 @@ bool aqi_reader::header_again() {
   if (warn_) warn_(here + ": another header (files joined with cat?): the rows after it are read by it");
   const auto col = map_header(*csv_, true);
   if (col.kind != kind_)
-    throw error(location{csv_->source(), csv_->line(), 0},
-                std::string("a header for ") + a_series(col.kind) + " series inside " + a_series(kind_) +
-                    " one: give them to separate runs");
+    throw error(location{csv_->source(), csv_->line(), 0}, std::string("a header for ") + a_series(col.kind) +
+                                                               " series inside " + a_series(kind_) +
+                                                               " one: give them to separate runs");
   if (col.from_concentrations != (conc_ != nullptr))
     throw error(location{csv_->source(), csv_->line(), 0},
                 std::string("a header for ") + (col.from_concentrations ? "concentrations" : "AQI") + " inside " +
@@ -411,18 +453,22 @@ bool aqi_reader::next(aqi_record& r) {
     r.from = origin::unknown;
     if (col_.origin >= 0) {
       const auto o = lower(trim(f[static_cast<std::size_t>(col_.origin)]));
-      if (o == "observed") r.from = origin::observed;
-      else if (o == "forecast") r.from = origin::forecast;
+      if (o == "observed")
+        r.from = origin::observed;
+      else if (o == "forecast")
+        r.from = origin::forecast;
       else if (!o.empty())
         throw error(csv_->at(static_cast<std::uint64_t>(col_.origin) + 1),
                     "origin must be 'observed' or 'forecast', got " + quote(o));
     }
     const auto cause = col_.cause >= 0 ? f[static_cast<std::size_t>(col_.cause)] : std::string_view{};
     if (conc_) return next_concentrations(r, cause);
-    r.basis = col_.basis >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(col_.basis)], col_.basis)) : std::nullopt;
+    r.basis =
+        col_.basis >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(col_.basis)], col_.basis)) : std::nullopt;
     r.gate = col_.cause < 0 && col_.primary < 0
                  ? gate_result{}
-                 : cause_gate(*p_, cause, col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{});
+                 : cause_gate(*p_, cause,
+                              col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{});
     return true;
   }
 }
@@ -478,8 +524,8 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
     // A repeated hour or one out of order: the station table that takes the record decides, on
     // the value of that hour (a repeat that agrees is dropped with a warning).
     const bool repeat = r.hour + 1 == st.series.next_hour();
-    const bool same = c.pm25 == st.last.pm25 && c.pm10 == st.last.pm10 && c.so2 == st.last.so2 && c.no2 == st.last.no2 &&
-                      c.co == st.last.co && c.o3 == st.last.o3;
+    const bool same = c.pm25 == st.last.pm25 && c.pm10 == st.last.pm10 && c.so2 == st.last.so2 &&
+                      c.no2 == st.last.no2 && c.co == st.last.co && c.o3 == st.last.o3;
     if (repeat && !same)
       throw error(location{csv_->source(), r.line, r.time_column},
                   (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
@@ -495,7 +541,8 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   st.series.push(r.hour, c, [&](hour_t h, const aqi_breakdown& b) {
     // a cause is the row's; the hours of a gap before it have none
     const double value = b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value;
-    const auto gate = gated ? cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary)) : gate_result{};
+    const auto gate =
+        gated ? cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary)) : gate_result{};
     if (h == r.hour && in.waiting.empty()) {  // the common case: the row's own hour alone
       r.aqi = value;
       r.basis = b.counted;

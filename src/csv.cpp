@@ -18,12 +18,14 @@ csv_reader::csv_reader(std::istream& in, std::string source, warn_fn warn)
 // A BOM at the start of a later record: the start of a file joined to another with cat.
 void csv_reader::skip_inner_bom() {
   if (buf_[pos_] != bom[0]) return;  // the common case costs one comparison
-  while (end_ - pos_ < bom_size && fill()) {}
+  while (end_ - pos_ < bom_size && fill()) {
+  }
   if (end_ - pos_ < bom_size || std::memcmp(buf_.data() + pos_, bom, bom_size) != 0) return;
   pos_ += bom_size;
   ++inner_boms_;
   if (warn_)
-    warn_(to_string(location{source_, line_, 0}) + ": a byte-order mark inside the input (files joined with cat?), removed");
+    warn_(to_string(location{source_, line_, 0}) +
+          ": a byte-order mark inside the input (files joined with cat?), removed");
 }
 
 // UTF-16 text (a spreadsheet's "Unicode text"): by its byte-order mark, or by the NUL that every
@@ -42,16 +44,18 @@ void csv_reader::refuse_utf16() const {
     }
     // Text of ASCII characters: every other byte is NUL, the others are not. A gzip or a zip
     // has NULs too, but scattered.
-    if (nul_odd * 4 >= n * 3 / 2 && nul_even == 0) from = "UTF-16LE";
-    else if (nul_even * 4 >= n * 3 / 2 && nul_odd == 0) from = "UTF-16BE";
+    if (nul_odd * 4 >= n * 3 / 2 && nul_even == 0)
+      from = "UTF-16LE";
+    else if (nul_even * 4 >= n * 3 / 2 && nul_odd == 0)
+      from = "UTF-16BE";
   }
   if (!from) return;
   const std::string file = source_ == "stdin" ? std::string("FILE.csv") : source_;
   const bool csv = file.size() > 4 && file.compare(file.size() - 4, 4, ".csv") == 0;
   const std::string converted = (csv ? file.substr(0, file.size() - 4) : file) + "-utf8.csv";
   throw error(location{source_, 1, 0}, std::string("text is ") + from +
-                                           ", not UTF-8: convert the file first: iconv -f " + from + " -t UTF-8 " + file +
-                                           " > " + converted);
+                                           ", not UTF-8: convert the file first: iconv -f " + from + " -t UTF-8 " +
+                                           file + " > " + converted);
 }
 
 bool csv_reader::fill() {
@@ -82,7 +86,8 @@ bool csv_reader::next() {
     if (pos_ == end_ && !fill()) return false;
     if (first_) {
       first_ = false;
-      while (end_ - pos_ < utf16_probe_bytes && fill()) {}
+      while (end_ - pos_ < utf16_probe_bytes && fill()) {
+      }
       refuse_utf16();
       if (end_ - pos_ >= bom_size && std::memcmp(buf_.data() + pos_, bom, bom_size) == 0) pos_ += bom_size;
       if (pos_ == end_) continue;
@@ -94,8 +99,7 @@ bool csv_reader::next() {
     const char* start = buf_.data() + pos_;
     auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
     while (!nl && !eof_) {
-      if (end_ - pos_ > max_record_bytes)
-        throw error(location{source_, line_, 0}, "line is longer than 1048576 bytes");
+      if (end_ - pos_ > max_record_bytes) throw error(location{source_, line_, 0}, "line is longer than 1048576 bytes");
       const std::size_t seen = end_ - pos_;
       fill();
       start = buf_.data() + pos_;
@@ -121,7 +125,10 @@ bool csv_reader::next() {
     for (;;) {
       quoted |= *f == '"';
       auto* comma = static_cast<const char*>(std::memchr(f, ',', static_cast<std::size_t>(stop - f)));
-      if (!comma) { fields_.emplace_back(f, static_cast<std::size_t>(stop - f)); break; }
+      if (!comma) {
+        fields_.emplace_back(f, static_cast<std::size_t>(stop - f));
+        break;
+      }
       fields_.emplace_back(f, static_cast<std::size_t>(comma - f));
       f = comma + 1;
     }
@@ -155,8 +162,7 @@ void csv_reader::parse_quoted_record() {
       const bool more = fill();
       i = pos_ + consumed;  // fill() moves the unread bytes to the front, even when it reads none
       if (!more) {
-        if (quoted)
-          throw error(location{source_, record_line_, spans_.size() + 1}, "unterminated quoted field");
+        if (quoted) throw error(location{source_, record_line_, spans_.size() + 1}, "unterminated quoted field");
         unterminated_ = true;
         break;
       }
@@ -173,7 +179,11 @@ void csv_reader::parse_quoted_record() {
           i = pos_ + consumed;
           continue;
         }
-        if (i + 1 < end_ && buf_[i + 1] == '"') { scratch_ += '"'; i += 2; continue; }
+        if (i + 1 < end_ && buf_[i + 1] == '"') {
+          scratch_ += '"';
+          i += 2;
+          continue;
+        }
         quoted = false;
         ++i;
         continue;
@@ -183,13 +193,28 @@ void csv_reader::parse_quoted_record() {
       ++i;
       continue;
     }
-    if (c == '"' && scratch_.size() == field_start && !was_quoted) { quoted = was_quoted = true; ++i; continue; }
-    if (c == ',') { end_field(); ++i; continue; }
-    if (c == '\n') { ++i; ++lines; unterminated_ = false; break; }
-    if (c == '\r' && (i + 1 == end_ || buf_[i + 1] == '\n')) { ++i; continue; }
+    if (c == '"' && scratch_.size() == field_start && !was_quoted) {
+      quoted = was_quoted = true;
+      ++i;
+      continue;
+    }
+    if (c == ',') {
+      end_field();
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      ++i;
+      ++lines;
+      unterminated_ = false;
+      break;
+    }
+    if (c == '\r' && (i + 1 == end_ || buf_[i + 1] == '\n')) {
+      ++i;
+      continue;
+    }
     if (was_quoted)
-      throw error(location{source_, record_line_, spans_.size() + 1},
-                  "unexpected text after a closing quote");
+      throw error(location{source_, record_line_, spans_.size() + 1}, "unexpected text after a closing quote");
     scratch_ += c;
     ++i;
   }

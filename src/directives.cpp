@@ -66,7 +66,8 @@ const known_column known[] = {{"received_at"}, {"level"}, {"start"}, {"end"}, {"
 std::vector<directive> read_directives_csv(std::istream& in, const std::string& source, const profile& p,
                                            const warn_fn& warn) {
   csv_reader csv(in, source, warn);
-  if (!csv.next()) throw error(location{source, 0, 0}, std::string("empty directives file: expected the header ") + header_text);
+  if (!csv.next())
+    throw error(location{source, 0, 0}, std::string("empty directives file: expected the header ") + header_text);
   const header_map h(csv, known, unknown_columns::warn, warn);
   for (std::size_t k : {received_at, level, start, source_column})
     if (h[k] < 0) throw h.missing("'" + std::string(known[k].name) + "' (expected " + header_text + ")");

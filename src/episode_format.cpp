@@ -11,7 +11,6 @@
 
 namespace hpa::io {
 
-
 std::string episode_rule(const episode& e, const profile& p) {
   const auto& t = e.trigger;
   if (t.level == 0) return {};
@@ -48,11 +47,26 @@ std::string segments_text(const episode& e, const profile& p) {
 }  // namespace
 
 const std::vector<column>& episode_columns() {
-  static const std::vector<column> columns = {
-      {"station"}, {"profile", column_in::json_only}, {"status"}, {"start"}, {"end"}, {"lift"}, {"level"},
-      {"level_zh", column_in::json_only}, {"tier"}, {"issue_by"}, {"pending"}, {"pending_action", column_in::json_only}, {"processes"},
-      {"hours", column_in::json_only}, {"max_daily_aqi"}, {"min_daily_aqi", column_in::json_only},
-      {"mean_daily_aqi", column_in::json_only}, {"segments"}, {"rule"}, {"excluded"}};
+  static const std::vector<column> columns = {{"station"},
+                                              {"profile", column_in::json_only},
+                                              {"status"},
+                                              {"start"},
+                                              {"end"},
+                                              {"lift"},
+                                              {"level"},
+                                              {"level_zh", column_in::json_only},
+                                              {"tier"},
+                                              {"issue_by"},
+                                              {"pending"},
+                                              {"pending_action", column_in::json_only},
+                                              {"processes"},
+                                              {"hours", column_in::json_only},
+                                              {"max_daily_aqi"},
+                                              {"min_daily_aqi", column_in::json_only},
+                                              {"mean_daily_aqi", column_in::json_only},
+                                              {"segments"},
+                                              {"rule"},
+                                              {"excluded"}};
   return columns;
 }
 
@@ -109,7 +123,8 @@ std::string episode_text(const std::string& station, const episode& e, const pro
   const bool warning = e.warns();
   s += fmt::format("  {} {} .. {} ({} h)", warning ? "in force  " : "would run ", format_time(e.start),
                    format_time(e.end), e.end - e.start + 1);
-  s += e.lift ? fmt::format(", lifted {}\n", format_time(*e.lift)) : fmt::format(", pending: {}\n", pending_action(e, p));
+  s += e.lift ? fmt::format(", lifted {}\n", format_time(*e.lift))
+              : fmt::format(", pending: {}\n", pending_action(e, p));
   if (warning) s += fmt::format("  issue by   {} ({} h ahead, §3.2.3)\n", format_time(e.issue_by), p.lead_hours);
   if (e.segments.size() > 1)
     for (const auto& seg : e.segments)
@@ -159,7 +174,8 @@ basis_segment basis_part(const nlohmann::json& s, const std::string& path, level
 namespace {
 nlohmann::json episodes_array(std::string_view text, const std::string& source) {
   auto j = detail::parse_json(text, source);
-  if (!j.is_array()) throw needs_step(source + ": expected a JSON array of episodes", missing_step::write_episodes_json, source);
+  if (!j.is_array())
+    throw needs_step(source + ": expected a JSON array of episodes", missing_step::write_episodes_json, source);
   return j;
 }
 
@@ -184,8 +200,8 @@ std::string episodes_profile(std::string_view text, const std::string& source) {
       name = own;
       named = i;
     } else if (own != name) {
-      throw error(path + "/profile: made under profile " + quote(own) + ", /" + std::to_string(named) +
-                  " under " + quote(name) + ": episodes of one profile only");
+      throw error(path + "/profile: made under profile " + quote(own) + ", /" + std::to_string(named) + " under " +
+                  quote(name) + ": episodes of one profile only");
     }
   }
   return name;
@@ -304,7 +320,8 @@ nlohmann::ordered_json directed_segments_json(const directed_episode& d, const p
                     {"to", format_time(x.to)},
                     {"basis", to_string(x.why)},
                     {"rules", level_or_none(x.rules, p)},
-                    {"directive", x.source.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(level_or_none(x.directed, p))},
+                    {"directive", x.source.empty() ? nlohmann::ordered_json()
+                                                   : nlohmann::ordered_json(level_or_none(x.directed, p))},
                     {"source", x.source.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(x.source)}});
   return segs;
 }
@@ -357,7 +374,8 @@ const std::vector<column>& directed_episode_columns() {
 std::vector<field> directed_episode_fields(const std::string& station, const directed_episode& d, const profile& p) {
   const auto& base = episode_columns();
   auto f = episode_fields(station, d.e, p);
-  f[column_of(base, "pending_action")] = field::string_or_null(d.e.pending ? directed_pending_action(d, p) : std::string());
+  f[column_of(base, "pending_action")] =
+      field::string_or_null(d.e.pending ? directed_pending_action(d, p) : std::string());
   f[column_of(base, "segments")] = field::custom(csv_field(directed_segments_text(d, p)), directed_segments_json(d, p));
   f[column_of(base, "rule")] = field::string(directed_rule(d, p));
   f.insert(f.begin() + static_cast<std::ptrdiff_t>(column_of(base, "tier")) + 1, field::string(to_string(d.why)));
@@ -391,11 +409,15 @@ std::string directed_episode_text(const std::string& station, const directed_epi
   if (std::all_of(d.parts.begin(), d.parts.end(), [](const basis_segment& x) { return x.source.empty(); }))
     return s + "  basis      rules\n";
   const auto h = hours_by_basis(d);
-  s += fmt::format("  basis      {}: rules {} h, both {} h, directive {} h\n", to_string(d.why), h.rules, h.both, h.directive);
+  s += fmt::format("  basis      {}: rules {} h, both {} h, directive {} h\n", to_string(d.why), h.rules, h.both,
+                   h.directive);
   for (const auto& x : d.parts) {
-    s += fmt::format("    {:<10} {:<7} {} .. {}", to_string(x.why), p.level_name(x.level), format_time(x.from), format_time(x.to));
-    if (x.why == basis::directive) s += fmt::format("  (rules: {})", level_or_none(x.rules, p));
-    else if (x.why == basis::rules && !x.source.empty()) s += fmt::format("  ({} asks {})", x.source, level_or_none(x.directed, p));
+    s += fmt::format("    {:<10} {:<7} {} .. {}", to_string(x.why), p.level_name(x.level), format_time(x.from),
+                     format_time(x.to));
+    if (x.why == basis::directive)
+      s += fmt::format("  (rules: {})", level_or_none(x.rules, p));
+    else if (x.why == basis::rules && !x.source.empty())
+      s += fmt::format("  ({} asks {})", x.source, level_or_none(x.directed, p));
     s += "\n";
   }
   return s;

@@ -21,7 +21,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i)
     for (std::size_t j = 1; j <= b.size(); ++j) {
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.size()][b.size()];
 }
@@ -85,7 +86,8 @@ header_map::header_map(const csv_reader& csv, std::span<const known_column> know
     const auto name = detail::lower(names_.back());
     std::size_t k = 0;
     auto is = [&](std::string_view n) { return detail::lower(n) == name; };
-    while (k < known.size() && !is(known[k].name) && std::none_of(known[k].aliases.begin(), known[k].aliases.end(), is)) ++k;
+    while (k < known.size() && !is(known[k].name) && std::none_of(known[k].aliases.begin(), known[k].aliases.end(), is))
+      ++k;
     if (k < known.size()) {
       if (index_[k] >= 0) throw error(csv.at(i + 1), "column '" + name + "' given twice");
       index_[k] = static_cast<int>(i);
@@ -102,7 +104,8 @@ header_map::header_map(const csv_reader& csv, std::span<const known_column> know
 error header_map::missing(std::string_view what) const {
   std::string seen;
   for (const auto& n : names_) seen += (seen.empty() ? "" : ", ") + detail::lower(n);
-  return error(location{source_, 1, 0}, "missing column " + std::string(what) + " (the header has: " + printable(seen, 200) + ")");
+  return error(location{source_, 1, 0},
+               "missing column " + std::string(what) + " (the header has: " + printable(seen, 200) + ")");
 }
 
 }  // namespace hpa::io

@@ -23,10 +23,12 @@ const known_column known[] = {{"issued_at"}, {"station"}, {"date"}, {"time"}, {"
 std::map<std::string, std::vector<forecast_row>> read_forecasts(std::istream& in, const std::string& source,
                                                                 const profile& p, const warn_fn& warn) {
   csv_reader csv(in, source, warn);
-  if (!csv.next()) throw error(location{source, 0, 0}, std::string("empty forecasts file: expected the header ") + header_text);
+  if (!csv.next())
+    throw error(location{source, 0, 0}, std::string("empty forecasts file: expected the header ") + header_text);
   const header_map h(csv, known, unknown_columns::warn, warn);
   if (h[issued_at] < 0) throw h.missing(std::string("'issued_at' (expected ") + header_text + ")");
-  if ((h[date] < 0) == (h[time] < 0)) throw h.missing(std::string("one of 'date' and 'time' (expected ") + header_text + ")");
+  if ((h[date] < 0) == (h[time] < 0))
+    throw h.missing(std::string("one of 'date' and 'time' (expected ") + header_text + ")");
   if (h[high] < 0 && h[aqi] < 0) throw h.missing(std::string("'aqi_high' or 'aqi' (expected ") + header_text + ")");
   const bool daily = h[date] >= 0;
   std::map<std::string, std::vector<forecast_row>> out;
@@ -34,7 +36,9 @@ std::map<std::string, std::vector<forecast_row>> read_forecasts(std::istream& in
   while (csv.next()) {
     csv.expect_fields(h.width());
     auto at = [&](std::size_t k) { return csv.at(static_cast<std::uint64_t>(h[k]) + 1); };
-    auto field = [&](std::size_t k) { return h[k] < 0 ? std::string_view() : csv.fields()[static_cast<std::size_t>(h[k])]; };
+    auto field = [&](std::size_t k) {
+      return h[k] < 0 ? std::string_view() : csv.fields()[static_cast<std::size_t>(h[k])];
+    };
     auto hour = [&](std::size_t k, bool want_date) {
       const auto text = detail::trim(field(k));
       const auto t = parse_time(text);
@@ -69,8 +73,9 @@ std::map<std::string, std::vector<forecast_row>> read_forecasts(std::istream& in
       name = detail::trimmed(field(station));
     }
     if (!seen.emplace(name, r.issued_at, r.hour).second)
-      throw error(at(daily ? date : time), "the same " + std::string(daily ? "day" : "hour") + " twice in the issue of " +
-                                               format_time(r.issued_at) + (name.empty() ? "" : " for " + quote(name)));
+      throw error(at(daily ? date : time), "the same " + std::string(daily ? "day" : "hour") +
+                                               " twice in the issue of " + format_time(r.issued_at) +
+                                               (name.empty() ? "" : " for " + quote(name)));
     out[name].push_back(r);
   }
   return out;

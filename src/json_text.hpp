@@ -40,17 +40,50 @@ class checked_dom {
   using json = nlohmann::json;
   explicit checked_dom(json& result) : dom_(result, true) {}
 
-  bool null() { value(); return dom_.null(); }
-  bool boolean(bool v) { value(); return dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { value(); return dom_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { value(); return dom_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const json::string_t& s) { value(); return dom_.number_float(v, s); }
-  bool string(json::string_t& v) { value(); return dom_.string(v); }
-  bool binary(json::binary_t& v) { value(); return dom_.binary(v); }
-  bool start_object(std::size_t n) { open(false); return dom_.start_object(n); }
-  bool start_array(std::size_t n) { open(true); return dom_.start_array(n); }
-  bool end_object() { close(); return dom_.end_object(); }
-  bool end_array() { close(); return dom_.end_array(); }
+  bool null() {
+    value();
+    return dom_.null();
+  }
+  bool boolean(bool v) {
+    value();
+    return dom_.boolean(v);
+  }
+  bool number_integer(json::number_integer_t v) {
+    value();
+    return dom_.number_integer(v);
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    value();
+    return dom_.number_unsigned(v);
+  }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    value();
+    return dom_.number_float(v, s);
+  }
+  bool string(json::string_t& v) {
+    value();
+    return dom_.string(v);
+  }
+  bool binary(json::binary_t& v) {
+    value();
+    return dom_.binary(v);
+  }
+  bool start_object(std::size_t n) {
+    open(false);
+    return dom_.start_object(n);
+  }
+  bool start_array(std::size_t n) {
+    open(true);
+    return dom_.start_array(n);
+  }
+  bool end_object() {
+    close();
+    return dom_.end_object();
+  }
+  bool end_array() {
+    close();
+    return dom_.end_array();
+  }
   bool key(json::string_t& k) {
     auto& f = frames_.back();
     f.key = k;

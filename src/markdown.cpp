@@ -23,14 +23,29 @@ std::string markdown_text(std::string_view text) {
       continue;
     }
     switch (c) {
-      case '&': s += "&amp;"; continue;
-      case '<': s += "&lt;"; continue;
-      case '>': s += "&gt;"; continue;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~':
+      case '&':
+        s += "&amp;";
+        continue;
+      case '<':
+        s += "&lt;";
+        continue;
+      case '>':
+        s += "&gt;";
+        continue;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '|':
+      case '~':
         s += '\\';
         s += c;
         continue;
-      default: break;
+      default:
+        break;
     }
     if ((i == 0 && (c == '-' || c == '+' || c == '=')) || i == list_mark) s += '\\';
     s += static_cast<unsigned char>(c) < 0x20 && c != '\t' ? ' ' : c;

@@ -26,24 +26,24 @@ namespace hpa::io {
 namespace {
 
 // The quantities of a measurement, in the order of the long CSV.
-constexpr const char* quantity_names[] = {"aqi", "pm25", "pm25_24h", "pm10", "pm10_24h", "so2", "so2_24h",
-                                          "no2", "co", "o3", "o3_8h"};
+constexpr const char* quantity_names[] = {"aqi",     "pm25", "pm25_24h", "pm10", "pm10_24h", "so2",
+                                          "so2_24h", "no2",  "co",       "o3",   "o3_8h"};
 constexpr std::size_t quantity_count = sizeof quantity_names / sizeof *quantity_names;
 // What each may be: the AQI as published, concentrations in µg/m³, CO in mg/m³.
 constexpr number_kind quantity_kinds[] = {
-    number_kind::non_negative,  number_kind::concentration, number_kind::concentration, number_kind::concentration,
-    number_kind::concentration, number_kind::concentration, number_kind::concentration, number_kind::concentration,
+    number_kind::non_negative,     number_kind::concentration, number_kind::concentration, number_kind::concentration,
+    number_kind::concentration,    number_kind::concentration, number_kind::concentration, number_kind::concentration,
     number_kind::concentration_mg, number_kind::concentration, number_kind::concentration};
 static_assert(std::size(quantity_kinds) == quantity_count);
 
 double* quantity(measurement& m, std::size_t q) {
-  double* slots[] = {&m.aqi, &m.c.pm25, &m.c.pm25_24h, &m.c.pm10, &m.c.pm10_24h, &m.c.so2, &m.c.so2_24h,
-                     &m.c.no2, &m.c.co, &m.c.o3, &m.c.o3_8h};
+  double* slots[] = {&m.aqi,       &m.c.pm25, &m.c.pm25_24h, &m.c.pm10, &m.c.pm10_24h, &m.c.so2,
+                     &m.c.so2_24h, &m.c.no2,  &m.c.co,       &m.c.o3,   &m.c.o3_8h};
   return slots[q];
 }
 double quantity(const measurement& m, std::size_t q) {
-  const double slots[] = {m.aqi, m.c.pm25, m.c.pm25_24h, m.c.pm10, m.c.pm10_24h, m.c.so2, m.c.so2_24h,
-                          m.c.no2, m.c.co, m.c.o3, m.c.o3_8h};
+  const double slots[] = {m.aqi,       m.c.pm25, m.c.pm25_24h, m.c.pm10, m.c.pm10_24h, m.c.so2,
+                          m.c.so2_24h, m.c.no2,  m.c.co,       m.c.o3,   m.c.o3_8h};
   return slots[q];
 }
 
@@ -106,8 +106,9 @@ bool looks_like_data(const std::vector<std::string_view>& fields) {
   std::string line;
   for (std::size_t i = 0; i < f.size() && i < shown; ++i) line += (i ? "," : "") + std::string(f[i]);
   if (f.size() > shown) line += ",…";
-  const error missing(location{csv.source(), csv.line(), 0}, "the header is missing: line " + std::to_string(csv.line()) +
-                                                               " is data ('" + line + "'); expected a header " + expected);
+  const error missing(location{csv.source(), csv.line(), 0}, "the header is missing: line " +
+                                                                 std::to_string(csv.line()) + " is data ('" + line +
+                                                                 "'); expected a header " + expected);
   if (f.size() == 12 && parse_time(detail::trim(f[1])).date_only)  // the daily city history files have no header
     throw needs_step(missing.what(), missing_step::convert_daily_city, csv.source());
   throw missing;
@@ -127,8 +128,8 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     check_name(header[s], location{source, 1, s + 1});
   }
   static const std::map<std::string, std::size_t, std::less<>> types = {
-      {"AQI", 0}, {"PM2.5", 1}, {"PM2.5_24h", 2}, {"PM10", 3}, {"PM10_24h", 4}, {"SO2", 5}, {"SO2_24h", 6},
-      {"NO2", 7}, {"CO", 8}, {"O3", 9}, {"O3_8h", 10}};
+      {"AQI", 0},     {"PM2.5", 1}, {"PM2.5_24h", 2}, {"PM10", 3}, {"PM10_24h", 4}, {"SO2", 5},
+      {"SO2_24h", 6}, {"NO2", 7},   {"CO", 8},        {"O3", 9},   {"O3_8h", 10}};
   // Types the network publishes that hpa does not read; any other is reported, once, at the end.
   static const std::set<std::string, std::less<>> unused_types = {"CO_24h", "NO2_24h", "O3_24h", "O3_8h_24h"};
   struct unknown_type {
@@ -146,7 +147,8 @@ void read_cnemc(std::istream& in, const std::string& source, std::vector<measure
     csv.expect_fields(header.size());
     const auto date = detail::trimmed(f[0]);
     if (date.size() != 8) throw error(csv.at(1), "expected a date as YYYYMMDD, got " + quote(date));
-    const unsigned y = whole(std::string_view(date).substr(0, 4), csv, 1), m = whole(std::string_view(date).substr(4, 2), csv, 1),
+    const unsigned y = whole(std::string_view(date).substr(0, 4), csv, 1),
+                   m = whole(std::string_view(date).substr(4, 2), csv, 1),
                    d = whole(std::string_view(date).substr(6, 2), csv, 1);
     const hour_t h = hour_of(y, m, d, whole(f[1], csv, 2), csv, 2);
     const auto type = detail::trimmed(f[2]);
@@ -237,11 +239,12 @@ bool next_row(csv_reader& csv, const named_header& h, measurement& m) {
 
 void read_station(std::istream& in, const std::string& source, std::vector<measurement>& out, const warn_fn& warn) {
   csv_reader csv(in, source, warn);
-  const auto h = read_header(csv, "Date,Hour,WatchPoint,AQI,…",
-                             {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"},
-                             {"PrimaryPollution"});
-  const std::pair<std::string_view, std::size_t> quantities[] = {{"AQI", 0}, {"PM2.5", 1}, {"PM10", 3}, {"SO2", 5},
-                                                                 {"NO2", 7}, {"CO", 8}, {"O3_1h", 9}, {"O3_8h", 10}};
+  const auto h =
+      read_header(csv, "Date,Hour,WatchPoint,AQI,…",
+                  {"Date", "Hour", "WatchPoint", "AQI", "PM2.5", "PM10", "CO", "NO2", "O3_1h", "O3_8h", "SO2"},
+                  {"PrimaryPollution"});
+  const std::pair<std::string_view, std::size_t> quantities[] = {{"AQI", 0}, {"PM2.5", 1}, {"PM10", 3},  {"SO2", 5},
+                                                                 {"NO2", 7}, {"CO", 8},    {"O3_1h", 9}, {"O3_8h", 10}};
   const int primary = h.find("PrimaryPollution");
   measurement m;
   while (next_row(csv, h, m)) {
@@ -249,8 +252,9 @@ void read_station(std::istream& in, const std::string& source, std::vector<measu
     const auto date = detail::trimmed(f[h["Date"]]);
     const auto dc = h["Date"] + 1;
     if (date.size() != 8) throw error(csv.at(dc), "expected a date as YYYYMMDD, got " + quote(date));
-    m.hour = hour_of(whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
-                     whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[h["Hour"]], csv, h["Hour"] + 1), csv, dc);
+    m.hour = hour_of(
+        whole(std::string_view(date).substr(0, 4), csv, dc), whole(std::string_view(date).substr(4, 2), csv, dc),
+        whole(std::string_view(date).substr(6, 2), csv, dc), whole(f[h["Hour"]], csv, h["Hour"] + 1), csv, dc);
     m.station = detail::trimmed(f[h["WatchPoint"]]);
     check_name(m.station, csv.at(h["WatchPoint"] + 1));
     for (auto [name, q] : quantities) *quantity(m, q) = value(f[h[name]], csv, h[name] + 1, name, quantity_kinds[q]);
@@ -392,9 +396,12 @@ std::string cell(double v) { return std::isnan(v) ? std::string() : format_numbe
 void read_national(national_format f, std::istream& in, const std::string& source, std::vector<measurement>& out,
                    const warn_fn& warn) {
   switch (f) {
-    case national_format::cnemc: return read_cnemc(in, source, out, warn);
-    case national_format::station: return read_station(in, source, out, warn);
-    case national_format::uci: return read_uci(in, source, out, warn);
+    case national_format::cnemc:
+      return read_cnemc(in, source, out, warn);
+    case national_format::station:
+      return read_station(in, source, out, warn);
+    case national_format::uci:
+      return read_uci(in, source, out, warn);
   }
 }
 
@@ -436,7 +443,8 @@ void sort_and_merge(std::vector<measurement>& rows, const warn_fn& warn) {
       for (std::uint32_t i = 0; i < rows.size(); ++i) order[next[rank[row_station[i]]]++] = i;
     }
     for (std::size_t r = 0; r < names.size(); ++r) {
-      const auto from = order.begin() + static_cast<std::ptrdiff_t>(start[r]), to = order.begin() + static_cast<std::ptrdiff_t>(start[r + 1]);
+      const auto from = order.begin() + static_cast<std::ptrdiff_t>(start[r]),
+                 to = order.begin() + static_cast<std::ptrdiff_t>(start[r + 1]);
       auto by_hour = [&](std::uint32_t a, std::uint32_t b) { return rows[a].hour < rows[b].hour; };
       if (!std::is_sorted(from, to, by_hour)) std::stable_sort(from, to, by_hour);
     }
@@ -465,8 +473,9 @@ void sort_and_merge(std::vector<measurement>& rows, const warn_fn& warn) {
       if (!same(k, r))
         throw error(fmt::format("{}:{}: {} at {} differs from {}:{}", r.source, r.line, r.station, format_time(r.hour),
                                 k.source, k.line));
-      if (warn) warn(fmt::format("{}:{}: duplicate of {}:{} ({} at {}), dropped", r.source, r.line, k.source, k.line,
-                                 r.station, format_time(r.hour)));
+      if (warn)
+        warn(fmt::format("{}:{}: duplicate of {}:{} ({} at {}), dropped", r.source, r.line, k.source, k.line, r.station,
+                         format_time(r.hour)));
       continue;
     }
     if (kept != i) rows[kept] = std::move(r);
@@ -514,7 +523,9 @@ std::vector<known_column> concentration_columns() {
 
 concentration_reader::concentration_reader(std::istream& in, std::string source, warn_fn warn)
     : csv_(in, std::move(source), warn) {
-  if (!csv_.next()) throw error(location{csv_.source(), 0, 0}, "empty input: expected a header such as station,time,pm25,pm10,so2,no2,co,o3");
+  if (!csv_.next())
+    throw error(location{csv_.source(), 0, 0},
+                "empty input: expected a header such as station,time,pm25,pm10,so2,no2,co,o3");
   if (looks_like_data(csv_.fields())) missing_header(csv_, "such as station,time,pm25,pm10,so2,no2,co,o3");
   const auto known = concentration_columns();
   const header_map h(csv_, known, unknown_columns::warn, warn);
@@ -540,7 +551,8 @@ bool concentration_reader::next(measurement& m) {
   const auto ts = detail::trimmed(f[static_cast<std::size_t>(time_)]);
   const auto t = parse_time(ts);
   if (!t || t.date_only)
-    throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1), std::string(t ? "expected an hour" : t.error) + ", got " + quote(ts));
+    throw error(csv_.at(static_cast<std::uint64_t>(time_) + 1),
+                std::string(t ? "expected an hour" : t.error) + ", got " + quote(ts));
   m.hour = t.hour;
   if (primary_ >= 0) m.primary = detail::trimmed(f[static_cast<std::size_t>(primary_)]);
   for (std::size_t q = 0; q < quantity_count; ++q)
@@ -555,8 +567,21 @@ bool concentration_reader::next(measurement& m) {
 namespace {
 
 // The columns of a daily city file, which has no header.
-enum daily_city_column : std::size_t { dc_city, dc_date, dc_aqi, dc_range, dc_category, dc_pm25, dc_pm10, dc_so2,
-                                       dc_co, dc_no2, dc_o3, dc_rank, dc_width };
+enum daily_city_column : std::size_t {
+  dc_city,
+  dc_date,
+  dc_aqi,
+  dc_range,
+  dc_category,
+  dc_pm25,
+  dc_pm10,
+  dc_so2,
+  dc_co,
+  dc_no2,
+  dc_o3,
+  dc_rank,
+  dc_width
+};
 
 bool same_day(const daily_city_row& a, const daily_city_row& b) {
   const double x[] = {a.aqi, a.pm25_24h, a.pm10_24h, a.so2_24h, a.no2_24h, a.co_24h, a.o3_max_1h};
@@ -568,7 +593,8 @@ bool same_day(const daily_city_row& a, const daily_city_row& b) {
 
 }  // namespace
 
-void read_daily_city(std::istream& in, const std::string& source, std::vector<daily_city_row>& out, const warn_fn& warn) {
+void read_daily_city(std::istream& in, const std::string& source, std::vector<daily_city_row>& out,
+                     const warn_fn& warn) {
   csv_reader csv(in, source, warn);
   bool first = true;
   while (csv.next()) {
@@ -576,12 +602,14 @@ void read_daily_city(std::istream& in, const std::string& source, std::vector<da
     const auto date = detail::trimmed(f.size() > dc_date ? f[dc_date] : std::string_view());
     const auto t = parse_time(date);
     if (first && !(t && t.date_only) && !looks_like_data(f))
-      throw error(csv.at(), "line 1 looks like a header, but daily city files have none "
-                             "(city,date,AQI,range,category,PM2.5,PM10,SO2,CO,NO2,O3,rank)");
+      throw error(csv.at(),
+                  "line 1 looks like a header, but daily city files have none "
+                  "(city,date,AQI,range,category,PM2.5,PM10,SO2,CO,NO2,O3,rank)");
     first = false;
     csv.expect_fields(dc_width);
     if (!t || !t.date_only)
-      throw error(csv.at(dc_date + 1), std::string(t ? "expected a date, not an hour" : t.error) + ", got '" + date + "'");
+      throw error(csv.at(dc_date + 1),
+                  std::string(t ? "expected a date, not an hour" : t.error) + ", got '" + date + "'");
     daily_city_row d;
     d.city = detail::trimmed(f[dc_city]);
     check_name(d.city, csv.at(dc_city + 1), "a city name");
@@ -612,7 +640,9 @@ void sort_and_merge(std::vector<daily_city_row>& rows, const warn_fn& warn) {
       const auto day = format_time(r.day).substr(0, 10);
       if (!same_day(k, r))
         throw error(fmt::format("{}:{}: {} on {} differs from {}:{}", r.source, r.line, r.city, day, k.source, k.line));
-      if (warn) warn(fmt::format("{}:{}: duplicate of {}:{} ({} on {}), dropped", r.source, r.line, k.source, k.line, r.city, day));
+      if (warn)
+        warn(fmt::format("{}:{}: duplicate of {}:{} ({} on {}), dropped", r.source, r.line, k.source, k.line, r.city,
+                         day));
       continue;
     }
     kept.push_back(std::move(r));
@@ -624,8 +654,8 @@ std::string daily_city_csv_header() { return "station,date,aqi,pm25_24h,pm10_24h
 
 std::string daily_city_csv_row(const daily_city_row& d) {
   return csv_field(d.city) + "," + format_time(d.day).substr(0, 10) + "," + cell(d.aqi) + "," + cell(d.pm25_24h) + "," +
-         cell(d.pm10_24h) + "," + cell(d.so2_24h) + "," + cell(d.no2_24h) + "," + cell(d.co_24h) + "," + cell(d.o3_max_1h) +
-         "\n";
+         cell(d.pm10_24h) + "," + cell(d.so2_24h) + "," + cell(d.no2_24h) + "," + cell(d.co_24h) + "," +
+         cell(d.o3_max_1h) + "\n";
 }
 
 // ---- daily concentrations (HJ 663 calendar days) ----------------------------------------------

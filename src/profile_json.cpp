@@ -23,9 +23,12 @@ namespace {
 
 const char* mode_name(duration_mode m) {
   switch (m) {
-    case duration_mode::blocks: return "blocks";
-    case duration_mode::hourly_run: return "hourly_run";
-    case duration_mode::calendar_days: return "calendar_days";
+    case duration_mode::blocks:
+      return "blocks";
+    case duration_mode::hourly_run:
+      return "hourly_run";
+    case duration_mode::calendar_days:
+      return "calendar_days";
   }
   return "blocks";
 }
@@ -43,9 +46,9 @@ nlohmann::ordered_json rule_json(const duration_rule& r) {
 // The bounds of a profile's numbers. Durations are at most a year: a rule longer than that
 // cannot be seen in a season, and the tracker keeps a window of the longest rule per station.
 constexpr int year_hours = 365 * 24;
-constexpr int max_window_hours = 7 * 24;  // the daily AQI is a day's mean; a week is generous
+constexpr int max_window_hours = 7 * 24;                  // the daily AQI is a day's mean; a week is generous
 constexpr double min_max_aqi = 100, max_max_aqi = 10000;  // HJ 633's scale tops at 500
-constexpr std::size_t max_levels = 250;  // level_t is one byte, 0 being "none"
+constexpr std::size_t max_levels = 250;                   // level_t is one byte, 0 being "none"
 // Each condition keeps its own chain tracker for every station: a thousand is far beyond any plan.
 constexpr std::size_t max_conditions = 1000;
 constexpr int max_assessment_days = 366;
@@ -82,7 +85,8 @@ struct reader {
     const json* v = get(key);
     if (!v) return;
     if (!v->is_number_integer()) fail(key, "must be a whole number, got " + detail::json_quote(*v));
-    const bool fits = !v->is_number_unsigned() || v->get<std::uint64_t>() <= std::uint64_t{std::numeric_limits<std::int64_t>::max()};
+    const bool fits =
+        !v->is_number_unsigned() || v->get<std::uint64_t>() <= std::uint64_t{std::numeric_limits<std::int64_t>::max()};
     const bool in = fits && v->get<std::int64_t>() >= lo && v->get<std::int64_t>() <= hi;
     if (!in)
       fail(key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
@@ -126,7 +130,10 @@ struct reader {
     read(key, s);
     std::string list;
     for (auto [n, e] : names) {
-      if (s == n) { out = e; return; }
+      if (s == n) {
+        out = e;
+        return;
+      }
       list += (list.empty() ? "" : ", ") + std::string(n);
     }
     fail(key, "must be one of " + list + ", got " + quote(s));
@@ -156,7 +163,8 @@ bool safe_name(const std::string& s) {
 bool safe_tier(const std::string& s) {
   if (s.size() > max_name_bytes) return false;
   for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+      return false;
   return true;
 }
 
@@ -193,12 +201,14 @@ level_def read_level(const reader& l) {
   if (d.name.empty()) l.fail("name", "missing");
   if (d.name == "none") l.fail("name", "'none' is the absence of a level");
   if (!safe_name(d.name))
-    l.fail("name", "must be 1 to 32 of a-z, 0-9, '_' and '-' (it names CSV columns such as yellow_h), got " + quote(d.name));
+    l.fail("name",
+           "must be 1 to 32 of a-z, 0-9, '_' and '-' (it names CSV columns such as yellow_h), got " + quote(d.name));
   if (!safe_tier(d.tier))
     l.fail("tier", "must be up to 32 of A-Z, a-z, 0-9, '_' and '-' (it is printed in CSV), got " + quote(d.tier));
   const json* any = l.get("any_of");
   if (!any || !any->is_array() || any->empty()) l.fail("any_of", "must be a non-empty array of conditions");
-  for (std::size_t c = 0; c < any->size(); ++c) d.any_of.push_back(read_condition(l.child((*any)[c], "any_of/" + std::to_string(c))));
+  for (std::size_t c = 0; c < any->size(); ++c)
+    d.any_of.push_back(read_condition(l.child((*any)[c], "any_of/" + std::to_string(c))));
   return d;
 }
 
@@ -242,9 +252,10 @@ void read_settings(const reader& r, profile& p) {
   r.read("in_force_from", p.in_force_from);
   if (!p.in_force_from.empty() && !(p.in_force_from.size() == 10 && parse_time(p.in_force_from)))
     r.fail("in_force_from", "must be a date as YYYY-MM-DD, got " + quote(p.in_force_from));
-  r.read_enum("duration_mode", p.mode, {{"blocks", duration_mode::blocks},
-                                        {"hourly_run", duration_mode::hourly_run},
-                                        {"calendar_days", duration_mode::calendar_days}});
+  r.read_enum("duration_mode", p.mode,
+              {{"blocks", duration_mode::blocks},
+               {"hourly_run", duration_mode::hourly_run},
+               {"calendar_days", duration_mode::calendar_days}});
   r.read_int("window_hours", p.window_hours, 1, max_window_hours, "hours");
   r.read_int("min_valid_hours", p.min_valid_hours, 1, max_window_hours, "hours");
   r.read_int("lift_hours", p.lift_hours, 1, year_hours, "hours, at most a year");
@@ -255,8 +266,9 @@ void read_settings(const reader& r, profile& p) {
   r.read_int("assessment_days", p.assessment_days, 0, max_assessment_days, "days");
   r.read("override_over", p.override_over);
   r.read_int("override_hours", p.override_hours, 1, max_window_hours, "hours");
-  r.read_enum("daily_aqi", p.daily_aqi, {{"mean_of_hourly_aqi", daily_aqi_method::mean_of_hourly_aqi},
-                                         {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
+  r.read_enum("daily_aqi", p.daily_aqi,
+              {{"mean_of_hourly_aqi", daily_aqi_method::mean_of_hourly_aqi},
+               {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
   r.read("forecast_upper_bound", p.forecast_upper_bound);
   r.read_int("forecast_stale_hours", p.forecast_stale_hours, 0, year_hours, "hours, at most a year");
   r.read("excluded_causes", p.excluded_causes);
@@ -299,14 +311,15 @@ void read_measures(const reader& r, profile& p) {
   }
   r.read("measures", p.measures);
   if (!measure_catalogue(p.measures))
-    r.fail("measures", "no catalogue of measures " + quote(p.measures) + " (known: " + default_profile_name +
-                           "; null for none)");
+    r.fail("measures",
+           "no catalogue of measures " + quote(p.measures) + " (known: " + default_profile_name + "; null for none)");
 }
 
 // How directives from above combine with the rules (§3.2.2(2), directives.hpp).
 void read_directives(const reader& r, directive_policy& d) {
   r.only({"level", "issue_hours"});
-  r.read_enum("level", d.level, {{"at_least", directive_level::at_least}, {"as_directed", directive_level::as_directed}});
+  r.read_enum("level", d.level,
+              {{"at_least", directive_level::at_least}, {"as_directed", directive_level::as_directed}});
   r.read_int("issue_hours", d.issue_hours, 0, year_hours, "hours after receipt, at most a year");
 }
 
@@ -316,9 +329,11 @@ void check_settings(const reader& r, const profile& p) {
   if (p.window_hours != hours_per_day)
     r.fail("window_hours", "must be " + std::to_string(hours_per_day) +
                                " (hours: the daily AQI of §3.2.1 is a day's mean, and the level chains, daily series "
-                               "and forecast days step whole days), got " + std::to_string(p.window_hours));
+                               "and forecast days step whole days), got " +
+                               std::to_string(p.window_hours));
   if (p.min_valid_hours > p.window_hours)
-    r.fail("min_valid_hours", "must be 1 to window_hours (" + std::to_string(p.window_hours) + "), got " + std::to_string(p.min_valid_hours));
+    r.fail("min_valid_hours", "must be 1 to window_hours (" + std::to_string(p.window_hours) + "), got " +
+                                  std::to_string(p.min_valid_hours));
   if (!(p.max_aqi >= min_max_aqi && p.max_aqi <= max_max_aqi))
     r.fail("max_aqi", "must be from 100 to 10000 (HJ 633's scale tops at 500), got " + format_number(p.max_aqi, 6));
   if (!(p.override_over >= 0 && p.override_over <= p.max_aqi))
@@ -436,8 +451,8 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"assessment_days", p.assessment_days},
           {"override_over", p.override_over},
           {"override_hours", p.override_hours},
-          {"daily_aqi", p.daily_aqi == daily_aqi_method::mean_of_hourly_aqi ? "mean_of_hourly_aqi"
-                                                                            : "aqi_of_mean_concentration"},
+          {"daily_aqi",
+           p.daily_aqi == daily_aqi_method::mean_of_hourly_aqi ? "mean_of_hourly_aqi" : "aqi_of_mean_concentration"},
           {"forecast_upper_bound", p.forecast_upper_bound},
           {"forecast_stale_hours", p.forecast_stale_hours},
           {"excluded_causes", p.excluded_causes},
@@ -447,18 +462,42 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"heating_season", {{"first", month_day_text(p.heating.first)}, {"last", month_day_text(p.heating.last)}}},
           {"reduction", {{"required", p.reduction.required}, {"so2_nox", to_string(p.reduction.so2_nox)}}},
           {"measures", p.measures.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(p.measures)},
-          {"directives", {{"level", p.directives.level == directive_level::at_least ? "at_least" : "as_directed"},
-                          {"issue_hours", p.directives.issue_hours}}}};
+          {"directives",
+           {{"level", p.directives.level == directive_level::at_least ? "at_least" : "as_directed"},
+            {"issue_hours", p.directives.issue_hours}}}};
 }
 
 profile profile_from_json(const json& j, const std::string& source) {
   const reader r{j, "", source};
-  r.only({"extends", "name", "title", "source", "lineage", "in_force_from", "levels", "duration_mode",
-          "window_hours", "min_valid_hours", "lift_hours", "announce_tolerance_hours", "announce_hours", "merged_start",
+  r.only({"extends",
+          "name",
+          "title",
+          "source",
+          "lineage",
+          "in_force_from",
+          "levels",
+          "duration_mode",
+          "window_hours",
+          "min_valid_hours",
+          "lift_hours",
+          "announce_tolerance_hours",
+          "announce_hours",
+          "merged_start",
           "lead_hours",
-          "assessment_days", "override_over", "override_hours", "daily_aqi", "forecast_upper_bound",
-          "forecast_stale_hours", "excluded_causes", "advisory_pollutants", "max_aqi", "cap_above_max",
-          "heating_season", "reduction", "measures", "directives"});
+          "assessment_days",
+          "override_over",
+          "override_hours",
+          "daily_aqi",
+          "forecast_upper_bound",
+          "forecast_stale_hours",
+          "excluded_causes",
+          "advisory_pollutants",
+          "max_aqi",
+          "cap_above_max",
+          "heating_season",
+          "reduction",
+          "measures",
+          "directives"});
   profile p = base_profile(r);
   read_settings(r, p);
   if (const json* red = r.get("reduction")) read_reduction(r.child(*red, "reduction"), p.reduction);
@@ -490,7 +529,8 @@ profile load_profile(const std::string& name_or_path) {
     for (const auto& p : builtin_profiles()) names += (names.empty() ? "" : ", ") + p.name;
     throw error(name_or_path + ": no such built-in profile (" + names + ") or readable file");
   }
-  if (std::error_code ec; std::filesystem::is_directory(name_or_path, ec)) throw error(name_or_path + ": is a directory");
+  if (std::error_code ec; std::filesystem::is_directory(name_or_path, ec))
+    throw error(name_or_path + ": is a directory");
   std::stringstream ss;
   ss << in.rdbuf();
   return parse_profile(ss.str(), name_or_path);

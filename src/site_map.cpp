@@ -15,8 +15,8 @@ namespace {
 
 // The national site list names its columns in Chinese; these are not areas.
 constexpr std::string_view code_column = "监测点编码", name_column = "监测点名称", control_column = "对照点";
-constexpr std::string_view not_areas[] = {"station", "background", "监测点编码", "监测点名称", "对照点", "经度", "纬度",
-                                          "longitude", "latitude", "lon", "lat"};
+constexpr std::string_view not_areas[] = {"station", "background", "监测点编码", "监测点名称", "对照点", "经度",
+                                          "纬度",    "longitude",  "latitude",   "lon",        "lat"};
 // What --level city and --level county also find in the national list's columns.
 const std::map<std::string, std::vector<std::string>> level_aliases = {{"city", {"城市", "地级行政区"}},
                                                                        {"county", {"区县", "县级行政区"}}};
@@ -33,7 +33,8 @@ bool parse_background(std::string_view text, const csv_reader& csv, std::size_t 
   const auto s = detail::lower(detail::trim(text));
   if (s.empty() || s == "n" || s == "no" || s == "false" || s == "0" || s == "否") return false;
   if (s == "y" || s == "yes" || s == "true" || s == "1" || s == "是") return true;
-  throw error(csv.at(column + 1), "expected Y/N, 是/否 or true/false for background, got '" + std::string(detail::trim(text)) + "'");
+  throw error(csv.at(column + 1),
+              "expected Y/N, 是/否 or true/false for background, got '" + std::string(detail::trim(text)) + "'");
 }
 
 std::string join(const std::vector<std::string>& names) {
@@ -63,10 +64,13 @@ std::size_t area_column(const std::vector<std::string>& header, const columns& c
     if (candidates.size() == 1) wanted.push_back(candidates.front());
   }
   for (const auto& w : wanted)
-    if (auto i = index(w); i != site_map::npos && std::find(candidates.begin(), candidates.end(), w) != candidates.end())
+    if (auto i = index(w);
+        i != site_map::npos && std::find(candidates.begin(), candidates.end(), w) != candidates.end())
       return i;
   if (candidates.empty())
-    throw error(location{source, 1, 0}, "no area column: expected station,area[,background] or the national site list 监测点编码,监测点名称,城市,对照点");
+    throw error(location{source, 1, 0},
+                "no area column: expected station,area[,background] or the national site list "
+                "监测点编码,监测点名称,城市,对照点");
   if (level.empty())
     throw error(location{source, 1, 0}, "several area columns (" + join(candidates) + "): choose one with --level");
   throw error(location{source, 1, 0}, "no column '" + level + "' to group by (area columns: " + join(candidates) + ")");
@@ -74,7 +78,8 @@ std::size_t area_column(const std::vector<std::string>& header, const columns& c
 
 columns read_columns(csv_reader& csv, const std::string& level, site_map& m) {
   if (!csv.next())
-    throw error(location{csv.source(), 0, 0}, "empty input: expected a header station,area[,background] or 监测点编码,监测点名称,城市,对照点");
+    throw error(location{csv.source(), 0, 0},
+                "empty input: expected a header station,area[,background] or 监测点编码,监测点名称,城市,对照点");
   std::vector<std::string> header;
   for (auto f : csv.fields()) header.push_back(detail::lower(detail::trim(f)));
   columns c;
@@ -103,7 +108,8 @@ std::vector<std::string> keys_of(const site_map::site& s) {
   std::vector<std::string> k = {s.station};
   if (!s.name.empty() && s.name != s.station) k.push_back(s.name);
   for (auto suffix : control_suffixes)
-    if (s.name.size() > suffix.size() && s.name.ends_with(suffix)) k.push_back(s.name.substr(0, s.name.size() - suffix.size()));
+    if (s.name.size() > suffix.size() && s.name.ends_with(suffix))
+      k.push_back(s.name.substr(0, s.name.size() - suffix.size()));
   return k;
 }
 
@@ -149,7 +155,8 @@ site_map read_site_map(std::istream& in, const std::string& source, const std::s
     if (s.station.empty()) throw error(csv.at(c.station + 1), "empty station");
     check_name(s.station, csv.at(c.station + 1));
     if (auto [it, fresh] = stations.try_emplace(s.station, s.line); !fresh)
-      throw error(csv.at(c.station + 1), "station '" + s.station + "' is already on line " + std::to_string(it->second));
+      throw error(csv.at(c.station + 1),
+                  "station '" + s.station + "' is already on line " + std::to_string(it->second));
     if (c.name != site_map::npos) {
       s.name = detail::trimmed(f[c.name]);
       check_name(s.name, csv.at(c.name + 1));

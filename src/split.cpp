@@ -18,7 +18,9 @@ namespace {
 
 struct fd_guard {
   int fd;
-  ~fd_guard() { if (fd >= 0) ::close(fd); }
+  ~fd_guard() {
+    if (fd >= 0) ::close(fd);
+  }
 };
 
 std::string read_at(int fd, std::uint64_t at, std::size_t n) {
@@ -115,14 +117,22 @@ std::vector<file_part> split_by_station(const std::string& path, std::size_t n, 
       std::size_t pos = 0;
       if (!have_prev && chunk_at != 0) {  // skip the partial line we landed in
         const auto nl = chunk.find('\n');
-        if (nl == std::string::npos) { carry.clear(); at += chunk.size(); continue; }
+        if (nl == std::string::npos) {
+          carry.clear();
+          at += chunk.size();
+          continue;
+        }
         pos = nl + 1;
       }
       for (;;) {
         const auto nl = chunk.find('\n', pos);
         if (nl == std::string::npos) break;
         const auto st = std::string(field(std::string_view(chunk).substr(pos, nl - pos), station));
-        if (have_prev && st != prev) { at = chunk_at + pos; found = true; break; }
+        if (have_prev && st != prev) {
+          at = chunk_at + pos;
+          found = true;
+          break;
+        }
         prev = st;
         have_prev = true;
         pos = nl + 1;
@@ -170,7 +180,8 @@ class part_stream::buffer : public std::streambuf {
   std::streamsize fill(char* s, std::streamsize count) {
     std::streamsize done = 0;
     while (done < count && pos_ < end_) {
-      const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(count - done), end_ - pos_));
+      const auto want =
+          static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(count - done), end_ - pos_));
       const ssize_t got = ::pread(fd_, s + done, want, static_cast<off_t>(pos_));
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0) break;

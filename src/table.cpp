@@ -6,10 +6,14 @@ namespace hpa::io {
 
 const char* to_string(format f) noexcept {
   switch (f) {
-    case format::csv: return "csv";
-    case format::json: return "json";
-    case format::jsonl: return "jsonl";
-    case format::text: return "text";
+    case format::csv:
+      return "csv";
+    case format::json:
+      return "json";
+    case format::jsonl:
+      return "jsonl";
+    case format::text:
+      return "text";
   }
   return "csv";
 }

@@ -20,7 +20,8 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
   t.row_hours = t.kind == series_kind::daily ? 23 : 0;
   t.method = reader.method();
   // The table checks each row while the reader that the row points into still lives.
-  station_table<station_sink> table(p, t.kind, source, [](std::string_view) { return station_sink{}; }, warn);
+  station_table<station_sink> table(
+      p, t.kind, source, [](std::string_view) { return station_sink{}; }, warn);
   struct station {
     station_timeline line;
     std::optional<hour_t> last_fed;  // the last hour the table took (a repeat of it is dropped)
@@ -37,8 +38,8 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
       auto it = index.find(r.station);
       if (it == index.end()) {
         it = index.emplace(std::string(r.station), stations.size()).first;
-        stations.push_back({{std::string(r.station), {}, std::nullopt, std::nullopt}, std::nullopt, std::nullopt,
-                            std::nullopt});
+        stations.push_back(
+            {{std::string(r.station), {}, std::nullopt, std::nullopt}, std::nullopt, std::nullopt, std::nullopt});
         if (o.tail) {
           stations.back().tail.emplace(p, t.kind);
           if (const auto w = o.warning_starts.find(r.station); w != o.warning_starts.end())

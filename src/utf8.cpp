@@ -13,14 +13,22 @@ std::size_t sequence_length(std::string_view s) noexcept {
   if (c < 0x80) return 1;
   std::size_t n = 0;
   unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) n = 2;   // C0, C1: overlong forms of ASCII
-  else if (c == 0xE0) n = 3, lo = 0xA0;  // below: overlong
-  else if (c == 0xED) n = 3, hi = 0x9F;  // above: the surrogates D800-DFFF
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) n = 4, lo = 0x90;  // below: overlong
-  else if (c == 0xF4) n = 4, hi = 0x8F;  // above: beyond U+10FFFF
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else return 0;  // a continuation byte, or F5-FF
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;  // C0, C1: overlong forms of ASCII
+  else if (c == 0xE0)
+    n = 3, lo = 0xA0;  // below: overlong
+  else if (c == 0xED)
+    n = 3, hi = 0x9F;  // above: the surrogates D800-DFFF
+  else if (c >= 0xE1 && c <= 0xEF)
+    n = 3;
+  else if (c == 0xF0)
+    n = 4, lo = 0x90;  // below: overlong
+  else if (c == 0xF4)
+    n = 4, hi = 0x8F;  // above: beyond U+10FFFF
+  else if (c >= 0xF1 && c <= 0xF3)
+    n = 4;
+  else
+    return 0;  // a continuation byte, or F5-FF
   if (s.size() < n || byte(1) < lo || byte(1) > hi) return 0;
   for (std::size_t k = 2; k < n; ++k)
     if ((byte(k) & 0xC0) != 0x80) return 0;

@@ -1,10 +1,10 @@
 #include "hpa/io/watch_state.hpp"
 
 #include <fcntl.h>
-#include <nlohmann/json.hpp>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -44,8 +44,10 @@ station_state station_of(const nlohmann::json& s, const std::string& name, const
   if (w.level > 0) {
     w.start = hour("start");
     // a file without "since" (an older one) held a warning in force from its start
-    if (s.contains("since")) w.since = hour("since");
-    else if (!s.contains("ahead")) w.since = w.start;
+    if (s.contains("since"))
+      w.since = hour("since");
+    else if (!s.contains("ahead"))
+      w.since = w.start;
   }
   if (s.contains("announced_at")) {
     w.announced_at = hour("announced_at");
@@ -77,8 +79,7 @@ watch_state parse_watch_state(std::string_view text, const std::string& path, co
     return j.is_object() && j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
   };
   if (text_of("format") != state_format)
-    throw error(path + ": not a watch state file (no \"format\": \"" + state_format +
-                "\"); refusing to replace it");
+    throw error(path + ": not a watch state file (no \"format\": \"" + state_format + "\"); refusing to replace it");
   // Exactly the whole number written: JSON's 1.0 compares equal to 1, and neither it nor "1" is
   // what format_watch_state writes, so such a file was made or edited by something else.
   if (!j.contains("version") || !j.at("version").is_number_integer() || j.at("version") != 1)
@@ -126,8 +127,10 @@ std::string format_watch_state(const watch_state& state, const profile& p, hour_
     nlohmann::ordered_json s = {{"level", p.level_name(w.level)}};
     if (w.level > 0) {
       s["start"] = format_time(w.start);
-      if (!w.since) s["ahead"] = true;
-      else if (*w.since != w.start) s["since"] = format_time(*w.since);
+      if (!w.since)
+        s["ahead"] = true;
+      else if (*w.since != w.start)
+        s["since"] = format_time(*w.since);
     }
     if (w.announced_at) {
       s["announced_at"] = format_time(*w.announced_at);
@@ -176,9 +179,9 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   std::error_code ea, eb;
   const auto ca = std::filesystem::weakly_canonical(a, ea), cb = std::filesystem::weakly_canonical(b, eb);
   if (!ea && !eb && ca == cb) return true;
-  struct stat sa {}, sb {};
-  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
-         sa.st_ino == sb.st_ino;
+  struct stat sa {
+  }, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 }  // namespace
 
@@ -266,7 +269,9 @@ bool watch_state_file::restore() noexcept {
       return true;
     }
     return std::remove(target_.c_str()) == 0 || errno == ENOENT;
-  } catch (...) { return false; }
+  } catch (...) {
+    return false;
+  }
 }
 
 }  // namespace hpa::io

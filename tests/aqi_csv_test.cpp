@@ -12,7 +12,9 @@ namespace {
 std::vector<aqi_record> read_all(const std::string& text, const profile& p = pingdingshan_2023(),
                                  std::vector<std::string>* warnings = nullptr) {
   std::istringstream in(text);
-  aqi_reader r(in, "a.csv", p, [&](const std::string& w) { if (warnings) warnings->push_back(w); });
+  aqi_reader r(in, "a.csv", p, [&](const std::string& w) {
+    if (warnings) warnings->push_back(w);
+  });
   std::vector<aqi_record> out;
   aqi_record rec;
   while (r.next(rec)) out.push_back(rec);
@@ -45,8 +47,10 @@ TEST_CASE("aqi_csv: the reader hands back the range as read; the profile picks t
 
 TEST_CASE("aqi_csv: the cause gate's verdict comes with each row (§1.3)", "[aqi_csv]") {
   const auto p = pingdingshan_2023();  // the verdict's `why` is the profile's own text
-  const auto a = read_all("station,time,aqi,cause,primary\nS,2023-12-01T00:00,400,Dust,\nS,2023-12-01T01:00,400,,O3_8h\n"
-                          "S,2023-12-01T02:00,400,,PM2.5\n", p);
+  const auto a = read_all(
+      "station,time,aqi,cause,primary\nS,2023-12-01T00:00,400,Dust,\nS,2023-12-01T01:00,400,,O3_8h\n"
+      "S,2023-12-01T02:00,400,,PM2.5\n",
+      p);
   CHECK(a[0].gate.kind == exclusion::outside_plan);
   CHECK(a[0].gate.why == "dust");
   CHECK(a[0].aqi == 400);
@@ -103,8 +107,8 @@ TEST_CASE("aqi_csv: unknown columns are ignored with a warning", "[aqi_csv]") {
 
 namespace {
 // The rows of an input chain of (name, text) files in a layout, with the warnings.
-std::vector<std::string> read_chain(const std::vector<std::pair<std::string, std::string>>& files, input_layout layout = {},
-                                    std::vector<std::string>* warnings = nullptr) {
+std::vector<std::string> read_chain(const std::vector<std::pair<std::string, std::string>>& files,
+                                    input_layout layout = {}, std::vector<std::string>* warnings = nullptr) {
   std::vector<std::unique_ptr<std::istringstream>> streams;
   std::vector<input_chain::part> parts;
   for (const auto& [name, text] : files) {
@@ -113,16 +117,19 @@ std::vector<std::string> read_chain(const std::vector<std::pair<std::string, std
   }
   input_chain chain(parts, std::move(layout));
   const auto p = pingdingshan_2023();
-  aqi_reader r(chain, files.front().first, p, [&](const std::string& w) { if (warnings) warnings->push_back(w); });
+  aqi_reader r(chain, files.front().first, p, [&](const std::string& w) {
+    if (warnings) warnings->push_back(w);
+  });
   std::vector<std::string> out;
   aqi_record rec;
   while (r.next(rec))
-    out.push_back(*rec.source + ":" + std::to_string(rec.line) + " " + std::string(rec.station) + " " + format_time(rec.hour) +
-                  " " + (std::isnan(rec.aqi) ? std::string("-") : format_number(rec.aqi)));
+    out.push_back(*rec.source + ":" + std::to_string(rec.line) + " " + std::string(rec.station) + " " +
+                  format_time(rec.hour) + " " + (std::isnan(rec.aqi) ? std::string("-") : format_number(rec.aqi)));
   return out;
 }
 
-input_layout layout_of(const char* pattern, int offset = plan_utc_offset_minutes, std::vector<std::string> columns = {}) {
+input_layout layout_of(const char* pattern, int offset = plan_utc_offset_minutes,
+                       std::vector<std::string> columns = {}) {
   input_layout l;
   if (pattern) {
     const auto c = time_layout::compile(pattern);
@@ -150,23 +157,27 @@ TEST_CASE("aqi_csv: several files are one input, each with its own header", "[aq
                     "b.csv:1: a daily series after an hourly one (a.csv): give them to separate runs");
   CHECK_THROWS_WITH(read_chain({{"a.csv", "time,aqi\n2023-12-01T00:00,1\n"}, {"b.csv", ""}}),
                     "b.csv: empty input: expected a header such as station,time,aqi");
-  CHECK_THROWS_WITH(read_chain({{"a.csv", "time,aqi\n2023-12-01T00:00,1\n"}, {"b.csv", "time,aqi\n2023-12-01T01:00,n/a\n"}}),
-                    "b.csv:2:2: expected a number for aqi, got 'n/a'");
+  CHECK_THROWS_WITH(
+      read_chain({{"a.csv", "time,aqi\n2023-12-01T00:00,1\n"}, {"b.csv", "time,aqi\n2023-12-01T01:00,n/a\n"}}),
+      "b.csv:2:2: expected a number for aqi, got 'n/a'");
 }
 
 TEST_CASE("aqi_csv: files joined with cat: the header again is skipped, another one is taken", "[aqi_csv]") {
   std::vector<std::string> w;
-  const auto rows = read_chain({{"j.csv", "station,time,aqi\nS,2023-12-01T00:00,1\nStation, Time ,AQI\nS,2023-12-01T01:00,2\n"
-                                          "time,station,aqi\n2023-12-01T02:00,S,3\n"}},
+  const auto rows = read_chain({{"j.csv",
+                                 "station,time,aqi\nS,2023-12-01T00:00,1\nStation, Time ,AQI\nS,2023-12-01T01:00,2\n"
+                                 "time,station,aqi\n2023-12-01T02:00,S,3\n"}},
                                {}, &w);
   CHECK(rows == std::vector<std::string>{"j.csv:2 S 2023-12-01T00:00 1", "j.csv:4 S 2023-12-01T01:00 2",
                                          "j.csv:6 S 2023-12-01T02:00 3"});
-  CHECK(w == std::vector<std::string>{"j.csv:3: the header again (files joined with cat?), skipped",
-                                      "j.csv:5: another header (files joined with cat?): the rows after it are read by it"});
+  CHECK(w ==
+        std::vector<std::string>{"j.csv:3: the header again (files joined with cat?), skipped",
+                                 "j.csv:5: another header (files joined with cat?): the rows after it are read by it"});
   // a line of text that is not a header stays an error
   CHECK_THROWS_WITH(read_chain({{"j.csv", "station,time,aqi\nS,yesterday,1\n"}}),
                     "j.csv:2:2: expected a date as YYYY-MM-DD, got 'yesterday'");
-  CHECK_THROWS_WITH(read_chain({{"j.csv", "station,time,aqi\nS,2023-12-01T00:00,1,9\n"}}), "j.csv:2:4: expected 3 fields, got 4");
+  CHECK_THROWS_WITH(read_chain({{"j.csv", "station,time,aqi\nS,2023-12-01T00:00,1,9\n"}}),
+                    "j.csv:2:4: expected 3 fields, got 4");
 }
 
 TEST_CASE("aqi_csv: no header: the columns are given", "[aqi_csv]") {
@@ -177,10 +188,12 @@ TEST_CASE("aqi_csv: no header: the columns are given", "[aqi_csv]") {
   CHECK(read_chain({{"n.csv", "station,time,aqi\nS,2023-12-01T00:00,1\n"}}, l, &w) ==
         std::vector<std::string>{"n.csv:2 S 2023-12-01T00:00 1"});
   CHECK(w == std::vector<std::string>{"n.csv:1: a header line, though --no-header says there is none, skipped"});
-  CHECK_THROWS_WITH(read_chain({{"n.csv", "time,aqi,station\n2023-12-01T00:00,1,S\n"}}, l),
-                    "n.csv:1: a header line ('time,aqi,station'), though --no-header says there is none: leave out --no-header "
-                    "and --columns");
-  CHECK_THROWS_WITH(read_chain({{"n.csv", "S,2023-12-01T00:00,1\n"}}, layout_of(nullptr, plan_utc_offset_minutes, {"station", "tiem", "aqi"})),
+  CHECK_THROWS_WITH(
+      read_chain({{"n.csv", "time,aqi,station\n2023-12-01T00:00,1,S\n"}}, l),
+      "n.csv:1: a header line ('time,aqi,station'), though --no-header says there is none: leave out --no-header "
+      "and --columns");
+  CHECK_THROWS_WITH(read_chain({{"n.csv", "S,2023-12-01T00:00,1\n"}},
+                               layout_of(nullptr, plan_utc_offset_minutes, {"station", "tiem", "aqi"})),
                     "--columns:1:2: unknown column 'tiem': did you mean 'time'?");
   CHECK_THROWS_WITH(read_chain({{"n.csv", "S,1\n"}}, layout_of(nullptr, plan_utc_offset_minutes, {"station", "aqi"})),
                     "--columns:1: missing column 'time' (or 'date' for a daily series) (the header has: station, aqi)");
@@ -193,7 +206,8 @@ TEST_CASE("aqi_csv: a file whose first line is data says how to read it", "[aqi_
 }
 
 TEST_CASE("aqi_csv: timestamps in a layout and another clock", "[aqi_csv]") {
-  CHECK(read_chain({{"x.csv", "station,time,aqi\nS,2023/12/1 8:00,1\nS,2023/12/1 9:00,2\n"}}, layout_of("%Y/%m/%d %H:%M")) ==
+  CHECK(read_chain({{"x.csv", "station,time,aqi\nS,2023/12/1 8:00,1\nS,2023/12/1 9:00,2\n"}},
+                   layout_of("%Y/%m/%d %H:%M")) ==
         std::vector<std::string>{"x.csv:2 S 2023-12-01T08:00 1", "x.csv:3 S 2023-12-01T09:00 2"});
   CHECK_THROWS_WITH(read_chain({{"x.csv", "station,time,aqi\nS,2023-12-01 08:00,1\n"}}, layout_of("%Y/%m/%d %H:%M")),
                     "x.csv:2:2: the text does not match the time layout (%Y/%m/%d %H:%M), got '2023-12-01 08:00'");
@@ -206,9 +220,11 @@ TEST_CASE("aqi_csv: timestamps in a layout and another clock", "[aqi_csv]") {
   const auto moved = read_all("time,aqi\n2023-12-01T20:00Z,1\n2023-12-02T05:00,2\n");
   CHECK(format_time(moved[0].hour) == "2023-12-02T04:00");
   CHECK(format_time(moved[1].hour) == "2023-12-02T05:00");
-  CHECK_THROWS_WITH(read_chain({{"d.csv", "date,aqi\n2023-12-01,1\n"}}, layout_of(nullptr, 0)),
-                    "d.csv:1: a daily series has dates, which are calendar days: no clock converts them (leave out --tz)");
-  CHECK(read_chain({{"d.csv", "date,aqi\n1.12.2023,1\n"}}, layout_of("%d.%m.%Y")) == std::vector<std::string>{"d.csv:2  2023-12-01T00:00 1"});
+  CHECK_THROWS_WITH(
+      read_chain({{"d.csv", "date,aqi\n2023-12-01,1\n"}}, layout_of(nullptr, 0)),
+      "d.csv:1: a daily series has dates, which are calendar days: no clock converts them (leave out --tz)");
+  CHECK(read_chain({{"d.csv", "date,aqi\n1.12.2023,1\n"}}, layout_of("%d.%m.%Y")) ==
+        std::vector<std::string>{"d.csv:2  2023-12-01T00:00 1"});
   CHECK_THROWS_WITH(read_chain({{"d.csv", "date,aqi\n2023/12/1 8:00,1\n"}}, layout_of("%Y/%m/%d %H:%M")),
                     "d.csv:2:1: expected a date (%Y/%m/%d %H:%M) in a daily series, got '2023/12/1 8:00'");
 }
@@ -232,14 +248,14 @@ TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi a
           daily_aqi_method::aqi_of_mean_concentration);
     // all six beside an aqi column (hpa-convert's long CSV): the concentrations decide
     CHECK(method_of("station,time,primary,aqi,pm25,pm10,so2,no2,co,o3,sites\n"));
-    CHECK_FALSE(method_of("time,aqi,pm25\n"));             // a stray pm25 beside the AQI
+    CHECK_FALSE(method_of("time,aqi,pm25\n"));                     // a stray pm25 beside the AQI
     CHECK_FALSE(method_of("date,aqi,pm25,pm10,so2,no2,co,o3\n"));  // a daily series keeps its AQI
   }
   const std::string text =
       "station,time,pm25,pm10,so2,no2,co,o3\n"
-      "S,2023-06-01T00:00,270,,,,,\n"   // PM2.5 270: hourly AQI 320
+      "S,2023-06-01T00:00,270,,,,,\n"      // PM2.5 270: hourly AQI 320
       "S,2023-06-01T01:00,10,20,,,,320\n"  // O3 320: 160
-      "S,2023-06-01T03:00,,,,,,\n";     // an hour with nothing measured, after one with no row
+      "S,2023-06-01T03:00,,,,,,\n";        // an hour with nothing measured, after one with no row
   SECTION("mean_of_hourly_aqi: each hour's own AQI, its primary pollutant gating it") {
     const auto r = read_all(text, conc_profile(daily_aqi_method::mean_of_hourly_aqi));
     REQUIRE(r.size() == 3);
@@ -254,12 +270,12 @@ TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi a
   }
   SECTION("aqi_of_mean_concentration: the daily AQI of every hour, the hours without a row too") {
     const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
-    REQUIRE(r.size() == 4);  // 00, 01, 02 (no row: the window still holds O3), 03
+    REQUIRE(r.size() == 4);       // 00, 01, 02 (no row: the window still holds O3), 03
     CHECK(std::isnan(r[0].aqi));  // PM2.5 needs 20 hours, and no O3 yet: nothing to stand on
-    CHECK(r[1].aqi == 160);  // the O3 1 h maximum from its first value on
+    CHECK(r[1].aqi == 160);       // the O3 1 h maximum from its first value on
     CHECK(r[2].hour == r[0].hour + 2);
     CHECK(r[2].aqi == 160);
-    CHECK(r[2].line == 4);     // said at the row that shows the gap
+    CHECK(r[2].line == 4);  // said at the row that shows the gap
     CHECK(r[3].aqi == 160);
     CHECK(r[3].gate.kind == exclusion::advisory);
   }
@@ -308,8 +324,9 @@ TEST_CASE("aqi_csv: AQI input under a profile that asks for the AQI of mean conc
 }
 
 TEST_CASE("aqi_csv: the basis column of hpa-aqi --daily says what each value stands on", "[aqi_csv]") {
-  const auto r = read_all("time,daily_aqi,basis\n2017-05-01T00:00,19,O3\n2017-05-01T01:00,80,PM2.5 PM10 SO2 NO2 CO O3\n"
-                          "2017-05-01T02:00,,\n");
+  const auto r = read_all(
+      "time,daily_aqi,basis\n2017-05-01T00:00,19,O3\n2017-05-01T01:00,80,PM2.5 PM10 SO2 NO2 CO O3\n"
+      "2017-05-01T02:00,,\n");
   REQUIRE(r.size() == 3);
   CHECK(r[0].basis == part_bit(aqi_part::o3));
   CHECK(pollutant_list(*r[1].basis) == "PM2.5 PM10 SO2 NO2 CO O3");

@@ -54,7 +54,7 @@ TEST_CASE("aqi_daily: 20 of 24 hours make a mean; O3 counts from its first value
   CHECK(daily(w.push(c)) == 300);  // the 20th hour
   c.pm25 = -1;
   for (int h = 0; h < 4; ++h) CHECK(daily(w.push(c)) == 300);  // 20 of 24 still
-  CHECK(daily(w.push(c)) == 75);   // 19 of 24: PM10 alone
+  CHECK(daily(w.push(c)) == 75);                               // 19 of 24: PM10 alone
   SECTION("one O3 value is enough for its 1 h maximum") {
     rolling_concentrations o(20);
     const auto s = o.push(o3(50000));

@@ -20,7 +20,7 @@ std::vector<emitted> push(concentration_series& s, hour_t t, const concentration
 
 TEST_CASE("aqi_series: the two methods on the same hours", "[aqi_series]") {
   concentrations_milli pm25, pm10;  // PM2.5 and PM10 peak in turns
-  pm25.pm25 = 270000;  // IAQI 320
+  pm25.pm25 = 270000;               // IAQI 320
   pm25.pm10 = 0;
   pm10.pm25 = 0;
   pm10.pm10 = 440000;  // IAQI 325
@@ -37,7 +37,7 @@ TEST_CASE("aqi_series: the two methods on the same hours", "[aqi_series]") {
   CHECK(h[0].aqi == 320);
   CHECK(h[1].aqi == 325);  // the hourly AQI: the pipeline's mean of 24 of them is 322.5
   REQUIRE(d.size() == 24);
-  CHECK(d[18].aqi == -1);  // 12 hours of each: no 24 h mean yet
+  CHECK(d[18].aqi == -1);   // 12 hours of each: no 24 h mean yet
   CHECK(d[23].aqi == 179);  // PM2.5 mean 135: 150 + 50 × 20/35 = 178.6
 }
 

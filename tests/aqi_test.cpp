@@ -6,9 +6,9 @@
 using namespace hpa;
 
 namespace {
-const indicator all_indicators[] = {indicator::so2_24h, indicator::so2_1h, indicator::no2_24h, indicator::no2_1h,
-                                    indicator::pm10_24h, indicator::co_24h, indicator::co_1h, indicator::o3_1h,
-                                    indicator::o3_8h, indicator::pm25_24h};
+const indicator all_indicators[] = {indicator::so2_24h,  indicator::so2_1h,  indicator::no2_24h, indicator::no2_1h,
+                                    indicator::pm10_24h, indicator::co_24h,  indicator::co_1h,   indicator::o3_1h,
+                                    indicator::o3_8h,    indicator::pm25_24h};
 }
 
 TEST_CASE("aqi: every breakpoint gives exactly its IAQI, in both editions", "[aqi]") {
@@ -41,14 +41,14 @@ TEST_CASE("aqi: the middle of every segment is the middle IAQI; just past a brea
 
 TEST_CASE("aqi: values worked by hand", "[aqi]") {
   const auto e12 = aqi_edition::hj633_2012, e26 = aqi_edition::hj633_2026;
-  CHECK(iaqi(e12, indicator::pm25_24h, 44).value == 62);     // 50 + 50 × 9/40 = 61.25
-  CHECK(iaqi(e12, indicator::pm25_24h, 100).value == 132);   // 100 + 50 × 25/40 = 131.25
-  CHECK(iaqi(e26, indicator::pm25_24h, 100).value == 137);   // 2026: 100 + 50 × 40/55 = 136.4
-  CHECK(iaqi(e12, indicator::co_1h, 2.4).value == 24);       // 50 × 2.4/5 = 24 exactly
-  CHECK(iaqi(e12, indicator::co_1h, 9.9).value == 99);       // 50 + 50 × 4.9/5 = 99 exactly
+  CHECK(iaqi(e12, indicator::pm25_24h, 44).value == 62);    // 50 + 50 × 9/40 = 61.25
+  CHECK(iaqi(e12, indicator::pm25_24h, 100).value == 132);  // 100 + 50 × 25/40 = 131.25
+  CHECK(iaqi(e26, indicator::pm25_24h, 100).value == 137);  // 2026: 100 + 50 × 40/55 = 136.4
+  CHECK(iaqi(e12, indicator::co_1h, 2.4).value == 24);      // 50 × 2.4/5 = 24 exactly
+  CHECK(iaqi(e12, indicator::co_1h, 9.9).value == 99);      // 50 + 50 × 4.9/5 = 99 exactly
   CHECK(iaqi(e12, indicator::no2_1h, 150).value == 75);
-  CHECK(iaqi(e26, indicator::pm10_24h, 120).value == 100);   // 2026 moves PM10's 100 to 120
-  CHECK(iaqi(e12, indicator::pm10_24h, 120).value == 85);    // 50 + 50 × 70/100
+  CHECK(iaqi(e26, indicator::pm10_24h, 120).value == 100);  // 2026 moves PM10's 100 to 120
+  CHECK(iaqi(e12, indicator::pm10_24h, 120).value == 85);   // 50 + 50 × 70/100
   CHECK(iaqi(e12, indicator::o3_1h, 0).value == 0);
 }
 
@@ -60,7 +60,8 @@ TEST_CASE("aqi: special rules", "[aqi]") {
   SECTION("SO2 1 h above 800") {
     const auto published = hourly_aqi(c, aqi_edition::hj633_2012);
     CHECK(published.aqi == 20);  // SO2 has no 1 h IAQI: CO's 20 is the AQI
-    CHECK(hourly_aqi(c, aqi_edition::hj633_2012, {realtime_pm::hourly_vs_24h, false, true}).aqi == 108);  // SO2 24 h 200: 100 + 50 × 50/325 = 107.7
+    CHECK(hourly_aqi(c, aqi_edition::hj633_2012, {realtime_pm::hourly_vs_24h, false, true}).aqi ==
+          108);  // SO2 24 h 200: 100 + 50 × 50/325 = 107.7
     CHECK(hourly_aqi(c, aqi_edition::hj633_2026).aqi == 200);
   }
   SECTION("O3 8 h above 800") {
@@ -96,8 +97,8 @@ TEST_CASE("aqi: 2026 rounds concentrations half to even before the lookup", "[aq
 
 TEST_CASE("aqi: primary pollutants, missing pollutants, categories", "[aqi]") {
   concentrations c;
-  c.pm25 = 75;  // 100
-  c.pm10 = 150; // 100
+  c.pm25 = 75;   // 100
+  c.pm10 = 150;  // 100
   c.no2 = 10;
   const auto r = hourly_aqi(c, aqi_edition::hj633_2012);
   CHECK(r.aqi == 100);
@@ -130,7 +131,8 @@ TEST_CASE("aqi: the IAQI of a mean is exact, never the IAQI of a rounded mean", 
     daily_statistics s;
     s.pm25_sum = sum;
     s.pm25_n = n;
-    return daily_breakdown(s, e26).iaqi[static_cast<std::size_t>(aqi_part::pm25)];  // the AQI alone is NA (2026: <= 100, pollutants missing)
+    return daily_breakdown(s, e26)
+        .iaqi[static_cast<std::size_t>(aqi_part::pm25)];  // the AQI alone is NA (2026: <= 100, pollutants missing)
   };
   CHECK(pm25_2026(71000, 2) == 52);
   CHECK(pm25_2026(73000, 2) == iaqi(e26, indicator::pm25_24h, 36).value);
@@ -168,7 +170,8 @@ TEST_CASE("aqi: a breakdown names what the AQI stands on", "[aqi]") {
   concentrations c;
   c.o3 = 300;  // O3 1 h 300: 150
   c.co = 1;
-  const auto b = daily_breakdown(daily_statistics{0, 0, 1000, 0, 0, 0, 0, 1, 0, 0, 300000, 0, 0}, aqi_edition::hj633_2012);
+  const auto b =
+      daily_breakdown(daily_statistics{0, 0, 1000, 0, 0, 0, 0, 1, 0, 0, 300000, 0, 0}, aqi_edition::hj633_2012);
   CHECK(b.aqi == 150);
   CHECK(b.primary == part_bit(aqi_part::o3));
   CHECK(b.counted == (part_bit(aqi_part::o3) | part_bit(aqi_part::co)));

@@ -30,13 +30,13 @@ struct collect {
 TEST_CASE("area: the quorum as a count or a share of the evaluation sites", "[area]") {
   CHECK(site_quorum{}.needed(11) == 1);
   CHECK(site_quorum::at_least(2).needed(3) == 2);
-  CHECK(site_quorum::percent(75).needed(4) == 3);    // exactly 3
-  CHECK(site_quorum::percent(75).needed(11) == 9);   // 8.25 rounds up
-  CHECK(site_quorum::percent(75).needed(2) == 2);    // 1.5 rounds up
+  CHECK(site_quorum::percent(75).needed(4) == 3);   // exactly 3
+  CHECK(site_quorum::percent(75).needed(11) == 9);  // 8.25 rounds up
+  CHECK(site_quorum::percent(75).needed(2) == 2);   // 1.5 rounds up
   CHECK(site_quorum::percent(50).needed(2) == 1);
   CHECK(site_quorum::percent(66.67).needed(3) == 3);  // 2.0001: a share above two thirds needs all 3
   CHECK(site_quorum::percent(1).needed(1) == 1);
-  CHECK(site_quorum::at_least(0).needed(5) == 1);     // never fewer than one
+  CHECK(site_quorum::at_least(0).needed(5) == 1);  // never fewer than one
 }
 
 // Three sites: A and B evaluate the city, C is its control site (对照点) and is left out by the
@@ -51,8 +51,8 @@ TEST_CASE("area: the mean of the evaluation sites, the control site left out", "
     CHECK(v.c.pm10 == 120);  // (150 + 90) / 2
     CHECK(std::isnan(v.c.so2));
     CHECK(v.sites == 2);
-    CHECK(v.sites_with[5] == 2);  // PM2.5
-    CHECK(v.sites_with[0] == 0);  // SO2
+    CHECK(v.sites_with[5] == 2);      // PM2.5
+    CHECK(v.sites_with[0] == 0);      // SO2
     CHECK(std::isnan(v.c.pm25_24h));  // the 24 h statistics come from the area's own series
     (void)c0;
   }
@@ -90,7 +90,7 @@ TEST_CASE("area: hour by hour, streamed when ordered by time, held when grouped 
     REQUIRE(series.push(2, 0, conc(30), out));
     CHECK(out.rows.empty());  // hour 0 may still get rows
     REQUIRE(series.push(0, 1, conc(80), out));
-    CHECK(out.rows.empty());  // site 1 has not moved on
+    CHECK(out.rows.empty());                     // site 1 has not moved on
     REQUIRE(series.push(1, 1, conc(NAN), out));  // site 1 has a gap at hour 1
     REQUIRE(out.rows.size() == 1);
     CHECK(out.rows[0].area == 0);
@@ -119,7 +119,7 @@ TEST_CASE("area: hour by hour, streamed when ordered by time, held when grouped 
     CHECK(series.held() == 3);
     REQUIRE(series.push(1, 0, conc(50), out));
     REQUIRE(series.push(1, 2, conc(60), out));  // hour 1 missing at site 1
-    REQUIRE(out.rows.size() == 2);  // hours 0 and 1 are complete
+    REQUIRE(out.rows.size() == 2);              // hours 0 and 1 are complete
     CHECK(out.rows[0].v.c.pm25 == 75);
     CHECK(out.rows[1].v.c.pm25 == 100);  // min_sites 1: site 0 alone
     CHECK(out.rows[1].v.sites == 1);

@@ -14,12 +14,13 @@ TEST_CASE("cause: dust is outside the plan, ozone gets an advisory (§1.3)", "[c
   CHECK(cause_gate(p, "", "o3_8h").kind == exclusion::advisory);
   CHECK(cause_gate(p, "", "臭氧").why == "臭氧");
   CHECK_FALSE(cause_gate(p, "", "PM2.5"));
-  CHECK_FALSE(cause_gate(p, "dusty", ""));  // a cause is matched whole
+  CHECK_FALSE(cause_gate(p, "dusty", ""));        // a cause is matched whole
   CHECK_FALSE(cause_gate(mee_2017(), "", "O3"));  // a profile without advisory pollutants
 }
 
 TEST_CASE("cause: the status of a withheld warning and the runs behind it", "[cause]") {
-  const std::vector<excluded_run> runs = {{5, 70, "dust", exclusion::outside_plan}, {100, 110, "O3", exclusion::advisory}};
+  const std::vector<excluded_run> runs = {{5, 70, "dust", exclusion::outside_plan},
+                                          {100, 110, "O3", exclusion::advisory}};
   std::vector<excluded_run> behind;
   CHECK(withheld_status(10, 80, runs, 24, behind) == episode_status::withheld);
   CHECK(behind == std::vector<excluded_run>{runs[0]});

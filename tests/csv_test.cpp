@@ -18,7 +18,8 @@ using rows = std::vector<std::vector<std::string>>;
 
 TEST_CASE("csv: plain, CRLF, BOM, blank lines, no final newline", "[csv]") {
   CHECK(read_all("a,b\n1,2\n") == rows{{"a", "b"}, {"1", "2"}});
-  CHECK(read_all("\xEF\xBB\xBF" "a,b\r\n1,2\r\n") == rows{{"a", "b"}, {"1", "2"}});
+  CHECK(read_all("\xEF\xBB\xBF"
+                 "a,b\r\n1,2\r\n") == rows{{"a", "b"}, {"1", "2"}});
   CHECK(read_all("a,b\n\n1,2") == rows{{"a", "b"}, {"1", "2"}});
   CHECK(read_all("a,,\n") == rows{{"a", "", ""}});
   CHECK(read_all("").empty());
@@ -57,7 +58,8 @@ TEST_CASE("csv: errors name the file and line", "[csv]") {
 
 TEST_CASE("csv: records across buffer refills", "[csv]") {
   std::string text;
-  for (int i = 0; i < 200000; ++i) text += "station" + std::to_string(i % 7) + ",2023-12-01T00:00," + std::to_string(i) + "\n";
+  for (int i = 0; i < 200000; ++i)
+    text += "station" + std::to_string(i % 7) + ",2023-12-01T00:00," + std::to_string(i) + "\n";
   std::istringstream in(text);
   csv_reader r(in, "t.csv");
   int n = 0;
@@ -92,7 +94,11 @@ TEST_CASE("csv: a quoted last record with no newline ends the input cleanly", "[
 
 TEST_CASE("csv: a byte-order mark at the start of a later record is removed, with a warning", "[csv]") {
   // two files joined with cat, each starting with a BOM
-  const std::string text = "\xEF\xBB\xBF" "a,1\nb,2\n" "\xEF\xBB\xBF" "c,3\n";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a,1\nb,2\n"
+      "\xEF\xBB\xBF"
+      "c,3\n";
   SECTION("with a warning") {
     std::istringstream in(text);
     std::vector<std::string> warnings;
@@ -100,11 +106,14 @@ TEST_CASE("csv: a byte-order mark at the start of a later record is removed, wit
     std::vector<std::string> first;
     while (csv.next()) first.emplace_back(csv.fields()[0]);
     CHECK(first == std::vector<std::string>{"a", "b", "c"});  // never "\xEF\xBB\xBF" "c"
-    CHECK(warnings == std::vector<std::string>{"joined.csv:3: a byte-order mark inside the input (files joined with cat?), removed"});
+    CHECK(warnings == std::vector<std::string>{
+                          "joined.csv:3: a byte-order mark inside the input (files joined with cat?), removed"});
     CHECK(csv.inner_byte_order_marks() == 1);
   }
   SECTION("without a listener it is removed all the same") {
-    std::istringstream in(text + "\xEF\xBB\xBF" "\"d,e\",4\n");
+    std::istringstream in(text +
+                          "\xEF\xBB\xBF"
+                          "\"d,e\",4\n");
     hpa::io::csv_reader csv(in, "joined.csv");
     std::vector<std::string> first;
     while (csv.next()) first.emplace_back(csv.fields()[0]);
@@ -112,11 +121,15 @@ TEST_CASE("csv: a byte-order mark at the start of a later record is removed, wit
     CHECK(csv.inner_byte_order_marks() == 2);
   }
   SECTION("a lone 0xEF byte that starts no BOM stays") {
-    std::istringstream in("a,1\n\xEF" "x,2\n");
+    std::istringstream in(
+        "a,1\n\xEF"
+        "x,2\n");
     hpa::io::csv_reader csv(in, "t.csv");
     REQUIRE(csv.next());
     REQUIRE(csv.next());
-    CHECK(csv.fields()[0] == "\xEF" "x");
+    CHECK(csv.fields()[0] ==
+          "\xEF"
+          "x");
     CHECK(csv.inner_byte_order_marks() == 0);
   }
 }
@@ -128,18 +141,23 @@ TEST_CASE("csv: UTF-16 text is refused with the iconv command that converts it",
     return s;
   };
   const std::string text = "station,time,aqi\nA,2023-12-01T00:00,1\n";
-  CHECK_THROWS_WITH(read_all(utf16(text, true, true)),
-                    "t.csv:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 t.csv > t-utf8.csv");
-  CHECK_THROWS_WITH(read_all(utf16(text, false, true)),
-                    "t.csv:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 t.csv > t-utf8.csv");
-  CHECK_THROWS_WITH(read_all(utf16(text, true, false)),
-                    "t.csv:1: text is UTF-16LE, not UTF-8: convert the file first: iconv -f UTF-16LE -t UTF-8 t.csv > t-utf8.csv");
-  CHECK_THROWS_WITH(read_all(utf16(text, false, false)),
-                    "t.csv:1: text is UTF-16BE, not UTF-8: convert the file first: iconv -f UTF-16BE -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(
+      read_all(utf16(text, true, true)),
+      "t.csv:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(
+      read_all(utf16(text, false, true)),
+      "t.csv:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(
+      read_all(utf16(text, true, false)),
+      "t.csv:1: text is UTF-16LE, not UTF-8: convert the file first: iconv -f UTF-16LE -t UTF-8 t.csv > t-utf8.csv");
+  CHECK_THROWS_WITH(
+      read_all(utf16(text, false, false)),
+      "t.csv:1: text is UTF-16BE, not UTF-8: convert the file first: iconv -f UTF-16BE -t UTF-8 t.csv > t-utf8.csv");
   std::istringstream in(utf16(text, true, true));
   csv_reader from_stdin(in, "stdin");
-  CHECK_THROWS_WITH(from_stdin.next(), "stdin:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 "
-                                       "FILE.csv > FILE-utf8.csv");
+  CHECK_THROWS_WITH(from_stdin.next(),
+                    "stdin:1: text is UTF-16, not UTF-8: convert the file first: iconv -f UTF-16 -t UTF-8 "
+                    "FILE.csv > FILE-utf8.csv");
   // NULs scattered as in a gzip or a zip are not taken for UTF-16 (the header check names those)
   CHECK(read_all(std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03+.I,x\n", 15)).size() == 1);
   CHECK(read_all(std::string("a\0", 2)).size() == 1);  // too short to tell

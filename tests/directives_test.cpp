@@ -303,8 +303,8 @@ struct clean_run {
     const auto p = pingdingshan_2023();
     std::vector<timeline_point> points;
     for (hour_t h = 0; h <= at; ++h) points.push_back({h, 100});
-    d = decide_with_directives(final_conditions(points, series_kind::hourly, p), at, w,
-                               directives_for(ds, "卫东区"), m, p);
+    d = decide_with_directives(final_conditions(points, series_kind::hourly, p), at, w, directives_for(ds, "卫东区"), m,
+                               p);
   }
   directive_memory memory() const { return {now, d.acted}; }
 };

@@ -55,7 +55,8 @@ TEST_CASE("episode_format: episodes JSON read back, and its errors", "[episode_f
   CHECK(back[0].e.segments == c.episodes[0].segments);
   CHECK(back[0].e.lift == c.episodes[0].lift);
   CHECK(back[0].e.mean_daily_aqi == 250);
-  CHECK_THROWS_WITH(io::episodes_from_json("[{\"station\": 1}]", "e.json", p), Catch::StartsWith("e.json: /0: type must be string"));
+  CHECK_THROWS_WITH(io::episodes_from_json("[{\"station\": 1}]", "e.json", p),
+                    Catch::StartsWith("e.json: /0: type must be string"));
   CHECK_THROWS_WITH(io::episodes_from_json("{}", "e.json", p), "e.json: expected a JSON array of episodes");
   CHECK_THROWS_AS(io::episodes_from_json("{}", "e.json", p), io::needs_step);  // the tool names hpa-episodes
   // a number out of range is a parse error, not an exception of another kind
@@ -153,9 +154,12 @@ TEST_CASE("episode_format: episodes with directives carry their basis, and read 
   CHECK(row["basis"] == "both");
   CHECK(row["issue_by"] == "1970-01-01T12:00");
   REQUIRE(row["segments"].size() == 3);
-  CHECK(row["segments"][0] == nlohmann::ordered_json{{"level", "red"}, {"from", "1970-01-01T20:00"},
-                                                     {"to", "1970-01-03T01:00"}, {"basis", "directive"},
-                                                     {"rules", "none"}, {"directive", "red"},
+  CHECK(row["segments"][0] == nlohmann::ordered_json{{"level", "red"},
+                                                     {"from", "1970-01-01T20:00"},
+                                                     {"to", "1970-01-03T01:00"},
+                                                     {"basis", "directive"},
+                                                     {"rules", "none"},
+                                                     {"directive", "red"},
                                                      {"source", "豫环委办〔2023〕7号"}});
   CHECK(row["segments"][2]["source"].is_null());
   CHECK(row["rule"].get<std::string>().ends_with(
@@ -169,7 +173,8 @@ TEST_CASE("episode_format: episodes with directives carry their basis, and read 
   CHECK(back[0].e.segments == std::vector<segment>{{red, 20, 99}, {orange, 100, 150}});
   SECTION("the text says where each stretch comes from") {
     const auto text = io::directed_episode_text("S", d[0], p);
-    CHECK(text.find("  issue by   1970-01-01T12:00 (on receipt of 豫环委办〔2023〕7号, §3.2.3)\n") != std::string::npos);
+    CHECK(text.find("  issue by   1970-01-01T12:00 (on receipt of 豫环委办〔2023〕7号, §3.2.3)\n") !=
+          std::string::npos);
     CHECK(text.find("  basis      both: rules 51 h, both 0 h, directive 80 h\n") != std::string::npos);
   }
   SECTION("an unknown basis is an error naming its path") {

@@ -45,8 +45,12 @@ TEST_CASE("fields: a header maps onto the known columns, in any case, aliases to
     std::istringstream in(header + "\n");
     csv_reader csv(in, "h.csv");
     REQUIRE(csv.next());
-    return header_map(csv, known, unknown_columns::warn,
-                      [&](const std::string& w) { if (warnings) warnings->push_back(w); }, quiet);
+    return header_map(
+        csv, known, unknown_columns::warn,
+        [&](const std::string& w) {
+          if (warnings) warnings->push_back(w);
+        },
+        quiet);
   };
   SECTION("names and aliases") {
     const auto h = map(" AQI ,Date,extra");
@@ -55,7 +59,8 @@ TEST_CASE("fields: a header maps onto the known columns, in any case, aliases to
     CHECK(h[2] == 0);
     CHECK(h.width() == 3);
     CHECK(h.name(0) == "AQI");
-    CHECK(std::string(h.missing("station").what()) == "h.csv:1: missing column station (the header has: aqi, date, extra)");
+    CHECK(std::string(h.missing("station").what()) ==
+          "h.csv:1: missing column station (the header has: aqi, date, extra)");
   }
   SECTION("an unknown column is ignored with a warning, unless quiet") {
     std::vector<std::string> warnings;

@@ -218,8 +218,8 @@ TEST_CASE("final_conditions: the tracker gives the same bounds at every hour as 
   }
 }
 
-
-TEST_CASE("final_conditions: after a drained gap the bounds start again, as a fresh series would", "[final_conditions]") {
+TEST_CASE("final_conditions: after a drained gap the bounds start again, as a fresh series would",
+          "[final_conditions]") {
   std::mt19937 rng(11);
   const auto p = pingdingshan_2023();
   const rule_set rules(p);

@@ -43,8 +43,7 @@ TEST_CASE("forecast: the latest issue by an hour, and when it is stale", "[forec
   CHECK_FALSE(pick_forecast(b, 10, p).usable());
 }
 
-TEST_CASE("forecast: a day's value in an hourly, rolling and daily timeline, after the observed hours",
-          "[forecast]") {
+TEST_CASE("forecast: a day's value in an hourly, rolling and daily timeline, after the observed hours", "[forecast]") {
   const auto p = pingdingshan_2023();
   const forecast_book b({day(16, 0, 100, 110), day(16, 24, 180, 230), day(16, 48, 150, 170)});
   SECTION("hourly: on each of its hours from the first not observed") {
@@ -71,8 +70,8 @@ TEST_CASE("forecast: a day's value in an hourly, rolling and daily timeline, aft
   SECTION("up to its first gap: an hour it leaves out is not known to be clean") {
     const forecast_book gap({day(16, 24, 180, 230), day(16, 72, 150, 170)});
     CHECK(gap.points(16, 23, series_kind::hourly, p).size() == 24);
-    CHECK(gap.points(16, 20, series_kind::hourly, p).empty());  // today's last hours are not in it
-    CHECK(gap.points(16, 20, series_kind::rolling, p).empty());     // nor today's daily AQI at 23:00
+    CHECK(gap.points(16, 20, series_kind::hourly, p).empty());       // today's last hours are not in it
+    CHECK(gap.points(16, 20, series_kind::rolling, p).empty());      // nor today's daily AQI at 23:00
     CHECK(gap.points(16, 23, series_kind::rolling, p).size() == 1);  // tomorrow's, then a day left out
   }
 }

@@ -59,9 +59,9 @@ struct run_result {
 };
 
 // An hourly series: value(h) for h in [first, last], NaN skipped as absent rows; gate(h) excludes.
-run_result run_hours(hour_t first, hour_t last, const std::function<double(hour_t)>& value,
-                     const std::function<bool(hour_t)>& dust = [](hour_t) { return false; },
-                     const profile& p = pingdingshan_2023()) {
+run_result run_hours(
+    hour_t first, hour_t last, const std::function<double(hour_t)>& value,
+    const std::function<bool(hour_t)>& dust = [](hour_t) { return false; }, const profile& p = pingdingshan_2023()) {
   rule_set rules(p);
   run_result r;
   both b(r.rows);
@@ -110,9 +110,7 @@ void check_agrees(const run_result& r, hour_t first, hour_t last) {
 }
 
 // Daily AQI that climbs over 200 for `hours` hours from `from`: a process the rules warn of.
-double hump(hour_t h, hour_t from, hour_t hours, double peak) {
-  return h >= from && h < from + hours ? peak : 80.0;
-}
+double hump(hour_t h, hour_t from, hour_t hours, double peak) { return h >= from && h < from + hours ? peak : 80.0; }
 
 }  // namespace
 

@@ -40,9 +40,7 @@ TEST_CASE("levels: thresholds are strict", "[levels]") {
 
 TEST_CASE("levels: the red chain needs its > 300 window inside the 72 h", "[levels]") {
   const auto p = pingdingshan_2023();
-  SECTION("inside") {
-    CHECK(level_of(condition_levels(days({250, 250, 320}), 0, p)) == repeat({{red, 72}}));
-  }
+  SECTION("inside") { CHECK(level_of(condition_levels(days({250, 250, 320}), 0, p)) == repeat({{red, 72}})); }
   SECTION("a > 300 day before the chain does not count") {
     const auto c = level_of(condition_levels(days({320, 140, 250, 250, 250}), 0, p));
     CHECK(c == repeat({{yellow, 24}, {none, 24}, {orange, 72}}));
@@ -56,8 +54,7 @@ TEST_CASE("levels: the audit trail names the rule and the chain", "[levels]") {
   REQUIRE(c[0].level == red);
   CHECK(c[0].chain_end == 71);
   REQUIRE(c[0].rule);
-  CHECK(describe(c[0].rule->cond) ==
-        "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them");
+  CHECK(describe(c[0].rule->cond) == "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them");
 }
 
 TEST_CASE("levels: example 20, a 2-chain over 150 at any hour of the day", "[levels]") {
@@ -196,8 +193,7 @@ TEST_CASE("levels: hourly_run names the rule and the hour that ends the run", "[
   CHECK(c[85].chain_end == 85);
   REQUIRE(c[85].rule);
   CHECK(c[85].rule->span == 1);
-  CHECK(describe(c[85].rule->cond) ==
-        "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them");
+  CHECK(describe(c[85].rule->cond) == "daily AQI > 200 lasting 72 h, with > 300 lasting 24 h within them");
 }
 
 TEST_CASE("levels: the within rule lies in the main rule's last hours, in every mode", "[levels]") {

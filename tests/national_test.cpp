@@ -60,7 +60,8 @@ TEST_CASE("national: a station export reproduces the published hourly AQI", "[na
 
 TEST_CASE("national: UCI Beijing rows, CO in µg/m³", "[national][data]") {
   std::istringstream in(
-      "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\",\"station\"\n"
+      "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\","
+      "\"station\"\n"
       "1,2013,3,1,0,4,4,4,7,300,77,-0.7,\"Aotizhongxin\"\n2,2013,3,1,1,NA,8,4,7,300,77,-1.1,\"Aotizhongxin\"\n");
   std::vector<measurement> rows;
   read_national(national_format::uci, in, "uci.csv", rows);
@@ -72,14 +73,16 @@ TEST_CASE("national: UCI Beijing rows, CO in µg/m³", "[national][data]") {
 
 TEST_CASE("national: repeated rows: agreeing ones merge, others name both lines", "[national]") {
   const std::string head = "Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,NO2,O3_1h,O3_8h,SO2\n";
-  std::istringstream agree(head + "20200402,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n20200402,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n");
+  std::istringstream agree(
+      head + "20200402,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n20200402,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n");
   std::vector<measurement> rows;
   read_national(national_format::station, agree, "s.csv", rows);
   std::vector<std::string> warnings;
   sort_and_merge(rows, [&](const std::string& w) { warnings.push_back(w); });
   CHECK(rows.size() == 1);
   CHECK(warnings == std::vector<std::string>{"s.csv:3: duplicate of s.csv:2 (A at 2020-04-02T08:00), dropped"});
-  std::istringstream differ(head + "20200402,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n20200402,08,A,63,良,PM2.5,45,68,1.1,27,52,37,13\n");
+  std::istringstream differ(
+      head + "20200402,08,A,62,良,PM2.5,44,68,1.1,27,52,37,13\n20200402,08,A,63,良,PM2.5,45,68,1.1,27,52,37,13\n");
   std::vector<measurement> rows2;
   read_national(national_format::station, differ, "s.csv", rows2);
   CHECK_THROWS_WITH(sort_and_merge(rows2, {}), "s.csv:3: A at 2020-04-02T08:00 differs from s.csv:2");
@@ -90,8 +93,12 @@ TEST_CASE("national: repeated rows: agreeing ones merge, others name both lines"
 
 TEST_CASE("national: the daily city files, headerless, joined with cat", "[national]") {
   // city,date,AQI,range,category,PM2.5,PM10,SO2,CO,NO2,O3,rank; a BOM at each file's start
-  const std::string bj = "\xEF\xBB\xBF" "北京,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n";
-  const std::string tj = "\xEF\xBB\xBF" "天津,2016-12-20,324,240~410,严重污染,274,300.1,24.6,3.9,91.3,11,355\n";
+  const std::string bj =
+      "\xEF\xBB\xBF"
+      "北京,2016-12-20,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n";
+  const std::string tj =
+      "\xEF\xBB\xBF"
+      "天津,2016-12-20,324,240~410,严重污染,274,300.1,24.6,3.9,91.3,11,355\n";
   std::istringstream in(bj + tj + bj);
   std::vector<daily_city_row> rows;
   std::vector<std::string> warnings;
@@ -112,7 +119,8 @@ TEST_CASE("national: the daily city files, headerless, joined with cat", "[natio
   CHECK(daily_city_csv_row(rows[0]) == "北京,2016-12-20,416,373.9,424.5,8.3,134.8,7.879,8\n");
   CHECK(daily_city_csv_header() == "station,date,aqi,pm25_24h,pm10_24h,so2_24h,no2_24h,co_24h,o3_max_1h\n");
   std::istringstream hour("北京,2016-12-20T08,416,290~500,严重污染,373.9,424.5,8.3,7.879,134.8,8,364\n");
-  CHECK_THROWS_WITH(read_daily_city(hour, "h.csv", rows), "h.csv:1:2: expected a date, not an hour, got '2016-12-20T08'");
+  CHECK_THROWS_WITH(read_daily_city(hour, "h.csv", rows),
+                    "h.csv:1:2: expected a date, not an hour, got '2016-12-20T08'");
 }
 
 TEST_CASE("national: a headerless file is told that its header is missing", "[national]") {
@@ -134,7 +142,8 @@ TEST_CASE("national: a headerless file is told that its header is missing", "[na
                     "c.csv:1: the header is missing: line 1 is data ('1001A,12,40'); expected a header such as "
                     "station,time,pm25,pm10,so2,no2,co,o3");
   std::istringstream named("Date,Hour,WatchPoint\n");  // a header that lacks columns is not "missing"
-  CHECK_THROWS_WITH(read_national(national_format::station, named, "s.csv", rows), "s.csv:1: missing column 'AQI' (the header has: date, hour, watchpoint)");
+  CHECK_THROWS_WITH(read_national(national_format::station, named, "s.csv", rows),
+                    "s.csv:1: missing column 'AQI' (the header has: date, hour, watchpoint)");
 }
 
 TEST_CASE("national: UCI files as they come and as any CSV give the same rows and messages", "[national]") {
@@ -231,9 +240,10 @@ TEST_CASE("national: a concentration past the weight of air is an error", "[nati
 
 TEST_CASE("national: rows out of order sort by station and hour, repeats merge", "[national]") {
   const std::string head = "Date,Hour,WatchPoint,AQI,Level,PrimaryPollution,PM2.5,PM10,CO,NO2,O3_1h,O3_8h,SO2\n";
-  std::istringstream in(head + "20200402,09,B,1,良,,1,1,1,1,1,1,1\n20200402,08,B,2,良,,1,1,1,1,1,1,1\n"
-                               "20200402,08,A,3,良,,1,1,1,1,1,1,1\n20200402,09,B,1,良,,1,1,1,1,1,1,1\n"
-                               "20200402,07,A,4,良,,1,1,1,1,1,1,1\n");
+  std::istringstream in(head +
+                        "20200402,09,B,1,良,,1,1,1,1,1,1,1\n20200402,08,B,2,良,,1,1,1,1,1,1,1\n"
+                        "20200402,08,A,3,良,,1,1,1,1,1,1,1\n20200402,09,B,1,良,,1,1,1,1,1,1,1\n"
+                        "20200402,07,A,4,良,,1,1,1,1,1,1,1\n");
   std::vector<measurement> rows;
   read_national(national_format::station, in, "s.csv", rows);
   std::vector<std::string> warnings;

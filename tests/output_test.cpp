@@ -41,9 +41,7 @@ TEST_CASE("output: a file is written whole on commit, or not at all", "[output]"
   fs::remove_all(dir);
   fs::create_directories(dir);
   const auto target = dir / "out.csv";
-  {
-    std::ofstream(target) << "old\n";
-  }
+  { std::ofstream(target) << "old\n"; }
   {
     output o(target.string());
     o << "new\n";
@@ -66,9 +64,7 @@ TEST_CASE("output: a writer killed mid-way leaves the old file intact", "[output
   fs::remove_all(dir);
   fs::create_directories(dir);
   const auto target = dir / "state.json";
-  {
-    std::ofstream(target) << "{\"old\": true}\n";
-  }
+  { std::ofstream(target) << "{\"old\": true}\n"; }
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {  // the writer: slow, so it is killed half-way
@@ -252,7 +248,7 @@ TEST_CASE("output: TERM, HUP and INT remove the temporary file", "[output]") {
     std::ofstream(target) << "old\n";
     const pid_t child = ready_child([&] {
       static output o(target.string());  // static: never destroyed, only the signal cleans up
-      o << std::string(1 << 17, 'x');   // past the buffer: bytes in the temporary file
+      o << std::string(1 << 17, 'x');    // past the buffer: bytes in the temporary file
     });
     CHECK(names_in(dir).size() == 2);  // the target and the temporary file
     ::kill(child, sig);

@@ -23,9 +23,7 @@ TEST_CASE("station: 1. two days over 150, yellow", "[station]") {
   CHECK(e.max_daily_aqi == 180);
 }
 
-TEST_CASE("station: 2. one day over 150 is no warning", "[station]") {
-  CHECK(run_days({{0, 180}}).episodes.empty());
-}
+TEST_CASE("station: 2. one day over 150 is no warning", "[station]") { CHECK(run_days({{0, 180}}).episodes.empty()); }
 
 TEST_CASE("station: 3. one day over 200, yellow", "[station]") {
   const auto e = only(run_days({{0, 210}}));
@@ -144,8 +142,8 @@ TEST_CASE("station: hourly_run red from hourly AQI, the run over 300 ending at t
   std::vector<level_t> got;
   for (const auto& [h, c] : out.hours) got.push_back(c.level);
   std::vector<level_t> want(148, none);
-  for (hour_t h = 42; h <= 65; ++h) want[std::size_t(h)] = yellow;  // 24 h over 200
-  for (hour_t h = 66; h <= 114; ++h) want[std::size_t(h)] = orange; // 48 h over 200, then 72 over 150
+  for (hour_t h = 42; h <= 65; ++h) want[std::size_t(h)] = yellow;   // 24 h over 200
+  for (hour_t h = 66; h <= 114; ++h) want[std::size_t(h)] = orange;  // 48 h over 200, then 72 over 150
   want[90] = red;  // 72 h over 200 (19-90), the 24 over 300 (19-42) ending at 90-48
   CHECK(got == want);
   REQUIRE(out.episodes.size() == 1);

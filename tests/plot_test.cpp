@@ -85,8 +85,7 @@ void golden(const std::string& name, const std::string& got) {
   if (want == got) return;
   std::size_t line = 1, at = 0;
   while (at < want.size() && at < got.size() && want[at] == got[at]) line += want[at++] == '\n';
-  FAIL(path << " differs from line " << line << " on (" << want.size() << " bytes expected, " << got.size()
-            << " got)");
+  FAIL(path << " differs from line " << line << " on (" << want.size() << " bytes expected, " << got.size() << " got)");
 }
 
 const std::string season = std::string(HPA_TEST_DATA) + "/plot_season.csv";
@@ -169,9 +168,9 @@ TEST_CASE("plot: a band is cut at the edges of the period drawn; a pending episo
 TEST_CASE("plot: an issued warning's band spans exactly its hours, a dot where it was announced", "[plot]") {
   const auto p = pingdingshan_2023();
   std::vector<plot::station_hours> st = {one_station()};
-  const std::vector<io::issued_entry> log = {{"S", 2, t0 + 40, t0 + 64, t0 + 118, 2},  // start to the lift
+  const std::vector<io::issued_entry> log = {{"S", 2, t0 + 40, t0 + 64, t0 + 118, 2},        // start to the lift
                                              {"S", 3, t0 + 200, t0 + 210, std::nullopt, 3},  // not lifted
-                                             {"T", 3, t0, t0 + 10, t0 + 20, 4}};           // not drawn
+                                             {"T", 3, t0, t0 + 10, t0 + 20, 4}};             // not drawn
   CHECK(plot::attach(st, log) == 2);
   REQUIRE(st[0].issued.size() == 2);
   plot::timeline_options o;
@@ -237,7 +236,8 @@ TEST_CASE("plot: online decisions are marks at their decision hours, by the leve
   CHECK(marks[2].at.at("fill") == "#FFFFFF");  // announced: open, in the colour it announces
   CHECK(marks[2].at.at("stroke") == plot::level_colour(p, 2));
   CHECK(marks[3].at.at("fill") == "#666666");  // to none
-  CHECK(out.find("<title>2023-12-05 04:00: announce-downgrade red → orange, effective 2023-12-05 14:00 (line 4)</title>") !=
+  CHECK(out.find(
+            "<title>2023-12-05 04:00: announce-downgrade red → orange, effective 2023-12-05 14:00 (line 4)</title>") !=
         std::string::npos);
   CHECK(out.find("; 4 online decisions.") != std::string::npos);
 }
@@ -310,8 +310,8 @@ TEST_CASE("plot: level colours follow the levels' names", "[plot]") {
   CHECK(plot::level_colour(pingdingshan_2023(), 1) == "#F0C000");
   CHECK(plot::level_colour(pingdingshan_2023(), 2) == "#FF7F00");
   CHECK(plot::level_colour(pingdingshan_2023(), 3) == "#E0001B");
-  CHECK(plot::level_colour(mee_2017(), 1) == "#1F6FD6");    // blue
-  CHECK(plot::level_colour(mee_2017(), 4) == "#E0001B");    // red is the fourth there
+  CHECK(plot::level_colour(mee_2017(), 1) == "#1F6FD6");      // blue
+  CHECK(plot::level_colour(mee_2017(), 4) == "#E0001B");      // red is the fourth there
   CHECK(plot::level_colour(jiangsu_2026(), 1) == "#8E6CB8");  // pre-control: not a colour
   auto p = pingdingshan_2023();
   p.levels[2].name = "level-3";
@@ -448,8 +448,8 @@ TEST_CASE("plot: the AQI axis has its title and unit, one scale when asked, and 
   o.source = plot::source_line(o.lang, "winter <2023>.csv", p, "hpa-plot");
   const auto sourced = plot::timeline(low_set, p, o);
   REQUIRE(of_class(sourced, "source").size() == 1);
-  CHECK(sourced.find(">data: winter &lt;2023&gt;.csv · profile: pingdingshan-2023 · hpa-plot " + std::string(hpa::version) +
-                     "</text>") != std::string::npos);
+  CHECK(sourced.find(">data: winter &lt;2023&gt;.csv · profile: pingdingshan-2023 · hpa-plot " +
+                     std::string(hpa::version) + "</text>") != std::string::npos);
   CHECK(plot::source_line(plot::language::zh, "a.csv", p, "hpa-report") ==
         "数据：a.csv · 配置：pingdingshan-2023 · hpa-report " + std::string(hpa::version));
 }

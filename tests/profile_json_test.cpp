@@ -1,5 +1,5 @@
-#include "hpa/error.hpp"
 #include "hpa/io/profile_json.hpp"
+#include "hpa/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,7 +15,9 @@ TEST_CASE("profile_json: the default round-trips through JSON", "[profile_json]"
 }
 
 TEST_CASE("profile_json: extends a built-in and changes what differs", "[profile_json]") {
-  const auto p = parse_profile(R"({"extends": "pingdingshan-2023", "name": "strict", "duration_mode": "hourly_run", "lead_hours": 72})", "s.json");
+  const auto p = parse_profile(
+      R"({"extends": "pingdingshan-2023", "name": "strict", "duration_mode": "hourly_run", "lead_hours": 72})",
+      "s.json");
   CHECK(p.name == "strict");
   CHECK(p.mode == duration_mode::hourly_run);
   CHECK(p.lead_hours == 72);
@@ -29,8 +31,9 @@ TEST_CASE("profile_json: the measures, inherited with extends, none without, or 
   // a file of its own levels is not the Pingdingshan plan: its measures are not the default's
   const auto own = R"("levels": [{"name": "y", "tier": "III", "any_of": [{"over": 200, "hours": 24}]}])";
   CHECK(parse_profile(std::string(R"({"name": "o", )") + own + "}", "o.json").measures.empty());
-  CHECK(parse_profile(std::string(R"({"name": "o", "measures": "pingdingshan-2023", )") + own + "}", "o.json")
-            .measures == "pingdingshan-2023");
+  CHECK(
+      parse_profile(std::string(R"({"name": "o", "measures": "pingdingshan-2023", )") + own + "}", "o.json").measures ==
+      "pingdingshan-2023");
   CHECK(parse_profile(R"({"extends": "pingdingshan-2023", "name": "n", "measures": null})", "n.json").measures.empty());
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "mee-2017", "measures": "beijing-2023"})", "b.json"),
                     "b.json: /measures: no catalogue of measures 'beijing-2023' (known: pingdingshan-2023; null for "
@@ -50,7 +53,8 @@ TEST_CASE("profile_json: levels are data, four colours work", "[profile_json]") 
       {"name": "blue", "tier": "IV", "any_of": [{"over": 200, "hours": 24}]},
       {"name": "yellow", "tier": "III", "any_of": [{"over": 200, "hours": 48}]},
       {"name": "orange", "tier": "II", "any_of": [{"over": 200, "hours": 72, "within": {"over": 300, "hours": 24}}]},
-      {"name": "red", "tier": "I", "any_of": [{"over": 200, "hours": 96, "within": {"over": 300, "hours": 48}}, {"at_least": 500, "hours": 24}]}]})", "f.json");
+      {"name": "red", "tier": "I", "any_of": [{"over": 200, "hours": 96, "within": {"over": 300, "hours": 48}}, {"at_least": 500, "hours": 24}]}]})",
+                               "f.json");
   CHECK(p.levels.size() == 4);
   CHECK(p.levels[3].any_of[1].main.over.inclusive);
   CHECK(p.find_level("blue") == level_t{1});
@@ -78,7 +82,8 @@ TEST_CASE("profile_json: errors name the file and the path", "[profile_json]") {
 TEST_CASE("profile_json: built-ins by name, files by path", "[profile_json]") {
   CHECK(load_profile("pingdingshan-2023").name == "pingdingshan-2023");
   CHECK_THROWS_WITH(load_profile("/no/such.json"),
-                    "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, beijing-2016, beijing-2015, mee-2018, mee-2017, jiangsu-2026) or readable file");
+                    "/no/such.json: no such built-in profile (pingdingshan-2023, beijing-2023, beijing-2016, "
+                    "beijing-2015, mee-2018, mee-2017, jiangsu-2026) or readable file");
   CHECK_THROWS_WITH(load_profile(HPA_TEST_DATA), std::string(HPA_TEST_DATA) + ": is a directory");
 }
 
@@ -100,10 +105,12 @@ TEST_CASE("profile_json: the heating season, as MM-DD", "[profile_json]") {
       parse_profile(R"({"extends": "pingdingshan-2023", "name": "h", "heating_season": {"last": "04-05"}})", "h.json");
   CHECK(only_last.heating.first == month_day{11, 15});
   CHECK(only_last.heating.last == month_day{4, 5});
-  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "02-29"}})", "h.json"),
-                    "h.json: /heating_season/first: must be a day of the year as MM-DD (29 February does not recur), got '02-29'");
-  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "1115"}})", "h.json"),
-                    "h.json: /heating_season/first: must be a day of the year as MM-DD (29 February does not recur), got '1115'");
+  CHECK_THROWS_WITH(
+      parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "02-29"}})", "h.json"),
+      "h.json: /heating_season/first: must be a day of the year as MM-DD (29 February does not recur), got '02-29'");
+  CHECK_THROWS_WITH(
+      parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"first": "1115"}})", "h.json"),
+      "h.json: /heating_season/first: must be a day of the year as MM-DD (29 February does not recur), got '1115'");
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "heating_season": {"from": "11-15"}})", "h.json"),
                     "h.json: /heating_season/from: unknown key (known: first, last)");
 }
@@ -133,7 +140,8 @@ TEST_CASE("profile_json: nesting deeper than 64 levels is refused at parse, not 
                     Catch::StartsWith("p.json: /lead_hours: must be a whole number, got [[[["));
   std::string objects = "{\"extends\": \"pingdingshan-2023\", \"name\": ";
   for (int i = 0; i < 100000; ++i) objects += "{\"a\": ";
-  CHECK_THROWS_WITH(parse_profile(objects + "1" + std::string(100000, '}') + "}", "p.json"), "p.json: nested deeper than 64 levels");
+  CHECK_THROWS_WITH(parse_profile(objects + "1" + std::string(100000, '}') + "}", "p.json"),
+                    "p.json: nested deeper than 64 levels");
 }
 
 TEST_CASE("profile_json: a long wrong value is quoted short", "[profile_json]") {
@@ -145,18 +153,23 @@ TEST_CASE("profile_json: a long wrong value is quoted short", "[profile_json]") 
   } catch (const hpa::error& e) {
     message = e.what();
   }
-  CHECK(message == "p.json: /lead_hours: must be a whole number, got [" + zeros.substr(1, 79) + "… (an array of 200000 elements)");
-  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "title": )" + std::string(1, '"') + std::string(100000, 'x') + "\"", "p.json"),
+  CHECK(message ==
+        "p.json: /lead_hours: must be a whole number, got [" + zeros.substr(1, 79) + "… (an array of 200000 elements)");
+  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "title": )" + std::string(1, '"') +
+                                      std::string(100000, 'x') + "\"",
+                                  "p.json"),
                     Catch::StartsWith("p.json: parse error"));
-  CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": ")" + std::string(100000, 'x') + "\"}", "p.json"),
-                    "p.json: /lead_hours: must be a whole number, got \"" + std::string(79, 'x') + "… (100000 bytes)");
+  CHECK_THROWS_WITH(
+      parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": ")" + std::string(100000, 'x') + "\"}", "p.json"),
+      "p.json: /lead_hours: must be a whole number, got \"" + std::string(79, 'x') + "… (100000 bytes)");
 }
 
 TEST_CASE("profile_json: a key given twice is an error, not the last one silently", "[profile_json]") {
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "lead_hours": 24, "lead_hours": 48})", "p.json"),
                     "p.json: /lead_hours: given twice in one object");
   CHECK_THROWS_WITH(parse_profile(R"({"levels": [{"name": "y", "any_of": [{"over": 200, "hours": 24}]},
-                                                 {"name": "o", "any_of": [{"over": 200, "hours": 48, "over": 150}]}]})", "p.json"),
+                                                 {"name": "o", "any_of": [{"over": 200, "hours": 48, "over": 150}]}]})",
+                                  "p.json"),
                     "p.json: /levels/1/any_of/0/over: given twice in one object");
   CHECK_NOTHROW(parse_profile(
       R"({"extends": "pingdingshan-2023", "name": "t", "reduction": {"required": {"III": 0.1}}, "title": "t"})",
@@ -177,18 +190,23 @@ std::string levels_json(const std::string& levels) { return R"({"name": "t", "le
 
 TEST_CASE("profile_json: every number is bounded, and integers beyond their type are errors", "[profile_json]") {
   const std::string ext = R"({"extends": "pingdingshan-2023", "name": "bounds", )";
-  CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 200, "hours": 24000000}]})"), "p.json"),
-                    "p.json: /levels/0/any_of/0/hours: must be a whole number from 1 to 8760 (hours, at most a year), got 24000000");
-  CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 200, "hours": 0}]})"), "p.json"),
-                    "p.json: /levels/0/any_of/0/hours: must be a whole number from 1 to 8760 (hours, at most a year), got 0");
-  CHECK_THROWS_WITH(parse_profile(ext + R"("lift_hours": 4294967332})", "p.json"),  // 2^32 + 36: once read as 36
-                    "p.json: /lift_hours: must be a whole number from 1 to 8760 (hours, at most a year), got 4294967332");
-  CHECK_THROWS_WITH(parse_profile(ext + R"("lead_hours": 2147483647})", "p.json"),
-                    "p.json: /lead_hours: must be a whole number from 0 to 8760 (hours, at most a year), got 2147483647");
+  CHECK_THROWS_WITH(
+      parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 200, "hours": 24000000}]})"), "p.json"),
+      "p.json: /levels/0/any_of/0/hours: must be a whole number from 1 to 8760 (hours, at most a year), got 24000000");
+  CHECK_THROWS_WITH(
+      parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 200, "hours": 0}]})"), "p.json"),
+      "p.json: /levels/0/any_of/0/hours: must be a whole number from 1 to 8760 (hours, at most a year), got 0");
+  CHECK_THROWS_WITH(
+      parse_profile(ext + R"("lift_hours": 4294967332})", "p.json"),  // 2^32 + 36: once read as 36
+      "p.json: /lift_hours: must be a whole number from 1 to 8760 (hours, at most a year), got 4294967332");
+  CHECK_THROWS_WITH(
+      parse_profile(ext + R"("lead_hours": 2147483647})", "p.json"),
+      "p.json: /lead_hours: must be a whole number from 0 to 8760 (hours, at most a year), got 2147483647");
   CHECK_THROWS_WITH(parse_profile(ext + R"("lead_hours": -1})", "p.json"),
                     "p.json: /lead_hours: must be a whole number from 0 to 8760 (hours, at most a year), got -1");
-  CHECK_THROWS_WITH(parse_profile(ext + R"("lead_hours": 18446744073709551615})", "p.json"),
-                    "p.json: /lead_hours: must be a whole number from 0 to 8760 (hours, at most a year), got 18446744073709551615");
+  CHECK_THROWS_WITH(
+      parse_profile(ext + R"("lead_hours": 18446744073709551615})", "p.json"),
+      "p.json: /lead_hours: must be a whole number from 0 to 8760 (hours, at most a year), got 18446744073709551615");
   CHECK_THROWS_WITH(parse_profile(ext + R"("window_hours": 169})", "p.json"),
                     "p.json: /window_hours: must be a whole number from 1 to 168 (hours), got 169");
   // A 12 h window would be half followed (the chains step whole days): refused, naming the field.
@@ -199,10 +217,12 @@ TEST_CASE("profile_json: every number is bounded, and integers beyond their type
                     "p.json: /min_valid_hours: must be 1 to window_hours (24), got 25");
   for (const char* bad : {"0", "-1", "99", "1e9"}) {
     INFO(bad);
-    CHECK_THROWS_WITH(parse_profile(ext + R"("max_aqi": )" + bad + "}", "p.json"),
-                      Catch::StartsWith("p.json: /max_aqi: must be from 100 to 10000 (HJ 633's scale tops at 500), got "));
+    CHECK_THROWS_WITH(
+        parse_profile(ext + R"("max_aqi": )" + bad + "}", "p.json"),
+        Catch::StartsWith("p.json: /max_aqi: must be from 100 to 10000 (HJ 633's scale tops at 500), got "));
   }
-  CHECK(parse_profile(ext + R"("lead_hours": 8760, "lift_hours": 8760, "max_aqi": 1000})", "p.json").lead_hours == 8760);
+  CHECK(parse_profile(ext + R"("lead_hours": 8760, "lift_hours": 8760, "max_aqi": 1000})", "p.json").lead_hours ==
+        8760);
   CHECK_THROWS_WITH(parse_profile(ext + R"("reduction": {"required": {"III": 1.5}}})", "p.json"),
                     "p.json: /reduction/required/III: must be a share from 0 to 1, got 1.5");
 }
@@ -215,29 +235,42 @@ TEST_CASE("profile_json: thresholds are above 0, within the scale, and an inner 
   CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "y", "any_of": [{"over": 500, "hours": 24}]})"), "p.json"),
                     "p.json: /levels/0/any_of/0/over: daily AQI > 500 can never be passed: max_aqi is 500");
   CHECK_NOTHROW(parse_profile(levels_json(R"({"name": "y", "any_of": [{"at_least": 500, "hours": 24}]})"), "p.json"));
-  CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "r", "any_of": [{"over": 200, "hours": 72, "within": {"over": 150, "hours": 24}}]})"), "p.json"),
-                    "p.json: /levels/0/any_of/0/within: its threshold (> 150) must be above the rule's (> 200), else it adds nothing");
-  CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "r", "any_of": [{"over": 200, "hours": 72, "within": {"over": 200, "hours": 24}}]})"), "p.json"),
-                    "p.json: /levels/0/any_of/0/within: its threshold (> 200) must be above the rule's (> 200), else it adds nothing");
+  CHECK_THROWS_WITH(
+      parse_profile(
+          levels_json(R"({"name": "r", "any_of": [{"over": 200, "hours": 72, "within": {"over": 150, "hours": 24}}]})"),
+          "p.json"),
+      "p.json: /levels/0/any_of/0/within: its threshold (> 150) must be above the rule's (> 200), else it adds "
+      "nothing");
+  CHECK_THROWS_WITH(
+      parse_profile(
+          levels_json(R"({"name": "r", "any_of": [{"over": 200, "hours": 72, "within": {"over": 200, "hours": 24}}]})"),
+          "p.json"),
+      "p.json: /levels/0/any_of/0/within: its threshold (> 200) must be above the rule's (> 200), else it adds "
+      "nothing");
 }
 
 TEST_CASE("profile_json: levels must rise: no way to reach a level already reaches a higher one", "[profile_json]") {
   // yellow above red: > 300 for 24 h is also > 200 for 24 h, so it is always red
   CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "yellow", "any_of": [{"over": 300, "hours": 24}]},
-                                                 {"name": "red", "any_of": [{"over": 200, "hours": 24}]})"), "p.json"),
+                                                 {"name": "red", "any_of": [{"over": 200, "hours": 24}]})"),
+                                  "p.json"),
                     "p.json: /levels/0/any_of/0: reaching yellow this way always reaches red (/levels/1/any_of/0): "
                     "levels must rise, each harder to reach than the ones below");
   // the same condition at two levels
-  CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "a", "any_of": [{"over": 200, "hours": 48}]},
-                                                 {"name": "b", "any_of": [{"over": 200, "hours": 48}]})"), "p.json"),
-                    Catch::StartsWith("p.json: /levels/0/any_of/0: reaching a this way always reaches b (/levels/1/any_of/0)"));
+  CHECK_THROWS_WITH(
+      parse_profile(levels_json(R"({"name": "a", "any_of": [{"over": 200, "hours": 48}]},
+                                                 {"name": "b", "any_of": [{"over": 200, "hours": 48}]})"),
+                    "p.json"),
+      Catch::StartsWith("p.json: /levels/0/any_of/0: reaching a this way always reaches b (/levels/1/any_of/0)"));
   // longer at the same threshold reaches the inner rule of a higher level too
   CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "a", "any_of": [{"over": 300, "hours": 96}]},
-                                                 {"name": "b", "any_of": [{"over": 200, "hours": 72, "within": {"over": 300, "hours": 24}}]})"), "p.json"),
+                                                 {"name": "b", "any_of": [{"over": 200, "hours": 72, "within": {"over": 300, "hours": 24}}]})"),
+                                  "p.json"),
                     Catch::StartsWith("p.json: /levels/0/any_of/0: reaching a this way always reaches b"));
   // >= 200 does not pass > 200: a lower level may ask at least what a higher one asks more than
   CHECK_NOTHROW(parse_profile(levels_json(R"({"name": "a", "any_of": [{"at_least": 200, "hours": 24}]},
-                                             {"name": "b", "any_of": [{"over": 200, "hours": 24}]})"), "p.json"));
+                                             {"name": "b", "any_of": [{"over": 200, "hours": 24}]})"),
+                              "p.json"));
   // a shortcut to the top (MEE 2018: red when the daily AQI reaches 500) is a rise
   CHECK_NOTHROW(parse_profile(to_json(mee_2018()).dump(), "p.json"));
 }
@@ -245,17 +278,24 @@ TEST_CASE("profile_json: levels must rise: no way to reach a level already reach
 TEST_CASE("profile_json: names are safe to print in CSV, texts hold no control characters", "[profile_json]") {
   for (const char* name : {"yel,low", "Yellow", "yel low", "\\u00e9", "0123456789012345678901234567890123"}) {
     INFO(name);
-    CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": ")" + std::string(name) + R"(", "any_of": [{"over": 200, "hours": 24}]})"), "p.json"),
-                      Catch::StartsWith("p.json: /levels/0/name: must be 1 to 32 of a-z, 0-9, '_' and '-' (it names CSV columns such as yellow_h), got '"));
+    CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": ")" + std::string(name) +
+                                                R"(", "any_of": [{"over": 200, "hours": 24}]})"),
+                                    "p.json"),
+                      Catch::StartsWith("p.json: /levels/0/name: must be 1 to 32 of a-z, 0-9, '_' and '-' (it names "
+                                        "CSV columns such as yellow_h), got '"));
   }
-  CHECK_THROWS_WITH(parse_profile(levels_json(R"({"name": "y", "tier": "I,II", "any_of": [{"over": 200, "hours": 24}]})"), "p.json"),
-                    "p.json: /levels/0/tier: must be up to 32 of A-Z, a-z, 0-9, '_' and '-' (it is printed in CSV), got 'I,II'");
+  CHECK_THROWS_WITH(
+      parse_profile(levels_json(R"({"name": "y", "tier": "I,II", "any_of": [{"over": 200, "hours": 24}]})"), "p.json"),
+      "p.json: /levels/0/tier: must be up to 32 of A-Z, a-z, 0-9, '_' and '-' (it is printed in CSV), got 'I,II'");
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "title": "a\nb"})", "p.json"),
                     "p.json: /title: must not hold control characters, got 'a\\x0ab'");
   CHECK_THROWS_WITH(parse_profile(R"({"extends": "pingdingshan-2023", "duration_mode": ""})", "p.json"),
                     "p.json: /duration_mode: must be one of blocks, hourly_run, calendar_days, got ''");
-  CHECK(parse_profile(levels_json(R"({"name": "pre-control_2", "tier": "pre", "any_of": [{"over": 200, "hours": 24}]})"), "p.json")
-            .levels[0].name == "pre-control_2");
+  CHECK(
+      parse_profile(levels_json(R"({"name": "pre-control_2", "tier": "pre", "any_of": [{"over": 200, "hours": 24}]})"),
+                    "p.json")
+          .levels[0]
+          .name == "pre-control_2");
 }
 
 TEST_CASE("profile_json: conditions are bounded, well past 255", "[profile_json]") {

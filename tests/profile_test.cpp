@@ -48,9 +48,9 @@ using segs = std::vector<std::vector<segment>>;
 TEST_CASE("profile: mee-2017, four colours from its own rule text", "[profile]") {
   const auto p = mee_2017();
   const level_t blue = 1, yellow4 = 2, orange4 = 3, red4 = 4;
-  CHECK(segments(p, {{0, 200}}).empty());                                       // strict: 200 is not over 200
-  CHECK(segments(p, {{0, 201}}) == segs{{{blue, 0, 23}}});                      // > 200 for 24 h
-  CHECK(segments(p, {{0, 250}, {1, 250}}) == segs{{{yellow4, 0, 47}}});         // > 200 for 48 h
+  CHECK(segments(p, {{0, 200}}).empty());                                          // strict: 200 is not over 200
+  CHECK(segments(p, {{0, 201}}) == segs{{{blue, 0, 23}}});                         // > 200 for 24 h
+  CHECK(segments(p, {{0, 250}, {1, 250}}) == segs{{{yellow4, 0, 47}}});            // > 200 for 48 h
   CHECK(segments(p, {{0, 250}, {1, 250}, {2, 250}}) == segs{{{yellow4, 0, 71}}});  // no day over 300
   CHECK(segments(p, {{0, 250}, {1, 310}, {2, 250}}) == segs{{{orange4, 0, 71}}});  // > 300 at least a day
   CHECK(segments(p, {{0, 250}, {1, 310}, {2, 310}, {3, 250}}) == segs{{{red4, 0, 95}}});
@@ -96,7 +96,7 @@ TEST_CASE("profile: jiangsu-2026 pre-control below yellow", "[profile]") {
   const auto p = jiangsu_2026();
   const level_t pre = 1, y = 2;
   CHECK(p.levels[0].name == "pre-control");
-  CHECK(segments(p, {{0, 160}}) == segs{{{pre, 0, 23}}});             // a forecast day > 150
+  CHECK(segments(p, {{0, 160}}) == segs{{{pre, 0, 23}}});            // a forecast day > 150
   CHECK(segments(p, {{0, 120}, {1, 120}}) == segs{{{pre, 0, 47}}});  // > 100 for 48 h
   CHECK(segments(p, {{0, 100}, {1, 120}}).empty());
   // a yellow day, then days over 100: after 36 h below yellow the warning drops to pre-control
@@ -123,7 +123,8 @@ TEST_CASE("profile: 平顶山 December 2016 is orange then, red now", "[profile]
   hpa::io::csv_reader csv(in, "平顶山.csv");
   std::map<std::string, double> daily;
   while (csv.next())
-    if (csv.fields().size() > 2 && csv.fields()[1].substr(0, 7) == "2016-12") daily[std::string(csv.fields()[1])] = std::stod(std::string(csv.fields()[2]));
+    if (csv.fields().size() > 2 && csv.fields()[1].substr(0, 7) == "2016-12")
+      daily[std::string(csv.fields()[1])] = std::stod(std::string(csv.fields()[2]));
   REQUIRE(daily.size() == 31);
   CHECK(daily["2016-12-19"] == 429);
   auto run = [&](const profile& p) {

@@ -264,7 +264,8 @@ TEST_CASE("reduction: shares too small everywhere, or cuts above a county's tota
   CHECK(cuts_above_totals(fine).second == 0);
   // one county cutting more than it emits
   const std::map<std::string, emissions> small_totals = {{"X", {100, 100, 100, 20}}};
-  const auto over = check_reductions(small_totals, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, {});
+  const auto over =
+      check_reductions(small_totals, full_list(plant({10, 10, 10, 10}, {20, 20, 20, 20}, {30, 30, 30, 30})), {}, {});
   const auto [first, n] = cuts_above_totals(over);  // points into `over`
   REQUIRE(first);
   CHECK(first->tier == "I");

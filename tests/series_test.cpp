@@ -28,7 +28,7 @@ TEST_CASE("series: levels() gives each hour's condition level (§3.2.1)", "[seri
   const auto l = levels(hourly, 0, p);
   REQUIRE(l.size() == hourly.size());
   const auto highest = *std::max_element(l.begin(), l.end());
-  CHECK(p.level_name(highest) == "orange");  // as the umbrella test's 72 h of 250: 2-chains over 200
+  CHECK(p.level_name(highest) == "orange");                     // as the umbrella test's 72 h of 250: 2-chains over 200
   const auto c = condition_levels(daily_aqi(hourly, p), 0, p);  // what levels() stands for, hour by hour
   REQUIRE(c.size() == l.size());
   for (std::size_t h = 0; h < l.size(); ++h) CHECK(l[h] == c[h].level);

@@ -84,7 +84,8 @@ TEST_CASE("shared: the 2020 station exports reproduce the published hourly AQI",
 TEST_CASE("shared: the extracts are the shared data's own rows", "[shared]") {
   // the station export: its first 141 lines, byte for byte
   const auto station = slurp(extract("pingdingshan_station_202004_140_rows.csv"));
-  CHECK(slurp(shared("pingdingshan_zhengzhou_station_hourly_2020/平顶山_202004.csv")).compare(0, station.size(), station) == 0);
+  CHECK(slurp(shared("pingdingshan_zhengzhou_station_hourly_2020/平顶山_202004.csv"))
+            .compare(0, station.size(), station) == 0);
   // the daily file: city, date and AQI of its December 2016 rows
   std::string december;
   std::istringstream daily(slurp(shared("aqistudy_daily_city_2013_2017/平顶山.csv")));
@@ -94,7 +95,8 @@ TEST_CASE("shared: the extracts are the shared data's own rows", "[shared]") {
       comma = std::min(line.find(',', at), line.size());
       f.push_back(std::string_view(line).substr(at, comma - at));
     }
-    if (f[1].substr(0, 7) == "2016-12") december += std::string(f[0]) + "," + std::string(f[1]) + "," + std::string(f[2]) + "\n";
+    if (f[1].substr(0, 7) == "2016-12")
+      december += std::string(f[0]) + "," + std::string(f[1]) + "," + std::string(f[2]) + "\n";
   }
   CHECK(slurp(extract("pingdingshan_daily_2016-12.csv")) == december);
   // the site file: every value of the 18 sites, as the reader reads them

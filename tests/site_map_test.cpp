@@ -69,12 +69,15 @@ TEST_CASE("site_map: the national site list, by code or by name", "[site_map]") 
   CHECK(m.find("定陵") == 1);  // the control suffix dropped
   CHECK(m.sites[1].background);
   CHECK(m.find("1229A") == 2);
-  CHECK_THROWS_WITH(m.find("市监测站"), "map.csv: station '市监测站' is the name of several sites (lines 4, 5): use the codes");
+  CHECK_THROWS_WITH(m.find("市监测站"),
+                    "map.csv: station '市监测站' is the name of several sites (lines 4, 5): use the codes");
   CHECK(read("监测点编码,监测点名称,城市,对照点\n1001A,万寿西宫,北京,N\n", "city").level == "城市");
 }
 
 TEST_CASE("site_map: errors name the file, line and column", "[site_map]") {
-  CHECK_THROWS_WITH(read(""), "map.csv: empty input: expected a header station,area[,background] or 监测点编码,监测点名称,城市,对照点");
+  CHECK_THROWS_WITH(
+      read(""),
+      "map.csv: empty input: expected a header station,area[,background] or 监测点编码,监测点名称,城市,对照点");
   CHECK_THROWS_WITH(read("Dongsi,北京,N\nTiantan,北京,N\n"),
                     "map.csv:1: missing column 'station': expected a header station,area[,background] or the national "
                     "site list 监测点编码,监测点名称,城市,对照点");

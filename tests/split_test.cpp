@@ -1,9 +1,9 @@
 // Reading one file on several cores (split.hpp, station_reader.hpp): the same answer as one core.
-#include "hpa/io/station_reader.hpp"
 #include "hpa/io/split.hpp"
+#include "hpa/io/station_reader.hpp"
 
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -50,7 +50,8 @@ std::vector<std::string> run(const fs::path& path, unsigned threads) {
   const auto r = read_stations<count_sink>(o, p, [](std::string_view) { return count_sink{}; });
   std::vector<std::string> out;
   for (auto* e : r.sorted())
-    for (const auto& ep : e->sink.episodes) out.push_back(e->name + " " + format_time(ep.start) + " " + p.level_name(ep.level));
+    for (const auto& ep : e->sink.episodes)
+      out.push_back(e->name + " " + format_time(ep.start) + " " + p.level_name(ep.level));
   return out;
 }
 }  // namespace
@@ -144,7 +145,8 @@ TEST_CASE("read_stations: a station in two parts stops the parts and gives the o
   // time goes back there), yet the first and the last part share S0
   std::string s = "station,time,aqi\n";
   auto row = [&](int st, int h) {
-    s += "S" + std::to_string(st) + "," + format_time(h) + "," + std::to_string((h / 24 + st) % 9 < 3 ? 260 : 90) + "\n";
+    s +=
+        "S" + std::to_string(st) + "," + format_time(h) + "," + std::to_string((h / 24 + st) % 9 < 3 ? 260 : 90) + "\n";
   };
   for (int h = 0; h < 1500; ++h) row(0, h);
   for (int st = 1; st < 120; ++st)

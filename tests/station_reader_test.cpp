@@ -29,7 +29,8 @@ std::vector<std::pair<std::string, daily_sink>> results(const station_results<da
   return out;
 }
 
-bool same(const std::vector<std::pair<std::string, daily_sink>>& a, const std::vector<std::pair<std::string, daily_sink>>& b) {
+bool same(const std::vector<std::pair<std::string, daily_sink>>& a,
+          const std::vector<std::pair<std::string, daily_sink>>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i].first != b[i].first || a[i].second.daily != b[i].second.daily || a[i].second.starts != b[i].second.starts)
@@ -87,5 +88,6 @@ TEST_CASE("station_reader: a file that cannot be read is an error naming it", "[
   read_options o;
   o.path = (fs::temp_directory_path() / "hpa_station_reader_test_absent.csv").string();
   o.source = o.path;
-  CHECK_THROWS_WITH(read_stations<daily_sink>(o, p, [](std::string_view) { return daily_sink{}; }), o.path + ": cannot open");
+  CHECK_THROWS_WITH(read_stations<daily_sink>(o, p, [](std::string_view) { return daily_sink{}; }),
+                    o.path + ": cannot open");
 }

@@ -47,18 +47,20 @@ TEST_CASE("stations: duplicates and order", "[stations]") {
   auto run = [&](const std::string& text) {
     std::istringstream in(text);
     aqi_reader reader(in, "s.csv", p);
-    station_driver<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; },
-                                    [&](const std::string& w) { warnings.push_back(w); });
+    station_driver<count_sink> table(
+        p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; },
+        [&](const std::string& w) { warnings.push_back(w); });
     aqi_record r;
     while (reader.next(r)) table.feed(r);
   };
   run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T00:00,NaN\n");
-  CHECK(warnings == std::vector<std::string>{
-      "s.csv:3:2: station S: duplicate row for 2023-12-01T00:00 (same as line 2), ignored"});
+  CHECK(warnings ==
+        std::vector<std::string>{"s.csv:3:2: station S: duplicate row for 2023-12-01T00:00 (same as line 2), ignored"});
   CHECK_THROWS_WITH(run("station,time,aqi\nS,2023-12-01T00:00,1\nS,2023-12-01T00:00,\n"),
                     "s.csv:3:2: station S: two values for 2023-12-01T00:00: 1 (line 2) and ");
-  CHECK_THROWS_WITH(run("time,aqi\n2023-12-01T01:00,1\n2023-12-01T00:00,1\n"),
-                    "s.csv:3:1: 2023-12-01T00:00 comes after 2023-12-01T01:00 (line 2): sort the rows by station and time");
+  CHECK_THROWS_WITH(
+      run("time,aqi\n2023-12-01T01:00,1\n2023-12-01T00:00,1\n"),
+      "s.csv:3:1: 2023-12-01T00:00 comes after 2023-12-01T01:00 (line 2): sort the rows by station and time");
 }
 
 TEST_CASE("stations: rows without one AQI value are an error at the end", "[stations]") {
@@ -72,16 +74,18 @@ TEST_CASE("stations: rows without one AQI value are an error at the end", "[stat
     table.finish();
   };
   // the tool adds the step: hpa-aqi --daily s.csv | the tool (tests/expected/bad_no_aqi.err)
-  CHECK_THROWS_AS(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"), needs_step);
+  CHECK_THROWS_AS(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"),
+                  needs_step);
   CHECK_THROWS_WITH(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,NA\nT,2023-12-01T00:00,\n"),
                     "s.csv: no AQI value in 3 rows: compute it first");
-  CHECK_THROWS_WITH(run("station,time,daily_aqi\nS,2023-12-01T00:00,\n"), "s.csv: no AQI value in 1 rows: compute it first");
+  CHECK_THROWS_WITH(run("station,time,daily_aqi\nS,2023-12-01T00:00,\n"),
+                    "s.csv: no AQI value in 1 rows: compute it first");
   try {
     run("station,time,aqi\nS,2023-12-01T00:00,\n");
   } catch (const needs_step& e) {
     CHECK(e.step == missing_step::compute_aqi);
   }
-  CHECK_NOTHROW(run("station,time,aqi\n"));                                         // no rows: no data, not an error
+  CHECK_NOTHROW(run("station,time,aqi\n"));  // no rows: no data, not an error
   CHECK_NOTHROW(run("station,time,aqi\nS,2023-12-01T00:00,\nS,2023-12-01T01:00,7\n"));  // one value is data
   CHECK_NOTHROW(run("station,time,aqi,pm25\nS,2023-12-01T00:00,,35\n"));  // concentrations: the AQI can come from them
 }
@@ -96,11 +100,13 @@ TEST_CASE("stations: a row out of order names the file of the row before it", "[
   REQUIRE(reader.next(r));
   table.feed(r);
   REQUIRE(reader.next(r));
-  CHECK_THROWS_WITH(table.feed(r), "b.csv:2:2: station S: 2023-12-01T04:00 comes after 2023-12-01T05:00 (a.csv:2): sort the rows "
-                                   "by station and time");
+  CHECK_THROWS_WITH(table.feed(r),
+                    "b.csv:2:2: station S: 2023-12-01T04:00 comes after 2023-12-01T05:00 (a.csv:2): sort the rows "
+                    "by station and time");
 }
 
-TEST_CASE("stations: rows of several files without one AQI value: the AQI is to be computed, file by file", "[stations]") {
+TEST_CASE("stations: rows of several files without one AQI value: the AQI is to be computed, file by file",
+          "[stations]") {
   const auto p = pingdingshan_2023();
   std::istringstream a("station,time,aqi\nS,2023-12-01T00:00,\n"), b("station,time,aqi\nS,2023-12-01T01:00,\n");
   input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
@@ -141,7 +147,9 @@ TEST_CASE("stations: the driver picks each row's value by the profile (§3.2.2)"
   std::vector<std::pair<hour_t, double>> daily;
   auto run = [&] {
     daily.clear();
-    station_driver<level_sink> d(p, series_kind::hourly, "rows", [&](std::string_view) { return level_sink{{}, &daily}; });
+    station_driver<level_sink> d(p, series_kind::hourly, "rows", [&](std::string_view) {
+      return level_sink{{}, &daily};
+    });
     for (hour_t h = 0; h < 24; ++h) d.feed(row("S", h, 150, 120, 220));  // a forecast range around 150
     d.finish();
     return daily.back().second;
@@ -162,8 +170,9 @@ TEST_CASE("stations: rows fed grouped by station give what rows fed one by one g
     }
   std::map<std::string, std::vector<std::pair<hour_t, double>>> plain, grouped;
   auto driver = [&](auto& out) {
-    return station_driver<level_sink>(p, series_kind::hourly, "rows",
-                                      [&](std::string_view name) { return level_sink{{}, &out[std::string(name)]}; });
+    return station_driver<level_sink>(p, series_kind::hourly, "rows", [&](std::string_view name) {
+      return level_sink{{}, &out[std::string(name)]};
+    });
   };
   auto one = driver(plain);
   for (const auto& r : rows) one.feed(r);

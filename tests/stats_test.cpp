@@ -94,9 +94,9 @@ TEST_CASE("stats: HJ 663's percentile", "[stats]") {
 TEST_CASE("stats: a calendar day's mean needs 20 of its 24 hours", "[stats]") {
   const double nan = std::nan("");
   std::vector<double> hours(48, 100);
-  for (int h = 0; h < 4; ++h) hours[static_cast<std::size_t>(h)] = nan;  // day 1: 20 values
+  for (int h = 0; h < 4; ++h) hours[static_cast<std::size_t>(h)] = nan;    // day 1: 20 values
   for (int h = 24; h < 29; ++h) hours[static_cast<std::size_t>(h)] = nan;  // day 2: 19
-  hours[5] = 300;  // day 1: (19 × 100 + 300) / 20
+  hours[5] = 300;                                                          // day 1: (19 × 100 + 300) / 20
   const auto d = days_of(hour("2016-12-01T00:00"), hours);
   REQUIRE(d.size() == 2);
   CHECK(d[0].first == day("2016-12-01"));
@@ -118,7 +118,7 @@ TEST_CASE("stats: daily concentrations as HJ 663 takes them", "[stats]") {
     for (int h = 0; h < 24; ++h) {
       concentrations c;
       c.pm25 = h < 20 ? 50 + h : std::nan("");  // hours 0 … 19: 50 … 69, mean 59.5
-      c.co = h < 19 ? 1.0 : std::nan("");     // 19 hours: not valid
+      c.co = h < 19 ? 1.0 : std::nan("");       // 19 hours: not valid
       c.so2 = 10;
       dc.push(hour("2017-01-05T00:00") + h, c, emit);
     }
@@ -150,15 +150,17 @@ TEST_CASE("stats: daily concentrations as HJ 663 takes them", "[stats]") {
   }
   SECTION("the O3 daily maximum 8 h mean: 14 of the day's 17 windows") {
     CHECK(o3_max(23, 100) == 100);
-    CHECK(o3_max(18, 100) == 100);          // windows ending 07 … 20 have 6 hours: 14 valid
-    CHECK(std::isnan(o3_max(17, 100)));     // 13 valid
-    CHECK(o3_max(12, 200) == 200);          // 8 valid, but their maximum exceeds 160
-    CHECK(std::isnan(o3_max(12, 160)));     // 160 is the limit, not above it
+    CHECK(o3_max(18, 100) == 100);       // windows ending 07 … 20 have 6 hours: 14 valid
+    CHECK(std::isnan(o3_max(17, 100)));  // 13 valid
+    CHECK(o3_max(12, 200) == 200);       // 8 valid, but their maximum exceeds 160
+    CHECK(std::isnan(o3_max(12, 160)));  // 160 is the limit, not above it
   }
   SECTION("the highest 8 h mean of the day, from its own hours") {
     daily_concentrations dc;
     double got = 0;
-    auto emit = [&](std::int64_t, const day_concentrations& c) { got = c[static_cast<std::size_t>(hj663_item::o3_8h)]; };
+    auto emit = [&](std::int64_t, const day_concentrations& c) {
+      got = c[static_cast<std::size_t>(hj663_item::o3_8h)];
+    };
     for (int h = 0; h < 24; ++h) {
       concentrations c;
       c.o3 = h >= 12 && h <= 15 ? 200 : 40;  // 4 hours at 200: the best window holds them all
@@ -172,9 +174,8 @@ TEST_CASE("stats: daily concentrations as HJ 663 takes them", "[stats]") {
 TEST_CASE("stats: days, categories, heavy-pollution days and the peak", "[stats]") {
   station_stats s(period_by::month, northern, 3);
   const std::pair<const char*, double> days[] = {
-      {"2016-12-01", 50},  {"2016-12-02", 51},  {"2016-12-03", 100}, {"2016-12-04", 100.5},
-      {"2016-12-05", 200}, {"2016-12-06", 200.2}, {"2016-12-07", 300}, {"2016-12-08", 429},
-      {"2016-12-09", 429}, {"2017-01-01", 80}};
+      {"2016-12-01", 50},    {"2016-12-02", 51},  {"2016-12-03", 100}, {"2016-12-04", 100.5}, {"2016-12-05", 200},
+      {"2016-12-06", 200.2}, {"2016-12-07", 300}, {"2016-12-08", 429}, {"2016-12-09", 429},   {"2017-01-01", 80}};
   for (auto [d, aqi] : days) s.add_day_aqi(day(d), aqi);
   s.add_day_aqi(day("2016-12-10"), std::nan(""));  // data, no valid daily AQI
   REQUIRE(s.periods().size() == 2);
@@ -226,7 +227,7 @@ TEST_CASE("stats: warning days and hours per level", "[stats]") {
     s.add_episode(e);
     const auto& p = s.periods().begin()->second;
     CHECK(p.episodes == 1);
-    CHECK(p.warning_days == std::vector<int>{3, 0, 2, 2});   // any; yellow, orange (15, 16), red (16, 17)
+    CHECK(p.warning_days == std::vector<int>{3, 0, 2, 2});  // any; yellow, orange (15, 16), red (16, 17)
     CHECK(p.warning_hours == std::vector<int>{60, 0, 18, 42});
   }
   SECTION("hours across a month's end fall in both months; the episode in the first") {

@@ -18,7 +18,7 @@ TEST_CASE("svg: numbers are written in hundredths, without trailing zeros or a n
   CHECK(svg::num(-3.2) == "-3.2");
   CHECK(svg::num(-0.004) == "0");
   CHECK(svg::num(-0.005) == "-0.01");  // half away from zero
-  CHECK(svg::num(0.125) == "0.13");  // exactly half a hundredth in binary
+  CHECK(svg::num(0.125) == "0.13");    // exactly half a hundredth in binary
   CHECK(svg::num(-0.125) == "-0.13");
   CHECK(svg::num(1199.996) == "1200");
   CHECK(svg::num(123456789.125) == "123456789.13");
@@ -37,7 +37,8 @@ TEST_CASE("svg: text is escaped for content and double-quoted attributes", "[svg
   CHECK(svg::escape("A & B <c> \"d\" 'e'") == "A &amp; B &lt;c&gt; &quot;d&quot; 'e'");
   CHECK(svg::escape("市监测站") == "市监测站");
   CHECK(svg::escape("") == "");
-  CHECK(svg::escape("a\x01" "b\tc") == "a b\tc");  // XML 1.0 has no place for C0 controls
+  CHECK(svg::escape("a\x01"
+                    "b\tc") == "a b\tc");  // XML 1.0 has no place for C0 controls
 }
 
 TEST_CASE("svg: the other characters XML 1.0 forbids become U+FFFD", "[svg]") {
@@ -61,7 +62,7 @@ TEST_CASE("svg: the other characters XML 1.0 forbids become U+FFFD", "[svg]") {
 
 TEST_CASE("svg: fit cuts text to a width at a character boundary", "[svg]") {
   CHECK(svg::fit("S0001", 10, 100) == "S0001");
-  CHECK(svg::fit("abcdefghij", 10, 36) == "abcde…");  // 5 × 6 + 6 px
+  CHECK(svg::fit("abcdefghij", 10, 36) == "abcde…");         // 5 × 6 + 6 px
   CHECK(svg::fit("平顶山市监测站", 10, 46) == "平顶山市…");  // 4 × 10 + 6 px
   CHECK(svg::fit("平顶山市监测站", 10, 45) == "平顶山…");
   CHECK(svg::fit("平顶山市监测站", 10, 1) == "…");

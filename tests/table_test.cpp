@@ -71,17 +71,19 @@ TEST_CASE("table: a writer's three forms", "[table]") {
     w.write({field::string("S,2"), field::number(std::nan(""))});
   };
   CHECK(written(format::csv, cols, two) == "station,aqi\nS 1,87.5\n\"S,2\",\n");
-  CHECK(written(format::jsonl, cols, two) == "{\"station\":\"S 1\",\"aqi\":87.5}\n{\"station\":\"S,2\",\"aqi\":null}\n");
+  CHECK(written(format::jsonl, cols, two) ==
+        "{\"station\":\"S 1\",\"aqi\":87.5}\n{\"station\":\"S,2\",\"aqi\":null}\n");
   CHECK(written(format::json, cols, two) ==
-        "[\n  {\n    \"station\": \"S 1\",\n    \"aqi\": 87.5\n  },\n  {\n    \"station\": \"S,2\",\n    \"aqi\": null\n  }\n]\n");
+        "[\n  {\n    \"station\": \"S 1\",\n    \"aqi\": 87.5\n  },\n  {\n    \"station\": \"S,2\",\n    \"aqi\": "
+        "null\n  }\n]\n");
   CHECK(written(format::json, cols, [](record_writer&) {}) == "[]\n");
   CHECK(written(format::csv, cols, [](record_writer&) {}) == "station,aqi\n");
 }
 
 TEST_CASE("table: number_text writes what format_number writes, ties and halves too", "[table]") {
   number_text text;
-  std::vector<double> values = {0, -0.0, 0.004, -0.004, 0.005, 0.015, 0.125, 2.675, 1.0005, 99.995, 153.3333, 287.5,
-                                -2.5, 1e14, 1e16, 123456789.125, std::nan("")};
+  std::vector<double> values = {0,      -0.0,     0.004, -0.004, 0.005, 0.015, 0.125,         2.675,       1.0005,
+                                99.995, 153.3333, 287.5, -2.5,   1e14,  1e16,  123456789.125, std::nan("")};
   for (int i = 0; i < 2000; ++i) values.push_back(i * 0.0005 - 0.3);  // every half of the last decimal shown
   for (double v : values)
     for (int d = 0; d <= 3; ++d) {

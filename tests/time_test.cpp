@@ -81,9 +81,10 @@ TEST_CASE("time: a time without an offset is read in the clock the input says", 
   const hour_t eight = days_from_civil(2023, 12, 1) * 24 + 8;
   CHECK(parse_time("2023-12-01T00:00", 0).hour == eight);
   CHECK(parse_time("2023-12-01T08:00", plan_utc_offset_minutes).hour == eight);
-  CHECK(parse_time("2023-12-01T08:00+08:00", 0).hour == eight);  // its own offset counts
+  CHECK(parse_time("2023-12-01T08:00+08:00", 0).hour == eight);                  // its own offset counts
   CHECK(parse_time("2023-12-01", 0).hour == days_from_civil(2023, 12, 1) * 24);  // a date is a calendar day
-  CHECK(std::string(parse_time("2023-12-01T08:00", 5 * 60 + 30).error) == "time is not on the hour of the plan's clock (UTC+8)");
+  CHECK(std::string(parse_time("2023-12-01T08:00", 5 * 60 + 30).error) ==
+        "time is not on the hour of the plan's clock (UTC+8)");
 }
 
 TEST_CASE("time: offsets that are not offsets are refused where they start", "[time]") {
@@ -94,7 +95,8 @@ TEST_CASE("time: offsets that are not offsets are refused where they start", "[t
   CHECK(std::string(parse_time("2023-12-01T08:00 CST").error) == "unexpected text after the time");
   CHECK(std::string(parse_time("2023-12-01T08x").error) == "expected minutes as :MM");
   CHECK(std::string(parse_time("2023-12-01T08:00:30").error) == "time is not on the hour");
-  CHECK(std::string(parse_time("2023-12-01T08:00+05:30").error) == "time is not on the hour of the plan's clock (UTC+8)");
+  CHECK(std::string(parse_time("2023-12-01T08:00+05:30").error) ==
+        "time is not on the hour of the plan's clock (UTC+8)");
   const auto o = parse_utc_offset("-03:30");
   REQUIRE(o);
   CHECK(o.minutes == -210);

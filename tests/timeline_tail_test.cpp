@@ -26,8 +26,10 @@ std::vector<timeline_point> random_series(std::mt19937& rng, series_kind kind, h
   for (hour_t h = 0; h < hours; h += step) {
     if (spell-- <= 0) {  // a new spell: clean, borderline, polluted or heavy, from an hour to ten days
       const double r = u(rng);
-      level = r < 0.45 ? 40 + 100 * u(rng) : r < 0.65 ? 130 + 40 * u(rng) : r < 0.88 ? 150 + 110 * u(rng)
-                                                                          : 250 + 200 * u(rng);
+      level = r < 0.45   ? 40 + 100 * u(rng)
+              : r < 0.65 ? 130 + 40 * u(rng)
+              : r < 0.88 ? 150 + 110 * u(rng)
+                         : 250 + 200 * u(rng);
       spell = static_cast<hour_t>(std::pow(u(rng), 3) * 240) / step + 1;
     }
     const double r = u(rng);

@@ -7,9 +7,10 @@ using namespace hpa;
 using namespace hpa::io;
 
 TEST_CASE("utf8: well-formed text, up to U+10FFFF", "[utf8]") {
-  for (const char* s : {"", "station", "平顶山市监测站", "\xF0\x9F\x98\x80" /* U+1F600 */, "\xF4\x8F\xBF\xBF" /* U+10FFFF */,
-                        "\xED\x9F\xBF" /* U+D7FF */, "\xEE\x80\x80" /* U+E000 */, "\xEF\xBF\xBF" /* U+FFFF */,
-                        "\xC2\x80" /* U+0080 */, "\xE0\xA0\x80" /* U+0800 */, "\xF0\x90\x80\x80" /* U+10000 */}) {
+  for (const char* s :
+       {"", "station", "平顶山市监测站", "\xF0\x9F\x98\x80" /* U+1F600 */, "\xF4\x8F\xBF\xBF" /* U+10FFFF */,
+        "\xED\x9F\xBF" /* U+D7FF */, "\xEE\x80\x80" /* U+E000 */, "\xEF\xBF\xBF" /* U+FFFF */, "\xC2\x80" /* U+0080 */,
+        "\xE0\xA0\x80" /* U+0800 */, "\xF0\x90\x80\x80" /* U+10000 */}) {
     INFO(s);
     CHECK(is_utf8(s));
   }
@@ -17,20 +18,22 @@ TEST_CASE("utf8: well-formed text, up to U+10FFFF", "[utf8]") {
 
 TEST_CASE("utf8: overlong forms, surrogates, beyond U+10FFFF and GBK are refused", "[utf8]") {
   const std::pair<std::string, std::size_t> bad[] = {
-      {"A\xC0\x80", 1},              // overlong NUL
-      {"\xC1\xBF", 0},               // overlong U+007F
-      {"\xE0\x80\x80", 0},           // overlong, 3 bytes
-      {"\xE0\x9F\xBF", 0},           // overlong U+07FF
-      {"\xF0\x80\x80\x80", 0},       // overlong, 4 bytes
-      {"\xF0\x8F\xBF\xBF", 0},       // overlong U+FFFF
-      {"ab\xED\xA0\x80", 2},         // surrogate U+D800
-      {"\xED\xBF\xBF", 0},           // surrogate U+DFFF
-      {"\xF4\x90\x80\x80", 0},       // U+110000
-      {"\xF5\x80\x80\x80", 0},       // no such lead byte
-      {"\xFF", 0},                   // never in UTF-8
-      {"\x80", 0},                   // a lone continuation byte
-      {"\xE5\xB9", 0},               // cut short
-      {"\xE5\xB9" "A", 0},           // cut short before ASCII
+      {"A\xC0\x80", 1},         // overlong NUL
+      {"\xC1\xBF", 0},          // overlong U+007F
+      {"\xE0\x80\x80", 0},      // overlong, 3 bytes
+      {"\xE0\x9F\xBF", 0},      // overlong U+07FF
+      {"\xF0\x80\x80\x80", 0},  // overlong, 4 bytes
+      {"\xF0\x8F\xBF\xBF", 0},  // overlong U+FFFF
+      {"ab\xED\xA0\x80", 2},    // surrogate U+D800
+      {"\xED\xBF\xBF", 0},      // surrogate U+DFFF
+      {"\xF4\x90\x80\x80", 0},  // U+110000
+      {"\xF5\x80\x80\x80", 0},  // no such lead byte
+      {"\xFF", 0},              // never in UTF-8
+      {"\x80", 0},              // a lone continuation byte
+      {"\xE5\xB9", 0},          // cut short
+      {"\xE5\xB9"
+       "A",
+       0},                              // cut short before ASCII
       {"\xC6\xBD\xB6\xA5\xC9\xBD", 2},  // 平顶山 in GBK (its first two bytes happen to be U+01BD)
   };
   for (const auto& [s, prefix] : bad) {

@@ -4,8 +4,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <map>
 #include <array>
+#include <map>
 #include <numeric>
 #include <random>
 
@@ -58,8 +58,7 @@ void check_invariants(const std::vector<timeline_point>& t, series_kind kind, in
 }
 }  // namespace
 
-TEST_CASE("watch_replay: no lift while its episode is in force, none issued twice",
-          "[watch_replay]") {
+TEST_CASE("watch_replay: no lift while its episode is in force, none issued twice", "[watch_replay]") {
   std::mt19937 rng(2016'12'01);
   auto as_reached = pingdingshan_2023();
   as_reached.start = merged_start::as_reached;
@@ -70,11 +69,13 @@ TEST_CASE("watch_replay: no lift while its episode is in force, none issued twic
     series_kind kind;
     hour_t hours;
   };
-  const std::vector<config> configs = {
-      {pingdingshan_2023(), series_kind::hourly, 700}, {as_reached, series_kind::hourly, 700},
-      {strict, series_kind::hourly, 700},              {mee_2017(), series_kind::hourly, 700},
-      {beijing_2023(), series_kind::daily, 24 * 40},   {pingdingshan_2023(), series_kind::daily, 24 * 40},
-      {pingdingshan_2023(), series_kind::rolling, 700}};
+  const std::vector<config> configs = {{pingdingshan_2023(), series_kind::hourly, 700},
+                                       {as_reached, series_kind::hourly, 700},
+                                       {strict, series_kind::hourly, 700},
+                                       {mee_2017(), series_kind::hourly, 700},
+                                       {beijing_2023(), series_kind::daily, 24 * 40},
+                                       {pingdingshan_2023(), series_kind::daily, 24 * 40},
+                                       {pingdingshan_2023(), series_kind::rolling, 700}};
   checked c;
   for (const auto& cfg : configs)
     for (int forecast : {0, 24, 72})
@@ -101,7 +102,8 @@ struct hindsight_levels {
     level.assign(std::size_t(last - first + 1), 0);
     for (const auto& e : es) {
       for (const auto& g : e.segments)
-        for (hour_t h = std::max(g.from, first); h <= std::min(g.to, last); ++h) level[std::size_t(h - first)] = g.level;
+        for (hour_t h = std::max(g.from, first); h <= std::min(g.to, last); ++h)
+          level[std::size_t(h - first)] = g.level;
       for (std::size_t i = 1; i < e.segments.size(); ++i)
         if (e.segments[i].level < e.segments[i - 1].level) lowered.push_back(e.segments[i].from);
       if (e.lift) lowered.push_back(*e.lift);
@@ -181,8 +183,8 @@ TEST_CASE("watch_replay: a perfect 7-day forecast is never above hindsight and a
   level_check c;
   for (const auto kind : {series_kind::hourly, series_kind::daily})
     for (int i = 0; i < 25; ++i)
-      check_levels(random_series(rng, kind, kind == series_kind::daily ? 24 * 60 : 900), kind, 168,
-                   pingdingshan_2023(), c);
+      check_levels(random_series(rng, kind, kind == series_kind::daily ? 24 * 60 : 900), kind, 168, pingdingshan_2023(),
+                   c);
   CHECK(grace_hours(pingdingshan_2023(), 168) == 0);
   CHECK(c.above == 0);
   CHECK(c.unannounced == 0);
@@ -205,9 +207,9 @@ TEST_CASE("watch_replay: with 72 h or none, above hindsight only while the impro
     for (const auto& p : {pingdingshan_2023(), as_reached, mee_2017()})
       for (int i = 0; i < 15; ++i)
         check_levels(random_series(rng, series_kind::hourly, 900), series_kind::hourly, forecast, p, c);
-    INFO("forecast " << forecast << ": " << c.above << " of " << c.hours << " hours above, the last "
-                     << c.longest_after << " h after hindsight's change; " << c.unannounced << " of "
-                     << c.lowered << " downgrades and lifts unannounced");
+    INFO("forecast " << forecast << ": " << c.above << " of " << c.hours << " hours above, the last " << c.longest_after
+                     << " h after hindsight's change; " << c.unannounced << " of " << c.lowered
+                     << " downgrades and lifts unannounced");
     CHECK(c.above > 20);  // the bound is met, not vacuous
     CHECK(c.lowered > 50);
     CHECK(c.longest_after > (forecast ? 20 : 59));  // the bound is needed: 59 h is not enough observed only
@@ -243,8 +245,8 @@ forecast_book wobbling_forecast(const std::vector<timeline_point>& t, std::mt199
       const auto& e = eta[it->first];
       const double err = std::accumulate(e.begin(), e.begin() + lead + 1, 0.0);
       const double v = std::min(500.0, it->second.first / it->second.second * std::exp(err));
-      rows.push_back({issue_day + 16, it->first, true, std::round(v * 0.88), std::min(500.0, std::round(v * 1.12)),
-                      no_value});
+      rows.push_back(
+          {issue_day + 16, it->first, true, std::round(v * 0.88), std::min(500.0, std::round(v * 1.12)), no_value});
     }
   return forecast_book(std::move(rows));
 }
@@ -285,7 +287,7 @@ TEST_CASE("watch_replay: with the forecasts as issued, revised daily, no notice 
   CHECK(episodes > 40);
   CHECK(compared > 20);
   CHECK(repeated == 0);
-  CHECK(revised > perfect);   // the errors cost notices …
+  CHECK(revised > perfect);            // the errors cost notices …
   CHECK(revised * 10 < 17 * perfect);  // … within 1.7x (issue 26 asks 1.5x: not met, see docs/hpa-watch.md)
 }
 
@@ -338,7 +340,8 @@ TEST_CASE("watch_replay: the comparison counts contradicted lifts and episodes i
   const std::vector<episode> hindsight = {e};
   const replay_options o{0, 400, 0};
   auto act = [](hour_t at, action_kind k, level_t from, level_t to, hour_t effective) {
-    return replay_action{at, watch_action{k, from, to, effective, std::nullopt, 0, false, std::nullopt}, at < 180 ? 110 : 180};
+    return replay_action{at, watch_action{k, from, to, effective, std::nullopt, 0, false, std::nullopt},
+                         at < 180 ? 110 : 180};
   };
   const std::vector<replay_action> premature = {
       act(110, action_kind::issue, 0, orange, 110), act(140, action_kind::downgrade, orange, yellow, 140),
@@ -429,8 +432,10 @@ TEST_CASE("watch_replay: with random directives, each raises the warning once, n
         CHECK(a.from != a.to);
         CHECK((a.kind == action_kind::issue) == (a.from == 0));
         CHECK((a.kind == action_kind::lift) == (a.to == 0));
-        if (a.to > a.from) CHECK(a.effective >= x.at.decided_at);  // a raise from now or ahead
-        else CHECK(a.effective <= x.at.decided_at);                  // a lowering once it is due
+        if (a.to > a.from)
+          CHECK(a.effective >= x.at.decided_at);  // a raise from now or ahead
+        else
+          CHECK(a.effective <= x.at.decided_at);  // a lowering once it is due
         if (x.why == basis::directive && (a.kind == action_kind::issue || a.kind == action_kind::upgrade)) {
           ++raised_by[x.source];
           for (const auto& d : ds)

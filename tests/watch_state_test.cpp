@@ -37,7 +37,7 @@ const std::string state_of_a =
 TEST_CASE("watch_state: what is written reads back", "[watch_state]") {
   const auto p = pingdingshan_2023();
   watch_state s;
-  s["A"] = {{2, 100, std::nullopt, 0, 140, std::nullopt}, 120};  // issued ahead, its lift announced
+  s["A"] = {{2, 100, std::nullopt, 0, 140, std::nullopt}, 120};         // issued ahead, its lift announced
   s["B"] = {{0, 0, std::nullopt, 0, std::nullopt, std::nullopt}, 120};  // nothing issued: not written
   s["C"] = {warning(3, -50), 120};
   s["D"] = {{2, 100, 110, 0, std::nullopt, std::nullopt}, 120};  // in force at its level since 110
@@ -95,8 +95,7 @@ TEST_CASE("watch_state: the directives acted on are kept; a file without them ha
   CHECK(parse_watch_state(state_of_a, "s.json", p).at("A").directives.empty());
   auto bad = state_of_a;
   bad.replace(bad.find("\"start\""), 0, "\"directives\": 41, ");
-  CHECK_THROWS_WITH(parse_watch_state(bad, "s.json", p),
-                    Catch::Matchers::StartsWith("s.json: damaged state file: "));
+  CHECK_THROWS_WITH(parse_watch_state(bad, "s.json", p), Catch::Matchers::StartsWith("s.json: damaged state file: "));
 }
 
 TEST_CASE("watch_state: a station that cannot be kept is an error before anything is written", "[watch_state]") {
@@ -116,9 +115,8 @@ TEST_CASE("watch_state: damaged and foreign files are errors", "[watch_state]") 
   CHECK_THROWS_WITH(parse_watch_state("{\"format\": \"hpa-watch-state\", \"version\": 2}", "s.json", p),
                     "s.json: state file version 2 is not 1");
   // only the whole number written: 1.0 equals 1 in JSON, but hpa-watch never writes it
-  const std::pair<const char*, const char*> versions[] = {{"1.0", "1.0"},           {"1e0", "1.0"},
-                                                          {"\"1\"", "\"1\""},       {"\"1.0\"", "\"1.0\""},
-                                                          {"true", "true"},         {"[1]", "[1]"}};
+  const std::pair<const char*, const char*> versions[] = {{"1.0", "1.0"},         {"1e0", "1.0"},   {"\"1\"", "\"1\""},
+                                                          {"\"1.0\"", "\"1.0\""}, {"true", "true"}, {"[1]", "[1]"}};
   for (const auto& [version, shown] : versions) {
     INFO(version);
     CHECK_THROWS_WITH(parse_watch_state(std::string("{\"format\": \"hpa-watch-state\", \"version\": ") + version +

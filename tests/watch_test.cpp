@@ -261,7 +261,8 @@ TEST_CASE("watch: a forecast that moves the start reschedules; one that vanishes
   }
 }
 
-TEST_CASE("watch: a warning in force whose next episode is in the forecast is lifted, then the next issued", "[watch]") {
+TEST_CASE("watch: a warning in force whose next episode is in the forecast is lifted, then the next issued",
+          "[watch]") {
   // orange 0-50 is over (36 h without any condition are final by 86); yellow 120-170 comes
   const run r({{orange, 0, 50}, {yellow, 120, 170}}, 300, 90, in_force(orange, 0));
   REQUIRE(r.d.actions.size() == 2);
@@ -502,7 +503,8 @@ TEST_CASE("watch: a rules' warning ahead that a directive covers is issued at th
   CHECK(r.d.next.level == yellow);
 }
 
-TEST_CASE("watch: a warning issued ahead whose process comes early is rescheduled by when it comes into force", "[watch]") {
+TEST_CASE("watch: a warning issued ahead whose process comes early is rescheduled by when it comes into force",
+          "[watch]") {
   // issued for 100; the process turns out to have begun at 80, and the decision sees it at `now`
   SECTION("seen at 95, 5 h before the start issued: in force now, no notice (within the tolerance)") {
     const run r({{yellow, 80, 150}}, 300, 95, ahead(yellow, 100));

@@ -34,16 +34,16 @@ inline constexpr std::array<int, 8> iaqi_steps = {0, 50, 100, 150, 200, 300, 400
 /// The breakpoints of one indicator (µg/m³, CO mg/m³); -1 where the table has "—".
 inline const std::array<double, 8>& breakpoints(aqi_edition e, indicator i) {
   static const std::array<std::array<double, 8>, 10> t2012 = {{
-      {0, 50, 150, 475, 800, 1600, 2100, 2620},   // SO2 24 h
-      {0, 150, 500, 650, 800, -1, -1, -1},        // SO2 1 h
-      {0, 40, 80, 180, 280, 565, 750, 940},       // NO2 24 h
-      {0, 100, 200, 700, 1200, 2340, 3090, 3840}, // NO2 1 h
-      {0, 50, 150, 250, 350, 420, 500, 600},      // PM10 24 h
-      {0, 2, 4, 14, 24, 36, 48, 60},              // CO 24 h
-      {0, 5, 10, 35, 60, 90, 120, 150},           // CO 1 h
-      {0, 160, 200, 300, 400, 800, 1000, 1200},   // O3 1 h
-      {0, 100, 160, 215, 265, 800, -1, -1},       // O3 8 h
-      {0, 35, 75, 115, 150, 250, 350, 500},       // PM2.5 24 h
+      {0, 50, 150, 475, 800, 1600, 2100, 2620},    // SO2 24 h
+      {0, 150, 500, 650, 800, -1, -1, -1},         // SO2 1 h
+      {0, 40, 80, 180, 280, 565, 750, 940},        // NO2 24 h
+      {0, 100, 200, 700, 1200, 2340, 3090, 3840},  // NO2 1 h
+      {0, 50, 150, 250, 350, 420, 500, 600},       // PM10 24 h
+      {0, 2, 4, 14, 24, 36, 48, 60},               // CO 24 h
+      {0, 5, 10, 35, 60, 90, 120, 150},            // CO 1 h
+      {0, 160, 200, 300, 400, 800, 1000, 1200},    // O3 1 h
+      {0, 100, 160, 215, 265, 800, -1, -1},        // O3 8 h
+      {0, 35, 75, 115, 150, 250, 350, 500},        // PM2.5 24 h
   }};
   static const std::array<std::array<double, 8>, 10> t2026 = [] {
     auto t = t2012;
@@ -76,7 +76,8 @@ inline const std::array<std::int64_t, 8>& breakpoints_milli(aqi_edition e, indic
     for (int y = 0; y < 2; ++y)
       for (std::size_t k = 0; k < 10; ++k)
         for (std::size_t b = 0; b < 8; ++b) {
-          const double v = breakpoints(y ? aqi_edition::hj633_2026 : aqi_edition::hj633_2012, static_cast<indicator>(k))[b];
+          const double v =
+              breakpoints(y ? aqi_edition::hj633_2026 : aqi_edition::hj633_2012, static_cast<indicator>(k))[b];
           t[static_cast<std::size_t>(y)][k][b] = v < 0 ? -1 : std::llround(v * 1000);
         }
     return t;
@@ -108,12 +109,13 @@ inline iaqi_result iaqi_of_mean(aqi_edition e, indicator i, std::int64_t sum, st
   for (std::size_t k = 1; k < bp.size(); ++k) {
     if (bp[k] < 0) return {0, false, false};
     if (sum <= bp[k] * n) {
-      const std::int64_t num = (iaqi_steps[k] - iaqi_steps[k - 1]) * (sum - bp[k - 1] * n), den = (bp[k] - bp[k - 1]) * n;
+      const std::int64_t num = (iaqi_steps[k] - iaqi_steps[k - 1]) * (sum - bp[k - 1] * n),
+                         den = (bp[k] - bp[k - 1]) * n;
       // ceil(num / den) through one correctly rounded division of exact integers (below 2^53):
       // a quotient that is not whole lies at least 1/den (> 4e-8) above the whole number below
       // it, far more than the rounding near 100 (1.4e-14) can take away, so its ceiling is exact
-      return {iaqi_steps[k - 1] + static_cast<int>(std::ceil(static_cast<double>(num) / static_cast<double>(den))), true,
-              false};
+      return {iaqi_steps[k - 1] + static_cast<int>(std::ceil(static_cast<double>(num) / static_cast<double>(den))),
+              true, false};
     }
   }
   return {500, true, true};
@@ -154,7 +156,8 @@ struct realtime_options {
 /// The parts of an AQI, in the order its IAQIs and primary pollutants are listed.
 enum class aqi_part : std::uint8_t { so2, no2, co, o3, o3_8h, pm10, pm25 };
 inline constexpr std::size_t aqi_part_count = 7;
-inline constexpr std::array<const char*, aqi_part_count> aqi_part_names = {"SO2", "NO2", "CO", "O3", "O3_8h", "PM10", "PM2.5"};
+inline constexpr std::array<const char*, aqi_part_count> aqi_part_names = {"SO2",   "NO2",  "CO",   "O3",
+                                                                           "O3_8h", "PM10", "PM2.5"};
 /// A set of parts: bit 1 << part.
 using aqi_parts = std::uint8_t;
 constexpr aqi_parts part_bit(aqi_part p) noexcept { return static_cast<aqi_parts>(1u << static_cast<unsigned>(p)); }
@@ -165,9 +168,9 @@ inline constexpr aqi_parts pm_parts = part_bit(aqi_part::pm10) | part_bit(aqi_pa
 /// allocating.
 struct aqi_breakdown {
   std::array<std::int16_t, aqi_part_count> iaqi{-1, -1, -1, -1, -1, -1, -1};  ///< -1: not counted
-  int aqi = -1;             ///< -1: none (nothing counted; 2026: <= 100 with a pollutant missing)
-  aqi_parts counted = 0;    ///< the parts with an IAQI: what the AQI stands on
-  aqi_parts primary = 0;    ///< when AQI > 50: every part whose IAQI is the AQI
+  int aqi = -1;           ///< -1: none (nothing counted; 2026: <= 100 with a pollutant missing)
+  aqi_parts counted = 0;  ///< the parts with an IAQI: what the AQI stands on
+  aqi_parts primary = 0;  ///< when AQI > 50: every part whose IAQI is the AQI
   bool above_scale = false;
 };
 
@@ -178,8 +181,11 @@ struct concentrations_milli {
 };
 
 inline concentrations_milli to_thousandths(const concentrations& c) {
-  auto m = [](double v) { return std::isnan(v) ? std::int64_t{-1} : std::max<std::int64_t>(0, detail::thousandths(v)); };
-  return {m(c.so2), m(c.no2), m(c.co), m(c.o3), m(c.o3_8h), m(c.pm10), m(c.pm25), m(c.so2_24h), m(c.pm10_24h), m(c.pm25_24h)};
+  auto m = [](double v) {
+    return std::isnan(v) ? std::int64_t{-1} : std::max<std::int64_t>(0, detail::thousandths(v));
+  };
+  return {m(c.so2),  m(c.no2),  m(c.co),      m(c.o3),       m(c.o3_8h),
+          m(c.pm10), m(c.pm25), m(c.so2_24h), m(c.pm10_24h), m(c.pm25_24h)};
 }
 
 namespace detail {
@@ -218,8 +224,10 @@ inline aqi_breakdown hourly_breakdown(const concentrations_milli& c, aqi_edition
   aqi_breakdown r;
   const bool y2026 = e == aqi_edition::hj633_2026;
   if (c.so2 > 800000) {
-    if (y2026) detail::count(r, aqi_part::so2, 200);
-    else if (o.so2_24h_fallback) detail::add(r, aqi_part::so2, e, indicator::so2_24h, c.so2_24h);
+    if (y2026)
+      detail::count(r, aqi_part::so2, 200);
+    else if (o.so2_24h_fallback)
+      detail::add(r, aqi_part::so2, e, indicator::so2_24h, c.so2_24h);
   } else {
     detail::add(r, aqi_part::so2, e, indicator::so2_1h, c.so2);
   }
@@ -271,10 +279,10 @@ struct pollutant_iaqi {
 };
 
 struct aqi_result {
-  std::optional<int> aqi;               ///< none: nothing measured (or 2026: <= 100 with a pollutant missing)
-  std::vector<pollutant_iaqi> iaqi;     ///< the pollutants that counted
-  std::vector<std::string> primary;     ///< when AQI > 50: every pollutant whose IAQI is the AQI
-  bool above_scale = false;             ///< some concentration was past the table (capped at 500)
+  std::optional<int> aqi;            ///< none: nothing measured (or 2026: <= 100 with a pollutant missing)
+  std::vector<pollutant_iaqi> iaqi;  ///< the pollutants that counted
+  std::vector<std::string> primary;  ///< when AQI > 50: every pollutant whose IAQI is the AQI
+  bool above_scale = false;          ///< some concentration was past the table (capped at 500)
 };
 
 /// The breakdown with names.
@@ -317,8 +325,11 @@ inline aqi_result daily_aqi_of(const concentrations& c, aqi_edition e) {
 /// "PM2.5 PM10 SO2 NO2 CO O3"; "" for none.
 inline std::string pollutant_list(aqi_parts parts) {
   static constexpr std::pair<aqi_parts, const char*> order[] = {
-      {part_bit(aqi_part::pm25), "PM2.5"}, {part_bit(aqi_part::pm10), "PM10"}, {part_bit(aqi_part::so2), "SO2"},
-      {part_bit(aqi_part::no2), "NO2"},    {part_bit(aqi_part::co), "CO"},
+      {part_bit(aqi_part::pm25), "PM2.5"},
+      {part_bit(aqi_part::pm10), "PM10"},
+      {part_bit(aqi_part::so2), "SO2"},
+      {part_bit(aqi_part::no2), "NO2"},
+      {part_bit(aqi_part::co), "CO"},
       {static_cast<aqi_parts>(part_bit(aqi_part::o3) | part_bit(aqi_part::o3_8h)), "O3"}};
   std::string s;
   for (const auto& [bits, name] : order)
@@ -330,8 +341,8 @@ inline std::string pollutant_list(aqi_parts parts) {
 }
 
 struct aqi_category {
-  int level;              ///< 1 … 6 (一级 … 六级)
-  const char* name_zh;    ///< 优, 良, 轻度污染, 中度污染, 重度污染, 严重污染
+  int level;            ///< 1 … 6 (一级 … 六级)
+  const char* name_zh;  ///< 优, 良, 轻度污染, 中度污染, 重度污染, 严重污染
   const char* name_en;
   std::array<int, 3> rgb;
 };
@@ -339,9 +350,9 @@ struct aqi_category {
 /// The category of an AQI (HJ 633 table 2).
 inline aqi_category category(int aqi) {
   static constexpr aqi_category c[] = {
-      {1, "优", "excellent", {0, 228, 0}},        {2, "良", "good", {255, 255, 0}},
-      {3, "轻度污染", "light", {255, 126, 0}},     {4, "中度污染", "moderate", {255, 0, 0}},
-      {5, "重度污染", "heavy", {153, 0, 76}},      {6, "严重污染", "severe", {126, 0, 35}}};
+      {1, "优", "excellent", {0, 228, 0}},     {2, "良", "good", {255, 255, 0}},
+      {3, "轻度污染", "light", {255, 126, 0}}, {4, "中度污染", "moderate", {255, 0, 0}},
+      {5, "重度污染", "heavy", {153, 0, 76}},  {6, "严重污染", "severe", {126, 0, 35}}};
   return aqi <= 50 ? c[0] : aqi <= 100 ? c[1] : aqi <= 150 ? c[2] : aqi <= 200 ? c[3] : aqi <= 300 ? c[4] : c[5];
 }
 

@@ -108,7 +108,8 @@ class rolling_concentrations {
   int min_valid_;
   std::size_t at_ = 0, at8_ = 0, at17_ = 0;
   std::size_t o3_at_ = none_at, m8_at_ = none_at;  // the slots of the largest O3 1 h value and 8 h mean
-  std::array<std::array<std::int64_t, daily_window_hours>, 5> values_{none(), none(), none(), none(), none()};  // SO2, NO2, CO, PM10, PM2.5
+  std::array<std::array<std::int64_t, daily_window_hours>, 5> values_{none(), none(), none(), none(),
+                                                                      none()};  // SO2, NO2, CO, PM10, PM2.5
   std::array<std::int64_t, 5> sums_{};
   std::array<int, 5> counts_{};
   std::array<std::int64_t, daily_window_hours> o3_ = none();  // the O3 1 h values of the window

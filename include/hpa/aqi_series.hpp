@@ -59,7 +59,8 @@ class concentration_series {
       emit(t, hourly_breakdown(c, edition(t), realtime_));
       return;
     }
-    for (; next_ < t && !window_.empty(); ++next_) emit(next_, daily_breakdown(window_.push(concentrations_milli{}), edition(next_)));
+    for (; next_ < t && !window_.empty(); ++next_)
+      emit(next_, daily_breakdown(window_.push(concentrations_milli{}), edition(next_)));
     if (next_ < t) next_ = t;  // the window is empty: the rest of the gap changes nothing in it
     next_ = t + 1;
     emit(t, daily_breakdown(window_.push(c), edition(t)));

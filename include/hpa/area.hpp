@@ -28,16 +28,16 @@ namespace hpa {
 struct site_quorum {
   /// A share is kept in hundredths of a percent (7500 = 75 %) so that "75 % of 4" is exactly 3.
   static constexpr int share_scale = 10000;
-  int count = 1;      ///< used when share == 0
-  int share = 0;      ///< in hundredths of a percent, 1 … 10000; 0 = use count
+  int count = 1;  ///< used when share == 0
+  int share = 0;  ///< in hundredths of a percent, 1 … 10000; 0 = use count
 
   static site_quorum at_least(int n) noexcept { return {n, 0}; }
   static site_quorum percent(double p) noexcept { return {0, static_cast<int>(std::llround(p * 100))}; }
 
   /// The sites needed in an area of `evaluation_sites` sites.
   int needed(int evaluation_sites) const noexcept {
-    const int n = share > 0 ? static_cast<int>((std::int64_t{share} * evaluation_sites + share_scale - 1) / share_scale)
-                            : count;
+    const int n =
+        share > 0 ? static_cast<int>((std::int64_t{share} * evaluation_sites + share_scale - 1) / share_scale) : count;
     return std::max(1, n);
   }
 };
@@ -52,7 +52,7 @@ struct area_value {
   /// own hourly series, not from the sites'.
   concentrations c;
   std::array<int, area_pollutants> sites_with{};  ///< valid sites per pollutant (SO2 … PM2.5)
-  int sites = 0;  ///< evaluation sites with a valid value for at least one pollutant
+  int sites = 0;                                  ///< evaluation sites with a valid value for at least one pollutant
 };
 
 namespace detail {

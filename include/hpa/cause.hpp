@@ -87,9 +87,12 @@ enum class episode_status : std::uint8_t {
 
 inline const char* to_string(episode_status s) noexcept {
   switch (s) {
-    case episode_status::warning: return "warning";
-    case episode_status::withheld: return "withheld";
-    case episode_status::advisory: return "advisory";
+    case episode_status::warning:
+      return "warning";
+    case episode_status::withheld:
+      return "withheld";
+    case episode_status::advisory:
+      return "advisory";
   }
   return "warning";
 }
@@ -107,8 +110,8 @@ inline bool from_string(std::string_view text, episode_status& out) noexcept {
 /// The excluded runs behind a warning the rules give only when excluded hours count, and its
 /// status: advisory when every one of them is an advisory pollutant, else withheld. A run is
 /// behind it when its hours reach into the episode or into a daily window ending in it.
-inline episode_status withheld_status(hour_t start, hour_t end, const std::vector<excluded_run>& runs,
-                                      int window_hours, std::vector<excluded_run>& behind) {
+inline episode_status withheld_status(hour_t start, hour_t end, const std::vector<excluded_run>& runs, int window_hours,
+                                      std::vector<excluded_run>& behind) {
   bool advisory_only = true;
   behind.clear();
   for (const auto& x : runs) {

@@ -81,9 +81,12 @@ enum class basis : std::uint8_t {
 
 inline const char* to_string(basis b) noexcept {
   switch (b) {
-    case basis::rules: return "rules";
-    case basis::directive: return "directive";
-    case basis::both: return "both";
+    case basis::rules:
+      return "rules";
+    case basis::directive:
+      return "directive";
+    case basis::both:
+      return "both";
   }
   return "rules";
 }
@@ -99,9 +102,9 @@ inline bool from_string(std::string_view s, basis& out) noexcept {
 
 /// The level in force at an hour and where it comes from.
 struct combined_level {
-  level_t level = 0;              ///< in force
-  level_t rules = 0;              ///< the rules' own level in force
-  level_t directed = 0;           ///< the directive's level (0: none in force, or one that lifts)
+  level_t level = 0;     ///< in force
+  level_t rules = 0;     ///< the rules' own level in force
+  level_t directed = 0;  ///< the directive's level (0: none in force, or one that lifts)
   basis why = basis::rules;
   const directive* by = nullptr;  ///< the directive in force, if any (also one the rules outrank)
 };
@@ -147,9 +150,9 @@ inline std::string directive_key(const directive& d) {
 
 /// A stretch of a warning with one level and one basis.
 struct basis_segment {
-  level_t level = 0;   ///< in force
-  hour_t from = 0;     ///< first hour
-  hour_t to = 0;       ///< last hour
+  level_t level = 0;  ///< in force
+  hour_t from = 0;    ///< first hour
+  hour_t to = 0;      ///< last hour
   basis why = basis::rules;
   level_t rules = 0;     ///< what the rules alone give over it
   level_t directed = 0;  ///< what the directive in force asks for (0: none)
@@ -159,12 +162,12 @@ struct basis_segment {
 
 /// A warning episode with directives: the combined warning and where each stretch comes from.
 struct directed_episode {
-  episode e;                         ///< span, level segments, lift, issue deadline, daily AQI, trigger
-  std::vector<basis_segment> parts;  ///< its span, cut where the level or its basis changes
-  basis why = basis::rules;          ///< rules or directive when every part is; else both
-  std::vector<episode> own;          ///< the rules' own warnings within it (none: on instruction alone)
+  episode e;                           ///< span, level segments, lift, issue deadline, daily AQI, trigger
+  std::vector<basis_segment> parts;    ///< its span, cut where the level or its basis changes
+  basis why = basis::rules;            ///< rules or directive when every part is; else both
+  std::vector<episode> own;            ///< the rules' own warnings within it (none: on instruction alone)
   std::vector<directive> directed_by;  ///< the directives that decide a part of it, in order
-  std::string pending_on;            ///< the directive without an end in force when the data end
+  std::string pending_on;              ///< the directive without an end in force when the data end
 };
 
 /// An episode of the rules alone as a directed_episode: every stretch on the rules' basis (for
@@ -209,7 +212,8 @@ class directive_combiner {
       : ds_(ds), last_(last), p_(p) {
     for (const auto& e : rules)
       if (e.warns()) warns_.push_back(&e);
-    std::stable_sort(warns_.begin(), warns_.end(), [](const episode* a, const episode* b) { return a->start < b->start; });
+    std::stable_sort(warns_.begin(), warns_.end(),
+                     [](const episode* a, const episode* b) { return a->start < b->start; });
     for (const auto* e : warns_) {
       for (const auto& s : e->segments) cuts_.insert(cuts_.end(), {s.from, s.to + 1});
       if (e->pending && e->end == last) rules_pending_ = e;
@@ -229,8 +233,10 @@ class directive_combiner {
       const hour_t a = cuts_[i];
       const auto c = combine_levels(rules_at(a), directive_in_force(ds_, a), p_.directives);
       if (a <= last_) {
-        if (c.level == 0) close(daily_at);
-        else add(a, cuts_[i + 1] - 1, c);  // last + 1 is a cut: there is a next one
+        if (c.level == 0)
+          close(daily_at);
+        else
+          add(a, cuts_[i + 1] - 1, c);  // last + 1 is a cut: there is a next one
         continue;
       }
       // Past the data an episode goes on only while a directive with an end holds it: the rules'
@@ -279,8 +285,10 @@ class directive_combiner {
     e.start = d.parts.front().from;
     e.end = d.parts.back().to;
     for (const auto& s : d.parts) {
-      if (e.segments.empty() || e.segments.back().level != s.level) e.segments.push_back({s.level, s.from, s.to});
-      else e.segments.back().to = s.to;
+      if (e.segments.empty() || e.segments.back().level != s.level)
+        e.segments.push_back({s.level, s.from, s.to});
+      else
+        e.segments.back().to = s.to;
       e.level = std::max(e.level, s.level);
     }
     if (pending) {
@@ -319,8 +327,8 @@ class directive_combiner {
       rules |= d.parts[i].why != basis::directive;
       directed |= d.parts[i].why != basis::rules;
       const directive* by = by_[i];
-      if (d.parts[i].why != basis::rules && std::none_of(d.directed_by.begin(), d.directed_by.end(),
-                                                         [&](const directive& x) { return x == *by; }))
+      if (d.parts[i].why != basis::rules &&
+          std::none_of(d.directed_by.begin(), d.directed_by.end(), [&](const directive& x) { return x == *by; }))
         d.directed_by.push_back(*by);
     }
     d.why = rules && directed ? basis::both : directed ? basis::directive : basis::rules;

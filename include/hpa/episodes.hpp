@@ -35,21 +35,21 @@ struct fired_condition {
 
 /// One warning episode: one or more merged pollution processes (§3.2.4).
 struct episode {
-  hour_t start = 0;               ///< first hour in force
-  hour_t end = 0;                 ///< last hour in force (the last hour of data while pending)
-  std::optional<hour_t> lift;     ///< the hour the warning is lifted; none while pending
-  level_t level = 0;              ///< the highest level in force
-  hour_t issue_by = 0;            ///< start - lead_hours (§3.2.3)
-  bool pending = false;           ///< the data end before a lift is confirmed
-  level_t pending_to = 0;         ///< while pending: the level the improvement seen leads to
-  int pending_seen = 0;           ///< while pending: hours of improvement seen (0: none yet)
-  int processes = 0;              ///< pollution processes merged into it
-  std::vector<segment> segments;  ///< the level in force, stretch by stretch
+  hour_t start = 0;                  ///< first hour in force
+  hour_t end = 0;                    ///< last hour in force (the last hour of data while pending)
+  std::optional<hour_t> lift;        ///< the hour the warning is lifted; none while pending
+  level_t level = 0;                 ///< the highest level in force
+  hour_t issue_by = 0;               ///< start - lead_hours (§3.2.3)
+  bool pending = false;              ///< the data end before a lift is confirmed
+  level_t pending_to = 0;            ///< while pending: the level the improvement seen leads to
+  int pending_seen = 0;              ///< while pending: hours of improvement seen (0: none yet)
+  int processes = 0;                 ///< pollution processes merged into it
+  std::vector<segment> segments;     ///< the level in force, stretch by stretch
   double max_daily_aqi = no_value;   ///< over its hours in force
   double min_daily_aqi = no_value;   ///< over its hours in force
   double mean_daily_aqi = no_value;  ///< over its hours in force that have a daily AQI
-  fired_condition trigger;        ///< why it reached its highest level
-  hour_t trigger_hour = 0;        ///< the first hour at the highest level
+  fired_condition trigger;           ///< why it reached its highest level
+  hour_t trigger_hour = 0;           ///< the first hour at the highest level
   episode_status status = episode_status::warning;
   std::vector<excluded_run> excluded;  ///< withheld or advisory: the excluded hours behind it
 
@@ -108,7 +108,7 @@ inline level_t level_in_force(const episode& e, hour_t t) noexcept {
 
 /// Where a walk of the level in force (walk_level_in_force) stopped.
 struct walk_end {
-  hour_t at = 0;         ///< the lift hour, or the first hour after what is known
+  hour_t at = 0;  ///< the lift hour, or the first hour after what is known
   bool lifted = false;
   level_t level = 0;     ///< in force at `at` (0 once lifted)
   bool reached = false;  ///< the air has been at `level` since it came into force
@@ -173,7 +173,8 @@ class warning_tracker {
       start_ = h;
     }
     buf_.push_back({c, daily});
-    if (c.level > 0) last_process_ = buf_.size() - 1;
+    if (c.level > 0)
+      last_process_ = buf_.size() - 1;
     else if (buf_.size() - 1 - last_process_ >= static_cast<std::size_t>(p_->lift_hours))
       close(false, emit);
   }
@@ -274,8 +275,7 @@ class warning_tracker {
 };
 
 /// The episodes of a series of condition levels, one per hour from hour `first`.
-inline std::vector<episode> episodes_of(std::span<const level_t> levels, hour_t first,
-                                        const profile& p) {
+inline std::vector<episode> episodes_of(std::span<const level_t> levels, hour_t first, const profile& p) {
   warning_tracker w(p);
   std::vector<episode> out;
   auto emit = [&](const episode& e) { out.push_back(e); };

@@ -13,9 +13,9 @@
 
 #include "hpa/episodes.hpp"
 #include "hpa/levels.hpp"
+#include "hpa/pipeline.hpp"
 #include "hpa/profile.hpp"
 #include "hpa/rolling.hpp"
-#include "hpa/pipeline.hpp"
 #include "hpa/time.hpp"
 
 namespace hpa {
@@ -38,7 +38,7 @@ struct condition_bounds {
   level_t top = 0;            ///< the profile's highest level
 
   hour_t end() const noexcept { return first + static_cast<hour_t>(lo.size()); }  ///< T + 1
-  hour_t last() const noexcept { return end() - 1; }                               ///< T
+  hour_t last() const noexcept { return end() - 1; }                              ///< T
   bool empty() const noexcept { return lo.empty(); }
   level_t min_at(hour_t h) const noexcept { return h < first || h >= end() ? 0 : lo[at(h)]; }
   level_t max_at(hour_t h) const noexcept { return h < first ? 0 : h >= end() ? top : hi[at(h)]; }
@@ -97,8 +97,10 @@ class final_condition_tracker {
         restart_at(t);
         break;
       }
-      if (kind_ == series_kind::hourly) cond_.push(roll_.push(no_value), settle());
-      else cond_.push(no_value, settle());
+      if (kind_ == series_kind::hourly)
+        cond_.push(roll_.push(no_value), settle());
+      else
+        cond_.push(no_value, settle());
     }
     if (kind_ == series_kind::hourly) {
       cond_.push(roll_.push(value), settle());
@@ -112,9 +114,7 @@ class final_condition_tracker {
   }
 
   /// The missing hours after which nothing before them counts (see push).
-  hour_t drain_hours() const noexcept {
-    return hour_t{p_->window_hours} + cond_.max_span() + p_->lift_hours + 1;
-  }
+  hour_t drain_hours() const noexcept { return hour_t{p_->window_hours} + cond_.max_span() + p_->lift_hours + 1; }
 
   /// Forgets the settled hours before h (bounds() then starts at h, or at the first hour not yet
   /// settled): what a decision no longer looks at, so that memory does not grow with the series.
@@ -179,8 +179,7 @@ class final_condition_tracker {
 };
 
 /// The condition bounds of a whole timeline, points in time order.
-inline condition_bounds final_conditions(std::span<const timeline_point> points, series_kind kind,
-                                         const profile& p) {
+inline condition_bounds final_conditions(std::span<const timeline_point> points, series_kind kind, const profile& p) {
   if (points.empty()) {
     condition_bounds b;
     b.top = static_cast<level_t>(p.levels.size());
@@ -198,8 +197,10 @@ inline hour_t quiet_start(const condition_bounds& b, hour_t h, int lift_hours) {
   h = std::min(h, b.end());
   int zeros = 0;
   for (hour_t k = h - 1; k >= b.first; --k) {
-    if (b.max_at(k) != 0) zeros = 0;
-    else if (++zeros >= lift_hours) return k + lift_hours;
+    if (b.max_at(k) != 0)
+      zeros = 0;
+    else if (++zeros >= lift_hours)
+      return k + lift_hours;
   }
   return b.first;
 }

@@ -19,7 +19,7 @@ namespace hpa {
 /// One value of one issue of a forecast, as read (NaN where a bound is not given).
 struct forecast_row {
   hour_t issued_at = 0;
-  hour_t hour = 0;    ///< the hour, or for a daily value the first hour of its day
+  hour_t hour = 0;     ///< the hour, or for a daily value the first hour of its day
   bool daily = false;  ///< a calendar day's AQI (the mean of its 24 hours)
   double low = no_value, high = no_value, aqi = no_value;
 };
@@ -66,10 +66,9 @@ class forecast_book {
   /// at its first in a daily one; up to its first gap.
   std::vector<timeline_point> points(hour_t issued_at, hour_t after, series_kind kind, const profile& p) const {
     std::vector<timeline_point> out;
-    const auto [from, to] = std::equal_range(rows_.begin(), rows_.end(), forecast_row{issued_at},
-                                             [](const forecast_row& a, const forecast_row& b) {
-                                               return a.issued_at < b.issued_at;
-                                             });
+    const auto [from, to] =
+        std::equal_range(rows_.begin(), rows_.end(), forecast_row{issued_at},
+                         [](const forecast_row& a, const forecast_row& b) { return a.issued_at < b.issued_at; });
     for (auto it = from; it != to; ++it) {
       const double v = forecast_value(it->aqi, it->low, it->high, p);
       if (!it->daily) {
@@ -82,9 +81,8 @@ class forecast_book {
         out.push_back({it->hour, v});
       }
     }
-    std::stable_sort(out.begin(), out.end(), [](const timeline_point& a, const timeline_point& b) {
-      return a.hour < b.hour;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const timeline_point& a, const timeline_point& b) { return a.hour < b.hour; });
     out.erase(std::unique(out.begin(), out.end(),
                           [](const timeline_point& a, const timeline_point& b) { return a.hour == b.hour; }),
               out.end());

@@ -26,20 +26,20 @@ namespace hpa {
 /// One condition of the profile compiled for the tracker (a level may have several: any_of).
 struct compiled_rule {
   level_t level;
-  condition cond;          ///< the profile's condition, as written
-  std::size_t main_thr;    ///< index into rule_set::thresholds()
-  int main_len;            ///< chain length: windows (blocks, calendar_days) or hours
-  int within_thr = -1;     ///< -1: no inner rule
+  condition cond;        ///< the profile's condition, as written
+  std::size_t main_thr;  ///< index into rule_set::thresholds()
+  int main_len;          ///< chain length: windows (blocks, calendar_days) or hours
+  int within_thr = -1;   ///< -1: no inner rule
   int within_len = 0;
-  hour_t within_slack = 0; ///< the inner chain must end in [t - slack, t]: inside the main one
-  int span;                ///< hours a chain ending at t covers: [t - span + 1, t]
+  hour_t within_slack = 0;  ///< the inner chain must end in [t - slack, t]: inside the main one
+  int span;                 ///< hours a chain ending at t covers: [t - span + 1, t]
 };
 
 /// The condition level of one hour, with the rule and the chain behind it (the audit trail).
 struct hour_condition {
-  level_t level = 0;                   ///< 0 = none
-  const compiled_rule* rule = nullptr; ///< the rule that fired, when level > 0 (owned by the rule_set)
-  hour_t chain_end = 0;                ///< last hour of the covering chain, when level > 0
+  level_t level = 0;                    ///< 0 = none
+  const compiled_rule* rule = nullptr;  ///< the rule that fired, when level > 0 (owned by the rule_set)
+  hour_t chain_end = 0;                 ///< last hour of the covering chain, when level > 0
 };
 
 namespace detail {
@@ -109,8 +109,7 @@ inline std::string describe(const condition& c) {
     auto num = std::to_string(d.over.value);
     num.erase(num.find_last_not_of('0') + 1);
     if (num.back() == '.') num.pop_back();
-    return std::string(d.over.inclusive ? ">= " : "> ") + num + " lasting " +
-           std::to_string(d.hours) + " h";
+    return std::string(d.over.inclusive ? ">= " : "> ") + num + " lasting " + std::to_string(d.hours) + " h";
   };
   std::string s = "daily AQI " + one(c.main);
   if (c.within) s += ", with " + one(*c.within) + " within them";
@@ -126,7 +125,9 @@ class condition_tracker {
  public:
   condition_tracker(const rule_set&&, hour_t) = delete;  // kept by reference: a temporary would dangle
   condition_tracker(const rule_set& rules, hour_t first)
-      : rules_(&rules), first_(first), next_(first),
+      : rules_(&rules),
+        first_(first),
+        next_(first),
         counts_(rules.thresholds().size() * static_cast<std::size_t>(rules.step()), 0),
         last_inner_(rules.rules().size(), std::numeric_limits<hour_t>::min() / 2),
         ends_(rules.rules().size()),
@@ -170,8 +171,7 @@ class condition_tracker {
       const auto& rules = rs.rules();
       for (std::size_t r = 0; r < rules.size(); ++r) {
         const auto& rr = rules[r];
-        if (rr.within_thr >= 0 &&
-            counts_[static_cast<std::size_t>(rr.within_thr) * step + slot] >= rr.within_len)
+        if (rr.within_thr >= 0 && counts_[static_cast<std::size_t>(rr.within_thr) * step + slot] >= rr.within_len)
           last_inner_[r] = t;
         if (counts_[rr.main_thr * step + slot] < rr.main_len) continue;
         if (rr.within_thr >= 0 && last_inner_[r] < t - rr.within_slack) continue;
@@ -196,11 +196,18 @@ class condition_tracker {
   struct fifo {  // chain ends, oldest first; never more than max_span + 1 at once
     std::vector<hour_t> buf;
     std::size_t mask = 0, head = 0, size = 0;
-    void init(std::size_t capacity) { buf.resize(capacity); mask = capacity - 1; }
+    void init(std::size_t capacity) {
+      buf.resize(capacity);
+      mask = capacity - 1;
+    }
     void push(hour_t t) { buf[(head + size++) & mask] = t; }
     std::size_t pop_before(hour_t h) {
       std::size_t popped = 0;
-      while (size && buf[head] < h) { head = (head + 1) & mask; --size; ++popped; }
+      while (size && buf[head] < h) {
+        head = (head + 1) & mask;
+        --size;
+        ++popped;
+      }
       return popped;
     }
   };
@@ -208,7 +215,10 @@ class condition_tracker {
   template <class Emit>
   void finalize(hour_t h, double d, Emit& emit) {
     hour_condition c;
-    if (open_ends_ == 0) { emit(h, d, c); return; }
+    if (open_ends_ == 0) {
+      emit(h, d, c);
+      return;
+    }
     const auto& rules = rules_->rules();
     for (std::size_t r = 0; r < rules.size(); ++r) {
       auto& f = ends_[r];
@@ -232,7 +242,8 @@ class condition_tracker {
 
 /// The condition level of each hour of a gap-free daily-AQI series starting at hour `first`;
 /// each names the rule of `rules` that fired (valid while `rules` lives).
-inline std::vector<hour_condition> condition_levels(std::span<const double> daily, hour_t first, const rule_set& rules) {
+inline std::vector<hour_condition> condition_levels(std::span<const double> daily, hour_t first,
+                                                    const rule_set& rules) {
   condition_tracker tracker(rules, first);
   std::vector<hour_condition> out;
   out.reserve(daily.size());

@@ -44,7 +44,9 @@ class station_pipeline {
  public:
   /// `p` and `rules` must outlive the pipeline; `rules` is compiled from `p`.
   station_pipeline(const profile& p, const rule_set& rules, hour_t first, series_kind kind)
-      : p_(&p), kind_(kind), first_(first),
+      : p_(&p),
+        kind_(kind),
+        first_(first),
         real_{rolling_daily(p.window_hours, p.min_valid_hours), condition_tracker(rules, first), warning_tracker(p)} {}
   station_pipeline(const profile&&, const rule_set&, hour_t, series_kind) = delete;  // would dangle
   station_pipeline(const profile&, const rule_set&&, hour_t, series_kind) = delete;
@@ -161,8 +163,10 @@ class station_pipeline {
         r.cond.skip_to(t);
         break;
       }
-      if (kind_ == series_kind::hourly) step(r, no_value, out);
-      else advance(r, no_value, 0, out);  // daily and rolling series: a missing hour has no window
+      if (kind_ == series_kind::hourly)
+        step(r, no_value, out);
+      else
+        advance(r, no_value, 0, out);  // daily and rolling series: a missing hour has no window
     }
   }
 
@@ -183,9 +187,9 @@ class station_pipeline {
     }
     // What a later shadow episode can still overlap: it starts no earlier than the open one, or
     // than the hours the shadow run has not yet settled.
-    const hour_t next = !waiting_.empty()         ? waiting_.front().start
-                        : shadow_->warn.open()    ? shadow_->warn.open_start()
-                                                  : shadow_->cond.next_hour() - shadow_->cond.max_span();
+    const hour_t next = !waiting_.empty()      ? waiting_.front().start
+                        : shadow_->warn.open() ? shadow_->warn.open_start()
+                                               : shadow_->cond.next_hour() - shadow_->cond.max_span();
     std::erase_if(warnings_, [&](const auto& w) { return w.second < next; });
     std::erase_if(excluded_, [&](const excluded_run& x) { return x.to < next - p_->window_hours; });
   }

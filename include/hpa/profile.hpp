@@ -32,9 +32,7 @@ enum class daily_aqi_method { mean_of_hourly_aqi, aqi_of_mean_concentration };
 struct threshold {
   double value = 0;
   bool inclusive = false;
-  bool passed_by(double daily_aqi) const noexcept {
-    return inclusive ? daily_aqi >= value : daily_aqi > value;
-  }
+  bool passed_by(double daily_aqi) const noexcept { return inclusive ? daily_aqi >= value : daily_aqi > value; }
   friend bool operator==(const threshold&, const threshold&) = default;
 };
 
@@ -99,12 +97,12 @@ struct level_def {
 };
 
 struct profile {
-  std::string name;    ///< e.g. "pingdingshan-2023"
-  std::string title;   ///< a human title
-  std::string source;  ///< the document it encodes
+  std::string name;                  ///< e.g. "pingdingshan-2023"
+  std::string title;                 ///< a human title
+  std::string source;                ///< the document it encodes
   std::string lineage = "national";  ///< profiles of one lineage replace each other over time
   std::string in_force_from;         ///< YYYY-MM-DD, for picking a profile --as-of a date
-  std::vector<level_def> levels;  ///< lowest first; the level in force is an index into this + 1
+  std::vector<level_def> levels;     ///< lowest first; the level in force is an index into this + 1
   duration_mode mode = duration_mode::blocks;
   int window_hours = 24;     ///< daily AQI = mean over this many hours (§3.2.1); profiles may give only 24
   int min_valid_hours = 20;  ///< a window needs this many values (GB 3095, 20 of 24)
@@ -116,15 +114,15 @@ struct profile {
   /// forecast further ahead is revised too often to promise on (the evening before, as cities do).
   int announce_hours = 24;
   merged_start start = merged_start::highest;  ///< §3.2.4 "从高级别启动预警"
-  int lead_hours = 48;       ///< issue at least this long before the start (§3.2.3)
-  int assessment_days = 5;   ///< the assessment is due this many days after the lift (§5)
+  int lead_hours = 48;                         ///< issue at least this long before the start (§3.2.3)
+  int assessment_days = 5;                     ///< the assessment is due this many days after the lift (§5)
   /// Monitoring override (§3.2.4 "监测到…已达到重度污染，且预测未来24小时内不会有明显改善"): observed
   /// daily AQI over this (heavy pollution, AQI > 200) and the forecast over it for the next
   /// override_hours hours adjust the warning at once to what the timeline gives.
   double override_over = 200;
-  int override_hours = 24;   ///< hours ahead with no clear improvement (§3.2.4 "未来24小时")
+  int override_hours = 24;  ///< hours ahead with no clear improvement (§3.2.4 "未来24小时")
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
-  bool forecast_upper_bound = true;               ///< §3.2.2 "按照空气质量预报结果上限"
+  bool forecast_upper_bound = true;  ///< §3.2.2 "按照空气质量预报结果上限"
   /// A forecast issued longer ago than this is stale: a decision does not use it, and says so.
   int forecast_stale_hours = 36;
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside
@@ -293,7 +291,8 @@ inline profile jiangsu_2026() {
   p.lineage = "jiangsu";
   p.in_force_from = "2026-01-01";
   p.measures.clear();  // its plan's own, not held here
-  p.levels.insert(p.levels.begin(), {"pre-control", "预警前临时管控", "pre", {{over(150, 24), {}}, {over(100, 48), {}}}});
+  p.levels.insert(p.levels.begin(),
+                  {"pre-control", "预警前临时管控", "pre", {{over(150, 24), {}}, {over(100, 48), {}}}});
   return p;
 }
 

@@ -51,14 +51,16 @@ class rolling_daily {
 
   /// `window` hours per mean, `min_valid` values needed (the profile's window_hours and
   /// min_valid_hours).
-  rolling_daily(int window, int min_valid)
-      : units_(static_cast<std::size_t>(window), missing), min_valid_(min_valid) {}
+  rolling_daily(int window, int min_valid) : units_(static_cast<std::size_t>(window), missing), min_valid_(min_valid) {}
 
   /// Takes the next hour's AQI (NaN = missing; AQI is never negative) and returns the daily AQI
   /// of the window ending at it, or NaN when fewer than `min_valid` hours of it have a value.
   double push(double aqi) noexcept {
     auto& slot = units_[at_];
-    if (slot != missing) { sum_ -= slot; --count_; }
+    if (slot != missing) {
+      sum_ -= slot;
+      --count_;
+    }
     slot = missing;
     if (has_value(aqi)) {
       slot = units(aqi);

@@ -39,7 +39,7 @@ struct station_row {
   hour_t hour = 0;           ///< the hour; for a daily series the first hour of the day
   /// The AQI as read, each NaN where the row gives none: the central value and a forecast's range.
   double aqi = no_value, aqi_low = no_value, aqi_high = no_value;
-  gate_result gate;          ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
+  gate_result gate;  ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
   std::uint64_t line = 0;
   const std::string* source = nullptr;  ///< the file the row is in, for messages; may be null
   // The small members side by side: a block of rows by time is copied twice (station_reader.hpp).
@@ -76,7 +76,11 @@ class station_driver {
   /// input in messages where a row does not name its file.
   template <class Make>
   station_driver(const profile& p, series_kind kind, std::string source, Make&& make, warn_fn warn = {})
-      : p_(&p), rules_(p), kind_(kind), source_(std::move(source)), make_(std::forward<Make>(make)),
+      : p_(&p),
+        rules_(p),
+        kind_(kind),
+        source_(std::move(source)),
+        make_(std::forward<Make>(make)),
         warn_(std::move(warn)) {}
   station_driver(const profile&&, series_kind, std::string, auto&&, warn_fn = {}) = delete;  // would dangle
 
@@ -98,8 +102,9 @@ class station_driver {
     }
     const hour_t step = kind_ == series_kind::daily ? hours_per_day : 1;
     if (e.last_line && r.hour - e.last - step > hours_per_day && warn_)  // defined: missing hours; said: the hole
-      warn_(to_string(here(r)) + ": " + who(e) + "no data for " + std::to_string(r.hour - e.last - step) + " h before " +
-            format_time(r.hour) + " (missing hours count as missing: windows lose validity, chains break)");
+      warn_(to_string(here(r)) + ": " + who(e) + "no data for " + std::to_string(r.hour - e.last - step) +
+            " h before " + format_time(r.hour) +
+            " (missing hours count as missing: windows lose validity, chains break)");
     e.pipe->push(r.hour, value, r.gate, e.sink);
     e.last = r.hour;
     e.last_value = value;
@@ -164,7 +169,8 @@ class station_driver {
 
   // "line 5", or "a.csv:5" when the row before came from another file of the input.
   static std::string last_line(const entry& e, const station_row& r) {
-    if (e.last_source && r.source && e.last_source != r.source) return *e.last_source + ":" + std::to_string(e.last_line);
+    if (e.last_source && r.source && e.last_source != r.source)
+      return *e.last_source + ":" + std::to_string(e.last_line);
     return "line " + std::to_string(e.last_line);
   }
 

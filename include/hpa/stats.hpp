@@ -98,7 +98,8 @@ struct period {
 inline std::optional<std::int64_t> period_of(period_by by, std::int64_t day, const heating_season& hs) {
   const auto c = civil_from_days(day);
   switch (by) {
-    case period_by::month: return c.year * 12 + (c.month - 1);
+    case period_by::month:
+      return c.year * 12 + (c.month - 1);
     case period_by::winter:
       if (c.month >= 10) return c.year;
       if (c.month <= 3) return c.year - 1;
@@ -113,8 +114,10 @@ inline std::optional<std::int64_t> period_of(period_by by, std::int64_t day, con
       if (md <= hs.last) return c.year - 1;
       return std::nullopt;
     }
-    case period_by::year: return c.year;
-    case period_by::all: return 0;
+    case period_by::year:
+      return c.year;
+    case period_by::all:
+      return 0;
   }
   return std::nullopt;
 }
@@ -128,13 +131,17 @@ inline period period_span(period_by by, std::int64_t id, const heating_season& h
       const unsigned m = static_cast<unsigned>(id % 12) + 1;
       return {id, days_from_civil(y, m, 1), days_from_civil(y, m, days_in_month(y, m))};
     }
-    case period_by::winter: return {id, days_from_civil(id, 10, 1), days_from_civil(id + 1, 3, 31)};
+    case period_by::winter:
+      return {id, days_from_civil(id, 10, 1), days_from_civil(id + 1, 3, 31)};
     case period_by::heating_season: {
       const std::int64_t end_year = detail::crosses_new_year(hs) ? id + 1 : id;
-      return {id, days_from_civil(id, hs.first.month, hs.first.day), days_from_civil(end_year, hs.last.month, hs.last.day)};
+      return {id, days_from_civil(id, hs.first.month, hs.first.day),
+              days_from_civil(end_year, hs.last.month, hs.last.day)};
     }
-    case period_by::year: return {id, days_from_civil(id, 1, 1), days_from_civil(id, 12, 31)};
-    case period_by::all: return {0, 0, 0};
+    case period_by::year:
+      return {id, days_from_civil(id, 1, 1), days_from_civil(id, 12, 31)};
+    case period_by::all:
+      return {0, 0, 0};
   }
   return {id, 0, 0};
 }
@@ -144,12 +151,16 @@ inline period period_span(period_by by, std::int64_t id, const heating_season& h
 inline std::string period_label(period_by by, std::int64_t id, const heating_season& hs) {
   auto two = [](std::int64_t v) { return std::string{char('0' + v / 10 % 10), char('0' + v % 10)}; };
   switch (by) {
-    case period_by::month: return std::to_string(id / 12) + "-" + two(id % 12 + 1);
-    case period_by::winter: return std::to_string(id) + "-" + two((id + 1) % 100);
+    case period_by::month:
+      return std::to_string(id / 12) + "-" + two(id % 12 + 1);
+    case period_by::winter:
+      return std::to_string(id) + "-" + two((id + 1) % 100);
     case period_by::heating_season:
       return detail::crosses_new_year(hs) ? std::to_string(id) + "-" + two((id + 1) % 100) : std::to_string(id);
-    case period_by::year: return std::to_string(id);
-    case period_by::all: return "all";
+    case period_by::year:
+      return std::to_string(id);
+    case period_by::all:
+      return "all";
   }
   return {};
 }
@@ -207,7 +218,10 @@ class daily_mean {
     open_ = false;
     const double mean = n_ >= hours_for_daily_mean ? sum_ / n_ : std::numeric_limits<double>::quiet_NaN();
     if constexpr (std::is_invocable_v<Emit, std::int64_t, double, pm_basis>)
-      emit(day_, mean, !basis_known_ ? pm_basis::unknown : pm_ >= hours_for_daily_mean ? pm_basis::pm : pm_basis::no_pm);
+      emit(day_, mean,
+           !basis_known_                 ? pm_basis::unknown
+           : pm_ >= hours_for_daily_mean ? pm_basis::pm
+                                         : pm_basis::no_pm);
     else
       emit(day_, mean);
   }
@@ -310,17 +324,17 @@ class daily_concentrations {
 struct period_stats {
   std::int64_t first_day = std::numeric_limits<std::int64_t>::max();  ///< first day with data
   std::int64_t last_day = std::numeric_limits<std::int64_t>::min();   ///< last day with data
-  int days_valid = 0;                   ///< calendar days with a valid daily AQI
+  int days_valid = 0;                                                 ///< calendar days with a valid daily AQI
   std::array<int, 6> category_days{};  ///< per HJ 633 category: 优, 良, 轻度, 中度, 重度, 严重污染
-  int heavy_pollution_days = 0;         ///< daily AQI > 200
+  int heavy_pollution_days = 0;        ///< daily AQI > 200
   /// Of the valid days, those whose daily AQI stands on neither PM2.5 nor PM10 (a day of O3
   /// alone, AQI.md: the AQI of the pollutants with a valid statistic), counted among days_valid
   /// too; days_with_basis says how many days told what they stand on.
   int days_without_pm = 0;
   int days_with_basis = 0;
   double peak = std::numeric_limits<double>::quiet_NaN();  ///< the highest daily AQI
-  std::int64_t peak_day = 0;            ///< its day (the first, if tied)
-  int episodes = 0;                     ///< warning episodes starting in the period
+  std::int64_t peak_day = 0;                               ///< its day (the first, if tied)
+  int episodes = 0;                                        ///< warning episodes starting in the period
   /// Days and hours with a warning in force, by level (index = level; index 0 = any level). A
   /// day counts for a level when that level is in force at any of its hours, so one day may
   /// count for two levels (an upgrade at noon), and once for index 0.
@@ -328,7 +342,7 @@ struct period_stats {
 
   std::array<int, hj663_item_count> conc_days{};  ///< valid daily values per pollutant
   std::array<double, hj663_item_count> conc_sum{};
-  std::vector<double> co_days, o3_days;          ///< the daily values, for the percentiles
+  std::vector<double> co_days, o3_days;                                 ///< the daily values, for the percentiles
   std::array<std::array<int, 12>, hj663_item_count> conc_month_days{};  ///< for the data-capture rule
 
   /// 优良天数比例: the share of the valid days with a daily AQI of at most 100, in percent; NaN

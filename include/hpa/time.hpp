@@ -15,9 +15,7 @@ using hour_t = std::int64_t;
 inline constexpr int hours_per_day = 24;
 
 /// The calendar day holding hour t, in days since 1970-01-01 (negative before), rounding down.
-constexpr std::int64_t day_of(hour_t t) noexcept {
-  return (t >= 0 ? t : t - (hours_per_day - 1)) / hours_per_day;
-}
+constexpr std::int64_t day_of(hour_t t) noexcept { return (t >= 0 ? t : t - (hours_per_day - 1)) / hours_per_day; }
 
 /// The first hour (00:00) of the calendar day holding hour t.
 constexpr hour_t day_start(hour_t t) noexcept { return day_of(t) * hours_per_day; }
@@ -69,7 +67,7 @@ inline constexpr int max_utc_offset_minutes = 14 * 60;
 struct time_result {
   hour_t hour = 0;
   bool date_only = false;
-  bool has_offset = false;  // the text carried its UTC offset (`Z`, `+08:00`)
+  bool has_offset = false;      // the text carried its UTC offset (`Z`, `+08:00`)
   const char* error = nullptr;  // null on success
   std::size_t error_offset = 0;
   explicit operator bool() const noexcept { return error == nullptr; }
@@ -101,9 +99,9 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
 /// The fields of a timestamp as written, before they are checked.
 struct time_fields {
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  bool has_time = false;       // false: a date
+  bool has_time = false;  // false: a date
   bool has_offset = false;
-  int offset_minutes = 0;      // the text's own, when has_offset
+  int offset_minutes = 0;                                              // the text's own, when has_offset
   std::size_t month_at = 5, day_at = 8, hour_at = 11, minute_at = 14;  // where each was, for errors
 };
 
@@ -221,11 +219,24 @@ inline std::string format_time(hour_t t) {
   const unsigned hh = static_cast<unsigned>(t - day_start(t));
   char buf[32];
   char* p = buf + sizeof buf;
-  auto put2 = [&](unsigned v) { *--p = char('0' + v % 10); *--p = char('0' + v / 10 % 10); };
-  put2(0); *--p = ':'; put2(hh); *--p = 'T'; put2(c.day); *--p = '-'; put2(c.month); *--p = '-';
+  auto put2 = [&](unsigned v) {
+    *--p = char('0' + v % 10);
+    *--p = char('0' + v / 10 % 10);
+  };
+  put2(0);
+  *--p = ':';
+  put2(hh);
+  *--p = 'T';
+  put2(c.day);
+  *--p = '-';
+  put2(c.month);
+  *--p = '-';
   const bool negative = c.year < 0;
   std::uint64_t y = negative ? 0 - static_cast<std::uint64_t>(c.year) : static_cast<std::uint64_t>(c.year);
-  for (int i = 0; i < 4 || y > 0; ++i) { *--p = char('0' + y % 10); y /= 10; }
+  for (int i = 0; i < 4 || y > 0; ++i) {
+    *--p = char('0' + y % 10);
+    y /= 10;
+  }
   if (negative) *--p = '-';
   return std::string(p, buf + sizeof buf);
 }

@@ -47,7 +47,9 @@ class timeline_tail {
   /// `p` is read now only. Without a profile whose lift_hours and window span a chain's step,
   /// nothing is dropped.
   timeline_tail(const profile& p, series_kind kind)
-      : lowest_(rule_set(p).lowest()), row_hours_(kind == series_kind::daily ? 23 : 0), lift_(p.lift_hours),
+      : lowest_(rule_set(p).lowest()),
+        row_hours_(kind == series_kind::daily ? 23 : 0),
+        lift_(p.lift_hours),
         window_(p.window_hours) {
     const hour_t step = p.mode == duration_mode::hourly_run ? 1 : 24;
     trims_ = lift_ > 0 && window_ > 0 && lift_ + window_ - 1 >= step;
@@ -58,8 +60,8 @@ class timeline_tail {
   /// none when unknown (nothing is dropped on its account).
   void push(timeline_point x, std::optional<hour_t> decided_from) {
     if (!calm_from_) calm_from_ = x.hour;
-    const bool low = !has_value(x.value) || (!lowest_.passed_by(x.value) &&
-                                             !lowest_.passed_by(rolling_daily::held(x.value)));
+    const bool low =
+        !has_value(x.value) || (!lowest_.passed_by(x.value) && !lowest_.passed_by(rolling_daily::held(x.value)));
     points_.push_back(x);  // kept, whatever the cut: it ends at or after the stretch considered
     // The calm stretch so far ends just before x when x is not low, else where x ends.
     consider(low ? x.hour + row_hours_ : x.hour - 1, decided_from);
@@ -106,8 +108,8 @@ class timeline_tail {
   hour_t row_hours_, lift_, window_;
   bool trims_ = false;
   std::vector<timeline_point> points_;
-  std::size_t head_ = 0;                // points_ before it are dropped
-  std::optional<hour_t> calm_from_;     // every point since is low (or missing)
+  std::size_t head_ = 0;             // points_ before it are dropped
+  std::optional<hour_t> calm_from_;  // every point since is low (or missing)
   std::optional<hour_t> cut_;
 };
 

@@ -68,8 +68,8 @@ struct unit_bounds {
 /// The most any concentration can be: 1 kg/m³, short of the weight of air itself (1.2 kg/m³ at sea
 /// level), so no pollutant in air reaches it. Every unit mistake above stays far below it (a heavy
 /// day's PM2.5 in ng/m³ is 1e6), so a value past it is no measurement but a broken file.
-inline constexpr double max_concentration_ug = 1e9;   ///< µg/m³
-inline constexpr double max_concentration_mg = 1e6;   ///< mg/m³ (CO)
+inline constexpr double max_concentration_ug = 1e9;  ///< µg/m³
+inline constexpr double max_concentration_mg = 1e6;  ///< mg/m³ (CO)
 
 /// Fewer values than a day of hours say little about a unit: no judgement below this.
 inline constexpr std::uint64_t unit_check_min_values = 24;

@@ -26,10 +26,10 @@ namespace hpa {
 
 /// What has been issued for a station (the state kept between runs).
 struct issued_warning {
-  level_t level = 0;           ///< 0: nothing issued
-  hour_t start = 0;            ///< the hour it takes (or took) effect, as last given in a notice
-  std::optional<hour_t> since;  ///< in force: the hour its level came into force by the rules; none while ahead
-  level_t announced_to = 0;    ///< a downgrade (or lift, 0) announced ahead …
+  level_t level = 0;                   ///< 0: nothing issued
+  hour_t start = 0;                    ///< the hour it takes (or took) effect, as last given in a notice
+  std::optional<hour_t> since;         ///< in force: the hour its level came into force by the rules; none while ahead
+  level_t announced_to = 0;            ///< a downgrade (or lift, 0) announced ahead …
   std::optional<hour_t> announced_at;  ///< … to take effect at this hour
   std::optional<hour_t> lifted_at;     ///< with level 0: the hours before it are done with (lifted or missed)
   /// In force at hour t (not one issued ahead).
@@ -41,14 +41,22 @@ enum class action_kind { issue, upgrade, downgrade, lift, announce_downgrade, an
 
 inline const char* to_string(action_kind k) {
   switch (k) {
-    case action_kind::issue: return "issue";
-    case action_kind::upgrade: return "upgrade";
-    case action_kind::downgrade: return "downgrade";
-    case action_kind::lift: return "lift";
-    case action_kind::announce_downgrade: return "announce-downgrade";
-    case action_kind::announce_lift: return "announce-lift";
-    case action_kind::reschedule: return "reschedule";
-    case action_kind::missed: return "missed";
+    case action_kind::issue:
+      return "issue";
+    case action_kind::upgrade:
+      return "upgrade";
+    case action_kind::downgrade:
+      return "downgrade";
+    case action_kind::lift:
+      return "lift";
+    case action_kind::announce_downgrade:
+      return "announce-downgrade";
+    case action_kind::announce_lift:
+      return "announce-lift";
+    case action_kind::reschedule:
+      return "reschedule";
+    case action_kind::missed:
+      return "missed";
   }
   return "";
 }
@@ -61,11 +69,11 @@ inline bool is_announcement(action_kind k) noexcept {
 struct watch_action {
   action_kind kind;
   level_t from = 0, to = 0;
-  hour_t effective = 0;            ///< when the new level takes effect (missed: when the episode started)
-  std::optional<hour_t> deadline;  ///< issue by (start - lead, §3.2.3)
-  int late_hours = 0;              ///< > 0: the deadline passed this many hours ago
+  hour_t effective = 0;              ///< when the new level takes effect (missed: when the episode started)
+  std::optional<hour_t> deadline;    ///< issue by (start - lead, §3.2.3)
+  int late_hours = 0;                ///< > 0: the deadline passed this many hours ago
   bool monitoring_override = false;  ///< §3.2.4: observed heavy pollution, no improvement ahead
-  std::optional<hour_t> replaces;  ///< an announcement (or issue) made again: the hour the earlier one gave
+  std::optional<hour_t> replaces;    ///< an announcement (or issue) made again: the hour the earlier one gave
 };
 
 struct watch_decision {
@@ -152,8 +160,9 @@ struct watch_view {
     bool shown = false;
     for (hour_t h = from; h <= b.last() && !shown; ++h) shown = b.min_at(h) >= level;
     walk w;
-    w.end = walk_level_in_force(b, from, level, !shown, p.lift_hours,
-                                [&](hour_t t, level_t l) { w.changes.push_back({t, l}); });
+    w.end = walk_level_in_force(b, from, level, !shown, p.lift_hours, [&](hour_t t, level_t l) {
+      w.changes.push_back({t, l});
+    });
     return w;
   }
 };
@@ -298,13 +307,13 @@ class decider {
   void announce() {
     const hour_t from = s_.since.value_or(s_.start);
     const auto w = v_.walk_from(from, s_.level);
-    const auto next = std::find_if(w.changes.begin(), w.changes.end(),
-                                   [&](const watch_view::change& c) { return c.at > v_.now; });
+    const auto next =
+        std::find_if(w.changes.begin(), w.changes.end(), [&](const watch_view::change& c) { return c.at > v_.now; });
     if (next == w.changes.end() || next->to > s_.level) return;
     if (next->at > v_.now + v_.p.announce_hours) return;  // further ahead a forecast still moves
     if (s_.announced_at && s_.announced_to == next->to && !moved(*s_.announced_at, next->at)) return;
-    auto& a = act(next->to == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, s_.level, next->to,
-                  next->at);
+    auto& a =
+        act(next->to == 0 ? action_kind::announce_lift : action_kind::announce_downgrade, s_.level, next->to, next->at);
     a.replaces = s_.announced_at;
     s_.announced_at = next->at;
     s_.announced_to = next->to;
@@ -323,9 +332,10 @@ class decider {
     while (from + final_hours <= b.last() && b.max_at(from + final_hours) < L) ++final_hours;
     if (final_hours < v_.p.lift_hours) {
       const hour_t open = std::max(v_.now, b.last()) - (from + final_hours) + 1;
-      d_.hold = std::to_string(final_hours) + " of " + need + " h of improvement are final; " +
-                (open > 0 ? "the last " + std::to_string(open) + " h can still be covered" : "the timeline ends there") +
-                ": " + name + " is held";
+      d_.hold =
+          std::to_string(final_hours) + " of " + need + " h of improvement are final; " +
+          (open > 0 ? "the last " + std::to_string(open) + " h can still be covered" : "the timeline ends there") +
+          ": " + name + " is held";
       return;
     }
     for (hour_t h = v_.now + 1; h <= b.last(); ++h)
@@ -350,8 +360,10 @@ inline watch_decision decide(const condition_bounds& b, hour_t now, const issued
   watch_decision d;
   d.next = before;
   const detail::watch_view v(b, p, now, before);
-  if (const episode* e = v.lower_at(now)) d.current = *e;
-  else if (const episode* u = v.lower_after(now)) d.upcoming = *u;
+  if (const episode* e = v.lower_at(now))
+    d.current = *e;
+  else if (const episode* u = v.lower_after(now))
+    d.upcoming = *u;
   detail::decider(v, d).run();
   return d;
 }
@@ -377,7 +389,7 @@ struct directed_action {
   watch_action action;
   basis why = basis::rules;  ///< what the level it puts in force rests on; for a lift, what ends it
   std::string source;        ///< the document of the directive it concerns; empty: none
-  std::string reason;        ///< e.g. "per 豫环委办〔2023〕41号", "豫环委办〔2023〕41号 ends; the rules hold yellow"
+  std::string reason;  ///< e.g. "per 豫环委办〔2023〕41号", "豫环委办〔2023〕41号 ends; the rules hold yellow"
 };
 
 /// What a station's state keeps of the directives between runs.
@@ -387,9 +399,9 @@ struct directive_memory {
 };
 
 struct directed_decision {
-  level_t required = 0;     ///< the level in force now, rules and directives combined
-  basis why = basis::rules;  ///< what it rests on
-  std::string source;        ///< the directive it rests on, if it does
+  level_t required = 0;                  ///< the level in force now, rules and directives combined
+  basis why = basis::rules;              ///< what it rests on
+  std::string source;                    ///< the directive it rests on, if it does
   std::vector<directed_action> actions;  ///< in order of effective hour; empty: no change
   std::string note;                      ///< why a level is held, what a directive asks that changes nothing
   issued_warning next;                   ///< the rules' own warning once the actions are taken
@@ -425,9 +437,8 @@ class directive_layer {
     // A directive over by now asks nothing of any later run: the state forgets it (a state that
     // kept every directive acted on would grow with the years).
     for (const auto& key : m.acted)
-      if (std::none_of(ds.begin(), ds.end(), [&](const directive& d) {
-            return d.end && *d.end <= now && directive_key(d) == key;
-          }))
+      if (std::none_of(ds.begin(), ds.end(),
+                       [&](const directive& d) { return d.end && *d.end <= now && directive_key(d) == key; }))
         out_.acted.push_back(key);
     for (const auto& d : fresh_) out_.acted.push_back(directive_key(d));
   }
@@ -445,10 +456,9 @@ class directive_layer {
       if (!involved || a.effective > now_ || !(raises(a.kind) || lowers_now(a.kind))) transform(a);
     for (const auto& d : fresh_) fresh_directive(d);
     for (const auto& d : old_) superseded(d);
-    std::stable_sort(out_.actions.begin(), out_.actions.end(),
-                     [](const directed_action& a, const directed_action& b) {
-                       return a.action.effective < b.action.effective;
-                     });
+    std::stable_sort(out_.actions.begin(), out_.actions.end(), [](const directed_action& a, const directed_action& b) {
+      return a.action.effective < b.action.effective;
+    });
     note(now);
   }
 
@@ -554,7 +564,10 @@ class directive_layer {
         reason += now.why == basis::rules ? "; the rules hold " + p_.level_name(now.level) : "; per " + now.by->source;
       else if (!gone && now.level > 0 && now.why != basis::rules)
         reason = "per " + now.by->source;
-      act(k, was.level, now.level, at, why, gone ? gone->source : now.why != basis::rules ? now.by->source : "",
+      act(k, was.level, now.level, at, why,
+          gone                      ? gone->source
+          : now.why != basis::rules ? now.by->source
+                                    : "",
           reason);
     } else if (gone && now.level > 0) {
       ended_ = gone->source + " ended at " + format_time(end_of(*gone)) + "; " + p_.level_name(now.level) +

@@ -37,9 +37,9 @@ struct directed_replay_action {
 };
 
 struct replay_options {
-  hour_t from = 0;        ///< the first decision hour
-  hour_t to = 0;          ///< the last decision hour (inclusive)
-  int forecast_hours = 0; ///< the next hours of the series given as a perfect forecast (0: none)
+  hour_t from = 0;         ///< the first decision hour
+  hour_t to = 0;           ///< the last decision hour (inclusive)
+  int forecast_hours = 0;  ///< the next hours of the series given as a perfect forecast (0: none)
   /// The forecasts as issued (forecast.hpp): each hour sees the latest issue by then after the
   /// observed hours, unless it is stale. With it, forecast_hours is 0.
   const forecast_book* forecasts = nullptr;
@@ -54,8 +54,10 @@ struct replay_run {
 
 namespace detail {
 inline void record_level(std::vector<segment>& v, hour_t h, level_t l) {
-  if (!v.empty() && v.back().level == l && v.back().to + 1 == h) v.back().to = h;
-  else v.push_back({l, h, h});
+  if (!v.empty() && v.back().level == l && v.back().to + 1 == h)
+    v.back().to = h;
+  else
+    v.push_back({l, h, h});
 }
 
 // The replay of both forms: `ds` empty, the rules alone (every action on the rules' basis). Hours
@@ -217,14 +219,14 @@ inline std::vector<episode> hindsight_episodes(std::span<const timeline_point> s
 /// its start (else the first one it overlaps): the episode it was issued for.
 struct replay_summary {
   int issues = 0, upgrades = 0, downgrades = 0, lifts = 0, announcements = 0, reschedules = 0;
-  int episodes = 0;      ///< hindsight episodes that start within the span
-  int contradicted = 0;  ///< lifts (and their announcements) taking effect while the warning's own
-                         ///< episode is in force in hindsight (goal 0)
-  int issued_twice = 0;  ///< hindsight episodes two or more online warnings belong to (goal 0)
-  int missed = 0;        ///< hindsight episodes starting within the span no warning overlaps
-  std::vector<int> issue_lag;  ///< per episode starting in the span: decision hour of the first issue
-                               ///< of a warning for it (or covering it) - its start (negative: ahead)
-  std::vector<int> lift_lag;   ///< per episode lifted in both: online lift - hindsight lift, hours
+  int episodes = 0;                           ///< hindsight episodes that start within the span
+  int contradicted = 0;                       ///< lifts (and their announcements) taking effect while the warning's own
+                                              ///< episode is in force in hindsight (goal 0)
+  int issued_twice = 0;                       ///< hindsight episodes two or more online warnings belong to (goal 0)
+  int missed = 0;                             ///< hindsight episodes starting within the span no warning overlaps
+  std::vector<int> issue_lag;                 ///< per episode starting in the span: decision hour of the first issue
+                                              ///< of a warning for it (or covering it) - its start (negative: ahead)
+  std::vector<int> lift_lag;                  ///< per episode lifted in both: online lift - hindsight lift, hours
   std::vector<replay_action> contradictions;  ///< the actions counted in `contradicted`
   int reported_missed = 0;  ///< episodes the replay reported missed (over before they could be issued)
   int updates = 0;          ///< announcements made again, each replacing an earlier one
@@ -287,14 +289,28 @@ inline const episode* owner_of(const online_warning& w, std::span<const episode>
 
 inline void count(replay_summary& s, action_kind k) {
   switch (k) {
-    case action_kind::issue: ++s.issues; break;
-    case action_kind::upgrade: ++s.upgrades; break;
-    case action_kind::downgrade: ++s.downgrades; break;
-    case action_kind::lift: ++s.lifts; break;
+    case action_kind::issue:
+      ++s.issues;
+      break;
+    case action_kind::upgrade:
+      ++s.upgrades;
+      break;
+    case action_kind::downgrade:
+      ++s.downgrades;
+      break;
+    case action_kind::lift:
+      ++s.lifts;
+      break;
     case action_kind::announce_downgrade:
-    case action_kind::announce_lift: ++s.announcements; break;
-    case action_kind::reschedule: ++s.reschedules; break;
-    case action_kind::missed: ++s.reported_missed; break;
+    case action_kind::announce_lift:
+      ++s.announcements;
+      break;
+    case action_kind::reschedule:
+      ++s.reschedules;
+      break;
+    case action_kind::missed:
+      ++s.reported_missed;
+      break;
   }
 }
 
@@ -308,8 +324,8 @@ inline int unannounced(std::span<const replay_action> actions) {
       announced = true;
       continue;
     }
-    const bool lowers_now = (a.kind == action_kind::downgrade || a.kind == action_kind::lift) &&
-                            a.effective == at && start <= at;
+    const bool lowers_now =
+        (a.kind == action_kind::downgrade || a.kind == action_kind::lift) && a.effective == at && start <= at;
     if (lowers_now && !announced) ++n;
     if (a.kind != action_kind::reschedule && a.kind != action_kind::missed) announced = false;
   }
@@ -331,12 +347,17 @@ inline void compare_levels(replay_summary& s, std::span<const segment> online, s
       // the stretch [h, until] of one hindsight level
       level_t past = 0;
       hour_t until = g.to;
-      if (k < known.size() && known[k].from <= h) past = known[k].level, until = std::min(until, known[k].to);
-      else if (k < known.size()) until = std::min(until, known[k].from - 1);
+      if (k < known.size() && known[k].from <= h)
+        past = known[k].level, until = std::min(until, known[k].to);
+      else if (k < known.size())
+        until = std::min(until, known[k].from - 1);
       const int n = static_cast<int>(until - h + 1);
-      if (g.level == past) s.hours_same += n;
-      else if (g.level > past) s.hours_above += n;
-      else s.hours_below += n;
+      if (g.level == past)
+        s.hours_same += n;
+      else if (g.level > past)
+        s.hours_above += n;
+      else
+        s.hours_below += n;
       run = g.level > past ? run + n : 0;
       s.longest_above = std::max(s.longest_above, run);
       h = until + 1;
@@ -350,8 +371,8 @@ inline void compare_levels(replay_summary& s, std::span<const segment> online, s
 /// own), but never while its own is in force. A downgrade decided on a final improvement may find
 /// the air risen again since (a later rise is an upgrade when the timeline shows it): its hours
 /// below hindsight are counted with the site-hours, not as a contradiction.
-inline replay_summary compare_with_hindsight(std::span<const replay_action> actions,
-                                             std::span<const episode> hindsight, const replay_options& o) {
+inline replay_summary compare_with_hindsight(std::span<const replay_action> actions, std::span<const episode> hindsight,
+                                             const replay_options& o) {
   replay_summary s;
   std::vector<int> of;
   auto warnings = detail::online_warnings(actions, of);
@@ -379,7 +400,10 @@ inline replay_summary compare_with_hindsight(std::span<const replay_action> acti
     if (owned.size() > 1) ++s.issued_twice;
     if (e.start < o.from) continue;
     ++s.episodes;
-    if (owned.empty() && over.empty()) { ++s.missed; continue; }
+    if (owned.empty() && over.empty()) {
+      ++s.missed;
+      continue;
+    }
     s.issue_lag.push_back(static_cast<int>((owned.empty() ? over : owned).front()->issued_at - e.start));
     if (!owned.empty() && e.lift && *e.lift <= o.to && owned.back()->end <= o.to)
       s.lift_lag.push_back(static_cast<int>(owned.back()->end - *e.lift));

@@ -3,10 +3,10 @@
 #include <array>
 #include <cmath>
 
+#include "common.hpp"
 #include "hpa/aqi.hpp"
 #include "hpa/plot/plot.hpp"
 #include "hpa/plot/svg.hpp"
-#include "common.hpp"
 
 namespace hpa::plot {
 
@@ -20,13 +20,13 @@ constexpr double min_width = 640;
 constexpr double title_y = 28, legend_y = 56;
 constexpr double cell_w = 36, cell_h = 30;
 constexpr double month_gap_x = 20, month_gap_y = 14;
-constexpr double month_head = 36;       // the month's name and the weekday row
+constexpr double month_head = 36;  // the month's name and the weekday row
 constexpr double month_h = month_head + 6 * cell_h;
 constexpr double station_head = 28;
-constexpr double outline_w = 3;         // a warning's outline, inside the cell
-constexpr double gap_w = 1;             // white between the outline and the day's colour
+constexpr double outline_w = 3;              // a warning's outline, inside the cell
+constexpr double gap_w = 1;                  // white between the outline and the day's colour
 constexpr const char* edge_ink = "#222222";  // the line around a warning day's outline
-constexpr double excluded_corner = 12;  // the hatched corner of a day whose AQI counts excluded hours
+constexpr double excluded_corner = 12;       // the hatched corner of a day whose AQI counts excluded hours
 constexpr double font_title = 16, font_label = 12, font_small = 10;
 
 // Monday = 0 (the Chinese calendar week); 1970-01-01 was a Thursday.
@@ -53,8 +53,10 @@ struct category_range {
 std::vector<category_range> category_ranges() {
   std::vector<category_range> v{{0, 0}};
   for (int a = 1; a <= 500; ++a) {
-    if (category(a).level != category(a - 1).level) v.push_back({a, a});
-    else v.back().hi = a;
+    if (category(a).level != category(a - 1).level)
+      v.push_back({a, a});
+    else
+      v.back().hi = a;
   }
   v.back().hi = -1;
   return v;
@@ -62,8 +64,13 @@ std::vector<category_range> category_ranges() {
 
 // A day whose AQI counts hours the rules exclude: a hatched corner, top right at (x, y).
 void excluded_mark(svg::writer& w, double x, double y) {
-  w.tag("path").at("class", "excluded").at("d", triangle(x - excluded_corner, y, x, y, x, y + excluded_corner))
-      .at("fill", hatch_fill).at("stroke", axis_grey).at("stroke-width", 0.5).close();
+  w.tag("path")
+      .at("class", "excluded")
+      .at("d", triangle(x - excluded_corner, y, x, y, x, y + excluded_corner))
+      .at("fill", hatch_fill)
+      .at("stroke", axis_grey)
+      .at("stroke-width", 0.5)
+      .close();
 }
 
 std::vector<legend_item> calendar_legend(const profile& p, language lang, bool excluded) {
@@ -72,33 +79,71 @@ std::vector<legend_item> calendar_legend(const profile& p, language lang, bool e
     const auto c = category(r.lo);
     const auto fill = category_colour(r.lo);
     std::string label = lang == language::zh ? c.name_zh : c.name_en;
-    if (r.hi < 0) label.append(" > ").append(std::to_string(r.lo - 1));
-    else label.append(" ").append(std::to_string(r.lo)).append("–").append(std::to_string(r.hi));
+    if (r.hi < 0)
+      label.append(" > ").append(std::to_string(r.lo - 1));
+    else
+      label.append(" ").append(std::to_string(r.lo)).append("–").append(std::to_string(r.hi));
     items.push_back({label, [fill](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", fill)
-                           .at("stroke", "#999999").at("stroke-width", 0.5).close();
+                       w.tag("rect")
+                           .at("x", x)
+                           .at("y", y - 11)
+                           .at("width", 18)
+                           .at("height", 14)
+                           .at("fill", fill)
+                           .at("stroke", "#999999")
+                           .at("stroke-width", 0.5)
+                           .close();
                      }});
   }
   items.push_back({tr(lang, "无数据", "no data"), [](svg::writer& w, double x, double y) {
-                     w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", no_data_fill)
-                         .at("stroke", "#999999").at("stroke-width", 0.5).close();
+                     w.tag("rect")
+                         .at("x", x)
+                         .at("y", y - 11)
+                         .at("width", 18)
+                         .at("height", 14)
+                         .at("fill", no_data_fill)
+                         .at("stroke", "#999999")
+                         .at("stroke-width", 0.5)
+                         .close();
                    }});
   if (excluded)
-    items.push_back({tr(lang, "含剔除时段（沙尘等，不计入预警）", "with excluded hours (dust, O3: not counted for warnings)"),
-                     [](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x).at("y", y - 11).at("width", 18).at("height", 14).at("fill", "#FFFFFF")
-                           .at("stroke", "#999999").at("stroke-width", 0.5).close();
-                       excluded_mark(w, x + 18, y - 11);
-                     }});
+    items.push_back(
+        {tr(lang, "含剔除时段（沙尘等，不计入预警）", "with excluded hours (dust, O3: not counted for warnings)"),
+         [](svg::writer& w, double x, double y) {
+           w.tag("rect")
+               .at("x", x)
+               .at("y", y - 11)
+               .at("width", 18)
+               .at("height", 14)
+               .at("fill", "#FFFFFF")
+               .at("stroke", "#999999")
+               .at("stroke-width", 0.5)
+               .close();
+           excluded_mark(w, x + 18, y - 11);
+         }});
   for (level_t l = 1; l <= p.levels.size(); ++l) {
     const auto colour = level_colour(p, l);
-    items.push_back({warning_name(p, l, lang) + tr(lang, "（边框）", " (outline)"),
-                     [colour](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x + 1.5).at("y", y - 9.5).at("width", 15).at("height", 11).at("fill", "#FFFFFF")
-                           .at("stroke", colour).at("stroke-width", outline_w).close();
-                       w.tag("rect").at("x", x - 0.5).at("y", y - 11.5).at("width", 19).at("height", 15).at("fill", "none")
-                           .at("stroke", edge_ink).at("stroke-width", 1).close();
-                     }});
+    items.push_back(
+        {warning_name(p, l, lang) + tr(lang, "（边框）", " (outline)"), [colour](svg::writer& w, double x, double y) {
+           w.tag("rect")
+               .at("x", x + 1.5)
+               .at("y", y - 9.5)
+               .at("width", 15)
+               .at("height", 11)
+               .at("fill", "#FFFFFF")
+               .at("stroke", colour)
+               .at("stroke-width", outline_w)
+               .close();
+           w.tag("rect")
+               .at("x", x - 0.5)
+               .at("y", y - 11.5)
+               .at("width", 19)
+               .at("height", 15)
+               .at("fill", "none")
+               .at("stroke", edge_ink)
+               .at("stroke-width", 1)
+               .close();
+         }});
   }
   return items;
 }
@@ -116,7 +161,8 @@ void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x
   const bool in = i >= 0 && i < st.days();
   const double rules_aqi = in ? st.aqi[static_cast<std::size_t>(i)] : no_value;
   const double counted = in && static_cast<std::size_t>(i) < st.aqi_counted.size()
-                             ? st.aqi_counted[static_cast<std::size_t>(i)] : no_value;
+                             ? st.aqi_counted[static_cast<std::size_t>(i)]
+                             : no_value;
   const bool excluded = has_value(counted);  // shown with its value, marked: the rules left hours out
   const double aqi = excluded ? counted : rules_aqi;
   const level_t level = in ? st.level[static_cast<std::size_t>(i)] : 0;
@@ -124,48 +170,92 @@ void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x
   const int whole = valued ? whole_aqi(aqi) : 0;
   const std::string fill = valued ? category_colour(whole) : no_data_fill;
   std::string about = date_of_day(day) + ": ";
-  if (valued) about += "AQI " + std::to_string(whole) + " (" + (lang == language::zh ? category(whole).name_zh : category(whole).name_en) + ")";
-  else about += tr(lang, "无日 AQI", "no daily AQI");
+  if (valued)
+    about += "AQI " + std::to_string(whole) + " (" +
+             (lang == language::zh ? category(whole).name_zh : category(whole).name_en) + ")";
+  else
+    about += tr(lang, "无日 AQI", "no daily AQI");
   if (excluded)
     about += has_value(rules_aqi)
                  ? std::string(tr(lang, "；剔除沙尘等时段后 ", "; with the excluded hours (dust, O3) left out, ")) +
                        std::to_string(whole_aqi(rules_aqi)) + tr(lang, "（预警按此计）", " (what the warnings count)")
-                 : std::string(tr(lang, "；剔除沙尘等时段，不计入预警", "; excluded hours (dust, O3): not counted for warnings"));
+                 : std::string(tr(lang, "；剔除沙尘等时段，不计入预警",
+                                  "; excluded hours (dust, O3): not counted for warnings"));
   if (level) about += "; " + warning_name(p, level, lang);
   w.tag("g").at("class", level ? "day warning" : "day").open();
   w.title(about);
   if (!level) {
-    w.tag("rect").at("x", x + 1).at("y", y + 1).at("width", cell_w - 2).at("height", cell_h - 2).at("fill", fill).close();
+    w.tag("rect")
+        .at("x", x + 1)
+        .at("y", y + 1)
+        .at("width", cell_w - 2)
+        .at("height", cell_h - 2)
+        .at("fill", fill)
+        .close();
   } else {
     // The warning's colour as a band at the cell's edge, a dark line outside it and a white gap
     // inside it, the day's colour within: the band reads on every category colour (a yellow
     // warning on a yellow 良 day, a red one on a red 中度 day) and on the white page alike.
     const double inset = 1 + outline_w + gap_w;
-    w.tag("rect").at("x", x + inset).at("y", y + inset).at("width", cell_w - 2 * inset).at("height", cell_h - 2 * inset)
-        .at("fill", fill).close();
-    w.tag("rect").at("class", "outline").at("x", x + 1 + outline_w / 2).at("y", y + 1 + outline_w / 2)
-        .at("width", cell_w - 2 - outline_w).at("height", cell_h - 2 - outline_w).at("fill", "none")
-        .at("stroke", level_colour(p, level)).at("stroke-width", outline_w).close();
-    w.tag("rect").at("x", x + 0.5).at("y", y + 0.5).at("width", cell_w - 1).at("height", cell_h - 1).at("fill", "none")
-        .at("stroke", edge_ink).at("stroke-width", 1).close();
+    w.tag("rect")
+        .at("x", x + inset)
+        .at("y", y + inset)
+        .at("width", cell_w - 2 * inset)
+        .at("height", cell_h - 2 * inset)
+        .at("fill", fill)
+        .close();
+    w.tag("rect")
+        .at("class", "outline")
+        .at("x", x + 1 + outline_w / 2)
+        .at("y", y + 1 + outline_w / 2)
+        .at("width", cell_w - 2 - outline_w)
+        .at("height", cell_h - 2 - outline_w)
+        .at("fill", "none")
+        .at("stroke", level_colour(p, level))
+        .at("stroke-width", outline_w)
+        .close();
+    w.tag("rect")
+        .at("x", x + 0.5)
+        .at("y", y + 0.5)
+        .at("width", cell_w - 1)
+        .at("height", cell_h - 1)
+        .at("fill", "none")
+        .at("stroke", edge_ink)
+        .at("stroke-width", 1)
+        .close();
   }
   if (excluded) excluded_mark(w, x + cell_w - 1, y + 1);
   const char* ink = valued ? ink_on(fill) : "#999999";
   w.tag("text").at("x", x + 5).at("y", y + 11).at("font-size", 8).at("fill", ink).text(std::to_string(c.day));
   if (valued)
-    w.tag("text").at("x", x + cell_w / 2 + 2).at("y", y + cell_h - 7).at("font-size", font_label)
-        .at("text-anchor", "middle").at("fill", ink).text(std::to_string(whole));
+    w.tag("text")
+        .at("x", x + cell_w / 2 + 2)
+        .at("y", y + cell_h - 7)
+        .at("font-size", font_label)
+        .at("text-anchor", "middle")
+        .at("fill", ink)
+        .text(std::to_string(whole));
   w.close("g");
 }
 
 void month_grid(svg::writer& w, const station_days& st, month mo, double x, double y, const profile& p, language lang) {
-  w.tag("text").at("x", x + 1).at("y", y + 14).at("font-size", 13).at("fill", "#111111").at("font-weight", "bold")
+  w.tag("text")
+      .at("x", x + 1)
+      .at("y", y + 14)
+      .at("font-size", 13)
+      .at("fill", "#111111")
+      .at("font-weight", "bold")
       .text(month_title(lang, mo.year, mo.m));
   static constexpr std::array<const char*, 7> zh = {"一", "二", "三", "四", "五", "六", "日"};
   static constexpr std::array<const char*, 7> en = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
   for (int d = 0; d < 7; ++d)
-    w.tag("text").at("x", x + d * cell_w + cell_w / 2).at("y", y + month_head - 6).at("font-size", font_small)
-        .at("text-anchor", "middle").at("fill", text_grey).text(lang == language::zh ? zh[d] : en[d]);
+    w.tag("text")
+        .at("x", x + d * cell_w + cell_w / 2)
+        .at("y", y + month_head - 6)
+        .at("font-size", font_small)
+        .at("text-anchor", "middle")
+        .at("fill", text_grey)
+        .text(lang == language::zh ? zh[d] : en[d]);
   const std::int64_t first = days_from_civil(mo.year, mo.m, 1);
   const int lead = weekday(first);
   for (unsigned d = 1; d <= days_in_month(mo.year, mo.m); ++d) {
@@ -177,9 +267,11 @@ void month_grid(svg::writer& w, const station_days& st, month mo, double x, doub
 std::string description(std::span<const station_days> stations, const profile& p, period span, language lang) {
   std::string d = lang == language::zh
                       ? "逐日 AQI 日历，" + date_of_day(day_of(span.from)) + " 至 " + date_of_day(day_of(span.to)) +
-                            "：每天按其日 AQI（00:00–23:00 均值）的 HJ 633 类别着色并标出数值，预警生效的日子以预警颜色描边（配置 " +
+                            "：每天按其日 AQI（00:00–23:00 均值）的 HJ 633 "
+                            "类别着色并标出数值，预警生效的日子以预警颜色描边（配置 " +
                             p.name + "）。"
-                      : "Calendar of daily AQI, " + date_of_day(day_of(span.from)) + " to " + date_of_day(day_of(span.to)) +
+                      : "Calendar of daily AQI, " + date_of_day(day_of(span.from)) + " to " +
+                            date_of_day(day_of(span.to)) +
                             ": each day coloured by the HJ 633 category of its daily AQI (the 00:00-23:00 mean) with "
                             "the value printed; days under a warning outlined in the warning's colour (profile " +
                             p.name + ").";
@@ -187,7 +279,12 @@ std::string description(std::span<const station_days> stations, const profile& p
     d += " " + s.name + ":";
     for (level_t l = 1; l <= p.levels.size(); ++l) {
       const auto n = std::count(s.level.begin(), s.level.end(), l);
-      if (n) d.append(" ").append(warning_name(p, l, lang)).append(" ").append(std::to_string(n)).append(tr(lang, " 天", n == 1 ? " day" : " days"));
+      if (n)
+        d.append(" ")
+            .append(warning_name(p, l, lang))
+            .append(" ")
+            .append(std::to_string(n))
+            .append(tr(lang, " 天", n == 1 ? " day" : " days"));
     }
     if (!s.warning_days()) d += tr(lang, " 无预警", " no warning");
     d += ".";
@@ -241,15 +338,25 @@ void calendar(std::span<const station_days> stations, const profile& p, const ca
     hatch_pattern(w);
     w.close("defs");
   }
-  w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
-      .at("fill", "#111111").text(title);
+  w.tag("text")
+      .at("x", margin)
+      .at("y", title_y)
+      .at("font-size", font_title)
+      .at("font-weight", "bold")
+      .at("fill", "#111111")
+      .text(title);
   legend(w, items, margin, legend_y, width - margin, font_label);
   write(buf);
   buf.clear();
   double y = top;
   for (const auto& st : stations) {
     w.tag("g").at("class", "station").open();
-    w.tag("text").at("x", margin).at("y", y + 18).at("font-size", 14).at("font-weight", "bold").at("fill", "#111111")
+    w.tag("text")
+        .at("x", margin)
+        .at("y", y + 18)
+        .at("font-size", 14)
+        .at("font-weight", "bold")
+        .at("fill", "#111111")
         .text(st.name.empty() ? tr(o.lang, "（无站名）", "(unnamed)") : st.name);
     for (std::size_t k = 0; k < months.size(); ++k) {
       const double mx = margin + static_cast<double>(k % cols) * (7 * cell_w + month_gap_x);

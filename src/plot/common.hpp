@@ -60,8 +60,7 @@ struct legend_item {
   std::string label;
   std::function<void(svg::writer&, double x, double y)> swatch;  // draws in [x, x+18] × [y-9, y+3]
 };
-double legend(svg::writer& w, const std::vector<legend_item>& items, double x, double y, double right,
-              double font_px);
+double legend(svg::writer& w, const std::vector<legend_item>& items, double x, double y, double right, double font_px);
 
 /// Grey used for axes, labels and threshold lines.
 inline constexpr const char* axis_grey = "#666666";

@@ -5,11 +5,11 @@
 #include <unordered_map>
 
 #include "hpa/io/csv.hpp"
-#include "hpa/io/national.hpp"
-#include "hpa/stats.hpp"
 #include "hpa/io/fields.hpp"
+#include "hpa/io/national.hpp"
 #include "hpa/io/station_table.hpp"
 #include "hpa/io/utf8.hpp"
+#include "hpa/stats.hpp"
 
 namespace hpa::plot {
 
@@ -26,17 +26,25 @@ struct drawn {
   hours_recorder rec;
   std::vector<excluded_hours> excluded;
   void excluded_hour(hour_t from, hour_t to, std::string_view why) {
-    if (!excluded.empty() && excluded.back().why == why && excluded.back().to + 1 >= from) excluded.back().to = to;
-    else excluded.push_back({from, to, std::string(why)});
+    if (!excluded.empty() && excluded.back().why == why && excluded.back().to + 1 >= from)
+      excluded.back().to = to;
+    else
+      excluded.push_back({from, to, std::string(why)});
   }
 };
 
 // Forwards a station's reports to its recorder, when it is one of those drawn.
 struct forward_sink : station_sink {
   std::shared_ptr<drawn> rec;
-  void on_daily(hour_t t, double d, int v) { if (rec) rec->rec.on_daily(t, d, v); }
-  void on_hour(hour_t h, double d, const hour_condition& c) { if (rec) rec->rec.on_hour(h, d, c); }
-  void on_episode(const episode& e) { if (rec) rec->rec.on_episode(e); }
+  void on_daily(hour_t t, double d, int v) {
+    if (rec) rec->rec.on_daily(t, d, v);
+  }
+  void on_hour(hour_t h, double d, const hour_condition& c) {
+    if (rec) rec->rec.on_hour(h, d, c);
+  }
+  void on_episode(const episode& e) {
+    if (rec) rec->rec.on_episode(e);
+  }
 };
 
 // The stations selected, in the order named (by name without names).
@@ -56,21 +64,23 @@ std::vector<T> in_order(std::vector<T> all, const selection& which, const std::s
 }  // namespace
 
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
-                                      const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, io::warn_fn warn,
-                                      std::span<const std::string> quiet_columns) {
+                                      const selection& which, std::optional<period> keep, std::size_t max_stations,
+                                      io::warn_fn warn, std::span<const std::string> quiet_columns) {
   aqi_reader reader(in, source, p, warn, quiet_columns);
   std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
-  station_table<forward_sink> table(p, reader.kind(), source, [&](std::string_view name) {
-    forward_sink s;
-    if (!which.wants(name)) return s;
-    if (recs.size() == max_stations)
-      throw error(source + ": more than " + std::to_string(max_stations) +
-                  " stations for one picture: pick the ones to draw with --station");
-    s.rec = std::make_shared<drawn>(drawn{hours_recorder(std::string(name), reader.kind(), keep), {}});
-    recs.emplace(std::string(name), s.rec);
-    return s;
-  }, warn);
+  station_table<forward_sink> table(
+      p, reader.kind(), source,
+      [&](std::string_view name) {
+        forward_sink s;
+        if (!which.wants(name)) return s;
+        if (recs.size() == max_stations)
+          throw error(source + ": more than " + std::to_string(max_stations) +
+                      " stations for one picture: pick the ones to draw with --station");
+        s.rec = std::make_shared<drawn>(drawn{hours_recorder(std::string(name), reader.kind(), keep), {}});
+        recs.emplace(std::string(name), s.rec);
+        return s;
+      },
+      warn);
   aqi_record r;
   drawn* last = nullptr;
   std::string last_name;
@@ -123,7 +133,8 @@ std::vector<station_series> read_concentration_series(std::istream& in, const st
       if (at) at->days.finish(add_day(*at));
       auto it = std::find_if(all.begin(), all.end(), [&](const building& b) { return b.s.name == m.station; });
       if (it != all.end())
-        throw error(location{m.source, m.line, 0}, "station " + m.station + " again: sort the rows by station and time");
+        throw error(location{m.source, m.line, 0},
+                    "station " + m.station + " again: sort the rows by station and time");
       if (all.size() == max_stations)
         throw error(source + ": more than " + std::to_string(max_stations) +
                     " stations for one picture: pick the ones to draw with --station");
@@ -132,7 +143,7 @@ std::vector<station_series> read_concentration_series(std::istream& in, const st
       at->s.name = m.station;
     } else if (m.hour <= at->last) {
       throw error(location{m.source, m.line, 0}, "station " + m.station + ": " + format_time(m.hour) +
-                                                      " is not after the row before: sort the rows by station and time");
+                                                     " is not after the row before: sort the rows by station and time");
     }
     at->last = m.hour;
     at->days.push(m.hour, m.c, add_day(*at));
@@ -156,7 +167,7 @@ std::vector<decision_mark> read_decisions(std::istream& in, const std::string& s
   csv_reader csv(in, source);
   if (!csv.next()) throw error(source + ": empty decisions file: expected station,decided_at,action,from,to,effective");
   enum { station, decided_at, action, from, to, effective };
-  static const known_column known[] = {{"station"}, {"decided_at", {"now"}}, {"action"}, {"from"}, {"to"},
+  static const known_column known[] = {{"station"},  {"decided_at", {"now"}}, {"action"}, {"from"}, {"to"},
                                        {"effective"}};
   const header_map h(csv, known, unknown_columns::ignore);
   for (std::size_t k : {station, decided_at, action, to})
@@ -180,8 +191,8 @@ std::vector<decision_mark> read_decisions(std::istream& in, const std::string& s
       return *l;
     };
     check_name(field(station), where(station));
-    decision_mark m{std::string(field(station)), hour(decided_at), std::string(act), 0, level(to), std::nullopt,
-                    csv.line()};
+    decision_mark m{
+        std::string(field(station)), hour(decided_at), std::string(act), 0, level(to), std::nullopt, csv.line()};
     if (h[from] >= 0 && !field(from).empty()) m.from = level(from);
     if (h[effective] >= 0 && !field(effective).empty()) m.effective = hour(effective);
     out.push_back(std::move(m));

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <numeric>
 
+#include "common.hpp"
 #include "hpa/plot/plot.hpp"
 #include "hpa/plot/svg.hpp"
-#include "common.hpp"
 
 namespace hpa::plot {
 
@@ -19,8 +19,8 @@ constexpr double area_gap = 8;  // between the area's own rows and its sites' (p
 constexpr double margin = 12;
 constexpr double title_y = 26, legend_y = 52;
 constexpr double row_h = 14, bar_h = 11;
-constexpr double axis_h = 40;            // two rows of date labels
-constexpr double days_column = 52;       // warning days, right of the rows
+constexpr double axis_h = 40;       // two rows of date labels
+constexpr double days_column = 52;  // warning days, right of the rows
 constexpr double max_name_w = 200;
 constexpr double font_title = 16, font_label = 12, font_row = 11;
 constexpr std::size_t rows_for_bottom_axis = 30;  // a long list repeats the date axis under it
@@ -30,7 +30,10 @@ period overview_period(std::span<const station_days> stations, const std::option
   std::int64_t from = 0, to = -1;
   for (const auto& s : stations) {
     if (!s.days()) continue;
-    if (to < from) { from = s.first_day; to = s.first_day + s.days() - 1; }
+    if (to < from) {
+      from = s.first_day;
+      to = s.first_day + s.days() - 1;
+    }
     from = std::min(from, s.first_day);
     to = std::max(to, s.first_day + s.days() - 1);
   }
@@ -57,30 +60,50 @@ void row(svg::writer& w, const station_days& s, const time_scale& sc, double y, 
   auto name = w.tag("text");
   name.at("x", name_x).at("y", y + bar_h - 1).at("font-size", font_row).at("fill", "#222222");
   if (area) name.at("font-weight", "bold");
-  name.at("text-anchor", "end").text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : svg::fit(s.name, font_row, max_name_w));
+  name.at("text-anchor", "end")
+      .text(s.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : svg::fit(s.name, font_row, max_name_w));
   const std::int64_t d0 = day_of(sc.span.from), d1 = day_of(sc.span.to);
   for (std::int64_t d = d0; d <= d1;) {  // runs of one state: work per day, a rect per run
     const int st = state(s, d);
     std::int64_t e = d;
     while (e + 1 <= d1 && state(s, e + 1) == st) ++e;
-    w.tag("rect").at("x", sc.x(d * 24)).at("y", y).length("width", sc.x(d * 24), sc.x((e + 1) * 24))
-        .at("height", bar_h).at("fill", fill_of(st, colours)).close();
+    w.tag("rect")
+        .at("x", sc.x(d * 24))
+        .at("y", y)
+        .length("width", sc.x(d * 24), sc.x((e + 1) * 24))
+        .at("height", bar_h)
+        .at("fill", fill_of(st, colours))
+        .close();
     d = e + 1;
   }
   std::int64_t warned = 0;
   for (std::int64_t d = d0; d <= d1; ++d) warned += state(s, d) > 0;
-  w.tag("text").at("x", sc.x1 + days_column - 8).at("y", y + bar_h - 1).at("font-size", font_row)
-      .at("fill", "#222222").at("text-anchor", "end").text(std::to_string(warned));
+  w.tag("text")
+      .at("x", sc.x1 + days_column - 8)
+      .at("y", y + bar_h - 1)
+      .at("font-size", font_row)
+      .at("fill", "#222222")
+      .at("text-anchor", "end")
+      .text(std::to_string(warned));
   w.close("g");
 }
 
 void date_axis(svg::writer& w, const time_scale& s, const time_ticks& t, double y) {
   for (const auto& k : t.coarse)
-    w.tag("text").at("x", std::max(s.x(k.at), s.x0) + 3).at("y", y + 14).at("font-size", font_label)
-        .at("fill", "#222222").text(k.label);
+    w.tag("text")
+        .at("x", std::max(s.x(k.at), s.x0) + 3)
+        .at("y", y + 14)
+        .at("font-size", font_label)
+        .at("fill", "#222222")
+        .text(k.label);
   for (const auto& k : t.fine)
-    w.tag("text").at("x", s.x(k.at)).at("y", y + 31).at("font-size", font_label).at("fill", text_grey)
-        .at("text-anchor", "middle").text(k.label);
+    w.tag("text")
+        .at("x", s.x(k.at))
+        .at("y", y + 31)
+        .at("font-size", font_label)
+        .at("fill", text_grey)
+        .at("text-anchor", "middle")
+        .text(k.label);
 }
 
 }  // namespace
@@ -122,37 +145,61 @@ void overview(std::span<const station_days> stations, const profile& p, const ov
   const double rows_top = legend_y + legend(dry, items, sc.x0, legend_y, o.width - margin, font_label) + axis_h;
   const bool bottom_axis = stations.size() > rows_for_bottom_axis;
   const double apart = areas > 0 && static_cast<std::size_t>(areas) < stations.size() ? area_gap : 0;
-  const double height = rows_top + static_cast<double>(stations.size()) * row_h + apart + (bottom_axis ? axis_h : 0) + 8;
+  const double height =
+      rows_top + static_cast<double>(stations.size()) * row_h + apart + (bottom_axis ? axis_h : 0) + 8;
 
   std::string buf;
   svg::writer w(buf);
-  const std::string title = std::string(tr(o.lang, "预警概览：", "Warnings at a glance, ")) + date_of_day(day_of(span.from)) +
-                            " – " + date_of_day(day_of(span.to));
-  std::string desc = o.lang == language::zh
-                         ? std::to_string(stations.size()) + " 个站点逐日生效的预警级别（每行一个站点，每列一天，" +
-                               (o.order == overview_order::name ? "按站名排序" : "按预警天数排序") + "；配置 " + p.name + "）。"
-                         : "The warning level in force each day at " + std::to_string(stations.size()) +
-                               " stations (a row per station, a column per day, sorted by " +
-                               (o.order == overview_order::name ? "name" : "warning days") + "; profile " + p.name + ").";
+  const std::string title = std::string(tr(o.lang, "预警概览：", "Warnings at a glance, ")) +
+                            date_of_day(day_of(span.from)) + " – " + date_of_day(day_of(span.to));
+  std::string desc =
+      o.lang == language::zh
+          ? std::to_string(stations.size()) + " 个站点逐日生效的预警级别（每行一个站点，每列一天，" +
+                (o.order == overview_order::name ? "按站名排序" : "按预警天数排序") + "；配置 " + p.name + "）。"
+          : "The warning level in force each day at " + std::to_string(stations.size()) +
+                " stations (a row per station, a column per day, sorted by " +
+                (o.order == overview_order::name ? "name" : "warning days") + "; profile " + p.name + ").";
   w.begin(o.width, height, title, desc);
-  w.tag("text").at("x", margin).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
-      .at("fill", "#111111").text(title);
+  w.tag("text")
+      .at("x", margin)
+      .at("y", title_y)
+      .at("font-size", font_title)
+      .at("font-weight", "bold")
+      .at("fill", "#111111")
+      .text(title);
   const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
   if (margin + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_row) <= o.width - margin)
-    w.tag("text").at("x", o.width - margin).at("y", title_y).at("font-size", font_row).at("fill", text_grey)
-        .at("text-anchor", "end").text(profile_label);  // else in <desc> only
+    w.tag("text")
+        .at("x", o.width - margin)
+        .at("y", title_y)
+        .at("font-size", font_row)
+        .at("fill", text_grey)
+        .at("text-anchor", "end")
+        .text(profile_label);  // else in <desc> only
   legend(w, items, sc.x0, legend_y, o.width - margin, font_label);
   date_axis(w, sc, ticks, rows_top - axis_h);
-  w.tag("text").at("x", sc.x1 + days_column - 8).at("y", rows_top - 6).at("font-size", font_row).at("fill", text_grey)
-      .at("text-anchor", "end").text(tr(o.lang, "预警天", "days"));
+  w.tag("text")
+      .at("x", sc.x1 + days_column - 8)
+      .at("y", rows_top - 6)
+      .at("font-size", font_row)
+      .at("fill", text_grey)
+      .at("text-anchor", "end")
+      .text(tr(o.lang, "预警天", "days"));
   write(buf);
   buf.clear();
   double y = rows_top;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const bool area = static_cast<std::ptrdiff_t>(k) < areas;
     if (apart > 0 && static_cast<std::ptrdiff_t>(k) == areas) {  // the area's rows, a line, then its sites
-      w.tag("line").at("class", "area-separator").at("x1", margin).at("y1", y + apart / 2).at("x2", sc.x1)
-          .at("y2", y + apart / 2).at("stroke", axis_grey).at("stroke-width", 1).close();
+      w.tag("line")
+          .at("class", "area-separator")
+          .at("x1", margin)
+          .at("y1", y + apart / 2)
+          .at("x2", sc.x1)
+          .at("y2", y + apart / 2)
+          .at("stroke", axis_grey)
+          .at("stroke-width", 1)
+          .close();
       y += apart;
     }
     row(w, stations[order[k]], sc, y + (row_h - bar_h) / 2, sc.x0 - 6, colours, o.lang, area);

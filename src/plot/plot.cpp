@@ -4,10 +4,10 @@
 #include <cmath>
 #include <limits>
 
+#include "common.hpp"
 #include "hpa/aqi.hpp"
 #include "hpa/io/utf8.hpp"
 #include "hpa/version.hpp"
-#include "common.hpp"
 
 namespace hpa::plot {
 
@@ -20,8 +20,8 @@ std::int64_t station_days::warning_days() const noexcept {
 }
 
 std::string source_line(language lang, std::string_view input, const profile& p, std::string_view tool) {
-  return std::string(detail::tr(lang, "数据：", "data: ")) + std::string(input) + detail::tr(lang, " · 配置：", " · profile: ") +
-         p.name + " · " + std::string(tool) + " " + version;
+  return std::string(detail::tr(lang, "数据：", "data: ")) + std::string(input) +
+         detail::tr(lang, " · 配置：", " · profile: ") + p.name + " · " + std::string(tool) + " " + version;
 }
 
 std::int64_t days_spanned(period hours) noexcept {
@@ -227,13 +227,19 @@ std::vector<hour_t> month_starts(const time_scale& s, unsigned step) {
   std::int64_t y = c.year;
   unsigned m = c.month;
   if (c.day != 1 || s.span.from % 24 != 0) {  // the next month
-    if (++m > 12) { m = 1; ++y; }
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
   }
   for (;;) {
     const hour_t h = days_from_civil(y, m, 1) * 24;
     if (h > s.span.to) break;
     if ((m - 1) % step == 0) v.push_back(h);
-    if (++m > 12) { m = 1; ++y; }
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
   }
   return v;
 }
@@ -258,24 +264,30 @@ time_ticks time_axis(const time_scale& s, language lang, double font_px) {
   const double day_label = svg::text_width("28", font_px) + gap;
   int day_step = 0;
   for (int step : {1, 2, 5, 10, 15})
-    if (step * px_day >= day_label) { day_step = step; break; }
+    if (step * px_day >= day_label) {
+      day_step = step;
+      break;
+    }
   const std::int64_t d0 = day_of(s.span.from + 23), d1 = day_of(s.span.to);  // whole days in view
   if (day_step) {
     for (std::int64_t d = d0; d <= d1; ++d) {
       const auto c = civil_from_days(d);
       const auto dim = static_cast<int>(days_in_month(c.year, c.month));
       const int dom = static_cast<int>(c.day);
-      if ((dom - 1) % day_step == 0 && dim + 1 - dom >= day_step)
-        out.fine.push_back({d * 24, std::to_string(dom)});
+      if ((dom - 1) % day_step == 0 && dim + 1 - dom >= day_step) out.fine.push_back({d * 24, std::to_string(dom)});
     }
     out.fine = spaced(std::move(out.fine), gap, centred);
   } else {
     out.fine_are_months = true;
     double widest = 0;
-    for (unsigned m = 1; m <= 12; ++m) widest = std::max(widest, svg::text_width(detail::month_short(lang, m), font_px));
+    for (unsigned m = 1; m <= 12; ++m)
+      widest = std::max(widest, svg::text_width(detail::month_short(lang, m), font_px));
     unsigned step = 12;
     for (unsigned st : {1u, 2u, 3u, 6u})
-      if (st * px_day * 30 >= widest + gap) { step = st; break; }
+      if (st * px_day * 30 >= widest + gap) {
+        step = st;
+        break;
+      }
     for (hour_t h : month_starts(s, step))
       out.fine.push_back({h, detail::month_short(lang, civil_from_days(day_of(h)).month)});
     out.fine = spaced(std::move(out.fine), gap, centred);
@@ -285,8 +297,10 @@ time_ticks time_axis(const time_scale& s, language lang, double font_px) {
   std::vector<tick> coarse;
   for (hour_t h : month_starts(s, 1)) {
     const auto c = civil_from_days(day_of(h));
-    if (!out.fine_are_months) coarse.push_back({h, detail::month_title(lang, c.year, c.month)});
-    else if (c.month == 1) coarse.push_back({h, std::to_string(c.year) + detail::tr(lang, "年", "")});
+    if (!out.fine_are_months)
+      coarse.push_back({h, detail::month_title(lang, c.year, c.month)});
+    else if (c.month == 1)
+      coarse.push_back({h, std::to_string(c.year) + detail::tr(lang, "年", "")});
   }
   const auto c0 = civil_from_days(day_of(s.span.from));
   tick first{s.span.from, out.fine_are_months ? std::to_string(c0.year) + detail::tr(lang, "年", "")
@@ -364,15 +378,19 @@ std::string triangle(double x1, double y1, double x2, double y2, double x3, doub
 }
 
 void hatch_pattern(svg::writer& w) {
-  w.tag("pattern").at("id", "hpa-hatch").at("width", 6).at("height", 6).at("patternUnits", "userSpaceOnUse")
-      .at("patternTransform", "rotate(45)").open();
+  w.tag("pattern")
+      .at("id", "hpa-hatch")
+      .at("width", 6)
+      .at("height", 6)
+      .at("patternUnits", "userSpaceOnUse")
+      .at("patternTransform", "rotate(45)")
+      .open();
   w.tag("rect").at("width", 6).at("height", 6).at("fill", "#FFFFFF").at("fill-opacity", 0.6).close();
   w.tag("rect").at("width", 2).at("height", 6).at("fill", "#7A7A7A").close();
   w.close("pattern");
 }
 
-double legend(svg::writer& w, const std::vector<legend_item>& items, double x, double y, double right,
-              double font_px) {
+double legend(svg::writer& w, const std::vector<legend_item>& items, double x, double y, double right, double font_px) {
   const double row = font_px + 8, start = x;
   double top = y;
   for (const auto& it : items) {

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common.hpp"
 #include "hpa/aqi.hpp"
 #include "hpa/plot/plot.hpp"
 #include "hpa/plot/svg.hpp"
-#include "common.hpp"
 
 namespace hpa::plot {
 
@@ -16,21 +16,21 @@ namespace {
 // Layout, px.
 constexpr double margin_left = 78, margin_right = 58;
 constexpr double title_y = 26, legend_y = 52;
-constexpr double panel_head = 30;      // the station's name, and room above the plot for markers
+constexpr double panel_head = 30;  // the station's name, and room above the plot for markers
 constexpr double plot_h = 170;
 constexpr double strip_h = 8, strip_gap = 4;
 constexpr double panel_gap = 14;
-constexpr double axis_h = 40;          // two rows of time labels under the last panel
-constexpr double axis_title_x = 18;    // the baseline of the AQI axis' title, turned up the left side
-constexpr double source_h = 18;        // the line that names the data, the profile and the tool
+constexpr double axis_h = 40;        // two rows of time labels under the last panel
+constexpr double axis_title_x = 18;  // the baseline of the AQI axis' title, turned up the left side
+constexpr double source_h = 18;      // the line that names the data, the profile and the tool
 constexpr double font_title = 16, font_label = 12, font_small = 10;
 constexpr double band_opacity = 0.22;  // bands sit behind the lines: light enough to read through
 constexpr double cap_h = 5;            // the solid strip on top of a band
 constexpr const char* hourly_ink = "#8FA3B8";
 constexpr const char* daily_ink = "#1B2A41";
 constexpr const char* lane_fill = "#F0F0F0";
-constexpr double mark_r = 4.5;         // half the height of a decision's diamond
-constexpr double issued_at_r = 3.5;    // the dot at the hour a warning was announced
+constexpr double mark_r = 4.5;       // half the height of a decision's diamond
+constexpr double issued_at_r = 3.5;  // the dot at the hour a warning was announced
 
 // The lanes under the plot: the condition level, the level in force, then the overlays asked for.
 int lanes(const timeline_options& o) { return 2 + int{o.issued_lane} + int{o.decisions_lane}; }
@@ -55,7 +55,10 @@ double axis_max(std::span<const station_hours> stations, const profile& p, perio
       if (i < s.daily.size() && has_value(s.daily[i])) top = std::max(top, s.daily[i]);
       if (i < s.hourly.size() && has_value(s.hourly[i])) top = std::max(top, s.hourly[i]);
     }
-  auto nice = [](double v) { const double step = v <= 300 ? 50 : 100; return std::ceil(v / step) * step; };
+  auto nice = [](double v) {
+    const double step = v <= 300 ? 50 : 100;
+    return std::ceil(v / step) * step;
+  };
   return std::min(nice(top), nice(std::max(p.max_aqi, thresholds.empty() ? 0.0 : thresholds.back().value)));
 }
 
@@ -75,7 +78,10 @@ std::string series_path(const std::vector<double>& v, hour_t first, const time_s
   auto at = [&](hour_t h) { return v[static_cast<std::size_t>(h - first)]; };
   if (dx >= 0.5) {
     for (hour_t h = from; h <= to; ++h) {
-      if (!has_value(at(h))) { pen = false; continue; }
+      if (!has_value(at(h))) {
+        pen = false;
+        continue;
+      }
       point(s.x(h) + dx / 2, at(h));
     }
     return d;
@@ -85,10 +91,18 @@ std::string series_path(const std::vector<double>& v, hour_t first, const time_s
   hour_t lo_h = 0, hi_h = 0;
   bool any = false;
   auto flush = [&] {
-    if (!any) { pen = false; return; }
+    if (!any) {
+      pen = false;
+      return;
+    }
     const double x = s.x0 + static_cast<double>(col) + 0.5;
-    if (lo_h <= hi_h) { point(x, lo); if (hi != lo) point(x, hi); }
-    else { point(x, hi); if (hi != lo) point(x, lo); }
+    if (lo_h <= hi_h) {
+      point(x, lo);
+      if (hi != lo) point(x, hi);
+    } else {
+      point(x, hi);
+      if (hi != lo) point(x, lo);
+    }
     any = false;
   };
   for (hour_t h = from; h <= to; ++h) {
@@ -99,8 +113,14 @@ std::string series_path(const std::vector<double>& v, hour_t first, const time_s
     }
     const double value = at(h);
     if (!has_value(value)) continue;
-    if (!any || value < lo) { lo = value; lo_h = h; }
-    if (!any || value > hi) { hi = value; hi_h = h; }
+    if (!any || value < lo) {
+      lo = value;
+      lo_h = h;
+    }
+    if (!any || value > hi) {
+      hi = value;
+      hi_h = h;
+    }
     any = true;
   }
   if (col >= 0) flush();
@@ -110,30 +130,45 @@ std::string series_path(const std::vector<double>& v, hour_t first, const time_s
 // Runs of one level across the hours of a strip.
 void level_strip(svg::writer& w, const std::vector<level_t>& levels, hour_t first, const time_scale& s, double y,
                  const profile& p, const char* cls) {
-  w.tag("rect").at("class", cls).at("x", s.x0).at("y", y).length("width", s.x0, s.x1).at("height", strip_h)
-      .at("fill", lane_fill).close();
-  const hour_t from = std::max(s.span.from, first), to = std::min(s.span.to, first + static_cast<hour_t>(levels.size()) - 1);
+  w.tag("rect")
+      .at("class", cls)
+      .at("x", s.x0)
+      .at("y", y)
+      .length("width", s.x0, s.x1)
+      .at("height", strip_h)
+      .at("fill", lane_fill)
+      .close();
+  const hour_t from = std::max(s.span.from, first),
+               to = std::min(s.span.to, first + static_cast<hour_t>(levels.size()) - 1);
   for (hour_t h = from; h <= to;) {
     const level_t l = levels[static_cast<std::size_t>(h - first)];
     hour_t e = h;
     while (e + 1 <= to && levels[static_cast<std::size_t>(e + 1 - first)] == l) ++e;
     if (l > 0)
-      w.tag("rect").at("class", cls).at("x", s.x(h)).at("y", y).length("width", s.x(h), s.x(e + 1))
-          .at("height", strip_h).at("fill", level_colour(p, l)).close();
+      w.tag("rect")
+          .at("class", cls)
+          .at("x", s.x(h))
+          .at("y", y)
+          .length("width", s.x(h), s.x(e + 1))
+          .at("height", strip_h)
+          .at("fill", level_colour(p, l))
+          .close();
     h = e + 1;
   }
 }
 
-void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom,
-                   const profile& p, language lang) {
+void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom, const profile& p,
+                   language lang) {
   const period span = s.span;
   if (e.end < span.from || e.start > span.to) {
     if (!(e.issue_by >= span.from && e.issue_by <= span.to)) return;
   }
-  std::string about = warning_name(p, e.level, lang) + tr(lang, "，生效 ", ", in force ") + when(e.start) + " – " +
-                      when(e.end);
-  if (e.lift) about += tr(lang, "，解除 ", ", lifted ") + when(*e.lift);
-  else about += tr(lang, "，未解除（数据结束时仍在观察）", ", pending (the data end before a lift is confirmed)");
+  std::string about =
+      warning_name(p, e.level, lang) + tr(lang, "，生效 ", ", in force ") + when(e.start) + " – " + when(e.end);
+  if (e.lift)
+    about += tr(lang, "，解除 ", ", lifted ") + when(*e.lift);
+  else
+    about += tr(lang, "，未解除（数据结束时仍在观察）", ", pending (the data end before a lift is confirmed)");
   about += tr(lang, "；最晚发布 ", "; issue by ") + when(e.issue_by);
   w.tag("g").at("class", "episode").open();
   w.title(about);
@@ -141,30 +176,72 @@ void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double
     const hour_t a = std::max(seg.from, span.from), b = std::min(seg.to, span.to);
     if (a > b) continue;
     const auto colour = level_colour(p, seg.level);
-    w.tag("rect").at("class", "band").at("x", s.x(a)).at("y", top).length("width", s.x(a), s.x(b + 1))
-        .at("height", bottom - top).at("fill", colour).at("fill-opacity", band_opacity).close();
-    w.tag("rect").at("class", "band-cap").at("x", s.x(a)).at("y", top).length("width", s.x(a), s.x(b + 1))
-        .at("height", cap_h).at("fill", colour).close();
+    w.tag("rect")
+        .at("class", "band")
+        .at("x", s.x(a))
+        .at("y", top)
+        .length("width", s.x(a), s.x(b + 1))
+        .at("height", bottom - top)
+        .at("fill", colour)
+        .at("fill-opacity", band_opacity)
+        .close();
+    w.tag("rect")
+        .at("class", "band-cap")
+        .at("x", s.x(a))
+        .at("y", top)
+        .length("width", s.x(a), s.x(b + 1))
+        .at("height", cap_h)
+        .at("fill", colour)
+        .close();
   }
   const auto last = level_colour(p, e.segments.back().level);
   if (e.end >= span.from && e.end <= span.to) {
     const double x = s.x(e.end + 1);
     if (e.pending)  // an open end: the warning goes on past the data
-      w.tag("path").at("class", "pending").at("d", triangle(x, top - 2, x + 9, top + cap_h / 2, x, top + cap_h + 2))
-          .at("fill", last).close();
+      w.tag("path")
+          .at("class", "pending")
+          .at("d", triangle(x, top - 2, x + 9, top + cap_h / 2, x, top + cap_h + 2))
+          .at("fill", last)
+          .close();
     else
-      w.tag("line").at("class", "lift").at("x1", x).at("y1", top).at("x2", x).at("y2", bottom).at("stroke", last)
-          .at("stroke-width", 1.5).close();
+      w.tag("line")
+          .at("class", "lift")
+          .at("x1", x)
+          .at("y1", top)
+          .at("x2", x)
+          .at("y2", bottom)
+          .at("stroke", last)
+          .at("stroke-width", 1.5)
+          .close();
   }
   if (e.issue_by >= span.from && e.issue_by <= span.to) {
     const double x = s.x(e.issue_by), lead_to = s.x(std::min(e.start, span.to + 1));
     const auto first = level_colour(p, e.segments.front().level);
-    w.tag("line").at("class", "issue-by").at("x1", x).at("y1", top).at("x2", x).at("y2", bottom).at("stroke", first)
-        .at("stroke-width", 1.2).at("stroke-dasharray", "3 3").close();
-    w.tag("line").at("class", "lead").at("x1", x).at("y1", top - 4).at("x2", lead_to).at("y2", top - 4)
-        .at("stroke", first).at("stroke-width", 1).at("stroke-dasharray", "2 2").close();
-    w.tag("path").at("class", "issue-by-mark").at("d", triangle(x - 4.5, top - 10, x + 4.5, top - 10, x, top - 1))
-        .at("fill", first).close();
+    w.tag("line")
+        .at("class", "issue-by")
+        .at("x1", x)
+        .at("y1", top)
+        .at("x2", x)
+        .at("y2", bottom)
+        .at("stroke", first)
+        .at("stroke-width", 1.2)
+        .at("stroke-dasharray", "3 3")
+        .close();
+    w.tag("line")
+        .at("class", "lead")
+        .at("x1", x)
+        .at("y1", top - 4)
+        .at("x2", lead_to)
+        .at("y2", top - 4)
+        .at("stroke", first)
+        .at("stroke-width", 1)
+        .at("stroke-dasharray", "2 2")
+        .close();
+    w.tag("path")
+        .at("class", "issue-by-mark")
+        .at("d", triangle(x - 4.5, top - 10, x + 4.5, top - 10, x, top - 1))
+        .at("fill", first)
+        .close();
   }
   w.close("g");
 }
@@ -181,8 +258,13 @@ void withheld_patterns(svg::writer& w, std::span<const station_hours> stations, 
   std::sort(levels.begin(), levels.end());
   levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
   for (level_t l : levels) {
-    w.tag("pattern").at("id", "hpa-hatch-" + std::to_string(l)).at("width", 6).at("height", 6)
-        .at("patternUnits", "userSpaceOnUse").at("patternTransform", "rotate(-45)").open();
+    w.tag("pattern")
+        .at("id", "hpa-hatch-" + std::to_string(l))
+        .at("width", 6)
+        .at("height", 6)
+        .at("patternUnits", "userSpaceOnUse")
+        .at("patternTransform", "rotate(-45)")
+        .open();
     w.tag("rect").at("width", 1.5).at("height", 6).at("fill", level_colour(p, l)).at("fill-opacity", 0.35).close();
     w.close("pattern");
   }
@@ -191,8 +273,8 @@ void withheld_patterns(svg::writer& w, std::span<const station_hours> stations, 
 // A withheld (dust, §1.3) or advisory (ozone) episode: what the rules would have warned with the
 // excluded hours counted. Never in force, so never a band: an outline over its hours, dashed
 // (withheld) or dotted (advisory), hatched in the level's colour.
-void withheld_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom,
-                    const profile& p, language lang) {
+void withheld_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom, const profile& p,
+                    language lang) {
   const hour_t a = std::max(e.start, s.span.from), b = std::min(e.end, s.span.to);
   if (a > b) return;
   const bool advisory = e.status == episode_status::advisory;
@@ -207,14 +289,27 @@ void withheld_marks(svg::writer& w, const episode& e, const time_scale& s, doubl
   w.tag("g").at("class", advisory ? "advisory" : "withheld").open();
   w.title(about);
   const auto colour = level_colour(p, e.level);
-  w.tag("rect").at("class", "withheld-band").at("x", s.x(a)).at("y", top).length("width", s.x(a), s.x(b + 1))
-      .at("height", bottom - top).at("fill", withheld_hatch(e.level)).at("stroke", colour).at("stroke-width", 1.5)
-      .at("stroke-dasharray", advisory ? "1.5 2.5" : "6 3").close();
+  w.tag("rect")
+      .at("class", "withheld-band")
+      .at("x", s.x(a))
+      .at("y", top)
+      .length("width", s.x(a), s.x(b + 1))
+      .at("height", bottom - top)
+      .at("fill", withheld_hatch(e.level))
+      .at("stroke", colour)
+      .at("stroke-width", 1.5)
+      .at("stroke-dasharray", advisory ? "1.5 2.5" : "6 3")
+      .close();
   const double room = s.x(b + 1) - s.x(a) - 8;
   const std::string label = advisory ? tr(lang, "健康提示", "advisory") : tr(lang, "不发布", "withheld");
   if (room >= svg::text_width(label, font_small))
-    w.tag("text").at("class", "withheld-label").at("x", s.x(a) + 4).at("y", top + cap_h + 12)
-        .at("font-size", font_small).at("fill", text_grey).text(label);
+    w.tag("text")
+        .at("class", "withheld-label")
+        .at("x", s.x(a) + 4)
+        .at("y", top + cap_h + 12)
+        .at("font-size", font_small)
+        .at("fill", text_grey)
+        .text(label);
   w.close("g");
 }
 
@@ -222,8 +317,14 @@ void withheld_marks(svg::writer& w, const episode& e, const time_scale& s, doubl
 // lift in the level's colour, a dot at the hour it was announced and a dotted lead to its start.
 void issued_lane(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double y,
                  language lang) {
-  w.tag("rect").at("class", "issued-lane").at("x", s.x0).at("y", y).length("width", s.x0, s.x1)
-      .at("height", strip_h).at("fill", lane_fill).close();
+  w.tag("rect")
+      .at("class", "issued-lane")
+      .at("x", s.x0)
+      .at("y", y)
+      .length("width", s.x0, s.x1)
+      .at("height", strip_h)
+      .at("fill", lane_fill)
+      .close();
   const double mid = y + strip_h / 2;
   for (const auto& x : st.issued) {
     const hour_t last = x.lift ? *x.lift - 1 : s.span.to;  // logged without a lift: in force to the end
@@ -238,16 +339,36 @@ void issued_lane(svg::writer& w, const station_hours& st, const profile& p, cons
     w.tag("g").at("class", "issued").open();
     w.title(about);
     if (a <= b)
-      w.tag("rect").at("class", "issued-band").at("x", s.x(a)).at("y", y).length("width", s.x(a), s.x(b + 1))
-          .at("height", strip_h).at("fill", colour).close();
+      w.tag("rect")
+          .at("class", "issued-band")
+          .at("x", s.x(a))
+          .at("y", y)
+          .length("width", s.x(a), s.x(b + 1))
+          .at("height", strip_h)
+          .at("fill", colour)
+          .close();
     if (announced) {
       const double at = s.x(x.issued_at);
       if (x.start > x.issued_at)
-        w.tag("line").at("class", "issued-lead").at("x1", at).at("y1", mid)
-            .at("x2", s.x(std::min(x.start, s.span.to + 1))).at("y2", mid).at("stroke", colour)
-            .at("stroke-width", 1).at("stroke-dasharray", "2 2").close();
-      w.tag("circle").at("class", "issued-at").at("cx", at).at("cy", mid).at("r", issued_at_r).at("fill", colour)
-          .at("stroke", "#FFFFFF").at("stroke-width", 1).close();
+        w.tag("line")
+            .at("class", "issued-lead")
+            .at("x1", at)
+            .at("y1", mid)
+            .at("x2", s.x(std::min(x.start, s.span.to + 1)))
+            .at("y2", mid)
+            .at("stroke", colour)
+            .at("stroke-width", 1)
+            .at("stroke-dasharray", "2 2")
+            .close();
+      w.tag("circle")
+          .at("class", "issued-at")
+          .at("cx", at)
+          .at("cy", mid)
+          .at("r", issued_at_r)
+          .at("fill", colour)
+          .at("stroke", "#FFFFFF")
+          .at("stroke-width", 1)
+          .close();
     }
     w.close("g");
   }
@@ -269,8 +390,14 @@ std::string diamond(double x, double y, double r) {
 void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double y,
                     language lang) {
   const double mid = y + strip_h / 2;
-  w.tag("line").at("class", "decisions-lane").at("x1", s.x0).at("y1", mid).at("x2", s.x1).at("y2", mid)
-      .at("stroke", "#D0D0D0").close();
+  w.tag("line")
+      .at("class", "decisions-lane")
+      .at("x1", s.x0)
+      .at("y1", mid)
+      .at("x2", s.x1)
+      .at("y2", mid)
+      .at("stroke", "#D0D0D0")
+      .close();
   for (const auto& d : st.decisions) {
     if (d.at < s.span.from || d.at > s.span.to) continue;
     const auto colour = d.to == 0 ? std::string(axis_grey) : level_colour(p, d.to);
@@ -281,8 +408,10 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
     about += tr(lang, "（第 ", " (line ") + std::to_string(d.line) + tr(lang, " 行）", ")");
     auto mark = w.tag("path");
     mark.at("class", "decision").at("d", diamond(s.x(d.at), mid, mark_r));
-    if (announcement(d.action)) mark.at("fill", "#FFFFFF").at("stroke", colour).at("stroke-width", 1.5);
-    else mark.at("fill", colour).at("stroke", "#FFFFFF").at("stroke-width", 0.8);
+    if (announcement(d.action))
+      mark.at("fill", "#FFFFFF").at("stroke", colour).at("stroke-width", 1.5);
+    else
+      mark.at("fill", colour).at("stroke", "#FFFFFF").at("stroke-width", 0.8);
     mark.open();
     w.title(about);
     w.close("path");
@@ -292,19 +421,35 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
 // The AQI axis' title, up its left side: what the numbers are and their unit (none: an index).
 void axis_title(svg::writer& w, const y_scale& ys, language lang) {
   const double x = axis_title_x, y = (ys.top + ys.bottom) / 2;
-  w.tag("text").at("class", "axis-title").at("x", x).at("y", y).at("font-size", font_small + 1).at("fill", text_grey)
-      .at("text-anchor", "middle").at("transform", "rotate(-90 " + svg::num(x) + " " + svg::num(y) + ")")
+  w.tag("text")
+      .at("class", "axis-title")
+      .at("x", x)
+      .at("y", y)
+      .at("font-size", font_small + 1)
+      .at("fill", text_grey)
+      .at("text-anchor", "middle")
+      .at("transform", "rotate(-90 " + svg::num(x) + " " + svg::num(y) + ")")
       .text(tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
 }
 
 void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
   for (const auto& k : t.fine)
-    w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom).at("stroke", grid_grey)
+    w.tag("line")
+        .at("x1", s.x(k.at))
+        .at("y1", ys.top)
+        .at("x2", s.x(k.at))
+        .at("y2", ys.bottom)
+        .at("stroke", grid_grey)
         .close();
   for (const auto& k : t.coarse)
     if (k.at > s.span.from)
-      w.tag("line").at("x1", s.x(k.at)).at("y1", ys.top).at("x2", s.x(k.at)).at("y2", ys.bottom)
-          .at("stroke", "#C4C4C4").close();
+      w.tag("line")
+          .at("x1", s.x(k.at))
+          .at("y1", ys.top)
+          .at("x2", s.x(k.at))
+          .at("y2", ys.bottom)
+          .at("stroke", "#C4C4C4")
+          .close();
   for (double v = step; v < ys.max; v += step)
     w.tag("line").at("x1", s.x0).at("y1", ys.y(v)).at("x2", s.x1).at("y2", ys.y(v)).at("stroke", grid_grey).close();
 }
@@ -336,18 +481,39 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   if (has_value(peak)) summary += tr(lang, " · 日 AQI 峰值 ", " · peak daily AQI ") + std::to_string(whole_aqi(peak));
   const std::string name = st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name;
   w.tag("g").at("class", "station").open();
-  w.tag("text").at("x", s.x0).at("y", top + 14).at("font-size", 13).at("font-weight", "bold").at("fill", "#111111")
+  w.tag("text")
+      .at("x", s.x0)
+      .at("y", top + 14)
+      .at("font-size", 13)
+      .at("font-weight", "bold")
+      .at("fill", "#111111")
       .text(name);
-  w.tag("text").at("x", s.x0 + svg::text_width(name, 13) + 14).at("y", top + 14).at("font-size", font_small + 1)
-      .at("fill", text_grey).text(summary);
-  w.tag("rect").at("x", s.x0).at("y", ys.top).length("width", s.x0, s.x1).at("height", plot_h).at("fill", "#FFFFFF")
-      .at("stroke", "#BBBBBB").close();
+  w.tag("text")
+      .at("x", s.x0 + svg::text_width(name, 13) + 14)
+      .at("y", top + 14)
+      .at("font-size", font_small + 1)
+      .at("fill", text_grey)
+      .text(summary);
+  w.tag("rect")
+      .at("x", s.x0)
+      .at("y", ys.top)
+      .length("width", s.x0, s.x1)
+      .at("height", plot_h)
+      .at("fill", "#FFFFFF")
+      .at("stroke", "#BBBBBB")
+      .close();
   grid(w, s, ticks, ys, step);
   for (const auto& x : st.excluded) {
     const hour_t a = std::max(x.from, s.span.from), b = std::min(x.to, s.span.to);
     if (a > b) continue;
-    w.tag("rect").at("class", "excluded").at("x", s.x(a)).at("y", ys.top).length("width", s.x(a), s.x(b + 1))
-        .at("height", plot_h).at("fill", hatch_fill).open();
+    w.tag("rect")
+        .at("class", "excluded")
+        .at("x", s.x(a))
+        .at("y", ys.top)
+        .length("width", s.x(a), s.x(b + 1))
+        .at("height", plot_h)
+        .at("fill", hatch_fill)
+        .open();
     w.title(std::string(tr(lang, "剔除：", "excluded: ")) + x.why + " " + when(a) + " – " + when(b));
     w.close("rect");
   }
@@ -357,25 +523,58 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   for (const auto& t : thresholds_of(p)) {
     if (t.value >= ymax) continue;
     const double y = std::round(ys.y(t.value)) + 0.5;  // on a pixel row: a crisp line
-    w.tag("line").at("class", "threshold").at("x1", s.x0).at("y1", y).at("x2", s.x1).at("y2", y)
-        .at("stroke", axis_grey).at("stroke-width", 1).close();
+    w.tag("line")
+        .at("class", "threshold")
+        .at("x1", s.x0)
+        .at("y1", y)
+        .at("x2", s.x1)
+        .at("y2", y)
+        .at("stroke", axis_grey)
+        .at("stroke-width", 1)
+        .close();
     label_y = std::min(y + 4, label_y - (font_small + 2));
-    w.tag("text").at("x", s.x1 + 5).at("y", label_y).at("font-size", font_small + 1).at("fill", axis_grey)
+    w.tag("text")
+        .at("x", s.x1 + 5)
+        .at("y", label_y)
+        .at("font-size", font_small + 1)
+        .at("fill", axis_grey)
         .text(threshold_label(t));
   }
   if (!st.hourly.empty())
-    w.tag("path").at("class", "hourly").at("d", series_path(st.hourly, st.first, s, ys)).at("fill", "none")
-        .at("stroke", hourly_ink).at("stroke-width", 0.8).at("stroke-linejoin", "round").close();
-  w.tag("path").at("class", "daily").at("d", series_path(st.daily, st.first, s, ys)).at("fill", "none")
-      .at("stroke", daily_ink).at("stroke-width", 1.6).at("stroke-linejoin", "round").close();
+    w.tag("path")
+        .at("class", "hourly")
+        .at("d", series_path(st.hourly, st.first, s, ys))
+        .at("fill", "none")
+        .at("stroke", hourly_ink)
+        .at("stroke-width", 0.8)
+        .at("stroke-linejoin", "round")
+        .close();
+  w.tag("path")
+      .at("class", "daily")
+      .at("d", series_path(st.daily, st.first, s, ys))
+      .at("fill", "none")
+      .at("stroke", daily_ink)
+      .at("stroke-width", 1.6)
+      .at("stroke-linejoin", "round")
+      .close();
   for (double v = 0; v <= ymax; v += step)
-    w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
-        .at("text-anchor", "end").text(std::to_string(static_cast<int>(v)));
+    w.tag("text")
+        .at("x", s.x0 - 6)
+        .at("y", ys.y(v) + 4)
+        .at("font-size", font_small + 1)
+        .at("fill", text_grey)
+        .at("text-anchor", "end")
+        .text(std::to_string(static_cast<int>(v)));
   axis_title(w, ys, lang);
   double y = ys.bottom + strip_gap;
   auto lane_label = [&](const char* zh, const char* en) {
-    w.tag("text").at("x", s.x0 - 6).at("y", y + strip_h).at("font-size", font_small).at("fill", text_grey)
-        .at("text-anchor", "end").text(tr(lang, zh, en));
+    w.tag("text")
+        .at("x", s.x0 - 6)
+        .at("y", y + strip_h)
+        .at("font-size", font_small)
+        .at("fill", text_grey)
+        .at("text-anchor", "end")
+        .text(tr(lang, zh, en));
   };
   lane_label("条件等级", "condition");
   level_strip(w, st.condition, st.first, s, y, p, "condition");
@@ -398,29 +597,49 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
 // The picture's source (input file, profile, tool version) along its foot, when given.
 void source_line(svg::writer& w, const time_scale& s, const std::string& source, double height, double width) {
   if (source.empty()) return;
-  w.tag("text").at("class", "source").at("x", s.x0).at("y", height - 8).at("font-size", font_small)
-      .at("fill", text_grey).text(svg::fit(source, font_small, width - 12 - s.x0));
+  w.tag("text")
+      .at("class", "source")
+      .at("x", s.x0)
+      .at("y", height - 8)
+      .at("font-size", font_small)
+      .at("fill", text_grey)
+      .text(svg::fit(source, font_small, width - 12 - s.x0));
 }
 
 void time_labels(svg::writer& w, const time_scale& s, const time_ticks& t, double y) {
   for (const auto& k : t.fine) {
     w.tag("line").at("x1", s.x(k.at)).at("y1", y).at("x2", s.x(k.at)).at("y2", y + 4).at("stroke", axis_grey).close();
-    w.tag("text").at("x", s.x(k.at)).at("y", y + 16).at("font-size", font_label).at("fill", text_grey)
-        .at("text-anchor", "middle").text(k.label);
+    w.tag("text")
+        .at("x", s.x(k.at))
+        .at("y", y + 16)
+        .at("font-size", font_label)
+        .at("fill", text_grey)
+        .at("text-anchor", "middle")
+        .text(k.label);
   }
   for (const auto& k : t.coarse)
-    w.tag("text").at("x", std::max(s.x(k.at), s.x0) + 3).at("y", y + 33).at("font-size", font_label)
-        .at("fill", "#222222").text(k.label);
+    w.tag("text")
+        .at("x", std::max(s.x(k.at), s.x0) + 3)
+        .at("y", y + 33)
+        .at("font-size", font_label)
+        .at("fill", "#222222")
+        .text(k.label);
 }
 
 std::vector<legend_item> timeline_legend(std::span<const station_hours> stations, const profile& p,
-                                        const timeline_options& o) {
+                                         const timeline_options& o) {
   const language lang = o.lang;
   std::vector<legend_item> items;
   auto line = [](const char* ink, double width) {
     return [=](svg::writer& w, double x, double y) {
-      w.tag("line").at("x1", x).at("y1", y - 4).at("x2", x + 18).at("y2", y - 4).at("stroke", ink)
-          .at("stroke-width", width).close();
+      w.tag("line")
+          .at("x1", x)
+          .at("y1", y - 4)
+          .at("x2", x + 18)
+          .at("y2", y - 4)
+          .at("stroke", ink)
+          .at("stroke-width", width)
+          .close();
     };
   };
   const bool hourly = std::any_of(stations.begin(), stations.end(), [](const auto& s) { return !s.hourly.empty(); });
@@ -434,60 +653,96 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
   for (level_t l = 1; l <= p.levels.size(); ++l) {
     const auto colour = level_colour(p, l);
     items.push_back({warning_name(p, l, lang), [colour](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", 12).at("fill", colour)
-                           .at("fill-opacity", band_opacity).close();
-                       w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", cap_h / 2 + 1)
-                           .at("fill", colour).close();
+                       w.tag("rect")
+                           .at("x", x)
+                           .at("y", y - 10)
+                           .at("width", 18)
+                           .at("height", 12)
+                           .at("fill", colour)
+                           .at("fill-opacity", band_opacity)
+                           .close();
+                       w.tag("rect")
+                           .at("x", x)
+                           .at("y", y - 10)
+                           .at("width", 18)
+                           .at("height", cap_h / 2 + 1)
+                           .at("fill", colour)
+                           .close();
                      }});
   }
-  items.push_back({tr(lang, "最晚发布时间（提前 " , "issue by (") + std::to_string(p.lead_hours) +
-                       tr(lang, " 小时）", " h ahead)"),
-                   [](svg::writer& w, double x, double y) {
-                     w.tag("path").at("d", triangle(x + 4.5, y - 10, x + 13.5, y - 10, x + 9, y - 1)).at("fill", axis_grey)
-                         .close();
-                   }});
+  items.push_back(
+      {tr(lang, "最晚发布时间（提前 ", "issue by (") + std::to_string(p.lead_hours) + tr(lang, " 小时）", " h ahead)"),
+       [](svg::writer& w, double x, double y) {
+         w.tag("path").at("d", triangle(x + 4.5, y - 10, x + 13.5, y - 10, x + 9, y - 1)).at("fill", axis_grey).close();
+       }});
   bool pending = false, excluded = false;
   for (const auto& s : stations) {
     excluded |= !s.excluded.empty();
     for (const auto& e : s.episodes) pending |= e.pending;
   }
   if (pending)
-    items.push_back({tr(lang, "未解除（数据结束）", "pending (data end)"), [](svg::writer& w, double x, double y) {
-                       w.tag("path").at("d", triangle(x + 4, y - 10, x + 14, y - 4, x + 4, y + 2)).at("fill", axis_grey)
-                           .close();
-                     }});
+    items.push_back(
+        {tr(lang, "未解除（数据结束）", "pending (data end)"), [](svg::writer& w, double x, double y) {
+           w.tag("path").at("d", triangle(x + 4, y - 10, x + 14, y - 4, x + 4, y + 2)).at("fill", axis_grey).close();
+         }});
   if (excluded)
-    items.push_back({tr(lang, "剔除时段（沙尘、臭氧）", "excluded hours (dust, ozone)"),
-                     [](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x).at("y", y - 10).at("width", 18).at("height", 12).at("fill", hatch_fill)
-                           .at("stroke", "#7A7A7A").at("stroke-width", 0.5).close();
-                     }});
+    items.push_back(
+        {tr(lang, "剔除时段（沙尘、臭氧）", "excluded hours (dust, ozone)"), [](svg::writer& w, double x, double y) {
+           w.tag("rect")
+               .at("x", x)
+               .at("y", y - 10)
+               .at("width", 18)
+               .at("height", 12)
+               .at("fill", hatch_fill)
+               .at("stroke", "#7A7A7A")
+               .at("stroke-width", 0.5)
+               .close();
+         }});
   bool withheld = false, advisory = false;
   for (const auto& s : stations)
     for (const auto& e : s.withheld) (e.status == episode_status::advisory ? advisory : withheld) = true;
   auto outline = [](const char* dashes) {
     return [=](svg::writer& w, double x, double y) {
-      w.tag("rect").at("x", x + 0.75).at("y", y - 9.25).at("width", 16.5).at("height", 10.5).at("fill", "none")
-          .at("stroke", axis_grey).at("stroke-width", 1.5).at("stroke-dasharray", dashes).close();
+      w.tag("rect")
+          .at("x", x + 0.75)
+          .at("y", y - 9.25)
+          .at("width", 16.5)
+          .at("height", 10.5)
+          .at("fill", "none")
+          .at("stroke", axis_grey)
+          .at("stroke-width", 1.5)
+          .at("stroke-dasharray", dashes)
+          .close();
     };
   };
-  if (withheld) items.push_back({tr(lang, "不发布的预警（沙尘，§1.3）", "warning withheld (dust, §1.3)"), outline("6 3")});
+  if (withheld)
+    items.push_back({tr(lang, "不发布的预警（沙尘，§1.3）", "warning withheld (dust, §1.3)"), outline("6 3")});
   if (advisory) items.push_back({tr(lang, "健康提示（臭氧）", "health advisory (ozone)"), outline("1.5 2.5")});
   if (o.issued_lane)
-    items.push_back({tr(lang, "实际发布的预警（日志；圆点：发布时刻）", "warning issued (log; dot: when announced)"),
-                     [](svg::writer& w, double x, double y) {
-                       w.tag("rect").at("x", x).at("y", y - 8).at("width", 18).at("height", strip_h)
-                           .at("fill", axis_grey).close();
-                       w.tag("circle").at("cx", x + 4).at("cy", y - 4).at("r", issued_at_r).at("fill", axis_grey)
-                           .at("stroke", "#FFFFFF").at("stroke-width", 1).close();
-                     }});
+    items.push_back(
+        {tr(lang, "实际发布的预警（日志；圆点：发布时刻）", "warning issued (log; dot: when announced)"),
+         [](svg::writer& w, double x, double y) {
+           w.tag("rect").at("x", x).at("y", y - 8).at("width", 18).at("height", strip_h).at("fill", axis_grey).close();
+           w.tag("circle")
+               .at("cx", x + 4)
+               .at("cy", y - 4)
+               .at("r", issued_at_r)
+               .at("fill", axis_grey)
+               .at("stroke", "#FFFFFF")
+               .at("stroke-width", 1)
+               .close();
+         }});
   if (o.decisions_lane)
     items.push_back({tr(lang, "在线决策（颜色：转入的等级；空心：预告）",
                         "online decision (colour: the level it moves to; open: announced)"),
                      [](svg::writer& w, double x, double y) {
                        w.tag("path").at("d", diamond(x + 5, y - 4, mark_r)).at("fill", axis_grey).close();
-                       w.tag("path").at("d", diamond(x + 14, y - 4, mark_r - 0.75)).at("fill", "#FFFFFF")
-                           .at("stroke", axis_grey).at("stroke-width", 1.5).close();
+                       w.tag("path")
+                           .at("d", diamond(x + 14, y - 4, mark_r - 0.75))
+                           .at("fill", "#FFFFFF")
+                           .at("stroke", axis_grey)
+                           .at("stroke-width", 1.5)
+                           .close();
                      }});
   return items;
 }
@@ -508,7 +763,8 @@ std::string description(std::span<const station_hours> stations, const profile& 
     bool any = false;
     for (const auto& e : s.episodes) {
       if (e.end < span.from || e.start > span.to) continue;
-      d += std::string(any ? ";" : "") + " " + warning_name(p, e.level, lang) + " " + when(e.start) + " – " + when(e.end);
+      d += std::string(any ? ";" : "") + " " + warning_name(p, e.level, lang) + " " + when(e.start) + " – " +
+           when(e.end);
       if (e.pending) d += tr(lang, "（未解除）", " (pending)");
       any = true;
     }
@@ -575,19 +831,30 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
 
   std::string buf;
   svg::writer w(buf);
-  const std::string title = std::string(tr(o.lang, "日 AQI 与重污染天气预警：", "Daily AQI and heavy-pollution warnings, ")) +
-                            when(span.from) + " – " + when(span.to);
+  const std::string title =
+      std::string(tr(o.lang, "日 AQI 与重污染天气预警：", "Daily AQI and heavy-pollution warnings, ")) +
+      when(span.from) + " – " + when(span.to);
   w.begin(o.width, height, title, description(stations, p, span, o.lang));
   w.tag("defs").open();
   hatch_pattern(w);
   withheld_patterns(w, stations, p);
   w.close("defs");
-  w.tag("text").at("x", s.x0).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
-      .at("fill", "#111111").text(title);
+  w.tag("text")
+      .at("x", s.x0)
+      .at("y", title_y)
+      .at("font-size", font_title)
+      .at("font-weight", "bold")
+      .at("fill", "#111111")
+      .text(title);
   const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
   if (s.x0 + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_small + 1) <= o.width - 12)
-    w.tag("text").at("x", o.width - 12).at("y", title_y).at("font-size", font_small + 1).at("fill", text_grey)
-        .at("text-anchor", "end").text(profile_label);  // else in <desc> only
+    w.tag("text")
+        .at("x", o.width - 12)
+        .at("y", title_y)
+        .at("font-size", font_small + 1)
+        .at("fill", text_grey)
+        .at("text-anchor", "end")
+        .text(profile_label);  // else in <desc> only
   legend(w, items, s.x0, legend_y, o.width - 12, font_label);
   write(buf);
   buf.clear();
@@ -624,21 +891,27 @@ std::optional<pollutant> pollutant_named(std::string_view name) {
 namespace {
 
 struct pollutant_info {
-  const char* name;        // as printed
+  const char* name;  // as printed
   const char* unit;
-  const char* daily_zh;    // what the daily value is
+  const char* daily_zh;  // what the daily value is
   const char* daily_en;
-  indicator daily;         // whose breakpoints
+  indicator daily;  // whose breakpoints
 };
 
 pollutant_info info(pollutant p) {
   switch (p) {
-    case pollutant::pm25: return {"PM2.5", "µg/m³", "24 小时平均", "24 h mean", indicator::pm25_24h};
-    case pollutant::pm10: return {"PM10", "µg/m³", "24 小时平均", "24 h mean", indicator::pm10_24h};
-    case pollutant::so2: return {"SO2", "µg/m³", "24 小时平均", "24 h mean", indicator::so2_24h};
-    case pollutant::no2: return {"NO2", "µg/m³", "24 小时平均", "24 h mean", indicator::no2_24h};
-    case pollutant::co: return {"CO", "mg/m³", "24 小时平均", "24 h mean", indicator::co_24h};
-    case pollutant::o3: break;
+    case pollutant::pm25:
+      return {"PM2.5", "µg/m³", "24 小时平均", "24 h mean", indicator::pm25_24h};
+    case pollutant::pm10:
+      return {"PM10", "µg/m³", "24 小时平均", "24 h mean", indicator::pm10_24h};
+    case pollutant::so2:
+      return {"SO2", "µg/m³", "24 小时平均", "24 h mean", indicator::so2_24h};
+    case pollutant::no2:
+      return {"NO2", "µg/m³", "24 小时平均", "24 h mean", indicator::no2_24h};
+    case pollutant::co:
+      return {"CO", "mg/m³", "24 小时平均", "24 h mean", indicator::co_24h};
+    case pollutant::o3:
+      break;
   }
   return {"O3", "µg/m³", "日最大 8 小时平均", "daily maximum 8 h mean", indicator::o3_8h};
 }
@@ -678,10 +951,21 @@ void concentration_panel(svg::writer& w, const station_series& st, const time_sc
   const y_scale ys{top + panel_head, top + panel_head + plot_h, ymax};
   const double step = ymax <= 10 ? 1 : ymax <= 100 ? 10 : ymax <= 300 ? 50 : 100;
   w.tag("g").at("class", "station").open();
-  w.tag("text").at("x", s.x0).at("y", top + 14).at("font-size", 13).at("font-weight", "bold").at("fill", "#111111")
+  w.tag("text")
+      .at("x", s.x0)
+      .at("y", top + 14)
+      .at("font-size", 13)
+      .at("font-weight", "bold")
+      .at("fill", "#111111")
       .text(st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name);
-  w.tag("rect").at("x", s.x0).at("y", ys.top).length("width", s.x0, s.x1).at("height", plot_h).at("fill", "#FFFFFF")
-      .at("stroke", "#BBBBBB").close();
+  w.tag("rect")
+      .at("x", s.x0)
+      .at("y", ys.top)
+      .length("width", s.x0, s.x1)
+      .at("height", plot_h)
+      .at("fill", "#FFFFFF")
+      .at("stroke", "#BBBBBB")
+      .close();
   grid(w, s, ticks, ys, step);
   double label_y = 1e300;
   for (std::size_t k = 1; k < bp.size(); ++k) {
@@ -691,26 +975,60 @@ void concentration_panel(svg::writer& w, const station_series& st, const time_sc
     const int lowest_aqi = iaqi_steps[k - 1] + (k > 1 ? 1 : 0);
     if (k > 1) {
       const auto c = category(lowest_aqi);
-      w.tag("line").at("class", "breakpoint").at("x1", s.x0).at("y1", y).at("x2", s.x1).at("y2", y)
-          .at("stroke", category_colour(lowest_aqi)).at("stroke-width", 1.5).open();
+      w.tag("line")
+          .at("class", "breakpoint")
+          .at("x1", s.x0)
+          .at("y1", y)
+          .at("x2", s.x1)
+          .at("y2", y)
+          .at("stroke", category_colour(lowest_aqi))
+          .at("stroke-width", 1.5)
+          .open();
       w.title(std::string(lang == language::zh ? c.name_zh : c.name_en) + " > " + svg::num(bp[k - 1]) + " " + pi.unit);
       w.close("line");
       label_y = std::min(y + 4, label_y - (font_small + 2));
-      w.tag("text").at("x", s.x1 + 5).at("y", label_y).at("font-size", font_small + 1).at("fill", axis_grey)
+      w.tag("text")
+          .at("x", s.x1 + 5)
+          .at("y", label_y)
+          .at("font-size", font_small + 1)
+          .at("fill", axis_grey)
           .text("> " + svg::num(bp[k - 1]));
     }
   }
-  w.tag("path").at("class", "hourly").at("d", series_path(st.hourly, st.first, s, ys)).at("fill", "none")
-      .at("stroke", hourly_ink).at("stroke-width", 0.8).at("stroke-linejoin", "round").close();
-  w.tag("path").at("class", "daily").at("d", series_path(daily_steps(st), st.first, s, ys)).at("fill", "none")
-      .at("stroke", daily_ink).at("stroke-width", 1.6).close();
+  w.tag("path")
+      .at("class", "hourly")
+      .at("d", series_path(st.hourly, st.first, s, ys))
+      .at("fill", "none")
+      .at("stroke", hourly_ink)
+      .at("stroke-width", 0.8)
+      .at("stroke-linejoin", "round")
+      .close();
+  w.tag("path")
+      .at("class", "daily")
+      .at("d", series_path(daily_steps(st), st.first, s, ys))
+      .at("fill", "none")
+      .at("stroke", daily_ink)
+      .at("stroke-width", 1.6)
+      .close();
   for (double v = 0; v <= ymax; v += step)
-    w.tag("text").at("x", s.x0 - 6).at("y", ys.y(v) + 4).at("font-size", font_small + 1).at("fill", text_grey)
-        .at("text-anchor", "end").text(svg::num(v));
+    w.tag("text")
+        .at("x", s.x0 - 6)
+        .at("y", ys.y(v) + 4)
+        .at("font-size", font_small + 1)
+        .at("fill", text_grey)
+        .at("text-anchor", "end")
+        .text(svg::num(v));
   const double ax = axis_title_x, ay = (ys.top + ys.bottom) / 2;
-  w.tag("text").at("class", "axis-title").at("x", ax).at("y", ay).at("font-size", font_small + 1).at("fill", text_grey)
-      .at("text-anchor", "middle").at("transform", "rotate(-90 " + svg::num(ax) + " " + svg::num(ay) + ")")
-      .text(std::string(pi.name) + (lang == language::zh ? "（" : " (") + pi.unit + (lang == language::zh ? "）" : ")"));
+  w.tag("text")
+      .at("class", "axis-title")
+      .at("x", ax)
+      .at("y", ay)
+      .at("font-size", font_small + 1)
+      .at("fill", text_grey)
+      .at("text-anchor", "middle")
+      .at("transform", "rotate(-90 " + svg::num(ax) + " " + svg::num(ay) + ")")
+      .text(std::string(pi.name) + (lang == language::zh ? "（" : " (") + pi.unit +
+            (lang == language::zh ? "）" : ")"));
   w.close("g");
 }
 
@@ -719,7 +1037,8 @@ void concentration_panel(svg::writer& w, const station_series& st, const time_sc
 void concentration_timeline(std::span<const station_series> stations, const concentration_options& o,
                             const write_fn& write) {
   period span{0, -1};
-  if (o.range) span = *o.range;
+  if (o.range)
+    span = *o.range;
   else
     for (const auto& s : stations) {
       if (s.hourly.empty()) continue;
@@ -738,13 +1057,19 @@ void concentration_timeline(std::span<const station_series> stations, const conc
   std::vector<legend_item> items;
   auto line = [](std::string ink, double width) {
     return [ink, width](svg::writer& w, double x, double y) {
-      w.tag("line").at("x1", x).at("y1", y - 4).at("x2", x + 18).at("y2", y - 4).at("stroke", ink).at("stroke-width", width)
+      w.tag("line")
+          .at("x1", x)
+          .at("y1", y - 4)
+          .at("x2", x + 18)
+          .at("y2", y - 4)
+          .at("stroke", ink)
+          .at("stroke-width", width)
           .close();
     };
   };
   items.push_back({std::string(tr(o.lang, "小时浓度", "hourly concentration")), line(hourly_ink, 1.2)});
-  items.push_back({std::string(tr(o.lang, "日值（HJ 663，", "daily value (HJ 663, ")) + (o.lang == language::zh ? pi.daily_zh : pi.daily_en) +
-                       tr(o.lang, "）", ")"),
+  items.push_back({std::string(tr(o.lang, "日值（HJ 663，", "daily value (HJ 663, ")) +
+                       (o.lang == language::zh ? pi.daily_zh : pi.daily_en) + tr(o.lang, "）", ")"),
                    line(daily_ink, 2)});
   items.push_back({std::string(tr(o.lang, "HJ 633 分级浓度限值（日值，线色为其起始类别）",
                                   "HJ 633 breakpoints (daily value; a line in the colour of the category it begins)")),
@@ -755,15 +1080,21 @@ void concentration_timeline(std::span<const station_series> stations, const conc
   const double each = panel_head + plot_h + panel_gap;
   const double height = panels_top + static_cast<double>(stations.size()) * each + axis_h - panel_gap + 12 +
                         (o.source.empty() ? 0 : source_h);
-  const std::string title = std::string(pi.name) + tr(o.lang, " 浓度与 HJ 633 分级：", " concentration and the HJ 633 breakpoints, ") +
+  const std::string title = std::string(pi.name) +
+                            tr(o.lang, " 浓度与 HJ 633 分级：", " concentration and the HJ 633 breakpoints, ") +
                             when(span.from) + " – " + when(span.to);
   std::string desc = title + tr(o.lang, "。", ". ");
   for (const auto& st : stations) desc += st.name + tr(o.lang, "；", "; ");
   std::string buf;
   svg::writer w(buf);
   w.begin(o.width, height, title, desc);
-  w.tag("text").at("x", s.x0).at("y", title_y).at("font-size", font_title).at("font-weight", "bold")
-      .at("fill", "#111111").text(title);
+  w.tag("text")
+      .at("x", s.x0)
+      .at("y", title_y)
+      .at("font-size", font_title)
+      .at("font-weight", "bold")
+      .at("fill", "#111111")
+      .text(title);
   legend(w, items, s.x0, legend_y, o.width - 12, font_label);
   write(buf);
   buf.clear();

@@ -41,8 +41,8 @@
 #include "hpa/io/csv.hpp"
 #include "hpa/io/fields.hpp"
 #include "hpa/io/input.hpp"
-#include "hpa/pipeline.hpp"
 #include "hpa/io/utf8.hpp"  // check_utf8, which the readers share
+#include "hpa/pipeline.hpp"
 #include "hpa/profile.hpp"
 #include "hpa/stations.hpp"
 #include "hpa/time.hpp"
@@ -105,8 +105,8 @@ class aqi_reader {
   series_kind kind_ = series_kind::hourly;
   columns col_;
   std::vector<std::string> header_;  // the current header's names, trimmed and in lower case
-  bool fast_time_ = true;       // hpa's own timestamps in the plan's clock: the same-day shortcut holds
-  std::string last_day_text_;  // "2023-12-01T" of the last row, whose day is last_day_hour_
+  bool fast_time_ = true;            // hpa's own timestamps in the plan's clock: the same-day shortcut holds
+  std::string last_day_text_;        // "2023-12-01T" of the last row, whose day is last_day_hour_
   hour_t last_day_hour_ = 0;
   std::unique_ptr<concentrations_in> conc_;  // null for AQI input
 };

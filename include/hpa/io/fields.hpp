@@ -33,9 +33,12 @@ enum class number_kind {
 /// The largest number of `kind` (infinity where there is no bound).
 constexpr double most_of(number_kind kind) noexcept {
   switch (kind) {
-    case number_kind::concentration: return max_concentration_ug;
-    case number_kind::concentration_mg: return max_concentration_mg;
-    default: return std::numeric_limits<double>::infinity();
+    case number_kind::concentration:
+      return max_concentration_ug;
+    case number_kind::concentration_mg:
+      return max_concentration_mg;
+    default:
+      return std::numeric_limits<double>::infinity();
   }
 }
 

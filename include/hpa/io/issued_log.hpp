@@ -20,11 +20,11 @@ namespace hpa::io {
 /// One warning issued.
 struct issued_entry {
   std::string station;
-  level_t level = 0;            ///< a level of the profile (never 0)
-  hour_t issued_at = 0;         ///< when it was announced
-  hour_t start = 0;             ///< the first hour in force
-  std::optional<hour_t> lift;   ///< the first hour no longer in force; none: in force to the end
-  std::uint64_t line = 0;       ///< its line in the log (1-based), for messages
+  level_t level = 0;           ///< a level of the profile (never 0)
+  hour_t issued_at = 0;        ///< when it was announced
+  hour_t start = 0;            ///< the first hour in force
+  std::optional<hour_t> lift;  ///< the first hour no longer in force; none: in force to the end
+  std::uint64_t line = 0;      ///< its line in the log (1-based), for messages
 };
 
 /// Reads an issued log. Throws hpa::error naming `source`, line and column: an empty input, a

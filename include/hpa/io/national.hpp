@@ -25,9 +25,9 @@ namespace hpa::io {
 struct measurement {
   std::string station;
   hour_t hour = 0;
-  double aqi = NAN;      ///< as published, when the file has it
-  std::string primary;   ///< as published
-  concentrations c;      ///< µg/m³, CO mg/m³
+  double aqi = NAN;     ///< as published, when the file has it
+  std::string primary;  ///< as published
+  concentrations c;     ///< µg/m³, CO mg/m³
   std::string source;
   std::uint64_t line = 0;
 };
@@ -45,7 +45,7 @@ void read_national(national_format f, std::istream& in, const std::string& sourc
 /// largest hourly O3 of the Beijing sites' mean, July 2016).
 struct daily_city_row {
   std::string city;
-  hour_t day = 0;  ///< the first hour of the date
+  hour_t day = 0;    ///< the first hour of the date
   double aqi = NAN;  ///< the files' own daily AQI; not always the AQI of the day's means
   double pm25_24h = NAN, pm10_24h = NAN, so2_24h = NAN, no2_24h = NAN, co_24h = NAN, o3_max_1h = NAN;
   std::string source;

@@ -55,7 +55,10 @@ class output {
     buf_.append(text);
     if (buf_.size() >= (1u << 16)) flush();
   }
-  output& operator<<(std::string_view text) { write(text); return *this; }
+  output& operator<<(std::string_view text) {
+    write(text);
+    return *this;
+  }
 
   /// Flushes everything; for a file, syncs it and renames it over the target.
   void commit();

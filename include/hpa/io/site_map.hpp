@@ -25,9 +25,9 @@ struct site_map {
     std::uint64_t line = 0;
   };
   std::string source;
-  std::string level;             ///< the column that groups: "area", "city", "城市", …
-  std::string background;        ///< the column of background sites: "background", "对照点"; empty: none
-  std::vector<site> sites;       ///< in file order
+  std::string level;               ///< the column that groups: "area", "city", "城市", …
+  std::string background;          ///< the column of background sites: "background", "对照点"; empty: none
+  std::vector<site> sites;         ///< in file order
   std::vector<std::string> areas;  ///< distinct non-empty areas, in byte order
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);

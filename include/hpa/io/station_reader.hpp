@@ -18,12 +18,12 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <unordered_set>
-#include <thread>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "hpa/io/aqi_csv.hpp"
@@ -55,9 +55,9 @@ struct station_results {
 };
 
 struct read_options {
-  std::string path;            ///< "" or "-": read `stream` instead
+  std::string path;  ///< "" or "-": read `stream` instead
   std::istream* stream = nullptr;
-  std::string source;          ///< the name in messages
+  std::string source;  ///< the name in messages
   unsigned threads = 1;
   warn_fn warn;
   std::vector<std::string> quiet_columns;  ///< columns to ignore without a warning (see header_map)
@@ -188,8 +188,8 @@ void read_blocks(aqi_reader& reader, bool parallel, std::atomic<std::uint64_t>& 
 // stations: false, with `out` to be dropped, on any message (the caller reads plainly then).
 // With `parallel`, one thread reads the next block while another feeds this one.
 template <class Sink, class Make>
-bool read_interleaved(const read_options& o, const profile& p, Make& make, bool parallel, std::atomic<std::uint64_t>& count,
-                      station_results<Sink>& out) {
+bool read_interleaved(const read_options& o, const profile& p, Make& make, bool parallel,
+                      std::atomic<std::uint64_t>& count, station_results<Sink>& out) {
   std::ifstream in(o.path, std::ios::binary);
   if (!in) return false;
   std::mutex m;
@@ -206,9 +206,8 @@ bool read_interleaved(const read_options& o, const profile& p, Make& make, bool 
     out.tables.push_back(std::make_unique<station_driver<Sink>>(p, reader.kind(), o.source, make, note));
     auto& driver = *out.tables.back();
     typename station_driver<Sink>::grouped_scratch scratch;
-    read_blocks(reader, parallel, count, [&](numbered_rows& block) {
-      driver.feed_grouped(block.rows, block.station, block.stations, scratch);
-    });
+    read_blocks(reader, parallel, count,
+                [&](numbered_rows& block) { driver.feed_grouped(block.rows, block.station, block.stations, scratch); });
     driver.finish();
   } catch (...) {
     return false;
@@ -279,13 +278,17 @@ class station_reading {
       };
       try {
         part_stream in(o_.path, parts[i]);
-        read_one(in, [&, i](const std::string& w) {
-          if (i > 0) doubt();
-          results[i].warnings.push_back(w);
-        }, results[i].out, [&](std::string_view name) {
-          if (!claims.claim(name)) doubt();
-          return make_(name);
-        });
+        read_one(
+            in,
+            [&, i](const std::string& w) {
+              if (i > 0) doubt();
+              results[i].warnings.push_back(w);
+            },
+            results[i].out,
+            [&](std::string_view name) {
+              if (!claims.claim(name)) doubt();
+              return make_(name);
+            });
       } catch (...) {
         stop_ = true;
         results[i].failed = std::current_exception();
@@ -294,12 +297,12 @@ class station_reading {
     watched([&] {
       std::vector<std::thread> threads;
       for (std::size_t i = 0; i < parts.size(); ++i) try {
-        threads.emplace_back(read_part, i);
-      } catch (const std::system_error&) {  // no thread to spare: the parts started stop, one core reads
-        stop_ = true;
-        results[i].failed = std::current_exception();
-        break;
-      }
+          threads.emplace_back(read_part, i);
+        } catch (const std::system_error&) {  // no thread to spare: the parts started stop, one core reads
+          stop_ = true;
+          results[i].failed = std::current_exception();
+          break;
+        }
       for (auto& t : threads) t.join();
       return true;
     });

@@ -51,7 +51,7 @@ struct timeline_options {
 struct timeline {
   std::string source;
   series_kind kind = series_kind::hourly;
-  hour_t row_hours = 0;  ///< a row covers [hour, hour + row_hours]: 23 for a calendar day
+  hour_t row_hours = 0;                    ///< a row covers [hour, hour + row_hours]: 23 for a calendar day
   std::optional<daily_aqi_method> method;  ///< from concentrations: how the daily AQI is made
   std::optional<hour_t> last_observed;     ///< over every observed row, those after `now` too
   std::vector<station_timeline> stations;  ///< every station with a row, sorted by name (byte order)

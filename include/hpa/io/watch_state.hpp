@@ -26,8 +26,8 @@ struct station_state {
   station_state(issued_warning i, std::optional<hour_t> at = std::nullopt, std::vector<std::string> acted = {})
       : issued(i), decided_at(at), directives(std::move(acted)) {}
 
-  issued_warning issued;             ///< with directives: the rules' own warning (decide_with_directives)
-  std::optional<hour_t> decided_at;  ///< the decision hour of the last run that decided it
+  issued_warning issued;                ///< with directives: the rules' own warning (decide_with_directives)
+  std::optional<hour_t> decided_at;     ///< the decision hour of the last run that decided it
   std::vector<std::string> directives;  ///< directive_key of each directive acted on ("directives"; absent: none)
   friend bool operator==(const station_state&, const station_state&) = default;
 };
@@ -46,8 +46,9 @@ watch_state parse_watch_state(std::string_view text, const std::string& source, 
 /// Reads the state at `path`; a file that does not exist is the first run (empty state).
 watch_state read_watch_state(const std::string& path, const profile& p);
 
-/// The JSON text of a state decided at `decided_at` (the stations kept_in_file). Checked to read back as the same state: a station that cannot be kept
-/// (a name that is not UTF-8) is an hpa::error naming it, with `source` (the state's path).
+/// The JSON text of a state decided at `decided_at` (the stations kept_in_file). Checked to read back as the same
+/// state: a station that cannot be kept (a name that is not UTF-8) is an hpa::error naming it, with `source` (the
+/// state's path).
 std::string format_watch_state(const watch_state& state, const profile& p, hour_t decided_at,
                                const std::string& source = "state");
 

@@ -13,8 +13,8 @@
 
 #include "hpa/io/aqi_csv.hpp"
 #include "hpa/io/national.hpp"
-#include "hpa/plot/plot.hpp"
 #include "hpa/io/station_reader.hpp"
+#include "hpa/plot/plot.hpp"
 #include "hpa/profile.hpp"
 
 namespace hpa::plot {
@@ -30,9 +30,8 @@ struct selection {
 /// selected is an error as soon as the next one appears, and so is a name that is not in the
 /// input. Memory: the hours kept. `quiet_columns` as aqi_reader takes them.
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
-                                      const selection& which, std::optional<period> keep,
-                                      std::size_t max_stations, io::warn_fn warn = {},
-                                      std::span<const std::string> quiet_columns = {});
+                                      const selection& which, std::optional<period> keep, std::size_t max_stations,
+                                      io::warn_fn warn = {}, std::span<const std::string> quiet_columns = {});
 
 /// Reads hpa's long hourly concentrations (station,time,pm25,pm10,so2,no2,co,o3, as hpa-convert
 /// writes them) into one series of `what` per station selected, the hours of `keep` kept (all

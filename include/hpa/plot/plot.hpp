@@ -24,8 +24,8 @@
 #include "hpa/episodes.hpp"
 #include "hpa/io/issued_log.hpp"
 #include "hpa/levels.hpp"
-#include "hpa/profile.hpp"
 #include "hpa/pipeline.hpp"
+#include "hpa/profile.hpp"
 #include "hpa/time.hpp"
 
 namespace hpa::plot {
@@ -83,11 +83,11 @@ struct station_hours {
   std::vector<level_t> condition;  ///< condition level of the hour (§3.2.1)
   std::vector<level_t> in_force;   ///< warning level in force (§3.2.4)
   std::vector<excluded_hours> excluded;
-  std::vector<episode> episodes;   ///< those that overlap the hours kept
-  std::vector<episode> withheld;   ///< withheld (dust, §1.3) and advisory (ozone) episodes that overlap
-                                   ///< them: never in force, drawn apart from the warnings
-  std::vector<io::issued_entry> issued;   ///< overlay: the warnings actually issued
-  std::vector<decision_mark> decisions;   ///< overlay: the online decisions
+  std::vector<episode> episodes;         ///< those that overlap the hours kept
+  std::vector<episode> withheld;         ///< withheld (dust, §1.3) and advisory (ozone) episodes that overlap
+                                         ///< them: never in force, drawn apart from the warnings
+  std::vector<io::issued_entry> issued;  ///< overlay: the warnings actually issued
+  std::vector<decision_mark> decisions;  ///< overlay: the online decisions
   /// The hours the vectors cover (empty when they are).
   period hours() const noexcept {
     const auto n = std::max({hourly.size(), daily.size(), condition.size(), in_force.size()});
@@ -100,9 +100,9 @@ struct station_hours {
 struct station_days {
   std::string name;
   std::int64_t first_day = 0;
-  std::vector<double> aqi;                 ///< the day's AQI: its 00:00-23:00 window; NaN = none
-  std::vector<level_t> level;              ///< the highest level in force during the day
-  std::vector<std::uint8_t> valid_hours;   ///< hours of the day with a valid rolling daily AQI
+  std::vector<double> aqi;                ///< the day's AQI: its 00:00-23:00 window; NaN = none
+  std::vector<level_t> level;             ///< the highest level in force during the day
+  std::vector<std::uint8_t> valid_hours;  ///< hours of the day with a valid rolling daily AQI
   /// Where the cause gate excluded hours of the day's window (dust, O3) and that changes its AQI:
   /// the AQI with those hours counted (the air's, as hpa-stats counts it); NaN elsewhere.
   std::vector<double> aqi_counted;
@@ -150,14 +150,14 @@ using write_fn = std::function<void(std::string_view)>;
 
 struct timeline_options {
   language lang = language::zh;
-  double width = 1200;            ///< px
-  std::optional<period> range;    ///< default: whole days around the stations' hours
-  bool issued_lane = false;       ///< a lane of station_hours::issued under each panel (empty: none issued)
-  bool decisions_lane = false;    ///< a lane of station_hours::decisions under each panel
+  double width = 1200;          ///< px
+  std::optional<period> range;  ///< default: whole days around the stations' hours
+  bool issued_lane = false;     ///< a lane of station_hours::issued under each panel (empty: none issued)
+  bool decisions_lane = false;  ///< a lane of station_hours::decisions under each panel
   /// The top of the AQI axis; default: the data's and the thresholds' (steps of 50, 100 past 300).
   /// Give the same to every picture of a set so they share one scale.
   std::optional<double> aqi_max = {};
-  std::string source = {};        ///< a line under the axis naming the data, profile and tool ("": none)
+  std::string source = {};  ///< a line under the axis naming the data, profile and tool ("": none)
 };
 
 /// The hours a timeline draws: `range`, or from the first day to the last of all the stations.
@@ -194,8 +194,8 @@ enum class overview_order { name, warning_days };
 
 struct overview_options {
   language lang = language::zh;
-  double width = 1200;            ///< px
-  std::optional<period> range;    ///< default: the stations' days
+  double width = 1200;          ///< px
+  std::optional<period> range;  ///< default: the stations' days
   overview_order order = overview_order::name;
   /// The first `area_rows` stations are areas (hpa-area's rows, the city): drawn first, in the
   /// order given, names in bold, a line between them and the sites sorted below.
@@ -226,11 +226,11 @@ std::optional<pollutant> pollutant_named(std::string_view name);
 
 struct concentration_options {
   language lang = language::zh;
-  double width = 1200;                ///< px
-  std::optional<period> range;        ///< default: whole days around the stations' hours
+  double width = 1200;          ///< px
+  std::optional<period> range;  ///< default: whole days around the stations' hours
   pollutant what = pollutant::pm25;
   aqi_edition edition = aqi_edition::hj633_2012;  ///< whose breakpoints
-  std::string source = {};            ///< a line under the axis naming the data and tool ("": none)
+  std::string source = {};                        ///< a line under the axis naming the data and tool ("": none)
 };
 
 /// A timeline of one pollutant's concentration, as openair's timePlot: per station the hourly
