@@ -127,6 +127,16 @@ std::string series_path(const std::vector<double>& v, hour_t first, const time_s
   return d;
 }
 
+// A series as a line: the hourly values thin and light, the daily ones ("daily") thick and dark.
+void series_line(svg::writer& w, const char* cls, const std::string& d, bool round_joins) {
+  const bool daily = std::string_view(cls) == "daily";
+  auto e = w.tag("path");
+  e.at("class", cls).at("d", d).at("fill", "none").at("stroke", daily ? daily_ink : hourly_ink);
+  e.at("stroke-width", daily ? 1.6 : 0.8);
+  if (round_joins) e.at("stroke-linejoin", "round");
+  e.close();
+}
+
 // Runs of one level across the hours of a strip.
 void level_strip(svg::writer& w, const std::vector<level_t>& levels, hour_t first, const time_scale& s, double y,
                  const profile& p, const char* cls) {
@@ -540,23 +550,8 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
         .at("fill", axis_grey)
         .text(threshold_label(t));
   }
-  if (!st.hourly.empty())
-    w.tag("path")
-        .at("class", "hourly")
-        .at("d", series_path(st.hourly, st.first, s, ys))
-        .at("fill", "none")
-        .at("stroke", hourly_ink)
-        .at("stroke-width", 0.8)
-        .at("stroke-linejoin", "round")
-        .close();
-  w.tag("path")
-      .at("class", "daily")
-      .at("d", series_path(st.daily, st.first, s, ys))
-      .at("fill", "none")
-      .at("stroke", daily_ink)
-      .at("stroke-width", 1.6)
-      .at("stroke-linejoin", "round")
-      .close();
+  if (!st.hourly.empty()) series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
+  series_line(w, "daily", series_path(st.daily, st.first, s, ys), true);
   for (double v = 0; v <= ymax; v += step)
     w.tag("text")
         .at("x", s.x0 - 6)
@@ -995,21 +990,8 @@ void concentration_panel(svg::writer& w, const station_series& st, const time_sc
           .text("> " + svg::num(bp[k - 1]));
     }
   }
-  w.tag("path")
-      .at("class", "hourly")
-      .at("d", series_path(st.hourly, st.first, s, ys))
-      .at("fill", "none")
-      .at("stroke", hourly_ink)
-      .at("stroke-width", 0.8)
-      .at("stroke-linejoin", "round")
-      .close();
-  w.tag("path")
-      .at("class", "daily")
-      .at("d", series_path(daily_steps(st), st.first, s, ys))
-      .at("fill", "none")
-      .at("stroke", daily_ink)
-      .at("stroke-width", 1.6)
-      .close();
+  series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
+  series_line(w, "daily", series_path(daily_steps(st), st.first, s, ys), false);  // steps: square corners
   for (double v = 0; v <= ymax; v += step)
     w.tag("text")
         .at("x", s.x0 - 6)
