@@ -19,6 +19,11 @@
 //   watch_replay.hpp      the hourly decision replayed over a season, against hindsight
 //   area.hpp       area values from stations (HJ 663-2013)
 //   stats.hpp      period statistics: category days, warning days, HJ 663 statistics
+//   forecast.hpp   forecasts as issued and the value a forecast counts as (§3.2.2)
+//   stations.hpp   the rules over every station of an input's rows (the stations driver)
+//   timeline_tail.hpp  what of a timeline a decision at one hour can still look at
+//   aqi_series.hpp, time_layout.hpp, unit_check.hpp, number_format.hpp  inputs and numbers as
+//                  files give them
 
 #include "hpa/aqi.hpp"
 #include "hpa/aqi_daily.hpp"
@@ -43,6 +48,7 @@
 #include "hpa/stats.hpp"
 #include "hpa/time.hpp"
 #include "hpa/time_layout.hpp"
+#include "hpa/timeline_tail.hpp"
 #include "hpa/unit_check.hpp"
 #include "hpa/version.hpp"
 #include "hpa/watch.hpp"
