@@ -114,7 +114,7 @@ class final_condition_tracker {
   }
 
   /// The missing hours after which nothing before them counts (see push).
-  hour_t drain_hours() const noexcept { return hour_t{p_->window_hours} + cond_.max_span() + p_->lift_hours + 1; }
+  hour_t drain_hours() const noexcept { return hpa::drain_hours(*p_, cond_.max_span()); }
 
   /// Forgets the settled hours before h (bounds() then starts at h, or at the first hour not yet
   /// settled): what a decision no longer looks at, so that memory does not grow with the series.

@@ -39,6 +39,12 @@ struct station_sink {
 /// the 24 h ending at each hour already worked out (from concentrations, by hpa-aqi --daily).
 enum class series_kind { hourly, daily, rolling };
 
+/// The missing hours after which every window, chain (the longest `max_span` hours) and warning
+/// of a station has ended (lift_hours of no condition): the rest of a longer gap is skipped.
+inline hour_t drain_hours(const profile& p, int max_span) noexcept {
+  return hour_t{p.window_hours} + max_span + p.lift_hours + 1;
+}
+
 template <class Sink>
 class station_pipeline {
  public:
@@ -156,7 +162,7 @@ class station_pipeline {
   // the rest of the gap is skipped rather than walked hour by hour.
   template <class Out>
   void fill_until(run& r, hour_t t, Out& out) {
-    const hour_t drain = hour_t{p_->window_hours} + r.cond.max_span() + p_->lift_hours + 1;
+    const hour_t drain = drain_hours(*p_, r.cond.max_span());
     hour_t n = 0;
     while (r.cond.next_hour() < t) {
       if (n++ == drain && !r.warn.open()) {
