@@ -428,8 +428,17 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
   }
 }
 
-// The AQI axis' title, up its left side: what the numbers are and their unit (none: an index).
-void axis_title(svg::writer& w, const y_scale& ys, language lang) {
+// The value axis up the left side: a label at every step, and its title (what the values are and
+// their unit).
+void value_axis(svg::writer& w, const time_scale& s, const y_scale& ys, double step, const std::string& title) {
+  for (double v = 0; v <= ys.max; v += step)
+    w.tag("text")
+        .at("x", s.x0 - 6)
+        .at("y", ys.y(v) + 4)
+        .at("font-size", font_small + 1)
+        .at("fill", text_grey)
+        .at("text-anchor", "end")
+        .text(svg::num(v));
   const double x = axis_title_x, y = (ys.top + ys.bottom) / 2;
   w.tag("text")
       .at("class", "axis-title")
@@ -439,7 +448,7 @@ void axis_title(svg::writer& w, const y_scale& ys, language lang) {
       .at("fill", text_grey)
       .at("text-anchor", "middle")
       .at("transform", "rotate(-90 " + svg::num(x) + " " + svg::num(y) + ")")
-      .text(tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
+      .text(title);
 }
 
 void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
@@ -552,15 +561,7 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   }
   if (!st.hourly.empty()) series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
   series_line(w, "daily", series_path(st.daily, st.first, s, ys), true);
-  for (double v = 0; v <= ymax; v += step)
-    w.tag("text")
-        .at("x", s.x0 - 6)
-        .at("y", ys.y(v) + 4)
-        .at("font-size", font_small + 1)
-        .at("fill", text_grey)
-        .at("text-anchor", "end")
-        .text(std::to_string(static_cast<int>(v)));
-  axis_title(w, ys, lang);
+  value_axis(w, s, ys, step, tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
   double y = ys.bottom + strip_gap;
   auto lane_label = [&](const char* zh, const char* en) {
     w.tag("text")
@@ -992,25 +993,9 @@ void concentration_panel(svg::writer& w, const station_series& st, const time_sc
   }
   series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
   series_line(w, "daily", series_path(daily_steps(st), st.first, s, ys), false);  // steps: square corners
-  for (double v = 0; v <= ymax; v += step)
-    w.tag("text")
-        .at("x", s.x0 - 6)
-        .at("y", ys.y(v) + 4)
-        .at("font-size", font_small + 1)
-        .at("fill", text_grey)
-        .at("text-anchor", "end")
-        .text(svg::num(v));
-  const double ax = axis_title_x, ay = (ys.top + ys.bottom) / 2;
-  w.tag("text")
-      .at("class", "axis-title")
-      .at("x", ax)
-      .at("y", ay)
-      .at("font-size", font_small + 1)
-      .at("fill", text_grey)
-      .at("text-anchor", "middle")
-      .at("transform", "rotate(-90 " + svg::num(ax) + " " + svg::num(ay) + ")")
-      .text(std::string(pi.name) + (lang == language::zh ? "（" : " (") + pi.unit +
-            (lang == language::zh ? "）" : ")"));
+  value_axis(
+      w, s, ys, step,
+      std::string(pi.name) + (lang == language::zh ? "（" : " (") + pi.unit + (lang == language::zh ? "）" : ")"));
   w.close("g");
 }
 
