@@ -38,7 +38,7 @@ struct daily_sink : station_sink {
 int run(const args&, tool::context& cx) {
   const auto& p = cx.profile();
   auto in = cx.open_input();
-  io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
+  io::aqi_reader reader(*in.stream, in.name, aqi_reading_of(p), cx.warner(), cx.quiet_columns());
   io::output out(cx.options().output);
   io::record_writer rows(out, cx.options().format, {"station", "time", "daily_aqi", "valid_hours"});
   io::station_table<daily_sink> table(

@@ -354,7 +354,7 @@ int run_every_hour(tool::context& cx) {
   const auto& p = cx.profile();
   const auto& keep = cx.filter();
   auto in = cx.open_input();
-  io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
+  io::aqi_reader reader(*in.stream, in.name, aqi_reading_of(p), cx.warner(), cx.quiet_columns());
   io::output out(cx.options().output);
   hour_rows rows(out, cx.options().format, p);
   std::vector<std::unique_ptr<std::string>> names;  // each station's part of its rows, where the writer reads it

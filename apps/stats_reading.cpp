@@ -70,7 +70,7 @@ void add_aqi(station_data& s, series_kind kind, const io::aqi_record& r, const p
 }  // namespace
 
 void read_statistics(const context& cx, input& in, const profile& p, station_index& stations) {
-  io::aqi_reader reader(*in.stream, in.name, p, cx.warner(), cx.quiet_columns());
+  io::aqi_reader reader(*in.stream, in.name, aqi_reading_of(p), cx.warner(), cx.quiet_columns());
   const auto& keep = cx.filter();
   io::station_table<stats_sink> table(
       p, reader.kind(), in.name,

@@ -158,7 +158,7 @@ struct aqi_reader::concentrations_in {
     concentration_series series;
     concentrations_milli last;  // the row of the last hour, for a repeat
     double last_value = no_value;
-    gate_result last_gate;
+    std::string_view last_primary;  // a static text (primary_text)
     std::optional<aqi_parts> last_basis;
     std::uint64_t last_line = 0;
   };
@@ -175,7 +175,7 @@ struct aqi_reader::concentrations_in {
     hour_t hour;
     double value;
     aqi_parts basis;
-    gate_result gate;
+    std::string_view cause, primary;
   };
   std::vector<hour_value> waiting;
   std::size_t next_waiting = 0;
@@ -199,7 +199,8 @@ struct aqi_reader::concentrations_in {
     r.hour = h.hour;
     r.aqi = h.value;
     r.basis = h.basis;
-    r.gate = h.gate;
+    r.cause = h.cause;
+    r.primary = h.primary;
     return true;
   }
 };
@@ -211,9 +212,9 @@ std::optional<daily_aqi_method> aqi_reader::method() const noexcept {
   return conc_ ? std::optional(conc_->method) : std::nullopt;
 }
 
-aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn,
+aqi_reader::aqi_reader(std::istream& in, std::string source, aqi_reading how, warn_fn warn,
                        std::span<const std::string> quiet_columns)
-    : p_(&p), warn_(std::move(warn)), quiet_(quiet_columns.begin(), quiet_columns.end()) {
+    : how_(how), warn_(std::move(warn)), quiet_(quiet_columns.begin(), quiet_columns.end()) {
   if (const auto* chain = dynamic_cast<const input_chain*>(&in)) {
     parts_ = chain->parts();
     layout_ = chain->layout();
@@ -226,9 +227,9 @@ aqi_reader::aqi_reader(std::istream& in, std::string source, const profile& p, w
   kind_ = col_.kind;
   if (col_.from_concentrations) {
     conc_ = std::make_unique<concentrations_in>();
-    conc_->method = p.daily_aqi;
-    conc_->min_valid = std::clamp(p.min_valid_hours, 1, daily_window_hours);
-  } else if (kind_ == series_kind::hourly && p.daily_aqi == daily_aqi_method::aqi_of_mean_concentration && warn_) {
+    conc_->method = how_.daily_aqi;
+    conc_->min_valid = std::clamp(how_.min_valid_hours, 1, daily_window_hours);
+  } else if (kind_ == series_kind::hourly && how_.daily_aqi == daily_aqi_method::aqi_of_mean_concentration && warn_) {
     warn_(csv_->source() +
           ": the profile's daily_aqi is aqi_of_mean_concentration, but the input holds AQI, not "
           "concentrations: the daily AQI is the mean of the hourly AQI");
@@ -312,7 +313,7 @@ aqi_reader::columns aqi_reader::map_header(const csv_reader& header, bool warn_u
   if (from_concentrations) {  // they decide: the AQI columns beside them are not used
     c.from_concentrations = true;
     for (std::size_t v = 0; v < 6; ++v) c.conc[v] = h[first_conc_col + v];
-    c.kind = series_kind_of(p_->daily_aqi);
+    c.kind = series_kind_of(how_.daily_aqi);
     c.aqi = c.high = c.low = c.primary = c.basis = -1;
     return c;
   }
@@ -370,15 +371,15 @@ double aqi_reader::number(std::string_view text, int column, const char* what) c
       digits &= is_digit(c);
       v = v * 10 + static_cast<unsigned>(c - '0');
     }
-    if (digits && v <= p_->max_aqi) return v;
+    if (digits && v <= how_.max_aqi) return v;
   }
   const auto where = csv_->at(static_cast<std::uint64_t>(column) + 1);
   double v = parse_number(text, where, what);
-  if (v > p_->max_aqi) {
-    if (!p_->cap_above_max)
+  if (v > how_.max_aqi) {
+    if (!how_.cap_above_max)
       throw error(where, std::string(what) + " " + std::string(trim(text)) + " is above the scale's top of " +
-                             format_number(p_->max_aqi) + " (set the profile's cap_above_max to cap it)");
-    v = p_->max_aqi;
+                             format_number(how_.max_aqi) + " (set the profile's cap_above_max to cap it)");
+    v = how_.max_aqi;
   }
   return v;
 }
@@ -465,10 +466,8 @@ bool aqi_reader::next(aqi_record& r) {
     if (conc_) return next_concentrations(r, cause);
     r.basis =
         col_.basis >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(col_.basis)], col_.basis)) : std::nullopt;
-    r.gate = col_.cause < 0 && col_.primary < 0
-                 ? gate_result{}
-                 : cause_gate(*p_, cause,
-                              col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{});
+    r.cause = cause;
+    r.primary = col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{};
     return true;
   }
 }
@@ -531,36 +530,36 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
                   (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
                       format_time(r.hour) + " with other concentrations (line " + std::to_string(st.last_line) + ")");
     r.aqi = repeat ? st.last_value : no_value;
-    r.gate = repeat ? st.last_gate : gate_result{};
+    r.cause = cause;
+    r.primary = repeat ? st.last_primary : std::string_view{};
     r.basis = repeat ? st.last_basis : std::nullopt;
     return true;
   }
   in.waiting.clear();
   in.next_waiting = 0;
-  const bool gated = col_.cause >= 0 || !p_->advisory_pollutants.empty();
   st.series.push(r.hour, c, [&](hour_t h, const aqi_breakdown& b) {
     // a cause is the row's; the hours of a gap before it have none
     const double value = b.aqi >= 0 ? static_cast<double>(b.aqi) : no_value;
-    const auto gate =
-        gated ? cause_gate(*p_, h == r.hour ? cause : std::string_view{}, primary_text(b.primary)) : gate_result{};
+    const auto hour_cause = h == r.hour ? cause : std::string_view{};
     if (h == r.hour && in.waiting.empty()) {  // the common case: the row's own hour alone
       r.aqi = value;
       r.basis = b.counted;
-      r.gate = gate;
+      r.cause = hour_cause;
+      r.primary = primary_text(b.primary);
     } else {
-      in.waiting.push_back({h, value, b.counted, gate});
+      in.waiting.push_back({h, value, b.counted, hour_cause, primary_text(b.primary)});
     }
   });
   st.last = c;
   st.last_line = r.line;
   if (in.waiting.empty()) {
     st.last_value = r.aqi;
-    st.last_gate = r.gate;
+    st.last_primary = r.primary;
     st.last_basis = r.basis;
     return true;
   }
   st.last_value = in.waiting.back().value;
-  st.last_gate = in.waiting.back().gate;
+  st.last_primary = in.waiting.back().primary;
   st.last_basis = in.waiting.back().basis;
   in.row = r;
   return in.pop(r);

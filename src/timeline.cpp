@@ -13,7 +13,7 @@ namespace hpa::io {
 
 timeline read_timeline(std::istream& in, const std::string& source, const profile& p, const timeline_options& o,
                        const warn_fn& warn, std::span<const std::string> quiet_columns) {
-  aqi_reader reader(in, source, p, warn, quiet_columns);
+  aqi_reader reader(in, source, aqi_reading_of(p), warn, quiet_columns);
   timeline t;
   t.source = source;
   t.kind = reader.kind();
@@ -59,7 +59,7 @@ timeline read_timeline(std::istream& in, const std::string& source, const profil
       ++t.after_now;
       continue;
     }
-    const timeline_point x{r.hour, r.gate ? no_value : r.value(p)};
+    const timeline_point x{r.hour, r.gate(p) ? no_value : r.value(p)};
     if (s.tail) {
       // No decision comes before now (at least the last observed hour so far), nor for a warning before its start.
       auto decided_from = o.now ? o.now : t.last_observed;

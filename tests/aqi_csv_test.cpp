@@ -1,6 +1,7 @@
 #include "hpa/io/aqi_csv.hpp"
 
 #include <catch2/catch.hpp>
+#include <deque>
 #include <sstream>
 
 #include "hpa/io/output.hpp"
@@ -12,12 +13,18 @@ namespace {
 std::vector<aqi_record> read_all(const std::string& text, const profile& p = pingdingshan_2023(),
                                  std::vector<std::string>* warnings = nullptr) {
   std::istringstream in(text);
-  aqi_reader r(in, "a.csv", p, [&](const std::string& w) {
+  aqi_reader r(in, "a.csv", aqi_reading_of(p), [&](const std::string& w) {
     if (warnings) warnings->push_back(w);
   });
   std::vector<aqi_record> out;
   aqi_record rec;
-  while (r.next(rec)) out.push_back(rec);
+  static std::deque<std::string> texts;  // a row's texts are the reader's until its next row
+  while (r.next(rec)) {
+    rec.station = texts.emplace_back(rec.station);
+    rec.cause = texts.emplace_back(rec.cause);
+    rec.primary = texts.emplace_back(rec.primary);
+    out.push_back(rec);
+  }
   return out;
 }
 }  // namespace
@@ -45,23 +52,25 @@ TEST_CASE("aqi_csv: the reader hands back the range as read; the profile picks t
   CHECK(read_all(text, p)[0].value(p) == 150);
 }
 
-TEST_CASE("aqi_csv: the cause gate's verdict comes with each row (§1.3)", "[aqi_csv]") {
+TEST_CASE("aqi_csv: each row's cause and primary pollutant, for the cause gate (§1.3)", "[aqi_csv]") {
   const auto p = pingdingshan_2023();  // the verdict's `why` is the profile's own text
   const auto a = read_all(
       "station,time,aqi,cause,primary\nS,2023-12-01T00:00,400,Dust,\nS,2023-12-01T01:00,400,,O3_8h\n"
       "S,2023-12-01T02:00,400,,PM2.5\n",
       p);
-  CHECK(a[0].gate.kind == exclusion::outside_plan);
-  CHECK(a[0].gate.why == "dust");
+  CHECK(a[0].cause == "Dust");
+  CHECK(a[0].gate(p).kind == exclusion::outside_plan);
+  CHECK(a[0].gate(p).why == "dust");
   CHECK(a[0].aqi == 400);
-  CHECK(a[1].gate.kind == exclusion::advisory);
-  CHECK_FALSE(a[2].gate);
+  CHECK(a[1].primary == "O3_8h");
+  CHECK(a[1].gate(p).kind == exclusion::advisory);
+  CHECK_FALSE(a[2].gate(p));
 }
 
 TEST_CASE("aqi_csv: a daily series has a date column", "[aqi_csv]") {
   std::istringstream in("date,aqi\n2023-12-01,180\n");
   const auto p = pingdingshan_2023();
-  aqi_reader r(in, "d.csv", p);
+  aqi_reader r(in, "d.csv", aqi_reading_of(p));
   CHECK(r.kind() == series_kind::daily);
 }
 
@@ -88,7 +97,7 @@ TEST_CASE("aqi_csv: above the scale, by the profile's choice", "[aqi_csv]") {
 TEST_CASE("aqi_csv: station names must be UTF-8", "[aqi_csv]") {
   std::istringstream in("station,time,aqi\n平顶山,2023-12-01T00:00,1\n");
   const auto p = pingdingshan_2023();
-  aqi_reader r(in, "a.csv", p);
+  aqi_reader r(in, "a.csv", aqi_reading_of(p));
   aqi_record rec;
   REQUIRE(r.next(rec));
   CHECK(rec.station == "平顶山");  // a view into the reader's buffer: read it while the reader lives
@@ -117,7 +126,7 @@ std::vector<std::string> read_chain(const std::vector<std::pair<std::string, std
   }
   input_chain chain(parts, std::move(layout));
   const auto p = pingdingshan_2023();
-  aqi_reader r(chain, files.front().first, p, [&](const std::string& w) {
+  aqi_reader r(chain, files.front().first, aqi_reading_of(p), [&](const std::string& w) {
     if (warnings) warnings->push_back(w);
   });
   std::vector<std::string> out;
@@ -237,7 +246,7 @@ profile conc_profile(daily_aqi_method m) {
 }
 std::optional<daily_aqi_method> method_of(const std::string& text, const profile& p = pingdingshan_2023()) {
   std::istringstream in(text);
-  return aqi_reader(in, "a.csv", p).method();
+  return aqi_reader(in, "a.csv", aqi_reading_of(p)).method();
 }
 }  // namespace
 
@@ -257,19 +266,22 @@ TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi a
       "S,2023-06-01T01:00,10,20,,,,320\n"  // O3 320: 160
       "S,2023-06-01T03:00,,,,,,\n";        // an hour with nothing measured, after one with no row
   SECTION("mean_of_hourly_aqi: each hour's own AQI, its primary pollutant gating it") {
-    const auto r = read_all(text, conc_profile(daily_aqi_method::mean_of_hourly_aqi));
+    const auto p = conc_profile(daily_aqi_method::mean_of_hourly_aqi);
+    const auto r = read_all(text, p);
     REQUIRE(r.size() == 3);
     CHECK(r[0].aqi == 320);
     CHECK(r[0].basis == part_bit(aqi_part::pm25));
-    CHECK_FALSE(r[0].gate);
+    CHECK(r[0].primary == "PM2.5");
+    CHECK_FALSE(r[0].gate(p));
     CHECK(r[1].aqi == 160);
-    CHECK(r[1].gate.kind == exclusion::advisory);  // primary pollutant O3 (RULES.md §1)
+    CHECK(r[1].gate(p).kind == exclusion::advisory);  // primary pollutant O3 (RULES.md §1)
     CHECK(pollutant_list(*r[1].basis) == "PM2.5 PM10 O3");
     CHECK(r[2].hour == r[0].hour + 3);
     CHECK(std::isnan(r[2].aqi));
   }
   SECTION("aqi_of_mean_concentration: the daily AQI of every hour, the hours without a row too") {
-    const auto r = read_all(text, conc_profile(daily_aqi_method::aqi_of_mean_concentration));
+    const auto p = conc_profile(daily_aqi_method::aqi_of_mean_concentration);
+    const auto r = read_all(text, p);
     REQUIRE(r.size() == 4);       // 00, 01, 02 (no row: the window still holds O3), 03
     CHECK(std::isnan(r[0].aqi));  // PM2.5 needs 20 hours, and no O3 yet: nothing to stand on
     CHECK(r[1].aqi == 160);       // the O3 1 h maximum from its first value on
@@ -277,7 +289,7 @@ TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi a
     CHECK(r[2].aqi == 160);
     CHECK(r[2].line == 4);  // said at the row that shows the gap
     CHECK(r[3].aqi == 160);
-    CHECK(r[3].gate.kind == exclusion::advisory);
+    CHECK(r[3].gate(p).kind == exclusion::advisory);
   }
 }
 

@@ -29,7 +29,7 @@ TEST_CASE("stations: interleaved stations are kept apart and sorted by name", "[
   }
   std::istringstream in(text);
   const auto p = pingdingshan_2023();
-  aqi_reader reader(in, "s.csv", p);
+  aqi_reader reader(in, "s.csv", aqi_reading_of(p));
   station_driver<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
   aqi_record r;
   while (reader.next(r)) table.feed(r);
@@ -46,7 +46,7 @@ TEST_CASE("stations: duplicates and order", "[stations]") {
   std::vector<std::string> warnings;
   auto run = [&](const std::string& text) {
     std::istringstream in(text);
-    aqi_reader reader(in, "s.csv", p);
+    aqi_reader reader(in, "s.csv", aqi_reading_of(p));
     station_driver<count_sink> table(
         p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; },
         [&](const std::string& w) { warnings.push_back(w); });
@@ -67,7 +67,7 @@ TEST_CASE("stations: rows without one AQI value are an error at the end", "[stat
   const auto p = pingdingshan_2023();
   auto run = [&](const std::string& text) {
     std::istringstream in(text);
-    aqi_reader reader(in, "s.csv", p);
+    aqi_reader reader(in, "s.csv", aqi_reading_of(p));
     station_driver<count_sink> table(p, reader.kind(), "s.csv", [](std::string_view) { return count_sink{}; });
     aqi_record r;
     while (reader.next(r)) table.feed(r);
@@ -94,7 +94,7 @@ TEST_CASE("stations: a row out of order names the file of the row before it", "[
   const auto p = pingdingshan_2023();
   std::istringstream a("station,time,aqi\nS,2023-12-01T05:00,1\n"), b("station,time,aqi\nS,2023-12-01T04:00,1\n");
   input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
-  aqi_reader reader(chain, "a.csv", p);
+  aqi_reader reader(chain, "a.csv", aqi_reading_of(p));
   station_driver<count_sink> table(p, reader.kind(), "a.csv", [](std::string_view) { return count_sink{}; });
   aqi_record r;
   REQUIRE(reader.next(r));
@@ -110,7 +110,7 @@ TEST_CASE("stations: rows of several files without one AQI value: the AQI is to 
   const auto p = pingdingshan_2023();
   std::istringstream a("station,time,aqi\nS,2023-12-01T00:00,\n"), b("station,time,aqi\nS,2023-12-01T01:00,\n");
   input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}});
-  aqi_reader reader(chain, "a.csv + b.csv", p);
+  aqi_reader reader(chain, "a.csv + b.csv", aqi_reading_of(p));
   station_driver<count_sink> table(p, reader.kind(), "a.csv + b.csv", [](std::string_view) { return count_sink{}; });
   aqi_record r;
   while (reader.next(r)) table.feed(r);
@@ -157,6 +157,28 @@ TEST_CASE("stations: the driver picks each row's value by the profile (§3.2.2)"
   CHECK(run() == 220);  // the upper bound
   p.forecast_upper_bound = false;
   CHECK(run() == 150);  // the central value
+}
+
+TEST_CASE("stations: whether a row counts is the profile's, from its cause and primary pollutant as read (§1.3)",
+          "[stations]") {
+  auto p = pingdingshan_2023();
+  station_row dust, ozone, plain;
+  dust.cause = " Dust";
+  ozone.primary = "O3_8h";
+  plain.primary = "PM2.5";
+  CHECK(dust.gate(p).kind == exclusion::outside_plan);
+  CHECK(dust.gate(p).why == "dust");  // the profile's own text
+  CHECK(ozone.gate(p).kind == exclusion::advisory);
+  CHECK_FALSE(plain.gate(p));
+  p.advisory_pollutants.clear();
+  CHECK_FALSE(ozone.gate(p));
+  CHECK(dust.gate(p).kind == exclusion::outside_plan);
+  p.excluded_causes.clear();
+  CHECK_FALSE(dust.gate(p));
+  const auto how = aqi_reading_of(p);  // what a reader takes of the profile, and no more
+  CHECK(how.max_aqi == p.max_aqi);
+  CHECK(how.daily_aqi == p.daily_aqi);
+  CHECK(how.min_valid_hours == p.min_valid_hours);
 }
 
 TEST_CASE("stations: rows fed grouped by station give what rows fed one by one give", "[stations]") {

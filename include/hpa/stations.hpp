@@ -1,7 +1,8 @@
 #pragma once
 // The rules run over the stations of an input: one pipeline per station, fed the rows a reader
 // hands over in their order. A row carries what the reader read (an AQI, a forecast's range, its
-// origin); the value it counts as is the rule's (forecast_value, §3.2.2). Hours must rise within
+// origin, cause and primary pollutant); the value it counts as and whether it counts are the
+// rules' (forecast_value, §3.2.2; cause_gate, §1.3). Hours must rise within
 // a station: a repeated hour with the same value is dropped with a warning, one with another
 // value is an error naming both lines, an earlier hour is an error. An input with rows and not
 // one AQI value (nor concentrations to compute it from) is an error naming the step that is
@@ -39,7 +40,9 @@ struct station_row {
   hour_t hour = 0;           ///< the hour; for a daily series the first hour of the day
   /// The AQI as read, each NaN where the row gives none: the central value and a forecast's range.
   double aqi = no_value, aqi_low = no_value, aqi_high = no_value;
-  gate_result gate;  ///< the cause gate's verdict on its cause and primary pollutant (§1.3)
+  /// The row's cause and primary pollutant as read ("" where none): views that live until the
+  /// reader's next row (a block of rows keeps its own copies, station_reader.hpp).
+  std::string_view cause, primary;
   std::uint64_t line = 0;
   const std::string* source = nullptr;  ///< the file the row is in, for messages; may be null
   // The small members side by side: a block of rows by time is copied twice (station_reader.hpp).
@@ -53,7 +56,25 @@ struct station_row {
 
   /// The AQI the row counts as under `p` (§3.2.2, forecast_value); NaN = a missing hour.
   double value(const profile& p) const noexcept { return forecast_value(aqi, aqi_low, aqi_high, p); }
+  /// Whether the hour counts toward a warning under `p` (§1.3, cause_gate).
+  gate_result gate(const profile& p) const noexcept {
+    if (cause.empty() && (primary.empty() || p.advisory_pollutants.empty())) return {};  // the common case
+    return cause_gate(p, cause, primary);
+  }
 };
+
+/// What a reader takes of the profile: the scale's top (a value above it is an error, or capped
+/// where the profile says so) and how concentrations make the AQI (HJ 633: the profile's
+/// daily_aqi and min_valid_hours). The rest of the profile is the driver's.
+struct aqi_reading {
+  double max_aqi;
+  bool cap_above_max;
+  daily_aqi_method daily_aqi;
+  int min_valid_hours;
+};
+inline aqi_reading aqi_reading_of(const profile& p) noexcept {
+  return {p.max_aqi, p.cap_above_max, p.daily_aqi, p.min_valid_hours};
+}
 
 /// Receives warnings: "file:line: text".
 using warn_fn = std::function<void(const std::string&)>;
@@ -105,7 +126,7 @@ class station_driver {
       warn_(to_string(here(r)) + ": " + who(e) + "no data for " + std::to_string(r.hour - e.last - step) +
             " h before " + format_time(r.hour) +
             " (missing hours count as missing: windows lose validity, chains break)");
-    e.pipe->push(r.hour, value, r.gate, e.sink);
+    e.pipe->push(r.hour, value, r.gate(*p_), e.sink);
     e.last = r.hour;
     e.last_value = value;
     e.last_line = r.line;

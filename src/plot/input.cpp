@@ -66,7 +66,7 @@ std::vector<T> in_order(std::vector<T> all, const selection& which, const std::s
 std::vector<station_hours> read_hours(std::istream& in, const std::string& source, const profile& p,
                                       const selection& which, std::optional<period> keep, std::size_t max_stations,
                                       io::warn_fn warn, std::span<const std::string> quiet_columns) {
-  aqi_reader reader(in, source, p, warn, quiet_columns);
+  aqi_reader reader(in, source, aqi_reading_of(p), warn, quiet_columns);
   std::unordered_map<std::string, std::shared_ptr<drawn>> recs;
   station_table<forward_sink> table(
       p, reader.kind(), source,
@@ -96,7 +96,7 @@ std::vector<station_hours> read_hours(std::istream& in, const std::string& sourc
     }
     if (!last) continue;
     last->rec.hourly(r.hour, r.value(p));  // the hourly AQI as read, which the pipeline does not report
-    if (r.gate) last->excluded_hour(r.hour, r.hour + span - 1, r.gate.why);
+    if (const auto gate = r.gate(p)) last->excluded_hour(r.hour, r.hour + span - 1, gate.why);
   }
   table.finish();
   std::vector<station_hours> out;

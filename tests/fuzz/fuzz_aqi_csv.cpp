@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   };
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   try {
-    hpa::io::aqi_reader reader(in, "fuzz.csv", p, [](const std::string&) {});
+    hpa::io::aqi_reader reader(in, "fuzz.csv", aqi_reading_of(p), [](const std::string&) {});
     hpa::io::station_table<sink> table(p, reader.kind(), "fuzz.csv", [](std::string_view) { return sink{}; });
     hpa::io::aqi_record r;
     while (reader.next(r)) table.feed(r);

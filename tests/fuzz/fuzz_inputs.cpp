@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::istringstream a(text.substr(0, cut)), b(text.substr(cut));
   hpa::io::input_chain chain({{&a, "a.csv"}, {&b, "b.csv"}}, layout);
   try {
-    hpa::io::aqi_reader reader(chain, "a.csv", p, [](const std::string&) {});
+    hpa::io::aqi_reader reader(chain, "a.csv", aqi_reading_of(p), [](const std::string&) {});
     hpa::io::station_table<sink> table(p, reader.kind(), "a.csv", [](std::string_view) { return sink{}; });
     hpa::io::aqi_record r;
     while (reader.next(r)) table.feed(r);

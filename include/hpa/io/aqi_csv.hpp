@@ -4,7 +4,8 @@
 //   station,date,aqi            daily  (date as 2023-12-01)
 // Optional columns: aqi_high and aqi_low (a forecast's range: forecast_value picks the value, §3.2.2), origin
 // (observed|forecast), cause (e.g. dust: such hours never count, §1.3), primary (the primary
-// pollutant: an ozone-driven hour gets a health advisory, not a warning), basis (the pollutants a
+// pollutant: an ozone-driven hour gets a health advisory, not a warning; cause_gate decides, on
+// the row as read), basis (the pollutants a
 // daily AQI stands on, as hpa-aqi --daily writes them). station may be left out
 // for a single series. Other columns are ignored. Empty, NA and NaN values are missing hours.
 // Inputs as they come (io/input.hpp): given an input_chain, the reader reads its files one after
@@ -22,8 +23,8 @@
 // The edition of HJ 633 goes by the date of each hour (2026 from 2026-03-01). The aqi, aqi_high,
 // aqi_low, daily_aqi and primary columns beside them are not used, nor are the published 24 h and
 // 8 h statistics (pm25_24h, pm10_24h, so2_24h, no2_24h, co_24h, o3_8h) and an area's sites count:
-// the statistics come from the hourly values. The primary pollutant of each value feeds the
-// cause gate, as the primary column does.
+// the statistics come from the hourly values. The primary pollutant of each value is the row's,
+// as the primary column would give it.
 
 #include <array>
 #include <cstdint>
@@ -43,7 +44,6 @@
 #include "hpa/io/input.hpp"
 #include "hpa/io/utf8.hpp"  // check_utf8, which the readers share
 #include "hpa/pipeline.hpp"
-#include "hpa/profile.hpp"
 #include "hpa/stations.hpp"
 #include "hpa/time.hpp"
 
@@ -59,10 +59,8 @@ class aqi_reader {
   /// Reads the header at once: throws hpa::error on an empty input or a missing column. Unknown
   /// columns are ignored with a warning, except those `quiet_columns` names (see header_map).
   /// When `in` is an input_chain, its files and layout are read (see the top of this header).
-  aqi_reader(std::istream& in, std::string source, const profile& p, warn_fn warn = {},
+  aqi_reader(std::istream& in, std::string source, aqi_reading how, warn_fn warn = {},
              std::span<const std::string> quiet_columns = {});
-  /// The reader keeps a reference to the profile: a temporary one would dangle.
-  aqi_reader(std::istream&, std::string, const profile&&, warn_fn = {}, std::span<const std::string> = {}) = delete;
   ~aqi_reader();
   aqi_reader(aqi_reader&&) noexcept;
 
@@ -99,7 +97,7 @@ class aqi_reader {
   input_layout layout_;
   std::size_t part_ = 0;
   std::optional<csv_reader> csv_;
-  const profile* p_;
+  aqi_reading how_;
   warn_fn warn_;
   std::vector<std::string> quiet_;
   series_kind kind_ = series_kind::hourly;

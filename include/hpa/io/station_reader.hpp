@@ -130,6 +130,34 @@ class station_numbers {
   std::vector<std::uint32_t> follower_;    // the station that came after each one last time
 };
 
+// Texts of an interleaved file's rows kept for as long as the reading (a cause, a primary
+// pollutant): each kept once. They are few: the first ones are found by a look along them,
+// cheaper than a hash of every row's.
+class kept_texts {
+ public:
+  std::string_view keep(std::string_view text) {
+    if (text.empty()) return {};
+    for (const auto* t : first_)
+      if (*t == text) return *t;
+    auto it = texts_.find(text);
+    if (it == texts_.end()) {
+      it = texts_.emplace(text).first;
+      if (first_.size() < 16) first_.push_back(&*it);
+    }
+    return *it;
+  }
+
+ private:
+  std::unordered_set<std::string, name_hash, std::equal_to<>> texts_;
+  std::vector<const std::string*> first_;  // the first 16 kept
+};
+
+// What a block keeps of its rows' texts: the reader's are gone by the next row.
+struct block_texts {
+  station_numbers numbers;
+  kept_texts causes, primaries;
+};
+
 // A block of rows of an interleaved file, each with its station's number.
 struct numbered_rows {
   std::vector<aqi_record> rows;
@@ -137,14 +165,17 @@ struct numbered_rows {
   std::size_t stations = 0;  // the stations numbered once the block was read
 
   /// Reads up to `n` rows of `reader`; false when none was left.
-  bool read(aqi_reader& reader, station_numbers& numbers, std::size_t n) {
+  bool read(aqi_reader& reader, block_texts& texts, std::size_t n) {
+    auto& numbers = texts.numbers;
     rows.clear();
     station.clear();
     aqi_record r;
     std::uint32_t last = 0;
     while (rows.size() < n && reader.next(r)) {
       last = numbers.number(r.station, last);
-      r.station = numbers.name(last);  // the reader's text is gone by the next row
+      r.station = numbers.name(last);
+      r.cause = texts.causes.keep(r.cause);
+      r.primary = texts.primaries.keep(r.primary);
       rows.push_back(r);
       station.push_back(last);
     }
@@ -157,10 +188,10 @@ struct numbered_rows {
 // while another feeds this one. `count` counts the rows read.
 template <class Feed>
 void read_blocks(aqi_reader& reader, bool parallel, std::atomic<std::uint64_t>& count, Feed feed) {
-  station_numbers numbers;
+  block_texts texts;
   numbered_rows a, b;
   auto read = [&](numbered_rows& block) {
-    const bool any = block.read(reader, numbers, interleaved_block_rows);
+    const bool any = block.read(reader, texts, interleaved_block_rows);
     count += block.rows.size();
     return any;
   };
@@ -200,7 +231,7 @@ bool read_interleaved(const read_options& o, const profile& p, Make& make, bool 
   };
   try {
     input_chain laid_out({{&in, o.source}}, o.layout);
-    aqi_reader reader(laid_out, o.source, p, note, o.quiet_columns);
+    aqi_reader reader(laid_out, o.source, aqi_reading_of(p), note, o.quiet_columns);
     out.kind = reader.kind();
     out.method = reader.method();
     out.tables.push_back(std::make_unique<station_driver<Sink>>(p, reader.kind(), o.source, make, note));
@@ -216,11 +247,12 @@ bool read_interleaved(const read_options& o, const profile& p, Make& make, bool 
 }
 
 // One reading of an input into station tables: plainly, by interleaved blocks, or by parts on
-// several threads, counting the rows for the progress line.
+// several threads, counting the rows for the progress line. The profile is the drivers' (each
+// station's rules), handed through to them.
 template <class Sink, class Make>
 class station_reading {
  public:
-  station_reading(const read_options& o, const profile& p, Make& make) : o_(o), p_(p), make_(make) {}
+  station_reading(const read_options& o, Make& make) : o_(o), make_(make) {}
 
   /// `run()` with the progress line updated beside it, when the options ask for one.
   template <class Run>
@@ -240,28 +272,28 @@ class station_reading {
   }
 
   /// The whole input, row after row, on this thread.
-  station_results<Sink> plain() {
+  station_results<Sink> plain(const profile& p) {
     station_results<Sink> out;
     if (o_.path.empty() || o_.path == "-") {
-      read_one(*o_.stream, o_.warn, out, make_);
+      read_one(*o_.stream, o_.warn, out, make_, p);
       return out;
     }
     std::ifstream in(o_.path, std::ios::binary);
     if (!in) throw error(o_.path + ": cannot open");
-    read_one(in, o_.warn, out, make_);
+    read_one(in, o_.warn, out, make_, p);
     return out;
   }
 
   /// Rows by time, then station, in blocks (read_interleaved); nullopt where a plain reading must decide.
-  std::optional<station_results<Sink>> interleaved() {
+  std::optional<station_results<Sink>> interleaved(const profile& p) {
     station_results<Sink> out;
-    if (!read_interleaved(o_, p_, make_, o_.threads > 1, rows_, out)) return std::nullopt;
+    if (!read_interleaved(o_, p, make_, o_.threads > 1, rows_, out)) return std::nullopt;
     return out;
   }
 
   /// The file's parts, each on a thread of its own; nullopt on any doubt (an error, a later part's
   /// warning, a station in two parts), the parts freed, for a plain reading to decide.
-  std::optional<station_results<Sink>> by_parts(const std::vector<file_part>& parts) {
+  std::optional<station_results<Sink>> by_parts(const std::vector<file_part>& parts, const profile& p) {
     struct part_result {
       station_results<Sink> out;
       std::vector<std::string> warnings;
@@ -288,7 +320,8 @@ class station_reading {
             [&](std::string_view name) {
               if (!claims.claim(name)) doubt();
               return make_(name);
-            });
+            },
+            p);
       } catch (...) {
         stop_ = true;
         results[i].failed = std::current_exception();
@@ -325,14 +358,14 @@ class station_reading {
 
  private:
   template <class MakeSink>
-  void read_one(std::istream& file, warn_fn warn, station_results<Sink>& out, MakeSink&& make_sink) {
+  void read_one(std::istream& file, warn_fn warn, station_results<Sink>& out, MakeSink&& make_sink, const profile& p) {
     std::optional<input_chain> laid_out;  // a file (or a part of one) read in the layout of the options
     if (!dynamic_cast<input_chain*>(&file))
       laid_out.emplace(std::vector<input_chain::part>{{&file, o_.source}}, o_.layout);
-    aqi_reader reader(laid_out ? *laid_out : file, o_.source, p_, warn, o_.quiet_columns);
+    aqi_reader reader(laid_out ? *laid_out : file, o_.source, aqi_reading_of(p), warn, o_.quiet_columns);
     out.kind = reader.kind();
     out.method = reader.method();
-    out.tables.push_back(std::make_unique<station_driver<Sink>>(p_, reader.kind(), o_.source, make_sink, warn));
+    out.tables.push_back(std::make_unique<station_driver<Sink>>(p, reader.kind(), o_.source, make_sink, warn));
     auto& table = *out.tables.back();
     aqi_record r;
     std::uint64_t n = 0;
@@ -347,7 +380,6 @@ class station_reading {
   }
 
   const read_options& o_;
-  const profile& p_;
   Make& make_;
   std::atomic<std::uint64_t> rows_{0};
   std::atomic<bool> stop_{false};  // a part found a doubt: the others need not go on
@@ -357,17 +389,17 @@ class station_reading {
 
 template <class Sink, class Make>
 station_results<Sink> read_stations(const read_options& o, const profile& p, Make make) {
-  detail::station_reading<Sink, Make> reading(o, p, make);
+  detail::station_reading<Sink, Make> reading(o, make);
   // Each block or part is read after the file's header line: a file without one is read plainly.
   const bool file = !o.path.empty() && o.path != "-" && o.layout.has_header();
   if (file && stations_interleave(o.path)) {
-    if (auto out = reading.watched([&] { return reading.interleaved(); })) return std::move(*out);
+    if (auto out = reading.watched([&] { return reading.interleaved(p); })) return std::move(*out);
   } else if (file && o.threads > 1) {
     const auto parts = split_by_station(o.path, o.threads);
     if (parts.size() >= 2 && !detail::ordered_by_time(o.path, parts, o.layout))
-      if (auto out = reading.by_parts(parts)) return std::move(*out);
+      if (auto out = reading.by_parts(parts, p)) return std::move(*out);
   }
-  return reading.watched([&] { return reading.plain(); });
+  return reading.watched([&] { return reading.plain(p); });
 }
 
 }  // namespace hpa::io
