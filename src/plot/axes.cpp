@@ -136,10 +136,14 @@ std::function<void(svg::writer&, double x, double y)> line_swatch(std::string in
   };
 }
 
+double picture_legend(svg::writer& w, const std::vector<legend_item>& items, const time_scale& s, double width) {
+  return legend(w, items, s.x0, legend_y, width - 12, font_label);
+}
+
 double panels_top(const std::vector<legend_item>& items, const time_scale& s, double width) {
   std::string scratch;  // drawn to measure, then dropped
   svg::writer dry(scratch);
-  return legend_y + legend(dry, items, s.x0, legend_y, width - 12, font_label);
+  return legend_y + picture_legend(dry, items, s, width);
 }
 
 double picture_height(double top, std::size_t panels, double panel_h, bool with_source) {

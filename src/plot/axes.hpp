@@ -71,8 +71,11 @@ void series_line(svg::writer& w, const char* cls, const std::string& d, bool rou
 /// A legend swatch: a line of `ink`, `width` px thick, as series_line draws it.
 std::function<void(svg::writer&, double x, double y)> line_swatch(std::string ink, double width);
 
-/// Where the panels start: under the legend of `items`, laid out as legend() does on a picture
-/// `width` px wide.
+/// The picture's legend under its title, wrapping before the right edge of a picture `width` px
+/// wide. Returns its height.
+double picture_legend(svg::writer& w, const std::vector<legend_item>& items, const time_scale& s, double width);
+
+/// Where the panels start: under the legend picture_legend() draws.
 double panels_top(const std::vector<legend_item>& items, const time_scale& s, double width);
 
 /// The height of a picture of `panels` panels each `panel_h` px high from `top`, with the time

@@ -158,7 +158,7 @@ void concentration_timeline(std::span<const station_series> stations, const conc
   svg::writer w(buf);
   w.begin(o.width, height, title, desc);
   picture_title(w, s, title);
-  legend(w, items, s.x0, legend_y, o.width - 12, font_label);
+  picture_legend(w, items, s, o.width);
   write(buf);
   buf.clear();
   double y = top;

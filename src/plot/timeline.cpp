@@ -680,7 +680,7 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
         .at("fill", text_grey)
         .at("text-anchor", "end")
         .text(profile_label);  // else in <desc> only
-  legend(w, items, s.x0, legend_y, o.width - 12, font_label);
+  picture_legend(w, items, s, o.width);
   write(buf);
   buf.clear();
   double y = top;
