@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "axes.hpp"
 #include "common.hpp"
 #include "hpa/aqi.hpp"
 #include "hpa/plot/plot.hpp"
@@ -13,21 +14,10 @@ using namespace detail;
 
 namespace {
 
-// Layout, px.
-constexpr double margin_left = 78, margin_right = 58;
-constexpr double title_y = 26, legend_y = 52;
-constexpr double panel_head = 30;  // the station's name, and room above the plot for markers
-constexpr double plot_h = 170;
+// Layout, px (the rest, shared with the concentration timeline, in axes.hpp).
 constexpr double strip_h = 8, strip_gap = 4;
-constexpr double panel_gap = 14;
-constexpr double axis_h = 40;        // two rows of time labels under the last panel
-constexpr double axis_title_x = 18;  // the baseline of the AQI axis' title, turned up the left side
-constexpr double source_h = 18;      // the line that names the data, the profile and the tool
-constexpr double font_title = 16, font_label = 12, font_small = 10;
 constexpr double band_opacity = 0.22;  // bands sit behind the lines: light enough to read through
 constexpr double cap_h = 5;            // the solid strip on top of a band
-constexpr const char* hourly_ink = "#8FA3B8";
-constexpr const char* daily_ink = "#1B2A41";
 constexpr const char* lane_fill = "#F0F0F0";
 constexpr double mark_r = 4.5;       // half the height of a decision's diamond
 constexpr double issued_at_r = 3.5;  // the dot at the hour a warning was announced
@@ -37,11 +27,6 @@ int lanes(const timeline_options& o) { return 2 + int{o.issued_lane} + int{o.dec
 double panel_height(const timeline_options& o) {
   return panel_head + plot_h + lanes(o) * (strip_gap + strip_h) + panel_gap;
 }
-
-struct y_scale {
-  double top, bottom, max;
-  double y(double v) const { return bottom - (bottom - top) * std::clamp(v, 0.0, max) / max; }
-};
 
 // The top of the AQI axis: the data and the highest threshold with room above, in steps of 50
 // (100 past 300), never past the profile's scale.
@@ -60,81 +45,6 @@ double axis_max(std::span<const station_hours> stations, const profile& p, perio
     return std::ceil(v / step) * step;
   };
   return std::min(nice(top), nice(std::max(p.max_aqi, thresholds.empty() ? 0.0 : thresholds.back().value)));
-}
-
-// A value per hour as a path through the middle of each hour, broken where values are missing.
-// Past two hours a pixel, each pixel column keeps its lowest and highest value in time order, so
-// the path stays the size of the picture, not of the series.
-std::string series_path(const std::vector<double>& v, hour_t first, const time_scale& s, const y_scale& ys) {
-  std::string d;
-  bool pen = false;
-  auto point = [&](double x, double value) {
-    d += pen ? 'L' : 'M';
-    d += svg::num(x) + "," + svg::num(ys.y(value));
-    pen = true;
-  };
-  const hour_t from = std::max(s.span.from, first), to = std::min(s.span.to, first + static_cast<hour_t>(v.size()) - 1);
-  const double dx = (s.x1 - s.x0) / static_cast<double>(s.span.to + 1 - s.span.from);
-  auto at = [&](hour_t h) { return v[static_cast<std::size_t>(h - first)]; };
-  if (dx >= 0.5) {
-    for (hour_t h = from; h <= to; ++h) {
-      if (!has_value(at(h))) {
-        pen = false;
-        continue;
-      }
-      point(s.x(h) + dx / 2, at(h));
-    }
-    return d;
-  }
-  std::int64_t col = -1;
-  double lo = 0, hi = 0;
-  hour_t lo_h = 0, hi_h = 0;
-  bool any = false;
-  auto flush = [&] {
-    if (!any) {
-      pen = false;
-      return;
-    }
-    const double x = s.x0 + static_cast<double>(col) + 0.5;
-    if (lo_h <= hi_h) {
-      point(x, lo);
-      if (hi != lo) point(x, hi);
-    } else {
-      point(x, hi);
-      if (hi != lo) point(x, lo);
-    }
-    any = false;
-  };
-  for (hour_t h = from; h <= to; ++h) {
-    const auto c = static_cast<std::int64_t>(std::floor(s.x(h) - s.x0));
-    if (c != col) {
-      if (col >= 0) flush();
-      col = c;
-    }
-    const double value = at(h);
-    if (!has_value(value)) continue;
-    if (!any || value < lo) {
-      lo = value;
-      lo_h = h;
-    }
-    if (!any || value > hi) {
-      hi = value;
-      hi_h = h;
-    }
-    any = true;
-  }
-  if (col >= 0) flush();
-  return d;
-}
-
-// A series as a line: the hourly values thin and light, the daily ones ("daily") thick and dark.
-void series_line(svg::writer& w, const char* cls, const std::string& d, bool round_joins) {
-  const bool daily = std::string_view(cls) == "daily";
-  auto e = w.tag("path");
-  e.at("class", cls).at("d", d).at("fill", "none").at("stroke", daily ? daily_ink : hourly_ink);
-  e.at("stroke-width", daily ? 1.6 : 0.8);
-  if (round_joins) e.at("stroke-linejoin", "round");
-  e.close();
 }
 
 // Runs of one level across the hours of a strip.
@@ -167,6 +77,64 @@ void level_strip(svg::writer& w, const std::vector<level_t>& levels, hour_t firs
   }
 }
 
+// Where a warning ends in the picture: the line of its lift, or an open end while pending.
+void episode_end(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom, const profile& p) {
+  if (e.end < s.span.from || e.end > s.span.to) return;
+  const auto last = level_colour(p, e.segments.back().level);
+  const double x = s.x(e.end + 1);
+  if (e.pending)  // an open end: the warning goes on past the data
+    w.tag("path")
+        .at("class", "pending")
+        .at("d", triangle(x, top - 2, x + 9, top + cap_h / 2, x, top + cap_h + 2))
+        .at("fill", last)
+        .close();
+  else
+    w.tag("line")
+        .at("class", "lift")
+        .at("x1", x)
+        .at("y1", top)
+        .at("x2", x)
+        .at("y2", bottom)
+        .at("stroke", last)
+        .at("stroke-width", 1.5)
+        .close();
+}
+
+// The hour a warning must be issued by: a dashed line, a mark above it and a dotted lead to the
+// warning's start.
+void issue_by_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom,
+                    const profile& p) {
+  if (e.issue_by < s.span.from || e.issue_by > s.span.to) return;
+  const double x = s.x(e.issue_by), lead_to = s.x(std::min(e.start, s.span.to + 1));
+  const auto first = level_colour(p, e.segments.front().level);
+  w.tag("line")
+      .at("class", "issue-by")
+      .at("x1", x)
+      .at("y1", top)
+      .at("x2", x)
+      .at("y2", bottom)
+      .at("stroke", first)
+      .at("stroke-width", 1.2)
+      .at("stroke-dasharray", "3 3")
+      .close();
+  w.tag("line")
+      .at("class", "lead")
+      .at("x1", x)
+      .at("y1", top - 4)
+      .at("x2", lead_to)
+      .at("y2", top - 4)
+      .at("stroke", first)
+      .at("stroke-width", 1)
+      .at("stroke-dasharray", "2 2")
+      .close();
+  w.tag("path")
+      .at("class", "issue-by-mark")
+      .at("d", triangle(x - 4.5, top - 10, x + 4.5, top - 10, x, top - 1))
+      .at("fill", first)
+      .close();
+}
+
+// A warning: its bands by segment, its end and its issue-by hour, named in its tooltip.
 void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double top, double bottom, const profile& p,
                    language lang) {
   const period span = s.span;
@@ -204,55 +172,8 @@ void episode_marks(svg::writer& w, const episode& e, const time_scale& s, double
         .at("fill", colour)
         .close();
   }
-  const auto last = level_colour(p, e.segments.back().level);
-  if (e.end >= span.from && e.end <= span.to) {
-    const double x = s.x(e.end + 1);
-    if (e.pending)  // an open end: the warning goes on past the data
-      w.tag("path")
-          .at("class", "pending")
-          .at("d", triangle(x, top - 2, x + 9, top + cap_h / 2, x, top + cap_h + 2))
-          .at("fill", last)
-          .close();
-    else
-      w.tag("line")
-          .at("class", "lift")
-          .at("x1", x)
-          .at("y1", top)
-          .at("x2", x)
-          .at("y2", bottom)
-          .at("stroke", last)
-          .at("stroke-width", 1.5)
-          .close();
-  }
-  if (e.issue_by >= span.from && e.issue_by <= span.to) {
-    const double x = s.x(e.issue_by), lead_to = s.x(std::min(e.start, span.to + 1));
-    const auto first = level_colour(p, e.segments.front().level);
-    w.tag("line")
-        .at("class", "issue-by")
-        .at("x1", x)
-        .at("y1", top)
-        .at("x2", x)
-        .at("y2", bottom)
-        .at("stroke", first)
-        .at("stroke-width", 1.2)
-        .at("stroke-dasharray", "3 3")
-        .close();
-    w.tag("line")
-        .at("class", "lead")
-        .at("x1", x)
-        .at("y1", top - 4)
-        .at("x2", lead_to)
-        .at("y2", top - 4)
-        .at("stroke", first)
-        .at("stroke-width", 1)
-        .at("stroke-dasharray", "2 2")
-        .close();
-    w.tag("path")
-        .at("class", "issue-by-mark")
-        .at("d", triangle(x - 4.5, top - 10, x + 4.5, top - 10, x, top - 1))
-        .at("fill", first)
-        .close();
-  }
+  episode_end(w, e, s, top, bottom, p);
+  issue_by_marks(w, e, s, top, bottom, p);
   w.close("g");
 }
 
@@ -428,57 +349,9 @@ void decisions_lane(svg::writer& w, const station_hours& st, const profile& p, c
   }
 }
 
-// The value axis up the left side: a label at every step, and its title (what the values are and
-// their unit).
-void value_axis(svg::writer& w, const time_scale& s, const y_scale& ys, double step, const std::string& title) {
-  for (double v = 0; v <= ys.max; v += step)
-    w.tag("text")
-        .at("x", s.x0 - 6)
-        .at("y", ys.y(v) + 4)
-        .at("font-size", font_small + 1)
-        .at("fill", text_grey)
-        .at("text-anchor", "end")
-        .text(svg::num(v));
-  const double x = axis_title_x, y = (ys.top + ys.bottom) / 2;
-  w.tag("text")
-      .at("class", "axis-title")
-      .at("x", x)
-      .at("y", y)
-      .at("font-size", font_small + 1)
-      .at("fill", text_grey)
-      .at("text-anchor", "middle")
-      .at("transform", "rotate(-90 " + svg::num(x) + " " + svg::num(y) + ")")
-      .text(title);
-}
-
-void grid(svg::writer& w, const time_scale& s, const time_ticks& t, const y_scale& ys, double step) {
-  for (const auto& k : t.fine)
-    w.tag("line")
-        .at("x1", s.x(k.at))
-        .at("y1", ys.top)
-        .at("x2", s.x(k.at))
-        .at("y2", ys.bottom)
-        .at("stroke", grid_grey)
-        .close();
-  for (const auto& k : t.coarse)
-    if (k.at > s.span.from)
-      w.tag("line")
-          .at("x1", s.x(k.at))
-          .at("y1", ys.top)
-          .at("x2", s.x(k.at))
-          .at("y2", ys.bottom)
-          .at("stroke", "#C4C4C4")
-          .close();
-  for (double v = step; v < ys.max; v += step)
-    w.tag("line").at("x1", s.x0).at("y1", ys.y(v)).at("x2", s.x1).at("y2", ys.y(v)).at("stroke", grid_grey).close();
-}
-
-// One station: its name, the plot with everything on it, and the two strips below.
-void panel(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double top, double ymax,
-           const time_ticks& ticks, const timeline_options& o) {
-  const language lang = o.lang;
-  const y_scale ys{top + panel_head, top + panel_head + plot_h, ymax};
-  const double step = ymax <= 300 ? 50 : 100;
+// The line beside a station's name: its warnings, withheld and advisory episodes, and its peak
+// daily AQI over the hours drawn.
+std::string panel_summary(const station_hours& st, const time_scale& s, language lang) {
   int warnings = 0;
   double peak = no_value;
   for (const auto& e : st.episodes) warnings += e.end >= s.span.from && e.start <= s.span.to;
@@ -498,30 +371,11 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
                    ? " · 健康提示 " + std::to_string(advisories) + " 次"
                    : " · " + std::to_string(advisories) + (advisories == 1 ? " advisory" : " advisories");
   if (has_value(peak)) summary += tr(lang, " · 日 AQI 峰值 ", " · peak daily AQI ") + std::to_string(whole_aqi(peak));
-  const std::string name = st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name;
-  w.tag("g").at("class", "station").open();
-  w.tag("text")
-      .at("x", s.x0)
-      .at("y", top + 14)
-      .at("font-size", 13)
-      .at("font-weight", "bold")
-      .at("fill", "#111111")
-      .text(name);
-  w.tag("text")
-      .at("x", s.x0 + svg::text_width(name, 13) + 14)
-      .at("y", top + 14)
-      .at("font-size", font_small + 1)
-      .at("fill", text_grey)
-      .text(summary);
-  w.tag("rect")
-      .at("x", s.x0)
-      .at("y", ys.top)
-      .length("width", s.x0, s.x1)
-      .at("height", plot_h)
-      .at("fill", "#FFFFFF")
-      .at("stroke", "#BBBBBB")
-      .close();
-  grid(w, s, ticks, ys, step);
+  return summary;
+}
+
+// The excluded hours, hatched over the plot, each named with why.
+void excluded_marks(svg::writer& w, const station_hours& st, const time_scale& s, const y_scale& ys, language lang) {
   for (const auto& x : st.excluded) {
     const hour_t a = std::max(x.from, s.span.from), b = std::min(x.to, s.span.to);
     if (a > b) continue;
@@ -536,11 +390,13 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
     w.title(std::string(tr(lang, "剔除：", "excluded: ")) + x.why + " " + when(a) + " – " + when(b));
     w.close("rect");
   }
-  for (const auto& e : st.withheld) withheld_marks(w, e, s, ys.top, ys.bottom, p, lang);
-  for (const auto& e : st.episodes) episode_marks(w, e, s, ys.top, ys.bottom, p, lang);
-  double label_y = 1e300;  // thresholds rise, so their labels go up; close ones are moved apart
+}
+
+// The profile's thresholds under the top of the axis, a grey line each, labelled on the right.
+void threshold_lines(svg::writer& w, const time_scale& s, const y_scale& ys, const profile& p) {
+  side_labels labels;
   for (const auto& t : thresholds_of(p)) {
-    if (t.value >= ymax) continue;
+    if (t.value >= ys.max) continue;
     const double y = std::round(ys.y(t.value)) + 0.5;  // on a pixel row: a crisp line
     w.tag("line")
         .at("class", "threshold")
@@ -551,18 +407,14 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
         .at("stroke", axis_grey)
         .at("stroke-width", 1)
         .close();
-    label_y = std::min(y + 4, label_y - (font_small + 2));
-    w.tag("text")
-        .at("x", s.x1 + 5)
-        .at("y", label_y)
-        .at("font-size", font_small + 1)
-        .at("fill", axis_grey)
-        .text(threshold_label(t));
+    labels.add(w, s, y, threshold_label(t));
   }
-  if (!st.hourly.empty()) series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
-  series_line(w, "daily", series_path(st.daily, st.first, s, ys), true);
-  value_axis(w, s, ys, step, tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
-  double y = ys.bottom + strip_gap;
+}
+
+// The lanes under the plot from `y`, each named on the left: the condition level, the level in
+// force, then the overlays asked for.
+void panel_lanes(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double y,
+                 const timeline_options& o) {
   auto lane_label = [&](const char* zh, const char* en) {
     w.tag("text")
         .at("x", s.x0 - 6)
@@ -570,7 +422,7 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
         .at("font-size", font_small)
         .at("fill", text_grey)
         .at("text-anchor", "end")
-        .text(tr(lang, zh, en));
+        .text(tr(o.lang, zh, en));
   };
   lane_label("条件等级", "condition");
   level_strip(w, st.condition, st.first, s, y, p, "condition");
@@ -580,72 +432,54 @@ void panel(svg::writer& w, const station_hours& st, const profile& p, const time
   if (o.issued_lane) {
     y += strip_h + strip_gap;
     lane_label("实际发布", "issued");
-    issued_lane(w, st, p, s, y, lang);
+    issued_lane(w, st, p, s, y, o.lang);
   }
   if (o.decisions_lane) {
     y += strip_h + strip_gap;
     lane_label("在线决策", "decisions");
-    decisions_lane(w, st, p, s, y, lang);
+    decisions_lane(w, st, p, s, y, o.lang);
   }
+}
+
+// One station: its name, the plot with everything on it, and the lanes below.
+void panel(svg::writer& w, const station_hours& st, const profile& p, const time_scale& s, double top, double ymax,
+           const time_ticks& ticks, const timeline_options& o) {
+  const language lang = o.lang;
+  const y_scale ys = plot_scale(top, ymax);
+  const double step = ymax <= 300 ? 50 : 100;
+  const std::string summary = panel_summary(st, s, lang);
+  w.tag("g").at("class", "station").open();
+  const std::string name = station_name(w, s, top, st.name, lang);
+  w.tag("text")
+      .at("x", s.x0 + svg::text_width(name, 13) + 14)
+      .at("y", top + 14)
+      .at("font-size", font_small + 1)
+      .at("fill", text_grey)
+      .text(summary);
+  plot_frame(w, s, ticks, ys, step);
+  excluded_marks(w, st, s, ys, lang);
+  for (const auto& e : st.withheld) withheld_marks(w, e, s, ys.top, ys.bottom, p, lang);
+  for (const auto& e : st.episodes) episode_marks(w, e, s, ys.top, ys.bottom, p, lang);
+  threshold_lines(w, s, ys, p);
+  if (!st.hourly.empty()) series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
+  series_line(w, "daily", series_path(st.daily, st.first, s, ys), true);
+  value_axis(w, s, ys, step, tr(lang, "AQI（指数，无单位）", "AQI (index, no unit)"));
+  panel_lanes(w, st, p, s, ys.bottom + strip_gap, o);
   w.close("g");
 }
 
-// The picture's source (input file, profile, tool version) along its foot, when given.
-void source_line(svg::writer& w, const time_scale& s, const std::string& source, double height, double width) {
-  if (source.empty()) return;
-  w.tag("text")
-      .at("class", "source")
-      .at("x", s.x0)
-      .at("y", height - 8)
-      .at("font-size", font_small)
-      .at("fill", text_grey)
-      .text(svg::fit(source, font_small, width - 12 - s.x0));
-}
-
-void time_labels(svg::writer& w, const time_scale& s, const time_ticks& t, double y) {
-  for (const auto& k : t.fine) {
-    w.tag("line").at("x1", s.x(k.at)).at("y1", y).at("x2", s.x(k.at)).at("y2", y + 4).at("stroke", axis_grey).close();
-    w.tag("text")
-        .at("x", s.x(k.at))
-        .at("y", y + 16)
-        .at("font-size", font_label)
-        .at("fill", text_grey)
-        .at("text-anchor", "middle")
-        .text(k.label);
-  }
-  for (const auto& k : t.coarse)
-    w.tag("text")
-        .at("x", std::max(s.x(k.at), s.x0) + 3)
-        .at("y", y + 33)
-        .at("font-size", font_label)
-        .at("fill", "#222222")
-        .text(k.label);
-}
-
-std::vector<legend_item> timeline_legend(std::span<const station_hours> stations, const profile& p,
-                                         const timeline_options& o) {
-  const language lang = o.lang;
-  std::vector<legend_item> items;
-  auto line = [](const char* ink, double width) {
-    return [=](svg::writer& w, double x, double y) {
-      w.tag("line")
-          .at("x1", x)
-          .at("y1", y - 4)
-          .at("x2", x + 18)
-          .at("y2", y - 4)
-          .at("stroke", ink)
-          .at("stroke-width", width)
-          .close();
-    };
-  };
+// The legend of the series and the warnings: the lines, each level's band and the issue-by mark.
+void series_items(std::vector<legend_item>& items, std::span<const station_hours> stations, const profile& p,
+                  language lang) {
   const bool hourly = std::any_of(stations.begin(), stations.end(), [](const auto& s) { return !s.hourly.empty(); });
   if (hourly) {
-    items.push_back({tr(lang, "小时 AQI", "hourly AQI"), line(hourly_ink, 1.2)});
-    items.push_back({tr(lang, "日 AQI（24 小时滑动均值）", "daily AQI (24 h rolling mean)"), line(daily_ink, 2)});
+    items.push_back({tr(lang, "小时 AQI", "hourly AQI"), line_swatch(hourly_ink, 1.2)});
+    items.push_back(
+        {tr(lang, "日 AQI（24 小时滑动均值）", "daily AQI (24 h rolling mean)"), line_swatch(daily_ink, 2)});
   } else {  // a daily series: one value per calendar day
-    items.push_back({tr(lang, "日 AQI", "daily AQI"), line(daily_ink, 2)});
+    items.push_back({tr(lang, "日 AQI", "daily AQI"), line_swatch(daily_ink, 2)});
   }
-  items.push_back({tr(lang, "阈值", "threshold"), line(axis_grey, 1)});
+  items.push_back({tr(lang, "阈值", "threshold"), line_swatch(axis_grey, 1)});
   for (level_t l = 1; l <= p.levels.size(); ++l) {
     const auto colour = level_colour(p, l);
     items.push_back({warning_name(p, l, lang), [colour](svg::writer& w, double x, double y) {
@@ -671,6 +505,11 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
        [](svg::writer& w, double x, double y) {
          w.tag("path").at("d", triangle(x + 4.5, y - 10, x + 13.5, y - 10, x + 9, y - 1)).at("fill", axis_grey).close();
        }});
+}
+
+// The legend of the marks the stations drawn have: pending ends, excluded hours, withheld and
+// advisory episodes.
+void mark_items(std::vector<legend_item>& items, std::span<const station_hours> stations, language lang) {
   bool pending = false, excluded = false;
   for (const auto& s : stations) {
     excluded |= !s.excluded.empty();
@@ -714,9 +553,13 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
   if (withheld)
     items.push_back({tr(lang, "不发布的预警（沙尘，§1.3）", "warning withheld (dust, §1.3)"), outline("6 3")});
   if (advisory) items.push_back({tr(lang, "健康提示（臭氧）", "health advisory (ozone)"), outline("1.5 2.5")});
+}
+
+// The legend of the overlay lanes asked for.
+void lane_items(std::vector<legend_item>& items, const timeline_options& o) {
   if (o.issued_lane)
     items.push_back(
-        {tr(lang, "实际发布的预警（日志；圆点：发布时刻）", "warning issued (log; dot: when announced)"),
+        {tr(o.lang, "实际发布的预警（日志；圆点：发布时刻）", "warning issued (log; dot: when announced)"),
          [](svg::writer& w, double x, double y) {
            w.tag("rect").at("x", x).at("y", y - 8).at("width", 18).at("height", strip_h).at("fill", axis_grey).close();
            w.tag("circle")
@@ -729,7 +572,7 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
                .close();
          }});
   if (o.decisions_lane)
-    items.push_back({tr(lang, "在线决策（颜色：转入的等级；空心：预告）",
+    items.push_back({tr(o.lang, "在线决策（颜色：转入的等级；空心：预告）",
                         "online decision (colour: the level it moves to; open: announced)"),
                      [](svg::writer& w, double x, double y) {
                        w.tag("path").at("d", diamond(x + 5, y - 4, mark_r)).at("fill", axis_grey).close();
@@ -740,6 +583,14 @@ std::vector<legend_item> timeline_legend(std::span<const station_hours> stations
                            .at("stroke-width", 1.5)
                            .close();
                      }});
+}
+
+std::vector<legend_item> timeline_legend(std::span<const station_hours> stations, const profile& p,
+                                         const timeline_options& o) {
+  std::vector<legend_item> items;
+  series_items(items, stations, p, o.lang);
+  mark_items(items, stations, o.lang);
+  lane_items(items, o);
   return items;
 }
 
@@ -792,22 +643,10 @@ std::string description(std::span<const station_hours> stations, const profile& 
 }  // namespace
 
 period timeline_period(std::span<const station_hours> stations, const std::optional<period>& range) {
-  if (range) return *range;
-  period all{0, -1};
-  for (const auto& s : stations) {
-    const auto h = s.hours();
-    if (h.empty()) continue;
-    if (all.empty()) all = h;
-    all.from = std::min(all.from, h.from);
-    all.to = std::max(all.to, h.to);
-  }
-  if (all.empty()) return all;
-  return {day_of(all.from) * 24, day_of(all.to) * 24 + 23};
+  return whole_days(stations, range);
 }
 
-time_scale timeline_scale(const timeline_options& o, period hours) {
-  return {hours, margin_left, o.width - margin_right};
-}
+time_scale timeline_scale(const timeline_options& o, period hours) { return across(hours, o.width); }
 
 void timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o,
               const write_fn& write) {
@@ -817,12 +656,8 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   const auto s = timeline_scale(o, span);
   const auto ticks = time_axis(s, o.lang, font_label);
   const auto items = timeline_legend(stations, p, o);
-  std::string scratch;
-  svg::writer dry(scratch);
-  const double legend_h = legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
-  const double panels_top = legend_y + legend_h;
-  const double height = panels_top + static_cast<double>(stations.size()) * panel_height(o) + axis_h - panel_gap + 12 +
-                        (o.source.empty() ? 0 : source_h);
+  const double top = panels_top(items, s, o.width);
+  const double height = picture_height(top, stations.size(), panel_height(o), !o.source.empty());
   const double ymax = o.aqi_max ? *o.aqi_max : axis_max(stations, p, span);
 
   std::string buf;
@@ -835,13 +670,7 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
   hatch_pattern(w);
   withheld_patterns(w, stations, p);
   w.close("defs");
-  w.tag("text")
-      .at("x", s.x0)
-      .at("y", title_y)
-      .at("font-size", font_title)
-      .at("font-weight", "bold")
-      .at("fill", "#111111")
-      .text(title);
+  picture_title(w, s, title);
   const std::string profile_label = tr(o.lang, "配置 ", "profile ") + p.name;
   if (s.x0 + svg::text_width(title, font_title) + 20 + svg::text_width(profile_label, font_small + 1) <= o.width - 12)
     w.tag("text")
@@ -851,236 +680,23 @@ void timeline(std::span<const station_hours> stations, const profile& p, const t
         .at("fill", text_grey)
         .at("text-anchor", "end")
         .text(profile_label);  // else in <desc> only
-  legend(w, items, s.x0, legend_y, o.width - 12, font_label);
+  picture_legend(w, items, s, o.width);
   write(buf);
   buf.clear();
-  double top = panels_top;
+  double y = top;
   for (const auto& st : stations) {
-    panel(w, st, p, s, top, ymax, ticks, o);
-    top += panel_height(o);
+    panel(w, st, p, s, y, ymax, ticks, o);
+    y += panel_height(o);
     write(buf);
     buf.clear();
   }
-  time_labels(w, s, ticks, top - panel_gap + 2);
-  source_line(w, s, o.source, height, o.width);
-  w.end();
+  picture_foot(w, s, ticks, y, o.source, height, o.width);
   write(buf);
 }
 
 std::string timeline(std::span<const station_hours> stations, const profile& p, const timeline_options& o) {
   std::string out;
   timeline(stations, p, o, [&](std::string_view s) { out.append(s); });
-  return out;
-}
-
-// --- one pollutant's concentration ------------------------------------------------------------
-
-std::optional<pollutant> pollutant_named(std::string_view name) {
-  static constexpr std::pair<std::string_view, pollutant> names[] = {
-      {"pm25", pollutant::pm25}, {"pm10", pollutant::pm10}, {"so2", pollutant::so2},
-      {"no2", pollutant::no2},   {"co", pollutant::co},     {"o3", pollutant::o3}};
-  for (const auto& [n, p] : names)
-    if (n == name) return p;
-  return std::nullopt;
-}
-
-namespace {
-
-struct pollutant_info {
-  const char* name;  // as printed
-  const char* unit;
-  const char* daily_zh;  // what the daily value is
-  const char* daily_en;
-  indicator daily;  // whose breakpoints
-};
-
-pollutant_info info(pollutant p) {
-  switch (p) {
-    case pollutant::pm25:
-      return {"PM2.5", "µg/m³", "24 小时平均", "24 h mean", indicator::pm25_24h};
-    case pollutant::pm10:
-      return {"PM10", "µg/m³", "24 小时平均", "24 h mean", indicator::pm10_24h};
-    case pollutant::so2:
-      return {"SO2", "µg/m³", "24 小时平均", "24 h mean", indicator::so2_24h};
-    case pollutant::no2:
-      return {"NO2", "µg/m³", "24 小时平均", "24 h mean", indicator::no2_24h};
-    case pollutant::co:
-      return {"CO", "mg/m³", "24 小时平均", "24 h mean", indicator::co_24h};
-    case pollutant::o3:
-      break;
-  }
-  return {"O3", "µg/m³", "日最大 8 小时平均", "daily maximum 8 h mean", indicator::o3_8h};
-}
-
-// The series' top: the data and the breakpoint above the highest value (so the band it is in
-// shows whole), in round steps.
-double concentration_max(std::span<const station_series> stations, const std::array<double, 8>& bp, period span) {
-  double top = 0;
-  for (const auto& s : stations)
-    for (hour_t h = std::max(span.from, s.first); h <= std::min(span.to, s.hours().to); ++h) {
-      const double v = s.hourly[static_cast<std::size_t>(h - s.first)];
-      if (has_value(v)) top = std::max(top, v);
-    }
-  for (const double b : bp)
-    if (b > top) {
-      top = b;
-      break;
-    }
-  const double step = top <= 10 ? 1 : top <= 100 ? 10 : top <= 500 ? 50 : 100;
-  return std::max(step, std::ceil(top / step) * step);
-}
-
-// The daily values as steps: each day's value across its 24 hours.
-std::vector<double> daily_steps(const station_series& s) {
-  std::vector<double> v(s.hourly.size(), no_value);
-  const std::int64_t first_day = day_of(s.first);
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const auto d = static_cast<std::size_t>(day_of(s.first + static_cast<hour_t>(i)) - first_day);
-    if (d < s.daily.size()) v[i] = s.daily[d];
-  }
-  return v;
-}
-
-void concentration_panel(svg::writer& w, const station_series& st, const time_scale& s, double top, double ymax,
-                         const time_ticks& ticks, const std::array<double, 8>& bp, const pollutant_info& pi,
-                         language lang) {
-  const y_scale ys{top + panel_head, top + panel_head + plot_h, ymax};
-  const double step = ymax <= 10 ? 1 : ymax <= 100 ? 10 : ymax <= 300 ? 50 : 100;
-  w.tag("g").at("class", "station").open();
-  w.tag("text")
-      .at("x", s.x0)
-      .at("y", top + 14)
-      .at("font-size", 13)
-      .at("font-weight", "bold")
-      .at("fill", "#111111")
-      .text(st.name.empty() ? tr(lang, "（无站名）", "(unnamed)") : st.name);
-  w.tag("rect")
-      .at("x", s.x0)
-      .at("y", ys.top)
-      .length("width", s.x0, s.x1)
-      .at("height", plot_h)
-      .at("fill", "#FFFFFF")
-      .at("stroke", "#BBBBBB")
-      .close();
-  grid(w, s, ticks, ys, step);
-  double label_y = 1e300;
-  for (std::size_t k = 1; k < bp.size(); ++k) {
-    if (bp[k] < 0 || bp[k - 1] >= ymax) continue;
-    const double y = std::round(ys.y(bp[k - 1])) + 0.5;
-    // the line where category k begins: its colour, its name and the concentration it starts above
-    const int lowest_aqi = iaqi_steps[k - 1] + (k > 1 ? 1 : 0);
-    if (k > 1) {
-      const auto c = category(lowest_aqi);
-      w.tag("line")
-          .at("class", "breakpoint")
-          .at("x1", s.x0)
-          .at("y1", y)
-          .at("x2", s.x1)
-          .at("y2", y)
-          .at("stroke", category_colour(lowest_aqi))
-          .at("stroke-width", 1.5)
-          .open();
-      w.title(std::string(lang == language::zh ? c.name_zh : c.name_en) + " > " + svg::num(bp[k - 1]) + " " + pi.unit);
-      w.close("line");
-      label_y = std::min(y + 4, label_y - (font_small + 2));
-      w.tag("text")
-          .at("x", s.x1 + 5)
-          .at("y", label_y)
-          .at("font-size", font_small + 1)
-          .at("fill", axis_grey)
-          .text("> " + svg::num(bp[k - 1]));
-    }
-  }
-  series_line(w, "hourly", series_path(st.hourly, st.first, s, ys), true);
-  series_line(w, "daily", series_path(daily_steps(st), st.first, s, ys), false);  // steps: square corners
-  value_axis(
-      w, s, ys, step,
-      std::string(pi.name) + (lang == language::zh ? "（" : " (") + pi.unit + (lang == language::zh ? "）" : ")"));
-  w.close("g");
-}
-
-}  // namespace
-
-void concentration_timeline(std::span<const station_series> stations, const concentration_options& o,
-                            const write_fn& write) {
-  period span{0, -1};
-  if (o.range)
-    span = *o.range;
-  else
-    for (const auto& s : stations) {
-      if (s.hourly.empty()) continue;
-      const period h{day_of(s.first) * 24, day_of(s.hours().to) * 24 + 23};
-      if (span.empty()) span = h;
-      span = {std::min(span.from, h.from), std::max(span.to, h.to)};
-    }
-  if (span.empty()) throw error("concentration timeline: no hours to draw");
-  check_span(span, o.range);
-  const timeline_options layout{o.lang, o.width, o.range};
-  const auto s = timeline_scale(layout, span);
-  const auto ticks = time_axis(s, o.lang, font_label);
-  const auto pi = info(o.what);
-  const auto& bp = breakpoints(o.edition, pi.daily);
-  const double ymax = concentration_max(stations, bp, span);
-  std::vector<legend_item> items;
-  auto line = [](std::string ink, double width) {
-    return [ink, width](svg::writer& w, double x, double y) {
-      w.tag("line")
-          .at("x1", x)
-          .at("y1", y - 4)
-          .at("x2", x + 18)
-          .at("y2", y - 4)
-          .at("stroke", ink)
-          .at("stroke-width", width)
-          .close();
-    };
-  };
-  items.push_back({std::string(tr(o.lang, "小时浓度", "hourly concentration")), line(hourly_ink, 1.2)});
-  items.push_back({std::string(tr(o.lang, "日值（HJ 663，", "daily value (HJ 663, ")) +
-                       (o.lang == language::zh ? pi.daily_zh : pi.daily_en) + tr(o.lang, "）", ")"),
-                   line(daily_ink, 2)});
-  items.push_back({std::string(tr(o.lang, "HJ 633 分级浓度限值（日值，线色为其起始类别）",
-                                  "HJ 633 breakpoints (daily value; a line in the colour of the category it begins)")),
-                   line(category_colour(151), 1.5)});
-  std::string scratch;
-  svg::writer dry(scratch);
-  const double panels_top = legend_y + legend(dry, items, s.x0, legend_y, o.width - 12, font_label);
-  const double each = panel_head + plot_h + panel_gap;
-  const double height = panels_top + static_cast<double>(stations.size()) * each + axis_h - panel_gap + 12 +
-                        (o.source.empty() ? 0 : source_h);
-  const std::string title = std::string(pi.name) +
-                            tr(o.lang, " 浓度与 HJ 633 分级：", " concentration and the HJ 633 breakpoints, ") +
-                            when(span.from) + " – " + when(span.to);
-  std::string desc = title + tr(o.lang, "。", ". ");
-  for (const auto& st : stations) desc += st.name + tr(o.lang, "；", "; ");
-  std::string buf;
-  svg::writer w(buf);
-  w.begin(o.width, height, title, desc);
-  w.tag("text")
-      .at("x", s.x0)
-      .at("y", title_y)
-      .at("font-size", font_title)
-      .at("font-weight", "bold")
-      .at("fill", "#111111")
-      .text(title);
-  legend(w, items, s.x0, legend_y, o.width - 12, font_label);
-  write(buf);
-  buf.clear();
-  double top = panels_top;
-  for (const auto& st : stations) {
-    concentration_panel(w, st, s, top, ymax, ticks, bp, pi, o.lang);
-    top += each;
-    write(buf);
-    buf.clear();
-  }
-  time_labels(w, s, ticks, top - panel_gap + 2);
-  source_line(w, s, o.source, height, o.width);
-  w.end();
-  write(buf);
-}
-
-std::string concentration_timeline(std::span<const station_series> stations, const concentration_options& o) {
-  std::string out;
-  concentration_timeline(stations, o, [&](std::string_view s) { out.append(s); });
   return out;
 }
 
