@@ -287,8 +287,8 @@ TEST_CASE("watch_replay: with the forecasts as issued, revised daily, no notice 
   CHECK(episodes > 40);
   CHECK(compared > 20);
   CHECK(repeated == 0);
-  CHECK(revised > perfect);            // the errors cost notices …
-  CHECK(revised * 10 < 17 * perfect);  // … within 1.7x (issue 26 asks 1.5x: not met, see docs/hpa-watch.md)
+  CHECK(revised > perfect);              // the errors cost notices …
+  CHECK(revised * 100 < 155 * perfect);  // … within 1.55x: 180 against 119 (issue 26 asks 1.5x, docs/hpa-watch.md)
 }
 
 TEST_CASE("watch_replay: observed only, a lift is final about 20 h after hindsight confirms it", "[watch_replay]") {

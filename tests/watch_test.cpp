@@ -524,3 +524,31 @@ TEST_CASE("watch: a warning issued ahead whose process comes early is reschedule
     CHECK(r.d.required == yellow);
   }
 }
+
+TEST_CASE("watch: a warning issued ahead whose process moves later is rescheduled when the start issued comes",
+          "[watch]") {
+  // issued for 100; a revision of the forecast shows the process from 130 (RULES.md §9: a notice
+  // of every revision is what announcements as promises avoid)
+  SECTION("seen ahead, at 60: no notice yet, the start issued stands (the next revision may bring it back)") {
+    const run r({{yellow, 130, 180}}, 300, 60, ahead(yellow, 100));
+    CHECK(r.d.actions.empty());
+    CHECK(r.d.next.start == 100);
+    CHECK(r.d.required == none);
+  }
+  SECTION("the start issued comes without its process: rescheduled to the start the rules give") {
+    const run r({{yellow, 130, 180}}, 300, 100, ahead(yellow, 100));
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::reschedule);
+    CHECK(r[0].effective == 130);
+    CHECK(r[0].replaces == 100);
+    CHECK(r.d.next.start == 130);
+    CHECK(r.d.required == none);
+  }
+  SECTION("later within the tolerance: no notice, in force when the process comes") {
+    const run r({{yellow, 112, 180}}, 300, 100, ahead(yellow, 100));
+    CHECK(r.d.actions.empty());
+    const run then({{yellow, 112, 180}}, 300, 112, r.d.next);
+    CHECK(then.d.actions.empty());
+    CHECK(then.d.required == yellow);
+  }
+}

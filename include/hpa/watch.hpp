@@ -196,8 +196,8 @@ class decider {
   bool moved(hour_t a, hour_t b) const { return (a > b ? a - b : b - a) > v_.p.announce_tolerance_hours; }
 
   // A warning issued ahead follows the forecast: re-graded and, when its start moves by more than
-  // the tolerance, rescheduled; cancelled when the forecast no longer shows it. It comes into
-  // force at the start the rules give.
+  // the tolerance, rescheduled (a start moved later once the start issued has come); cancelled
+  // when the forecast no longer shows it. It comes into force at the start the rules give.
   void ahead() {
     const episode* e = v_.lower_at(v_.now);
     if (!e) e = v_.lower_after(v_.now);
@@ -208,8 +208,10 @@ class decider {
     }
     const hour_t at = std::max(v_.now, e->start);
     // Measured by when it comes into force: a process under way since before now starts now, or at
-    // the start issued when that has come too.
-    if (moved(std::max(e->start, std::min(v_.now, s_.start)), s_.start)) {
+    // the start issued when that has come too. A later start is said when the start issued comes
+    // without its process: until then the next revision may bring it back.
+    const bool later_ahead = e->start > s_.start && v_.now < s_.start;
+    if (!later_ahead && moved(std::max(e->start, std::min(v_.now, s_.start)), s_.start)) {
       act(action_kind::reschedule, s_.level, s_.level, at).replaces = s_.start;
       s_.start = e->start;
     }
