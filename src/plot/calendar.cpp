@@ -154,9 +154,17 @@ bool any_excluded(std::span<const station_days> stations) {
   });
 }
 
-void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x, double y, const profile& p,
-              language lang) {
-  const auto c = civil_from_days(day);
+// What a day's cell shows.
+struct day_shown {
+  double rules_aqi;  // the daily AQI the rules count
+  bool excluded;     // the AQI shown counts hours the rules leave out
+  bool valued;       // an AQI to show
+  int whole;         // the AQI shown, rounded up as HJ 633 rounds (valued only)
+  level_t level;     // in force, 0 for none
+  std::string fill;  // the AQI's category colour, or no data
+};
+
+day_shown shown_on(const station_days& st, std::int64_t day) {
   const auto i = day - st.first_day;
   const bool in = i >= 0 && i < st.days();
   const double rules_aqi = in ? st.aqi[static_cast<std::size_t>(i)] : no_value;
@@ -168,73 +176,91 @@ void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x
   const level_t level = in ? st.level[static_cast<std::size_t>(i)] : 0;
   const bool valued = has_value(aqi);
   const int whole = valued ? whole_aqi(aqi) : 0;
-  const std::string fill = valued ? category_colour(whole) : no_data_fill;
+  return {rules_aqi, excluded, valued, whole, level, valued ? category_colour(whole) : no_data_fill};
+}
+
+// The cell's tooltip: the date, the AQI and its category, what the rules count instead, the warning.
+std::string day_about(const day_shown& d, std::int64_t day, const profile& p, language lang) {
   std::string about = date_of_day(day) + ": ";
-  if (valued)
-    about += "AQI " + std::to_string(whole) + " (" +
-             (lang == language::zh ? category(whole).name_zh : category(whole).name_en) + ")";
+  if (d.valued)
+    about += "AQI " + std::to_string(d.whole) + " (" +
+             (lang == language::zh ? category(d.whole).name_zh : category(d.whole).name_en) + ")";
   else
     about += tr(lang, "无日 AQI", "no daily AQI");
-  if (excluded)
-    about += has_value(rules_aqi)
+  if (d.excluded)
+    about += has_value(d.rules_aqi)
                  ? std::string(tr(lang, "；剔除沙尘等时段后 ", "; with the excluded hours (dust, O3) left out, ")) +
-                       std::to_string(whole_aqi(rules_aqi)) + tr(lang, "（预警按此计）", " (what the warnings count)")
+                       std::to_string(whole_aqi(d.rules_aqi)) + tr(lang, "（预警按此计）", " (what the warnings count)")
                  : std::string(tr(lang, "；剔除沙尘等时段，不计入预警",
                                   "; excluded hours (dust, O3): not counted for warnings"));
-  if (level) about += "; " + warning_name(p, level, lang);
-  w.tag("g").at("class", level ? "day warning" : "day").open();
-  w.title(about);
-  if (!level) {
-    w.tag("rect")
-        .at("x", x + 1)
-        .at("y", y + 1)
-        .at("width", cell_w - 2)
-        .at("height", cell_h - 2)
-        .at("fill", fill)
-        .close();
-  } else {
-    // The warning's colour as a band at the cell's edge, a dark line outside it and a white gap
-    // inside it, the day's colour within: the band reads on every category colour (a yellow
-    // warning on a yellow 良 day, a red one on a red 中度 day) and on the white page alike.
-    const double inset = 1 + outline_w + gap_w;
-    w.tag("rect")
-        .at("x", x + inset)
-        .at("y", y + inset)
-        .at("width", cell_w - 2 * inset)
-        .at("height", cell_h - 2 * inset)
-        .at("fill", fill)
-        .close();
-    w.tag("rect")
-        .at("class", "outline")
-        .at("x", x + 1 + outline_w / 2)
-        .at("y", y + 1 + outline_w / 2)
-        .at("width", cell_w - 2 - outline_w)
-        .at("height", cell_h - 2 - outline_w)
-        .at("fill", "none")
-        .at("stroke", level_colour(p, level))
-        .at("stroke-width", outline_w)
-        .close();
-    w.tag("rect")
-        .at("x", x + 0.5)
-        .at("y", y + 0.5)
-        .at("width", cell_w - 1)
-        .at("height", cell_h - 1)
-        .at("fill", "none")
-        .at("stroke", edge_ink)
-        .at("stroke-width", 1)
-        .close();
-  }
-  if (excluded) excluded_mark(w, x + cell_w - 1, y + 1);
-  const char* ink = valued ? ink_on(fill) : "#999999";
-  w.tag("text").at("x", x + 5).at("y", y + 11).at("font-size", 8).at("fill", ink).text(std::to_string(c.day));
-  if (valued)
+  if (d.level) about += "; " + warning_name(p, d.level, lang);
+  return about;
+}
+
+// A day under a warning at (x, y): the warning's colour as a band at the cell's edge, a dark line
+// outside it and a white gap inside it, the day's colour within. The band reads on every category
+// colour (a yellow warning on a yellow 良 day, a red one on a red 中度 day) and on the white page alike.
+void warning_cell(svg::writer& w, const std::string& fill, const std::string& warning, double x, double y) {
+  const double inset = 1 + outline_w + gap_w;
+  w.tag("rect")
+      .at("x", x + inset)
+      .at("y", y + inset)
+      .at("width", cell_w - 2 * inset)
+      .at("height", cell_h - 2 * inset)
+      .at("fill", fill)
+      .close();
+  w.tag("rect")
+      .at("class", "outline")
+      .at("x", x + 1 + outline_w / 2)
+      .at("y", y + 1 + outline_w / 2)
+      .at("width", cell_w - 2 - outline_w)
+      .at("height", cell_h - 2 - outline_w)
+      .at("fill", "none")
+      .at("stroke", warning)
+      .at("stroke-width", outline_w)
+      .close();
+  w.tag("rect")
+      .at("x", x + 0.5)
+      .at("y", y + 0.5)
+      .at("width", cell_w - 1)
+      .at("height", cell_h - 1)
+      .at("fill", "none")
+      .at("stroke", edge_ink)
+      .at("stroke-width", 1)
+      .close();
+}
+
+// The day of the month at the top left, the AQI (when there is one) large in the middle.
+void day_numbers(svg::writer& w, const day_shown& d, unsigned day_of_month, double x, double y) {
+  const char* ink = d.valued ? ink_on(d.fill) : "#999999";
+  w.tag("text").at("x", x + 5).at("y", y + 11).at("font-size", 8).at("fill", ink).text(std::to_string(day_of_month));
+  if (d.valued)
     w.tag("text")
         .at("x", x + cell_w / 2 + 2)
         .at("y", y + cell_h - 7)
         .at("font-size", font_label)
         .at("text-anchor", "middle")
         .at("fill", ink)
-        .text(std::to_string(whole));
+        .text(std::to_string(d.whole));
+}
+
+void day_cell(svg::writer& w, const station_days& st, std::int64_t day, double x, double y, const profile& p,
+              language lang) {
+  const day_shown d = shown_on(st, day);
+  w.tag("g").at("class", d.level ? "day warning" : "day").open();
+  w.title(day_about(d, day, p, lang));
+  if (d.level)
+    warning_cell(w, d.fill, level_colour(p, d.level), x, y);
+  else
+    w.tag("rect")
+        .at("x", x + 1)
+        .at("y", y + 1)
+        .at("width", cell_w - 2)
+        .at("height", cell_h - 2)
+        .at("fill", d.fill)
+        .close();
+  if (d.excluded) excluded_mark(w, x + cell_w - 1, y + 1);
+  day_numbers(w, d, civil_from_days(day).day, x, y);
   w.close("g");
 }
 
