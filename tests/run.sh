@@ -9,12 +9,16 @@ source .ci/deps.sh
 # python3 also runs the commands of README.md and docs/*.md (label readme).
 # poppler-utils (pdftotext) and a CJK font: the season report printed to PDF is read back (label browser).
 # dpkg-dev (dpkg-shlibdeps) and lintian: the Debian package is made and checked (label package).
-# clang-format: the C++ is checked against .clang-format before anything is built.
-hpa_install_deps clang clang-format libclang-rt-14-dev chromium python3 poppler-utils fonts-wqy-microhei dpkg-dev lintian
+# clang-format: the C++ is checked against .clang-format before anything is built; universal-ctags
+# finds where each function ends, for its length.
+hpa_install_deps clang clang-format libclang-rt-14-dev chromium python3 poppler-utils fonts-wqy-microhei dpkg-dev lintian \
+  universal-ctags
 jobs=$(nproc)
 
 echo "== format: every C++ file as .clang-format has it"
 git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror
+echo "== no function over 80 lines"
+bash tests/function_length.sh
 
 echo "== build and test (Release)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHPA_BUILD_TESTS=ON -DHPA_WERROR=ON >/dev/null
