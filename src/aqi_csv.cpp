@@ -178,6 +178,7 @@ struct aqi_reader::concentrations_in {
     std::string_view cause, primary;
   };
   std::vector<hour_value> waiting;
+  row_texts texts;  // those of the row handed over last
   std::size_t next_waiting = 0;
   aqi_record row;  // the row they come from
 
@@ -199,8 +200,8 @@ struct aqi_reader::concentrations_in {
     r.hour = h.hour;
     r.aqi = h.value;
     r.basis = h.basis;
-    r.cause = h.cause;
-    r.primary = h.primary;
+    texts = {h.cause, h.primary};
+    r.texts = &texts;
     return true;
   }
 };
@@ -466,8 +467,8 @@ bool aqi_reader::next(aqi_record& r) {
     if (conc_) return next_concentrations(r, cause);
     r.basis =
         col_.basis >= 0 ? std::optional(read_basis(f[static_cast<std::size_t>(col_.basis)], col_.basis)) : std::nullopt;
-    r.cause = cause;
-    r.primary = col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{};
+    texts_ = {cause, col_.primary >= 0 ? f[static_cast<std::size_t>(col_.primary)] : std::string_view{}};
+    r.texts = texts_.cause.empty() && texts_.primary.empty() ? nullptr : &texts_;
     return true;
   }
 }
@@ -530,8 +531,8 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
                   (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
                       format_time(r.hour) + " with other concentrations (line " + std::to_string(st.last_line) + ")");
     r.aqi = repeat ? st.last_value : no_value;
-    r.cause = cause;
-    r.primary = repeat ? st.last_primary : std::string_view{};
+    in.texts = {cause, repeat ? st.last_primary : std::string_view{}};
+    r.texts = &in.texts;
     r.basis = repeat ? st.last_basis : std::nullopt;
     return true;
   }
@@ -544,8 +545,8 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
     if (h == r.hour && in.waiting.empty()) {  // the common case: the row's own hour alone
       r.aqi = value;
       r.basis = b.counted;
-      r.cause = hour_cause;
-      r.primary = primary_text(b.primary);
+      in.texts = {hour_cause, primary_text(b.primary)};
+      r.texts = &in.texts;
     } else {
       in.waiting.push_back({h, value, b.counted, hour_cause, primary_text(b.primary)});
     }
@@ -554,7 +555,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   st.last_line = r.line;
   if (in.waiting.empty()) {
     st.last_value = r.aqi;
-    st.last_primary = r.primary;
+    st.last_primary = in.texts.primary;
     st.last_basis = r.basis;
     return true;
   }

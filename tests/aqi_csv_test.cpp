@@ -19,10 +19,13 @@ std::vector<aqi_record> read_all(const std::string& text, const profile& p = pin
   std::vector<aqi_record> out;
   aqi_record rec;
   static std::deque<std::string> texts;  // a row's texts are the reader's until its next row
+  static std::deque<row_texts> pairs;
   while (r.next(rec)) {
     rec.station = texts.emplace_back(rec.station);
-    rec.cause = texts.emplace_back(rec.cause);
-    rec.primary = texts.emplace_back(rec.primary);
+    if (rec.texts) {
+      pairs.push_back(row_texts{texts.emplace_back(rec.cause()), texts.emplace_back(rec.primary())});
+      rec.texts = &pairs.back();
+    }
     out.push_back(rec);
   }
   return out;
@@ -58,11 +61,12 @@ TEST_CASE("aqi_csv: each row's cause and primary pollutant, for the cause gate (
       "station,time,aqi,cause,primary\nS,2023-12-01T00:00,400,Dust,\nS,2023-12-01T01:00,400,,O3_8h\n"
       "S,2023-12-01T02:00,400,,PM2.5\n",
       p);
-  CHECK(a[0].cause == "Dust");
+  CHECK(a[0].cause() == "Dust");
   CHECK(a[0].gate(p).kind == exclusion::outside_plan);
   CHECK(a[0].gate(p).why == "dust");
   CHECK(a[0].aqi == 400);
-  CHECK(a[1].primary == "O3_8h");
+  CHECK(a[1].primary() == "O3_8h");
+  CHECK(a[2].primary() == "PM2.5");
   CHECK(a[1].gate(p).kind == exclusion::advisory);
   CHECK_FALSE(a[2].gate(p));
 }
@@ -271,7 +275,7 @@ TEST_CASE("aqi_csv: concentrations are read as the AQI the profile's daily_aqi a
     REQUIRE(r.size() == 3);
     CHECK(r[0].aqi == 320);
     CHECK(r[0].basis == part_bit(aqi_part::pm25));
-    CHECK(r[0].primary == "PM2.5");
+    CHECK(r[0].primary() == "PM2.5");
     CHECK_FALSE(r[0].gate(p));
     CHECK(r[1].aqi == 160);
     CHECK(r[1].gate(p).kind == exclusion::advisory);  // primary pollutant O3 (RULES.md §1)

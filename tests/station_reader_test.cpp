@@ -97,3 +97,29 @@ TEST_CASE("station_reader: a file that cannot be read is an error naming it", "[
   CHECK_THROWS_WITH(read_stations<daily_sink>(o, p, [](std::string_view) { return daily_sink{}; }),
                     o.path + ": cannot open");
 }
+
+TEST_CASE("station_reader: the texts of an interleaved file's rows are kept once a pair, and kept apart",
+          "[station_reader]") {
+  hpa::io::detail::kept_texts kept;
+  CHECK(kept.keep(nullptr) == nullptr);  // a row that gives neither
+  std::vector<const row_texts*> first;
+  for (int i = 0; i < 40; ++i) {  // past the ones looked along
+    std::string cause = "c" + std::to_string(i), primary = "p" + std::to_string(i);
+    const row_texts read{cause, primary};
+    first.push_back(kept.keep(&read));
+    cause = primary = "gone";  // the reader's text is gone by the next row
+    CHECK(first.back()->cause == "c" + std::to_string(i));
+    CHECK(first.back()->primary == "p" + std::to_string(i));
+  }
+  for (int i = 0; i < 40; ++i) {
+    const std::string cause = "c" + std::to_string(i), primary = "p" + std::to_string(i);
+    const row_texts again{cause, primary};
+    CHECK(kept.keep(&again) == first[std::size_t(i)]);
+  }
+  const row_texts ab_c{"ab", "c"}, a_bc{"a", "bc"};  // the same letters, another pair
+  const auto* x = kept.keep(&ab_c);
+  const auto* y = kept.keep(&a_bc);
+  CHECK(x != y);
+  CHECK(y->cause == "a");
+  CHECK(y->primary == "bc");
+}

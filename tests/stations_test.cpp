@@ -162,10 +162,12 @@ TEST_CASE("stations: the driver picks each row's value by the profile (§3.2.2)"
 TEST_CASE("stations: whether a row counts is the profile's, from its cause and primary pollutant as read (§1.3)",
           "[stations]") {
   auto p = pingdingshan_2023();
-  station_row dust, ozone, plain;
-  dust.cause = " Dust";
-  ozone.primary = "O3_8h";
-  plain.primary = "PM2.5";
+  const row_texts dust_text{" Dust", ""}, ozone_text{"", "O3_8h"}, plain_text{"", "PM2.5"};
+  station_row dust, ozone, plain, none;
+  dust.texts = &dust_text;
+  ozone.texts = &ozone_text;
+  plain.texts = &plain_text;
+  CHECK_FALSE(none.gate(p));  // a row that gives neither
   CHECK(dust.gate(p).kind == exclusion::outside_plan);
   CHECK(dust.gate(p).why == "dust");  // the profile's own text
   CHECK(ozone.gate(p).kind == exclusion::advisory);

@@ -34,15 +34,20 @@ namespace hpa {
 /// Where a value comes from, as the input says.
 enum class origin : std::uint8_t { unknown, observed, forecast };
 
+/// A row's cause and primary pollutant as read ("" where it gives none).
+struct row_texts {
+  std::string_view cause, primary;
+};
+
 /// One row of an input as read: nothing in it is decided yet.
 struct station_row {
   std::string_view station;  ///< "" when the input has no station column
   hour_t hour = 0;           ///< the hour; for a daily series the first hour of the day
   /// The AQI as read, each NaN where the row gives none: the central value and a forecast's range.
   double aqi = no_value, aqi_low = no_value, aqi_high = no_value;
-  /// The row's cause and primary pollutant as read ("" where none): views that live until the
-  /// reader's next row (a block of rows keeps its own copies, station_reader.hpp).
-  std::string_view cause, primary;
+  /// Its cause and primary pollutant as read, null where it gives neither: they live until the
+  /// reader's next row (a block of rows keeps its own, station_reader.hpp).
+  const row_texts* texts = nullptr;
   std::uint64_t line = 0;
   const std::string* source = nullptr;  ///< the file the row is in, for messages; may be null
   // The small members side by side: a block of rows by time is copied twice (station_reader.hpp).
@@ -58,9 +63,12 @@ struct station_row {
   double value(const profile& p) const noexcept { return forecast_value(aqi, aqi_low, aqi_high, p); }
   /// Whether the hour counts toward a warning under `p` (§1.3, cause_gate).
   gate_result gate(const profile& p) const noexcept {
-    if (cause.empty() && (primary.empty() || p.advisory_pollutants.empty())) return {};  // the common case
-    return cause_gate(p, cause, primary);
+    if (!texts || (texts->cause.empty() && (texts->primary.empty() || p.advisory_pollutants.empty())))
+      return {};  // the common case
+    return cause_gate(p, texts->cause, texts->primary);
   }
+  std::string_view cause() const noexcept { return texts ? texts->cause : std::string_view{}; }
+  std::string_view primary() const noexcept { return texts ? texts->primary : std::string_view{}; }
 };
 
 /// What a reader takes of the profile: the scale's top (a value above it is an error, or capped

@@ -98,6 +98,7 @@ class aqi_reader {
   std::size_t part_ = 0;
   std::optional<csv_reader> csv_;
   aqi_reading how_;
+  row_texts texts_;  // those of the row handed over last
   warn_fn warn_;
   std::vector<std::string> quiet_;
   series_kind kind_ = series_kind::hourly;

@@ -130,32 +130,41 @@ class station_numbers {
   std::vector<std::uint32_t> follower_;    // the station that came after each one last time
 };
 
-// Texts of an interleaved file's rows kept for as long as the reading (a cause, a primary
-// pollutant): each kept once. They are few: the first ones are found by a look along them,
-// cheaper than a hash of every row's.
+// The texts of an interleaved file's rows (cause and primary pollutant) kept for as long as the
+// reading, each pair once. They are few: the first ones are found by a look along them, cheaper
+// than a key for every row.
 class kept_texts {
  public:
-  std::string_view keep(std::string_view text) {
-    if (text.empty()) return {};
-    for (const auto* t : first_)
-      if (*t == text) return *t;
-    auto it = texts_.find(text);
-    if (it == texts_.end()) {
-      it = texts_.emplace(text).first;
-      if (first_.size() < 16) first_.push_back(&*it);
+  const row_texts* keep(const row_texts* t) {
+    if (!t) return nullptr;
+    for (const auto* k : first_)
+      if (k->cause == t->cause && k->primary == t->primary) return k;
+    std::string key = std::to_string(t->cause.size()) + ':';  // the cause's length: no two pairs alike
+    key.append(t->cause).append(t->primary);
+    auto [it, added] = kept_.try_emplace(std::move(key));
+    auto& k = it->second;
+    if (added) {
+      k.cause.assign(t->cause);
+      k.primary.assign(t->primary);
+      k.texts = {k.cause, k.primary};
+      if (first_.size() < 16) first_.push_back(&k.texts);
     }
-    return *it;
+    return &k.texts;
   }
 
  private:
-  std::unordered_set<std::string, name_hash, std::equal_to<>> texts_;
-  std::vector<const std::string*> first_;  // the first 16 kept
+  struct kept {
+    std::string cause, primary;
+    row_texts texts;  // views of the two above, which stay where they are in the map's node
+  };
+  std::unordered_map<std::string, kept> kept_;
+  std::vector<const row_texts*> first_;  // the first 16 kept
 };
 
-// What a block keeps of its rows' texts: the reader's are gone by the next row.
-struct block_texts {
+// What the blocks keep of their rows' texts: the reader's are gone by the next row.
+struct kept_for_blocks {
   station_numbers numbers;
-  kept_texts causes, primaries;
+  kept_texts texts;
 };
 
 // A block of rows of an interleaved file, each with its station's number.
@@ -165,8 +174,8 @@ struct numbered_rows {
   std::size_t stations = 0;  // the stations numbered once the block was read
 
   /// Reads up to `n` rows of `reader`; false when none was left.
-  bool read(aqi_reader& reader, block_texts& texts, std::size_t n) {
-    auto& numbers = texts.numbers;
+  bool read(aqi_reader& reader, kept_for_blocks& kept, std::size_t n) {
+    auto& numbers = kept.numbers;
     rows.clear();
     station.clear();
     aqi_record r;
@@ -174,8 +183,7 @@ struct numbered_rows {
     while (rows.size() < n && reader.next(r)) {
       last = numbers.number(r.station, last);
       r.station = numbers.name(last);
-      r.cause = texts.causes.keep(r.cause);
-      r.primary = texts.primaries.keep(r.primary);
+      r.texts = kept.texts.keep(r.texts);
       rows.push_back(r);
       station.push_back(last);
     }
@@ -188,10 +196,10 @@ struct numbered_rows {
 // while another feeds this one. `count` counts the rows read.
 template <class Feed>
 void read_blocks(aqi_reader& reader, bool parallel, std::atomic<std::uint64_t>& count, Feed feed) {
-  block_texts texts;
+  kept_for_blocks kept;
   numbered_rows a, b;
   auto read = [&](numbered_rows& block) {
-    const bool any = block.read(reader, texts, interleaved_block_rows);
+    const bool any = block.read(reader, kept, interleaved_block_rows);
     count += block.rows.size();
     return any;
   };
