@@ -178,7 +178,6 @@ struct aqi_reader::concentrations_in {
     std::string_view cause, primary;
   };
   std::vector<hour_value> waiting;
-  row_texts texts;  // those of the row handed over last
   std::size_t next_waiting = 0;
   aqi_record row;  // the row they come from
 
@@ -193,7 +192,7 @@ struct aqi_reader::concentrations_in {
     last_name = it->first;
     return *(last = it->second.get());
   }
-  bool pop(aqi_record& r) {
+  bool pop(aqi_record& r, row_texts& texts) {
     if (next_waiting == waiting.size()) return false;
     const auto& h = waiting[next_waiting++];
     r = row;
@@ -397,7 +396,7 @@ time_result aqi_reader::parse_hour(std::string_view ts) {
 }
 
 bool aqi_reader::next(aqi_record& r) {
-  if (conc_ && conc_->pop(r)) return true;
+  if (conc_ && conc_->pop(r, texts_)) return true;
   for (;;) {
     if (!csv_->next()) {
       if (part_ + 1 == parts_.size()) return false;
@@ -531,8 +530,8 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
                   (r.station.empty() ? std::string() : "station " + std::string(r.station) + ": ") + "two rows for " +
                       format_time(r.hour) + " with other concentrations (line " + std::to_string(st.last_line) + ")");
     r.aqi = repeat ? st.last_value : no_value;
-    in.texts = {cause, repeat ? st.last_primary : std::string_view{}};
-    r.texts = &in.texts;
+    texts_ = {cause, repeat ? st.last_primary : std::string_view{}};
+    r.texts = &texts_;
     r.basis = repeat ? st.last_basis : std::nullopt;
     return true;
   }
@@ -545,8 +544,8 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
     if (h == r.hour && in.waiting.empty()) {  // the common case: the row's own hour alone
       r.aqi = value;
       r.basis = b.counted;
-      in.texts = {hour_cause, primary_text(b.primary)};
-      r.texts = &in.texts;
+      texts_ = {hour_cause, primary_text(b.primary)};
+      r.texts = &texts_;
     } else {
       in.waiting.push_back({h, value, b.counted, hour_cause, primary_text(b.primary)});
     }
@@ -555,7 +554,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   st.last_line = r.line;
   if (in.waiting.empty()) {
     st.last_value = r.aqi;
-    st.last_primary = in.texts.primary;
+    st.last_primary = texts_.primary;
     st.last_basis = r.basis;
     return true;
   }
@@ -563,7 +562,7 @@ bool aqi_reader::next_concentrations(aqi_record& r, std::string_view cause) {
   st.last_primary = in.waiting.back().primary;
   st.last_basis = in.waiting.back().basis;
   in.row = r;
-  return in.pop(r);
+  return in.pop(r, texts_);
 }
 
 }  // namespace hpa::io
