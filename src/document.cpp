@@ -47,24 +47,11 @@ void document::picture(std::string svg, std::string caption) {
 std::string html_text(std::string_view text) {
   std::string s;
   s.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        s += "&amp;";
-        break;
-      case '<':
-        s += "&lt;";
-        break;
-      case '>':
-        s += "&gt;";
-        break;
-      case '"':
-        s += "&quot;";
-        break;
-      default:
-        s += c;
-    }
-  }
+  for (const char c : text)
+    if (const char* reference = markup_reference(c))
+      s += reference;
+    else
+      s += c;
   return s;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hpa/io/document.hpp"
 #include "hpa/io/utf8.hpp"
 
 namespace hpa::plot::svg {
@@ -49,22 +50,10 @@ std::string escape(std::string_view text) {
       i += seq.size();
       continue;
     }
-    switch (c) {
-      case '&':
-        s += "&amp;";
-        break;
-      case '<':
-        s += "&lt;";
-        break;
-      case '>':
-        s += "&gt;";
-        break;
-      case '"':
-        s += "&quot;";
-        break;
-      default:  // C0 controls other than tab and line ends are not allowed in XML 1.0, even escaped
-        s += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c;
-    }
+    if (const char* reference = io::markup_reference(c))
+      s += reference;
+    else  // C0 controls other than tab and line ends are not allowed in XML 1.0, even escaped
+      s += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c;
     ++i;
   }
   return s;

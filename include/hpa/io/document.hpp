@@ -42,8 +42,24 @@ struct document {
   void picture(std::string svg, std::string caption);
 };
 
-/// `text` with &, <, > and " as character references: inert as HTML element text and in a
-/// double-quoted attribute.
+/// The character reference of &, <, > and " (what makes text inert as HTML or XML element text
+/// and in a double-quoted attribute); null for any other character.
+inline const char* markup_reference(char c) noexcept {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    default:
+      return nullptr;
+  }
+}
+
+/// `text` with &, <, > and " as character references (markup_reference).
 std::string html_text(std::string_view text);
 
 /// `bytes` in base64 (RFC 4648, padded).
