@@ -86,6 +86,7 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
         std::string line = fmt::format("{}{}{}: {} {} -> {}, effective {}", s.station, s.station.empty() ? "" : " at ",
                                        format_time(r.decided_at), to_string(a.kind), p.level_name(a.from),
                                        p.level_name(a.to), format_time(a.effective));
+        if (a.replaces) line += " (in place of " + format_time(*a.replaces) + ")";
         if (a.deadline && a.late_hours > 0) line += fmt::format("; {} h late", a.late_hours);
         if (directed) {
           const auto [why, source] = basis_of(s, i);
@@ -96,8 +97,9 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
       }
     return;
   }
-  std::vector<std::string> columns = {"station",  "decided_at", "action",   "from",          "to",          "effective",
-                                      "issue_by", "late_hours", "override", "warning_start", "contradicted"};
+  std::vector<std::string> columns = {"station",    "decided_at", "action",        "from",
+                                      "to",         "effective",  "replaces",      "issue_by",
+                                      "late_hours", "override",   "warning_start", "contradicted"};
   if (directed) columns.insert(columns.begin() + 5, {"basis", "source"});
   io::record_writer rows(out, f, columns);
   for (const auto& s : all)
@@ -110,6 +112,7 @@ void write_replay_actions(const std::vector<station_replay>& all, const profile&
                                 field::string(p.level_name(a.from)),
                                 field::string(p.level_name(a.to)),
                                 field::time(a.effective),
+                                field::time(a.replaces),
                                 field::time(a.deadline),
                                 a.deadline ? field::integer(a.late_hours) : field::number(no_value),
                                 field::boolean(a.monitoring_override),

@@ -96,6 +96,16 @@ add_test(NAME ${beijing_replay} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_r
   $<TARGET_FILE_DIR:hpa-watch> ${PROJECT_SOURCE_DIR}/../shared/data ${CMAKE_CURRENT_BINARY_DIR}/watch_replay_beijing
   ${PROJECT_SOURCE_DIR}/docs/hpa-watch.md)
 set_tests_properties(${beijing_replay} PROPERTIES LABELS shared SKIP_RETURN_CODE 77 TIMEOUT 120)
+# Announcements are promises (RULES.md §9): the replay with the forecasts as issued, the bundled
+# winter's and (label shared) the Beijing winter's, checked row by row by tests/watch_promises.py
+foreach(winter bundled beijing)
+  set(name "tool: watch replay with the forecasts as issued keeps its promises (${winter} winter)")
+  add_test(NAME ${name} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/watch_promises.sh ${winter}
+    $<TARGET_FILE_DIR:hpa-watch> ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/watch_promises_${winter})
+  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+endforeach()
+set_tests_properties("tool: watch replay with the forecasts as issued keeps its promises (beijing winter)"
+  PROPERTIES LABELS shared)
 
 # the output filters, the same in every deciding tool: --station, --since, --until, --level
 hpa_tool_test(watch_station 3 hpa-watch ARGS -f text --station S watch_ahead48.csv)
