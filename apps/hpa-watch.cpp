@@ -254,13 +254,13 @@ station_report decide_station(const io::station_timeline& in, series_kind kind, 
                               io::station_state& s, const std::vector<directive>& ds, const forecast_book* book,
                               const profile& p) {
   const std::string& name = in.name;
-  std::vector<timeline_point> points = in.points;
-  std::string said;  // what the decision says of the forecast it could not use
+  std::vector<timeline_point> shown;  // the forecast's points after the observed ones
+  std::string said;                   // what the decision says of the forecast it could not use
   if (book) {
     const auto f = pick_forecast(*book, c.now, p);
-    const hour_t after = points.empty() ? c.now : points.back().hour + (kind == series_kind::daily ? 23 : 0);
+    const hour_t after = in.points.empty() ? c.now : in.points.back().hour + (kind == series_kind::daily ? 23 : 0);
     if (f.usable())
-      for (const auto& x : book->points(*f.issued_at, after, kind, p)) points.push_back(x);
+      shown = book->points(*f.issued_at, after, kind, p);
     else
       said = f.issued_at
                  ? fmt::format("forecast issued {} is {} h old (stale after {} h): decided on observed hours only",
@@ -268,14 +268,14 @@ station_report decide_station(const io::station_timeline& in, series_kind kind, 
                  : std::string("no forecast issued by now: decided on observed hours only");
   }
   auto with = [&](std::string note) { return said.empty() ? note : note.empty() ? said : note + "; " + said; };
+  const condition_bounds bounds = forecast_bounds(in.points, shown, kind, p);
   if (ds.empty() && s.directives.empty()) {
-    auto d = decide(points, kind, c.now, s.issued, p);
+    auto d = decide(bounds, c.now, s.issued, p);
     s.issued = d.next;
     s.decided_at = c.now;
     return {name, d.required, on_rules(d.actions), with(std::move(d.hold)), finding::none, 0, basis::rules, {}};
   }
-  auto d =
-      decide_with_directives(final_conditions(points, kind, p), c.now, s.issued, ds, {s.decided_at, s.directives}, p);
+  auto d = decide_with_directives(bounds, c.now, s.issued, ds, {s.decided_at, s.directives}, p);
   s.issued = d.next;
   s.decided_at = c.now;
   s.directives = std::move(d.acted);

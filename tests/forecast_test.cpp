@@ -3,6 +3,7 @@
 #include "hpa/forecast.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -26,6 +27,47 @@ TEST_CASE("forecast: the upper bound counts (§3.2.2), else the central value, e
   CHECK(forecast_value(aqi, low, high, p) == 200);
   CHECK(forecast_value(none, none, high, p) == 230);
   CHECK(forecast_value(none, low, none, p) == 180);
+}
+
+TEST_CASE("forecast: in a rolling timeline the hours between a day's values are read on the line for C_max only",
+          "[forecast]") {
+  // The daily AQI 100, then 250 from hour 36 to 59 (yellow: over 200 for a day), then a forecast
+  // of 100 for the day ending at hour 71 and the next. On the line from 250 at 59 to 100 at 71 the
+  // daily AQI is 237.5 at 60, 225 at 61, 212.5 at 62 (over 200 a day after 36-38: orange), 200 at
+  // 63 and over 150 up to 66 (over 150 a day after 42: yellow), 150 at 67.
+  const auto p = pingdingshan_2023();
+  std::vector<timeline_point> observed;
+  for (hour_t h = 0; h < 60; ++h) observed.push_back({h, h < 36 ? 100.0 : 250.0});
+  const std::vector<timeline_point> shown = {{71, 100}, {95, 100}};
+  const auto b = forecast_bounds(observed, shown, series_kind::rolling, p);
+  auto all = observed;
+  all.insert(all.end(), shown.begin(), shown.end());
+  const auto plain = final_conditions(all, series_kind::rolling, p);
+  REQUIRE(b.last() == 95);
+  for (hour_t h = b.first; h <= b.last(); ++h) {
+    INFO("hour " << h);
+    CHECK(b.min_at(h) == plain.min_at(h));  // C_min: what the forecast shows
+    CHECK(b.max_at(h) >= plain.max_at(h));
+    if (h >= 60 && h <= 72) {
+      CHECK(plain.is_final(h));  // read as clean air, a lift could count them
+      CHECK(b.min_at(h) == 0);
+      CHECK(b.max_at(h) == (h <= 62 ? 2 : h <= 66 ? 1 : 0));
+    }
+  }
+  CHECK(b.min_at(59) == 1);
+  CHECK(b.daily_at(61) == 225);
+  CHECK(b.daily_at(67) == 150);
+  CHECK(b.daily_at(71) == 100);
+  SECTION("an hourly timeline holds a day's value on each of its hours: nothing is read between") {
+    std::vector<timeline_point> hours;
+    for (hour_t h = 60; h < 96; ++h) hours.push_back({h, 100});
+    const auto hb = forecast_bounds(observed, hours, series_kind::hourly, p);
+    auto joined = observed;
+    joined.insert(joined.end(), hours.begin(), hours.end());
+    const auto hp = final_conditions(joined, series_kind::hourly, p);
+    CHECK(hb.lo == hp.lo);
+    CHECK(hb.hi == hp.hi);
+  }
 }
 
 TEST_CASE("forecast: the latest issue by an hour, and when it is stale", "[forecast]") {

@@ -101,6 +101,48 @@ class forecast_book {
   std::vector<forecast_row> rows_;
 };
 
+/// RULES.md §9 with a forecast as issued: the condition bounds of the observed hours `observed`
+/// has taken (its last, `last_observed`, the hour before its next_hour()) and then the points
+/// an issue shows after them (forecast_book::points). In a rolling timeline a calendar day's
+/// forecast gives one hour a day, its last: C_min counts what the issue shows, and C_max reads
+/// the hours between on the straight line from the last observed value through the days (the
+/// daily AQI of even days moves on it), so that a downgrade or lift needs them below too and
+/// does not take the 23 hours a day the forecast does not give for clean air.
+inline condition_bounds forecast_bounds(const final_condition_tracker& observed, timeline_point last_observed,
+                                        std::span<const timeline_point> shown, series_kind kind) {
+  final_condition_tracker lower = observed;
+  for (const auto& x : shown) lower.push(x.hour, x.value);
+  condition_bounds b = lower.bounds();
+  if (kind != series_kind::rolling || shown.empty()) return b;
+  final_condition_tracker upper = observed;
+  timeline_point from = last_observed;
+  for (const auto& x : shown) {
+    if (has_value(from.value) && has_value(x.value))
+      for (hour_t h = from.hour + 1; h < x.hour; ++h)
+        upper.push(h, from.value + (x.value - from.value) * double(h - from.hour) / double(x.hour - from.hour));
+    upper.push(x.hour, x.value);
+    from = x;
+  }
+  const condition_bounds& u = upper.bounds();
+  for (hour_t h = b.first; h <= b.last(); ++h) {
+    const auto i = static_cast<std::size_t>(h - b.first);
+    b.hi[i] = std::max(b.hi[i], u.max_at(h));
+    if (!has_value(b.daily[i])) b.daily[i] = u.daily_at(h);
+  }
+  return b;
+}
+
+/// forecast_bounds of a timeline's observed points (in time order) and an issue's.
+inline condition_bounds forecast_bounds(std::span<const timeline_point> observed, std::span<const timeline_point> shown,
+                                        series_kind kind, const profile& p) {
+  const rule_set rules(p);
+  const hour_t first = !observed.empty() ? observed.front().hour : !shown.empty() ? shown.front().hour : 0;
+  final_condition_tracker t(p, rules, first, kind);
+  for (const auto& x : observed) t.push(x.hour, x.value);
+  const timeline_point last = observed.empty() ? timeline_point{first - 1, no_value} : observed.back();
+  return forecast_bounds(t, last, shown, kind);
+}
+
 /// The forecast a decision at `now` takes: the latest issue by then, unless it is stale.
 struct forecast_pick {
   std::optional<hour_t> issued_at;  ///< none: no issue by then

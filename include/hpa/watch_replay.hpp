@@ -71,6 +71,7 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
   final_condition_tracker tracker(p, rules, series.front().hour, kind);
   const hour_t span = kind == series_kind::daily ? 23 : 0;
   std::size_t next = 0;
+  timeline_point last_observed{};
   bool any = false;
   issued_warning state;
   directive_memory memory;
@@ -80,6 +81,7 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
   for (hour_t now = o.from; now <= o.to; ++now) {
     for (; next < series.size() && series[next].hour + span <= now + o.forecast_hours; ++next) {
       tracker.push(series[next].hour, series[next].value);
+      last_observed = series[next];
       any = true;
     }
     if (!any || (ds.empty() && !o.forecasts && tracker.next_hour() <= now && !out.online.empty() &&
@@ -94,14 +96,12 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
       }
       continue;
     }
-    std::optional<final_condition_tracker> with_forecast;  // the observed hours, then the latest issue
+    std::optional<condition_bounds> with_forecast;  // the observed hours, then the latest issue
     if (o.forecasts)
-      if (const auto f = pick_forecast(*o.forecasts, now, p); f.usable()) {
-        with_forecast = tracker;
-        for (const auto& x : o.forecasts->points(*f.issued_at, tracker.next_hour() - 1, kind, p))
-          with_forecast->push(x.hour, x.value);
-      }
-    const condition_bounds& bounds = with_forecast ? with_forecast->bounds() : tracker.bounds();
+      if (const auto f = pick_forecast(*o.forecasts, now, p); f.usable())
+        with_forecast = forecast_bounds(tracker, last_observed,
+                                        o.forecasts->points(*f.issued_at, tracker.next_hour() - 1, kind, p), kind);
+    const condition_bounds& bounds = with_forecast ? *with_forecast : tracker.bounds();
     if (!ds.empty()) {
       // those received by now and not over before the hour before: the others ask nothing now
       active.clear();

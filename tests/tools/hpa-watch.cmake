@@ -159,6 +159,11 @@ hpa_tool_test(watch_forecasts_low_above_high 1 hpa-watch ARGS --forecasts bad/fo
 hpa_tool_test(watch_forecasts_and_forecast_rows 1 hpa-watch ARGS --forecasts watch_forecasts.csv watch_ahead60.csv)
 hpa_tool_test(usage_watch_forecasts_and_hours 2 hpa-watch ARGS --replay .. --forecast-hours 72
   --forecasts watch_forecasts.csv watch_observed.csv)
+# a day's forecast in a rolling feed: the 14 h up to its value are read on the line from the last
+# observed hour (250) to it (120); taken for clean air, they had the orange issued now announced
+# lifted an hour later
+hpa_tool_test(watch_forecasts_rolling 3 hpa-watch ARGS --now 2023-12-02T09:00 --forecasts watch_rolling_forecasts.csv
+  -f text watch_rolling_observed.csv)
 hpa_tool_test(watch_forecasts_winter_summary 0 hpa-watch ARGS --replay .. --forecasts
   ../../examples/winter-2023-forecasts.csv --summary -f text ../../examples/winter-2023.csv)
 # hpa-watch on the rows hpa-episodes checks (station_table.hpp), in every mode: a gap of over a
