@@ -270,6 +270,7 @@ void read_settings(const reader& r, profile& p) {
               {{"mean_of_hourly_aqi", daily_aqi_method::mean_of_hourly_aqi},
                {"aqi_of_mean_concentration", daily_aqi_method::aqi_of_mean_concentration}});
   r.read("forecast_upper_bound", p.forecast_upper_bound);
+  r.read("forecast_line_between_days", p.forecast_line_between_days);
   r.read_int("forecast_stale_hours", p.forecast_stale_hours, 0, year_hours, "hours, at most a year");
   r.read("excluded_causes", p.excluded_causes);
   r.read("advisory_pollutants", p.advisory_pollutants);
@@ -454,6 +455,7 @@ nlohmann::ordered_json to_json(const profile& p) {
           {"daily_aqi",
            p.daily_aqi == daily_aqi_method::mean_of_hourly_aqi ? "mean_of_hourly_aqi" : "aqi_of_mean_concentration"},
           {"forecast_upper_bound", p.forecast_upper_bound},
+          {"forecast_line_between_days", p.forecast_line_between_days},
           {"forecast_stale_hours", p.forecast_stale_hours},
           {"excluded_causes", p.excluded_causes},
           {"advisory_pollutants", p.advisory_pollutants},
@@ -489,6 +491,7 @@ profile profile_from_json(const json& j, const std::string& source) {
           "override_hours",
           "daily_aqi",
           "forecast_upper_bound",
+          "forecast_line_between_days",
           "forecast_stale_hours",
           "excluded_causes",
           "advisory_pollutants",

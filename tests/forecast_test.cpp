@@ -58,6 +58,13 @@ TEST_CASE("forecast: in a rolling timeline the hours between a day's values are 
   CHECK(b.daily_at(61) == 225);
   CHECK(b.daily_at(67) == 150);
   CHECK(b.daily_at(71) == 100);
+  SECTION("the profile's forecast_line_between_days false: no hour is read between") {
+    auto q = p;
+    q.forecast_line_between_days = false;
+    const auto off = forecast_bounds(observed, shown, series_kind::rolling, q);
+    CHECK(off.hi == plain.hi);
+    CHECK(off.lo == plain.lo);
+  }
   SECTION("an hourly timeline holds a day's value on each of its hours: nothing is read between") {
     std::vector<timeline_point> hours;
     for (hour_t h = 60; h < 96; ++h) hours.push_back({h, 100});

@@ -107,13 +107,14 @@ class forecast_book {
 /// forecast gives one hour a day, its last: C_min counts what the issue shows, and C_max reads
 /// the hours between on the straight line from the last observed value through the days (the
 /// daily AQI of even days moves on it), so that a downgrade or lift needs them below too and
-/// does not take the 23 hours a day the forecast does not give for clean air.
+/// does not take the 23 hours a day the forecast does not give for clean air (the profile's
+/// forecast_line_between_days; false: C_max as C_min counts them).
 inline condition_bounds forecast_bounds(const final_condition_tracker& observed, timeline_point last_observed,
-                                        std::span<const timeline_point> shown, series_kind kind) {
+                                        std::span<const timeline_point> shown, series_kind kind, const profile& p) {
   final_condition_tracker lower = observed;
   for (const auto& x : shown) lower.push(x.hour, x.value);
   condition_bounds b = lower.bounds();
-  if (kind != series_kind::rolling || shown.empty()) return b;
+  if (kind != series_kind::rolling || shown.empty() || !p.forecast_line_between_days) return b;
   final_condition_tracker upper = observed;
   timeline_point from = last_observed;
   for (const auto& x : shown) {
@@ -140,7 +141,7 @@ inline condition_bounds forecast_bounds(std::span<const timeline_point> observed
   final_condition_tracker t(p, rules, first, kind);
   for (const auto& x : observed) t.push(x.hour, x.value);
   const timeline_point last = observed.empty() ? timeline_point{first - 1, no_value} : observed.back();
-  return forecast_bounds(t, last, shown, kind);
+  return forecast_bounds(t, last, shown, kind, p);
 }
 
 /// The forecast a decision at `now` takes: the latest issue by then, unless it is stale.

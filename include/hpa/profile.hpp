@@ -123,6 +123,10 @@ struct profile {
   int override_hours = 24;  ///< hours ahead with no clear improvement (§3.2.4 "未来24小时")
   daily_aqi_method daily_aqi = daily_aqi_method::mean_of_hourly_aqi;
   bool forecast_upper_bound = true;  ///< §3.2.2 "按照空气质量预报结果上限"
+  /// A day's forecast in a rolling timeline gives the daily AQI of its last hour: true, C_max reads
+  /// the hours between on the straight line through the days (a downgrade or lift needs them
+  /// below); false, they count as no condition, clean air (forecast.hpp, forecast_bounds).
+  bool forecast_line_between_days = true;
   /// A forecast issued longer ago than this is stale: a decision does not use it, and says so.
   int forecast_stale_hours = 36;
   std::vector<std::string> excluded_causes = {"dust"};  ///< §1.3: sand and dust are outside

@@ -100,7 +100,7 @@ inline replay_run replay(std::span<const timeline_point> series, series_kind kin
     if (o.forecasts)
       if (const auto f = pick_forecast(*o.forecasts, now, p); f.usable())
         with_forecast = forecast_bounds(tracker, last_observed,
-                                        o.forecasts->points(*f.issued_at, tracker.next_hour() - 1, kind, p), kind);
+                                        o.forecasts->points(*f.issued_at, tracker.next_hour() - 1, kind, p), kind, p);
     const condition_bounds& bounds = with_forecast ? *with_forecast : tracker.bounds();
     if (!ds.empty()) {
       // those received by now and not over before the hour before: the others ask nothing now
