@@ -1,24 +1,28 @@
-// hpa-watch's path from its three inputs to its decisions, through the library calls the tool
-// makes: a timeline (AQI CSV, io::read_timeline), a state (JSON, io::parse_watch_state) and
-// directives (CSV or JSON, io::read_directives) into the decision at one hour (decide,
-// decide_with_directives), the state it leaves (io::format_watch_state), and the replay of a
-// span (replay_watch, hindsight_episodes, compare_with_hindsight). The timeline is read twice,
+// hpa-watch's path from its four inputs to its decisions, through the library calls the tool
+// makes: a timeline (AQI CSV, io::read_timeline), a state (JSON, io::parse_watch_state),
+// directives (CSV or JSON, io::read_directives) and forecasts as issued (io::read_forecasts) into
+// the decision at one hour (forecast_bounds, decide, decide_with_directives), the state it leaves
+// (io::format_watch_state), and the replay of a span (replay_watch, with the forecasts when a
+// station has some; hindsight_episodes, compare_with_hindsight). The timeline is read twice,
 // whole and as the tail a decision can look at (timeline_options::tail): a decision that differs
 // between the two is a crash.
 //
 // Byte 0: bits 0-1 the duration mode (blocks, hourly_run, calendar_days, blocks with
 // merged_start as_reached), bit 2 a --now that many hours (byte 1) before the last observed
-// hour, bits 4-5 the replay's forecast hours (0, 24, 72, 168). The rest is the timeline, the
-// state and the directives, each ended by a byte 0x1E (record separator). Anything in, an
+// hour, bits 4-5 the replay's forecast hours (0, 24, 72, 168; a station with forecasts as issued
+// replays on those). The rest is the timeline, the state, the directives and the forecasts, each
+// ended by a byte 0x1E (record separator). Anything in, an
 // hpa::error or a result out.
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 #include "hpa/directives.hpp"
 #include "hpa/error.hpp"
 #include "hpa/io/directives.hpp"
+#include "hpa/io/forecasts.hpp"
 #include "hpa/io/timeline.hpp"
 #include "hpa/io/watch_state.hpp"
 #include "hpa/watch.hpp"
@@ -53,9 +57,20 @@ bool same(const hpa::watch_decision& a, const hpa::watch_decision& b) {
   return true;
 }
 
+using books = std::map<std::string, hpa::forecast_book>;
+
+// The points of the issue a decision at `now` takes, after the station's last observed hour.
+std::vector<hpa::timeline_point> shown_at(const hpa::forecast_book* book, const hpa::io::station_timeline& in,
+                                          hpa::series_kind kind, hpa::hour_t now, const hpa::profile& p) {
+  if (!book) return {};
+  const auto f = hpa::pick_forecast(*book, now, p);
+  if (!f.usable()) return {};
+  return book->points(*f.issued_at, in.points.back().hour + (kind == hpa::series_kind::daily ? 23 : 0), kind, p);
+}
+
 void decide_and_replay(const hpa::io::timeline& t, const hpa::io::timeline& tail, hpa::hour_t now,
-                       hpa::io::watch_state& state, const std::vector<hpa::directive>& directives, int forecast_hours,
-                       const hpa::profile& p) {
+                       hpa::io::watch_state& state, const std::vector<hpa::directive>& directives, const books& fs,
+                       int forecast_hours, const hpa::profile& p) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < t.stations.size(); ++i) {
     const auto& in = t.stations[i];
@@ -63,13 +78,17 @@ void decide_and_replay(const hpa::io::timeline& t, const hpa::io::timeline& tail
     if (in.points.empty() || in.points.back().hour - in.points.front().hour > max_span_hours) continue;
     auto& s = state[in.name];
     const auto ds = hpa::directives_for(directives, in.name);
+    const auto found = fs.find(in.name);
+    const hpa::forecast_book* book = found == fs.end() ? nullptr : &found->second;
+    const auto shown = shown_at(book, in, t.kind, now, p);
+    const auto bounds = hpa::forecast_bounds(in.points, shown, t.kind, p);
     if (ds.empty() && s.directives.empty()) {
-      const auto d = hpa::decide(in.points, t.kind, now, s.issued, p);
-      if (!same(d, hpa::decide(tail.stations[i].points, t.kind, now, s.issued, p))) std::abort();
+      const auto d = hpa::decide(bounds, now, s.issued, p);
+      if (!same(d, hpa::decide(hpa::forecast_bounds(tail.stations[i].points, shown, t.kind, p), now, s.issued, p)))
+        std::abort();
       s.issued = d.next;
     } else {
-      auto d = hpa::decide_with_directives(hpa::final_conditions(in.points, t.kind, p), now, s.issued, ds,
-                                           {s.decided_at, s.directives}, p);
+      auto d = hpa::decide_with_directives(bounds, now, s.issued, ds, {s.decided_at, s.directives}, p);
       s.issued = d.next;
       s.directives = std::move(d.acted);
     }
@@ -77,7 +96,8 @@ void decide_and_replay(const hpa::io::timeline& t, const hpa::io::timeline& tail
 
     const hpa::hour_t first = in.points.front().hour;
     const hpa::hour_t last = std::min(in.points.back().hour + t.row_hours, first + replay_hours);
-    const hpa::replay_options o{first, last, forecast_hours};
+    hpa::replay_options o{first, last, book ? 0 : forecast_hours};
+    o.forecasts = book;
     std::vector<hpa::directed_replay_action> directed;
     if (!ds.empty()) directed = hpa::replay_watch(in.points, t.kind, o, p, ds);
     const auto actions = ds.empty() ? hpa::replay_watch(in.points, t.kind, o, p) : hpa::plain_actions(directed);
@@ -100,7 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     text.remove_prefix(std::min(end + 1, text.size()));
     return out;
   };
-  const std::string timeline_text = part(), state_text = part(), directives_text = part();
+  const std::string timeline_text = part(), state_text = part(), directives_text = part(), forecasts_text = part();
   static constexpr std::array<int, 4> forecasts = {0, 24, 72, 168};
   const int forecast_hours = forecasts[(flags >> 4) & 3];
   const auto quiet = [](const std::string&) {};
@@ -109,6 +129,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     std::istringstream in(directives_text);
     directives = hpa::io::read_directives(in, "d.csv", p, quiet);
+  } catch (const hpa::error&) {
+  }
+  books issues;
+  try {
+    std::istringstream in(forecasts_text);
+    for (auto& [station, rows] : hpa::io::read_forecasts(in, "f.csv", p, quiet))
+      issues.emplace(station, hpa::forecast_book(std::move(rows)));
   } catch (const hpa::error&) {
   }
   hpa::io::watch_state state;
@@ -133,7 +160,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (s.issued.level > 0) o.warning_starts.emplace(name, s.issued.start);
     std::istringstream once_more(timeline_text);
     const auto tail = hpa::io::read_timeline(once_more, "t.csv", p, o, quiet);
-    decide_and_replay(t, tail, now, state, directives, forecast_hours, p);
+    decide_and_replay(t, tail, now, state, directives, issues, forecast_hours, p);
     (void)hpa::io::format_watch_state(state, p, now, "s.json");
   } catch (const hpa::error&) {
   }

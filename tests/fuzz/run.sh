@@ -46,9 +46,10 @@ inputs 0 40 $d/bad/utf16.csv
 printf '%%Y/%%m/%%d %%H:%%M2023/12/1 8:00' >"$corpus/inputs/layout.txt"
 inputs 128 128 "$corpus/inputs/layout.txt"
 rm "$corpus/inputs/layout.txt"
-watch() {  # flags now-offset timeline state directives: a seed of the watch target (see fuzz_watch.cpp)
-  { printf "\\x$(printf %02x "$1")\\x$(printf %02x "$2")"; cat "$3"; printf '\036'; cat "$4"; printf '\036'; cat "$5"; } \
-    >"$corpus/watch/$(basename "$3" .csv).$(basename "$4" .json).$(basename "$5" .csv).$1.$2"
+watch() {  # flags now-offset timeline state directives [forecasts]: a seed of the watch target (see fuzz_watch.cpp)
+  { printf "\\x$(printf %02x "$1")\\x$(printf %02x "$2")"; cat "$3"; printf '\036'; cat "$4"; printf '\036'; cat "$5"
+    printf '\036'; cat "${6:-/dev/null}"; } \
+    >"$corpus/watch/$(basename "$3" .csv).$(basename "$4" .json).$(basename "$5" .csv).$(basename "${6:-none}" .csv).$1.$2"
 }
 watch 0 0 $d/watch_ahead60.csv $d/watch_state_issued.json $d/directives_watch_red.csv
 watch 4 30 $d/watch_ahead60.csv $d/watch_state_issued.json $d/directives_watch_ends.csv
@@ -58,6 +59,9 @@ watch 50 0 $d/two_stations.csv $d/watch_state_directive.json $d/directives.json
 watch 4 12 $d/example8_daily.csv /dev/null $d/directives.csv
 watch 0 0 $d/bad/gap_over_a_day.csv /dev/null /dev/null
 watch 4 20 $d/watch_clean.csv /dev/null $d/directives_overlap.csv
+watch 0 0 $d/watch_observed.csv /dev/null /dev/null $d/watch_forecasts.csv
+watch 0 0 $d/watch_rolling_observed.csv /dev/null /dev/null $d/watch_rolling_forecasts.csv
+watch 4 6 $d/watch_rolling_observed.csv $d/watch_state_issued.json $d/directives.csv $d/watch_rolling_forecasts.csv
 
 status=0
 for t in aqi_csv national reduction profile state utf8 inputs watch; do
