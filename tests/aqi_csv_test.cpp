@@ -42,7 +42,7 @@ TEST_CASE("aqi_csv: columns in any order, any case, station optional", "[aqi_csv
   CHECK(std::isnan(a[2].aqi));
 }
 
-TEST_CASE("aqi_csv: the reader hands back the range as read; the profile picks the value (§3.2.2)", "[aqi_csv]") {
+TEST_CASE("aqi_csv: the reader hands back the range as read, the profile picks the value (§3.2.2)", "[aqi_csv]") {
   const std::string text = "station,time,aqi,aqi_low,aqi_high,origin\nS,2023-12-01T00:00,150,120,220,forecast\n";
   const auto r = read_all(text)[0];
   CHECK(r.aqi == 150);

@@ -45,7 +45,7 @@ TEST_CASE("aqi_daily: a mean is not rounded before the lookup", "[aqi_daily]") {
   }
 }
 
-TEST_CASE("aqi_daily: 20 of 24 hours make a mean; O3 counts from its first value", "[aqi_daily]") {
+TEST_CASE("aqi_daily: 20 of 24 hours make a mean, O3 counts from its first value", "[aqi_daily]") {
   rolling_concentrations w(20);
   concentrations_milli c;
   c.pm25 = 250000;  // 300

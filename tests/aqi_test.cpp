@@ -26,7 +26,7 @@ TEST_CASE("aqi: every breakpoint gives exactly its IAQI, in both editions", "[aq
     }
 }
 
-TEST_CASE("aqi: the middle of every segment is the middle IAQI; just past a breakpoint is one more", "[aqi]") {
+TEST_CASE("aqi: the middle of every segment is the middle IAQI, just past a breakpoint is one more", "[aqi]") {
   for (auto e : {aqi_edition::hj633_2012, aqi_edition::hj633_2026})
     for (auto i : all_indicators) {
       const auto& bp = breakpoints(e, i);

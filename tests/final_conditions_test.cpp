@@ -160,7 +160,7 @@ TEST_CASE("final_conditions: calendar days, daily series", "[final_conditions]")
   }
 }
 
-TEST_CASE("final_conditions: missing hours stay missing; only hours after T are raised", "[final_conditions]") {
+TEST_CASE("final_conditions: missing hours stay missing, only hours after T are raised", "[final_conditions]") {
   // 180 from -48 to 47; with the last five hours missing, windows ending 47 … 66 hold 19 values
   // at most (no daily AQI), so a chain over 200 cannot reach back as far
   const auto p = pingdingshan_2023();

@@ -127,7 +127,7 @@ TEST_CASE("in force: every hour once, in order, at the level of the episodes", "
   CHECK(r.rows[50].h.daily == Approx(80));
 }
 
-TEST_CASE("in force: an hour outside an episode is written at once; memory is the open episode", "[in_force]") {
+TEST_CASE("in force: an hour outside an episode is written at once, memory is the open episode", "[in_force]") {
   const auto value = [](hour_t h) { return hump(h, 300, 72, 250.0); };
   const auto r = run_hours(0, 1000, value);
   REQUIRE(r.reference.episodes.size() == 1);

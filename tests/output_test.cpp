@@ -135,7 +135,7 @@ pid_t ready_child(F body) {
 }
 }  // namespace
 
-TEST_CASE("output: a symbolic link stays; the file it points to is replaced", "[output]") {
+TEST_CASE("output: a symbolic link stays, the file it points to is replaced", "[output]") {
   const auto dir = fresh_dir("hpa_output_link_test");
   std::ofstream(dir / "real.csv") << "old\n";
   fs::create_symlink("real.csv", dir / "link.csv");

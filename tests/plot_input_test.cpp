@@ -13,7 +13,7 @@ const hour_t t0 = days_from_civil(2023, 12, 1) * 24;
 const std::string season = std::string(HPA_TEST_DATA) + "/plot_season.csv";
 }  // namespace
 
-TEST_CASE("plot input: the stations selected, in the order named; a name not in the input is an error",
+TEST_CASE("plot input: the stations selected, in the order named, a name not in the input is an error",
           "[plot_input]") {
   const auto p = pingdingshan_2023();
   auto hours = [&](plot::selection which, std::size_t max) {

@@ -142,7 +142,7 @@ TEST_CASE("plot: an episode's bands span exactly its hours at the scale's x posi
   CHECK(strip[2].at.at("fill") == "#E0001B");
 }
 
-TEST_CASE("plot: a band is cut at the edges of the period drawn; a pending episode has an open end", "[plot]") {
+TEST_CASE("plot: a band is cut at the edges of the period drawn, a pending episode has an open end", "[plot]") {
   const auto p = pingdingshan_2023();
   SECTION("cut") {
     const std::vector<plot::station_hours> st = {one_station()};

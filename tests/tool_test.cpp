@@ -17,7 +17,7 @@ TEST_CASE("tool: progress shows on a terminal only, never with -q or TERM=dumb",
   CHECK_FALSE(progress_wanted(false, true, true, "xterm"));    // the output itself on the terminal
 }
 
-TEST_CASE("tool: a progress line draws over itself and clears; off, it writes nothing", "[tool]") {
+TEST_CASE("tool: a progress line draws over itself and clears, off, it writes nothing", "[tool]") {
   std::ostringstream err;
   auto* old = std::cerr.rdbuf(err.rdbuf());
   {

@@ -81,7 +81,7 @@ TEST_CASE("watch_state: a station keeps the hour it was last decided at, written
   }
 }
 
-TEST_CASE("watch_state: the directives acted on are kept; a file without them has none", "[watch_state]") {
+TEST_CASE("watch_state: the directives acted on are kept, a file without them has none", "[watch_state]") {
   const auto p = pingdingshan_2023();
   watch_state s;
   s["A"] = {warning(1, 100), 150, {"豫环委办〔2023〕41号|A|1970-01-05T04:00|1970-01-05T10:00"}};

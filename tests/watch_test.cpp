@@ -83,7 +83,7 @@ TEST_CASE("watch: what was issued and announced, unchanged, is no change", "[wat
   CHECK(r.d.next == issued_warning{orange, 100, std::nullopt, 0, 151, std::nullopt});
 }
 
-TEST_CASE("watch: a known downgrade is announced within announce_hours, once; then the lift", "[watch]") {
+TEST_CASE("watch: a known downgrade is announced within announce_hours, once, then the lift", "[watch]") {
   // red 100-150, orange to 200, then clean: everything is final in the forecast
   const auto b = bounds_of({{red, 100, 150}, {orange, 151, 200}}, 300);
   const run first(b, 52);
@@ -234,14 +234,16 @@ TEST_CASE("watch: the monitoring override flags heavy pollution with no improvem
   CHECK_FALSE(decide(b, 10, {}, p).actions.at(0).monitoring_override);
 }
 
-TEST_CASE("watch: a forecast that moves the start reschedules; one that vanishes cancels", "[watch]") {
-  SECTION("moved by more than the tolerance (12 h): rescheduled") {
-    const run moved({{yellow, 113, 150}}, 300, 40, ahead(yellow, 100));
+TEST_CASE("watch: a forecast that moves the start reschedules, one that vanishes cancels", "[watch]") {
+  SECTION("moved earlier by more than the tolerance (12 h): rescheduled at once") {
+    const run moved({{yellow, 87, 150}}, 300, 40, ahead(yellow, 100));
     REQUIRE_FALSE(moved.d.actions.empty());
     CHECK(moved[0].kind == action_kind::reschedule);
-    CHECK(moved[0].effective == 113);
+    CHECK(moved[0].effective == 87);
     CHECK(moved[0].replaces == 100);
-    CHECK(moved.d.next.start == 113);
+    CHECK(moved.d.next.start == 87);
+    const run within({{yellow, 88, 150}}, 300, 40, ahead(yellow, 100));
+    CHECK(within.d.actions.empty());
   }
   SECTION("moved within it: no notice; it still comes into force at the rules' hour") {
     const run moved({{yellow, 112, 150}}, 300, 40, ahead(yellow, 100));
@@ -425,7 +427,7 @@ TEST_CASE("watch: a directive received after its start is late from its receipt,
   CHECK(r.d.required == orange);
 }
 
-TEST_CASE("watch: a directive above the rules upgrades; at its end the rules' own level goes on", "[watch]") {
+TEST_CASE("watch: a directive above the rules upgrades, at its end the rules' own level goes on", "[watch]") {
   const std::vector<directive> ds = {asked(orange, 120, 120, 150)};
   const directed_run up(bounds_of({{yellow, 0, 120}}, 120), 120, ds, in_force(yellow, 0), {119, {}});
   REQUIRE(up.d.actions.size() == 1);
@@ -543,6 +545,26 @@ TEST_CASE("watch: a warning issued ahead whose process moves later is reschedule
     CHECK(r[0].replaces == 100);
     CHECK(r.d.next.start == 130);
     CHECK(r.d.required == none);
+  }
+  SECTION("the start issued comes and the process is now past the deadline horizon: cancelled") {
+    // 149 is 49 h after 100, past lead_hours (48): not yet due, issued again at its deadline
+    const run r({{yellow, 149, 180}}, 300, 100, ahead(yellow, 100));
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::lift);
+    CHECK(r[0].effective == 100);
+    CHECK(r.d.next.level == none);
+    CHECK(r.d.hold.find("to be issued by") != std::string::npos);
+    const run due({{yellow, 149, 180}}, 300, 101, r.d.next);
+    REQUIRE(due.d.actions.size() == 1);
+    CHECK(due[0].kind == action_kind::issue);
+    CHECK(due[0].effective == 149);
+    CHECK(due[0].late_hours == 0);
+  }
+  SECTION("at the deadline horizon exactly: rescheduled, still due now") {
+    const run r({{yellow, 148, 180}}, 300, 100, ahead(yellow, 100));
+    REQUIRE(r.d.actions.size() == 1);
+    CHECK(r[0].kind == action_kind::reschedule);
+    CHECK(r[0].effective == 148);
   }
   SECTION("later within the tolerance: no notice, in force when the process comes") {
     const run r({{yellow, 112, 180}}, 300, 100, ahead(yellow, 100));

@@ -197,11 +197,15 @@ class decider {
 
   // A warning issued ahead follows the forecast: re-graded and, when its start moves by more than
   // the tolerance, rescheduled (a start moved later once the start issued has come); cancelled
-  // when the forecast no longer shows it. It comes into force at the start the rules give.
+  // when the forecast no longer shows it, or shows it only past the deadline horizon once the start
+  // issued has come. It comes into force at the start the rules give.
   void ahead() {
     const episode* e = v_.lower_at(v_.now);
     if (!e) e = v_.lower_after(v_.now);
-    if (!e) {
+    const bool later = e && e->start > s_.start, came = v_.now >= s_.start;
+    // Past lead_hours ahead a process is not yet due (issue() gives it at its deadline, as any
+    // other): a forecast that far ahead is revised too often to hold a warning for it.
+    if (!e || (later && came && e->start > v_.now + v_.p.lead_hours)) {
       act(action_kind::lift, s_.level, 0, v_.now);
       s_ = issued_warning{};
       return;
@@ -210,7 +214,7 @@ class decider {
     // Measured by when it comes into force: a process under way since before now starts now, or at
     // the start issued when that has come too. A later start is said when the start issued comes
     // without its process: until then the next revision may bring it back.
-    const bool later_ahead = e->start > s_.start && v_.now < s_.start;
+    const bool later_ahead = later && !came;
     if (!later_ahead && moved(std::max(e->start, std::min(v_.now, s_.start)), s_.start)) {
       act(action_kind::reschedule, s_.level, s_.level, at).replaces = s_.start;
       s_.start = e->start;
