@@ -55,8 +55,10 @@ TEST_CASE("forecast: in a rolling timeline the hours between a day's values are 
     }
   }
   CHECK(b.min_at(59) == 1);
+  CHECK(b.daily_at(60) == 237.5);  // the line starts at the first hour after the observed
   CHECK(b.daily_at(61) == 225);
   CHECK(b.daily_at(67) == 150);
+  CHECK(b.daily_at(70) == 112.5);  // and runs up to the hour before the day's value
   CHECK(b.daily_at(71) == 100);
   SECTION("the profile's forecast_line_between_days false: no hour is read between") {
     auto q = p;
