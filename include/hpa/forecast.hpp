@@ -105,10 +105,10 @@ class forecast_book {
 /// has taken (its last, `last_observed`, the hour before its next_hour()) and then the points
 /// an issue shows after them (forecast_book::points). In a rolling timeline a calendar day's
 /// forecast gives one hour a day, its last: C_min counts what the issue shows, and C_max reads
-/// the hours between on the straight line from the last observed value through the days (the
-/// daily AQI of even days moves on it), so that a downgrade or lift needs them below too and
-/// does not take the 23 hours a day the forecast does not give for clean air (the profile's
-/// forecast_line_between_days; false: C_max as C_min counts them).
+/// the hours between on the straight line from the last observed value through the days (where
+/// each day's hours are even, the 24-h mean moves exactly on it), so that a downgrade or lift
+/// needs them below too and does not take the 23 hours a day the forecast does not give for clean
+/// air (the profile's forecast_line_between_days; false: C_max as C_min counts them).
 inline condition_bounds forecast_bounds(const final_condition_tracker& observed, timeline_point last_observed,
                                         std::span<const timeline_point> shown, series_kind kind, const profile& p) {
   final_condition_tracker lower = observed;
